@@ -1,0 +1,246 @@
+"""Write the cassettes in cassettes/authored/: hand-written answers (standing for a capable model in
+OpenAI's tools format) and hand-made failures (429, 401, a cut-off answer).
+
+The pipeline runs for real and its requests are recorded as sent; only the server is replaced by
+the responses written below and in cassettes/authored/answers/. Every cassette says so in its
+first line. Run it again after a prompt or schema change:
+
+    python scripts/author_cassettes.py
+"""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import httpx2
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.cassette_setup import AUTHORED, json_body, vcr_options  # noqa: E402
+
+ANSWERS = AUTHORED / "answers"
+MODEL = "gpt-4o-mini"
+KEY = "sk-authoring-placeholder-not-a-key"
+Responder = Callable[[dict[str, Any], int], httpx2.Response]
+
+
+def answer(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((ANSWERS / f"{name}.json").read_text())
+    return data
+
+
+def tool_response(
+    arguments: dict[str, Any], request: dict[str, Any], finish: str = "tool_calls"
+) -> httpx2.Response:
+    text = json.dumps(arguments, ensure_ascii=False)
+    # Token counts are estimates (4 characters a token): these responses were never generated.
+    prompt_tokens = len(json.dumps(request["messages"])) // 4
+    body = {
+        "id": "chatcmpl-authored",
+        "object": "chat.completion",
+        "created": 1727740800,
+        "model": "gpt-4o-mini-2024-07-18",
+        "choices": [
+            {
+                "index": 0,
+                "message": {
+                    "role": "assistant",
+                    "content": None,
+                    "tool_calls": [
+                        {
+                            "id": "call_authored",
+                            "type": "function",
+                            "function": {"name": "ExtractionDraft", "arguments": text},
+                        }
+                    ],
+                },
+                "finish_reason": finish,
+            }
+        ],
+        "usage": {
+            "prompt_tokens": prompt_tokens,
+            "completion_tokens": len(text) // 4,
+            "total_tokens": prompt_tokens + len(text) // 4,
+        },
+    }
+    return httpx2.Response(200, json=body)
+
+
+def source_of(request: dict[str, Any]) -> str:
+    user = request["messages"][1]["content"]
+    return "B" if "=====ARTICLE B " in user else "A"
+
+
+def capable(request: dict[str, Any], _n: int) -> httpx2.Response:
+    return tool_response(answer({"A": "seed_a", "B": "seed_b"}[source_of(request)]), request)
+
+
+def small_answer() -> dict[str, Any]:
+    full = answer("seed_a")
+    by_name = {a["name"]: a for a in full["actors"]}
+    return {
+        "actors": [by_name["Aleksandar Vucic"], by_name["John Kirby"], by_name["Serbia"]],
+        "events": [],
+        "claims": [full["claims"][2], full["claims"][3]],
+    }
+
+
+def fabricated(request: dict[str, Any], n: int) -> httpx2.Response:
+    """First answer: a claim quoting words that are not in the article, and a dangling actor.
+    Second answer (after the re-ask): the dangling actor fixed, the fabricated quote kept."""
+    data = small_answer()
+    data["claims"].append(
+        {
+            "statement": "Serbia is preparing to invade Kosovo.",
+            "made_by": "Kirby",
+            "supported_by": [],
+            "denied_by": [],
+            "disputed_by": [],
+            "reported_via": None,
+            "evidence": [{"sentence_id": "A7", "quote": "Serbia is preparing to invade Kosovo"}],
+        }
+    )
+    if n == 0:
+        data = copy.deepcopy(data)
+        data["actors"] = [a for a in data["actors"] if a["name"] != "Serbia"]
+        data["claims"][0]["made_by"] = "Serbia"  # not among the actors of this first answer
+    return tool_response(data, request)
+
+
+def rate_limited(request: dict[str, Any], n: int) -> httpx2.Response:
+    if n == 0:
+        return httpx2.Response(
+            429,
+            headers={"retry-after": "0"},
+            json={
+                "error": {
+                    "message": "Rate limit reached for gpt-4o-mini.",
+                    "type": "requests",
+                    "code": "rate_limit_exceeded",
+                }
+            },
+        )
+    return tool_response(small_answer(), request)
+
+
+def unauthorized(_request: dict[str, Any], _n: int) -> httpx2.Response:
+    return httpx2.Response(
+        401,
+        json={
+            "error": {
+                "message": "Incorrect API key provided: sk-test-****************CRET. You can find your API key at the usual place.",
+                "type": "invalid_request_error",
+                "code": "invalid_api_key",
+            }
+        },
+    )
+
+
+def cut_off(request: dict[str, Any], _n: int) -> httpx2.Response:
+    response = tool_response(small_answer(), request, finish="length")
+    body = response.json()
+    arguments = body["choices"][0]["message"]["tool_calls"][0]["function"]["arguments"]
+    body["choices"][0]["message"]["tool_calls"][0]["function"]["arguments"] = arguments[: len(arguments) // 2]
+    return httpx2.Response(200, json=body)
+
+
+class FakeServer:
+    def __init__(self, responder: Responder) -> None:
+        self.responder = responder
+        self.calls = 0
+
+    def __call__(self, request: httpx2.Request) -> httpx2.Response:
+        response = self.responder(json.loads(request.content), self.calls)
+        self.calls += 1
+        return response
+
+
+CURRENT: list[FakeServer] = []
+
+
+def _handle(_transport: Any, request: httpx2.Request) -> httpx2.Response:
+    request.read()
+    return CURRENT[-1](request)
+
+
+async def _handle_async(_transport: Any, request: httpx2.Request) -> httpx2.Response:
+    await request.aread()
+    return CURRENT[-1](request)
+
+
+# vcrpy records whatever the transport answers, and it takes the transport when it is imported:
+# so the fake one goes in first, and passes each request to the current scenario's server.
+httpx2.HTTPTransport.handle_request = _handle  # type: ignore[method-assign,assignment]
+httpx2.AsyncHTTPTransport.handle_async_request = _handle_async  # type: ignore[method-assign,assignment]
+
+
+def author(name: str, what: str, responder: Responder, run: Callable[[], Any]) -> None:
+    import vcr
+
+    server = FakeServer(responder)
+    CURRENT.append(server)
+    recorder = vcr.VCR(**vcr_options(), record_mode="all")
+    recorder.register_matcher("json_body", json_body)
+    path = AUTHORED / f"{name}.yaml"
+    path.unlink(missing_ok=True)
+    with recorder.use_cassette(str(path)):
+        try:
+            run()
+        except Exception as error:  # the failure scenarios end in an error, by design
+            print(f"{name}: ended with {type(error).__name__}: {error}")
+    header = f"# AUTHORED, not a recording: {what} Written by scripts/author_cassettes.py.\n"
+    path.write_text(header + path.read_text())
+    print(f"{name}: {server.calls} interaction(s) -> {path.relative_to(ROOT)}")
+
+
+def main() -> None:
+    from summarizer import Settings, extract, load_document
+    from summarizer.extraction import aextract_all
+
+    seeds = sorted((ROOT / "seeds").glob("*.txt"))
+    base = Settings(model=MODEL, api_key=KEY, mode="tools", max_retries=2, max_reasks=2)
+
+    def settings(**changes: Any) -> Settings:
+        return Settings(**{**base.__dict__, **changes})
+
+    author(
+        "seeds_capable",
+        "hand-written answers standing for a capable model (OpenAI tools format) on both seeds.",
+        capable,
+        lambda: asyncio.run(aextract_all([load_document(p) for p in seeds], base)),
+    )
+    author(
+        "reask_fabricated_quote",
+        "hand-written answers: a fabricated quote and a dangling actor, re-asked once, quote kept.",
+        fabricated,
+        lambda: extract(seeds[0], settings=settings(max_reasks=1)),
+    )
+    author(
+        "rate_limited_then_ok",
+        "hand-written 429 with Retry-After: 0, then a short valid answer.",
+        rate_limited,
+        lambda: extract(seeds[0], settings=base),
+    )
+    author(
+        "unauthorized",
+        "hand-written HTTP 401 for a wrong API key.",
+        unauthorized,
+        lambda: extract(seeds[0], settings=base),
+    )
+    author(
+        "cut_off",
+        "hand-written answer cut off by the token limit (finish_reason length).",
+        cut_off,
+        lambda: extract(seeds[0], settings=base),
+    )
+
+
+if __name__ == "__main__":
+    main()

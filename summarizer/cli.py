@@ -1,0 +1,134 @@
+"""The command line: a thin layer over the library. Errors become one line and an exit code."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import logging
+import sys
+from collections.abc import Callable
+from datetime import date
+from typing import Any, TypeVar
+
+import click
+
+from .errors import SummarizerError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _fail(message: str, code: int) -> None:
+    click.echo(f"summarizer: error: {message}", err=True)
+    sys.exit(code)
+
+
+def reports_errors(command: F) -> F:
+    """Library errors and interrupts as one line on stderr, never a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except SummarizerError as error:
+            _fail(str(error), error.exit_code)
+        except KeyboardInterrupt:
+            _fail("interrupted", 130)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _published(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    from .documents import parse_date
+
+    day = parse_date(value)
+    if day is None:
+        raise click.BadParameter(f"{value!r} is not a date (try 2023-09-30)")
+    return day
+
+
+def model_options(command: F) -> F:
+    """--model, --base-url, --mode, --concurrency: the settings every model-calling command takes."""
+    from .settings import MODES
+
+    for option in reversed(
+        [
+            click.option("--model", help="Model name [env SUMMARIZER_MODEL; default gpt-4o-mini]."),
+            click.option("--base-url", help="OpenAI-compatible server URL [env OPENAI_BASE_URL]."),
+            click.option(
+                "--mode",
+                type=click.Choice(MODES),
+                help="How the model returns structure [env SUMMARIZER_MODE; default tools].",
+            ),
+            click.option(
+                "--concurrency", type=click.IntRange(min=1), help="Documents processed at once [default 4]."
+            ),
+            click.option(
+                "--max-tokens", type=click.IntRange(min=1), help="Longest answer per call [default 4096]."
+            ),
+            click.option("--timeout", type=click.FloatRange(min=1), help="Seconds per call [default 120]."),
+        ]
+    ):
+        command = option(command)
+    return command
+
+
+def document_options(command: F) -> F:
+    for option in reversed(
+        [
+            click.option("--title", help="Title, instead of the one read from the text."),
+            click.option("--outlet", help="Outlet, instead of the one read from the text."),
+            click.option("--published", callback=_published, help="Publication date (YYYY-MM-DD)."),
+            click.option("--url", help="Address of the article."),
+        ]
+    ):
+        command = option(command)
+    return command
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="summarizer")
+def main() -> None:
+    """Turn news articles into briefing notes whose every line cites its sources."""
+    # instructor logs every failed attempt at ERROR; the CLI reports failures itself, once.
+    logging.getLogger("instructor").addHandler(logging.NullHandler())
+    logging.getLogger("instructor").propagate = False
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
+@document_options
+@model_options
+@reports_errors
+def extract(files: tuple[str, ...], fmt: str, **options: Any) -> None:
+    """Extract grounded actors, events and claims from FILES (.txt, .md, .html, .json, - for stdin)."""
+    from .documents import load_document
+    from .extraction import aextract_all
+    from .render import extraction_markdown, to_json
+    from .results import Extraction
+    from .settings import Settings
+
+    meta = {k: options.pop(k) for k in ("title", "outlet", "published", "url")}
+    settings = Settings.from_env(**options).require_endpoint()
+    documents = [load_document(path, **meta) for path in files]  # all inputs read before any call
+    click.echo(f"extracting {len(documents)} document(s) with {settings.model} ({settings.mode})", err=True)
+    results = asyncio.run(aextract_all(documents, settings))
+    done = [r for r in results if isinstance(r, Extraction)]
+    for result in done:
+        click.echo(
+            f"{result.source.id} {result.source.name}: {len(result.actors)} actors, "
+            f"{len(result.events)} events, {len(result.claims)} claims, "
+            f"{result.generation.usage.reasks} re-asks, {len(result.warnings)} warnings",
+            err=True,
+        )
+    if fmt == "json":
+        click.echo(to_json(done))
+    elif done:
+        click.echo("\n\n".join(extraction_markdown(r) for r in done))
+    failures = [r for r in results if not isinstance(r, Extraction)]
+    if failures:
+        for failure in failures:
+            click.echo(f"summarizer: error: {failure}", err=True)
+        sys.exit(1)

@@ -1,0 +1,36 @@
+"""The exceptions summarizer raises: one base class, a few kinds a caller may want to tell apart."""
+
+from __future__ import annotations
+
+
+class SummarizerError(Exception):
+    """Base class: the CLI prints ``str(error)`` as one line and exits with ``exit_code``."""
+
+    exit_code = 1
+
+
+class InputError(SummarizerError):
+    """A document could not be read: missing, empty, binary, undecodable, a directory."""
+
+    exit_code = 2
+
+    def __init__(self, source: str, problem: str) -> None:
+        self.source = source
+        self.problem = problem
+        super().__init__(f"{source}: {problem}")
+
+
+class ConfigError(SummarizerError):
+    """Settings are missing or contradictory (no endpoint, unknown mode)."""
+
+    exit_code = 2
+
+
+class ModelError(SummarizerError):
+    """A model call failed for good: transport errors after retries, or an unusable answer."""
+
+    def __init__(self, step: str, source: str, cause: str) -> None:
+        self.step = step
+        self.source = source
+        self.cause = cause
+        super().__init__(f"{step} failed for {source}: {cause}")

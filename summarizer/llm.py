@@ -1,0 +1,96 @@
+"""The one client path: the openai client (sync or async) with its own retries off, transport
+retries by tenacity around each HTTP call, and instructor on top for validation and re-asks."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from typing import Any
+
+from .settings import Settings
+
+_MAX_TOTAL_WAIT = 120.0  # seconds spent waiting between transport retries of one call, at most
+
+
+def instructor_mode(name: str) -> Any:
+    from instructor import Mode
+
+    return {
+        "tools": Mode.TOOLS,
+        "json_schema": Mode.JSON_SCHEMA,
+        "json": Mode.JSON,
+        "md_json": Mode.MD_JSON,
+    }[name]
+
+
+def is_transient(error: BaseException) -> bool:
+    import openai
+
+    return isinstance(
+        error,
+        (openai.APIConnectionError, openai.RateLimitError, openai.InternalServerError),
+    ) or (isinstance(error, openai.APIStatusError) and error.status_code in (408, 409, 502, 503, 504))
+
+
+def _wait_seconds(attempt: int, error: BaseException | None) -> float:
+    """Retry-After when the server sends one, else exponential backoff with full jitter."""
+    response = getattr(error, "response", None)
+    header = response.headers.get("retry-after") if response is not None else None
+    if header:
+        try:
+            return min(float(header), 60.0)
+        except ValueError:
+            pass
+    return random.uniform(0, min(30.0, 0.5 * 2**attempt))
+
+
+def _retrying(settings: Settings, asynchronous: bool) -> Any:
+    import tenacity
+
+    def wait(state: tenacity.RetryCallState) -> float:
+        error = state.outcome.exception() if state.outcome else None
+        return _wait_seconds(state.attempt_number, error)
+
+    kind = tenacity.AsyncRetrying if asynchronous else tenacity.Retrying
+    return kind(
+        retry=tenacity.retry_if_exception(is_transient),
+        stop=tenacity.stop_after_attempt(settings.max_retries + 1)
+        | tenacity.stop_after_delay(_MAX_TOTAL_WAIT),
+        wait=wait,
+        reraise=True,
+    )
+
+
+def create_function(settings: Settings, *, asynchronous: bool = False) -> Callable[..., Any]:
+    """``create(response_model=..., messages=..., max_retries=..., hooks=...)``, instructor-patched."""
+    import instructor
+    import openai
+
+    settings = settings.require_endpoint()
+    common: dict[str, Any] = {
+        "api_key": settings.api_key,
+        "base_url": settings.base_url,
+        "timeout": settings.timeout,
+        "max_retries": 0,  # tenacity retries instead, so the two layers never multiply
+    }
+    if asynchronous:
+        async_client = openai.AsyncOpenAI(**common)
+
+        async def send_async(*args: Any, **kwargs: Any) -> Any:
+            async for attempt in _retrying(settings, True):
+                with attempt:
+                    return await async_client.chat.completions.create(*args, **kwargs)
+            raise AssertionError("tenacity either returns or re-raises")
+
+        raw: Callable[..., Any] = send_async
+    else:
+        client = openai.OpenAI(**common)
+
+        def send(*args: Any, **kwargs: Any) -> Any:
+            for attempt in _retrying(settings, False):
+                with attempt:
+                    return client.chat.completions.create(*args, **kwargs)
+            raise AssertionError("tenacity either returns or re-raises")
+
+        raw = send
+    return instructor.patch(create=raw, mode=instructor_mode(settings.mode))

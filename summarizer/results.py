@@ -1,0 +1,102 @@
+"""The versioned results summarizer returns. Unlike the drafts the model fills, every citation
+here has been verified against the source and carries its character offsets."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel, Field
+
+from .schemas import ActorKind
+
+EXTRACTION_SCHEMA_VERSION = "1"
+
+
+class Citation(BaseModel):
+    sentence_id: str
+    quote: str = Field(description="The quote as the model gave it.")
+    start: int = Field(description="Offset of the quote in the source text (characters).")
+    end: int
+
+
+class Actor(BaseModel):
+    name: str
+    kind: ActorKind
+    title: str | None = None
+    affiliation: str | None = None
+    aliases: list[str] = Field(default_factory=list)
+    citations: list[Citation]
+
+
+class Participant(BaseModel):
+    actor: str = Field(description="Name of an actor in this result.")
+    role: str
+
+
+class Quantity(BaseModel):
+    value: str
+    what: str
+
+
+class Event(BaseModel):
+    what: str
+    when: str | None = None
+    where: str | None = None
+    participants: list[Participant] = Field(default_factory=list)
+    quantities: list[Quantity] = Field(default_factory=list)
+    citations: list[Citation]
+
+
+class Claim(BaseModel):
+    statement: str
+    made_by: str | None = None
+    supported_by: list[str] = Field(default_factory=list)
+    denied_by: list[str] = Field(default_factory=list)
+    disputed_by: list[str] = Field(default_factory=list)
+    reported_via: str | None = None
+    citations: list[Citation]
+
+
+class SourceInfo(BaseModel):
+    id: str = Field(description="Source id, the prefix of its sentence ids.")
+    name: str = Field(description="File the source was read from, or <stdin>.")
+    title: str | None = None
+    outlet: str | None = None
+    published: date | None = None
+    url: str | None = None
+    sha256: str = Field(description="Hash of the text the offsets index into.")
+    sentences: int
+
+
+class Usage(BaseModel):
+    calls: int = 0
+    reasks: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+
+    def add(self, other: Usage) -> Usage:
+        return Usage(
+            calls=self.calls + other.calls,
+            reasks=self.reasks + other.reasks,
+            prompt_tokens=self.prompt_tokens + other.prompt_tokens,
+            completion_tokens=self.completion_tokens + other.completion_tokens,
+        )
+
+
+class Generation(BaseModel):
+    model: str
+    mode: str
+    templates: dict[str, str] = Field(description="Prompt template name -> content hash.")
+    usage: Usage = Field(default_factory=Usage)
+
+
+class Extraction(BaseModel):
+    """Grounded actors, events and claims of one source."""
+
+    schema_version: str = EXTRACTION_SCHEMA_VERSION
+    source: SourceInfo
+    actors: list[Actor] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list, description="What was dropped or repaired, and why.")
+    generation: Generation

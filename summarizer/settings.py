@@ -1,0 +1,88 @@
+"""Settings: from the environment, overridden by arguments (the CLI passes its flags here)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
+
+from .errors import ConfigError
+
+MODES = ("tools", "json_schema", "json", "md_json")
+DEFAULT_MODEL = "gpt-4o-mini"
+# A local server (llama.cpp, Ollama, vLLM) takes any key; the openai client insists on one.
+LOCAL_PLACEHOLDER_KEY = "not-needed"
+
+_ENV = {
+    "api_key": "OPENAI_API_KEY",
+    "base_url": "OPENAI_BASE_URL",
+    "model": "SUMMARIZER_MODEL",
+    "mode": "SUMMARIZER_MODE",
+    "timeout": "SUMMARIZER_TIMEOUT",
+    "max_retries": "SUMMARIZER_MAX_RETRIES",
+    "max_reasks": "SUMMARIZER_MAX_REASKS",
+    "concurrency": "SUMMARIZER_CONCURRENCY",
+    "max_tokens": "SUMMARIZER_MAX_TOKENS",
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    model: str = DEFAULT_MODEL
+    base_url: str | None = None
+    api_key: str | None = field(default=None, repr=False)  # never printed
+    mode: str = "tools"
+    timeout: float = 120.0
+    max_retries: int = 4  # transport retries (429, 5xx, timeouts) per call
+    max_reasks: int = 2  # validation re-asks per call, counted apart
+    concurrency: int = 4
+    temperature: float = 0.0
+    max_tokens: int = 4096  # per answer; an answer cut off here is an error, never parsed
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+        env = os.environ if env is None else env
+        values: dict[str, Any] = {}
+        types = {f.name: f.type for f in fields(cls)}
+        for name, variable in _ENV.items():
+            raw = env.get(variable, "").strip()
+            if raw:
+                values[name] = _convert(variable, raw, str(types[name]))
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values).validated()
+
+    def validated(self) -> Settings:
+        if self.mode not in MODES:
+            raise ConfigError(f"unknown mode {self.mode!r}: choose one of {', '.join(MODES)}")
+        if (
+            min(self.max_retries, self.max_reasks) < 0
+            or min(self.concurrency, self.max_tokens) < 1
+            or self.timeout <= 0
+        ):
+            raise ConfigError(
+                "timeout, concurrency and max tokens must be positive; retries and re-asks not negative"
+            )
+        return self
+
+    def require_endpoint(self) -> Settings:
+        """Settings fit to make calls: a key for OpenAI, or a base URL for a local server."""
+        if self.api_key:
+            return self
+        if self.base_url:
+            return replace(self, api_key=LOCAL_PLACEHOLDER_KEY)
+        raise ConfigError(
+            "no model endpoint: set OPENAI_API_KEY for OpenAI, or OPENAI_BASE_URL "
+            "(or --base-url) for an OpenAI-compatible server"
+        )
+
+
+def _convert(variable: str, raw: str, kind: str) -> Any:
+    try:
+        if kind.startswith("int"):
+            return int(raw)
+        if kind.startswith("float"):
+            return float(raw)
+    except ValueError:
+        raise ConfigError(f"{variable}={raw!r} is not a number") from None
+    return raw

@@ -1,0 +1,48 @@
+"""Cassette set-up: replay only (record mode none), request bodies matched as JSON so a prompt
+change that was not re-recorded fails, secrets filtered, unplayed interactions fail the test."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from .cassette_setup import ROOT, json_body, vcr_options
+
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+# A fake key: tests assert it never shows up in outputs, errors or cassettes.
+FAKE_KEY = "sk-test-0123456789abcdefSECRET"
+
+
+def pytest_recording_configure(config: Any, vcr: Any) -> None:
+    vcr.register_matcher("json_body", json_body)
+
+
+@pytest.fixture(scope="session")
+def vcr_config() -> dict[str, Any]:
+    return {**vcr_options(), "record_mode": "none"}
+
+
+@pytest.fixture
+def played_all(vcr: Any) -> Iterator[Any]:
+    """Use with a cassette: fails the test if any recorded interaction was not replayed."""
+    yield vcr
+    assert vcr.all_played, f"{len(vcr) - len(vcr.play_counts)} recorded interaction(s) were never requested"
+
+
+@pytest.fixture(autouse=True)
+def _no_ambient_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never read the developer's own endpoint or key."""
+    for name in (
+        "OPENAI_API_KEY",
+        "OPENAI_BASE_URL",
+        "SUMMARIZER_MODEL",
+        "SUMMARIZER_MODE",
+        "SUMMARIZER_TIMEOUT",
+        "SUMMARIZER_MAX_RETRIES",
+        "SUMMARIZER_MAX_REASKS",
+        "SUMMARIZER_CONCURRENCY",
+        "SUMMARIZER_MAX_TOKENS",
+    ):
+        monkeypatch.delenv(name, raising=False)

@@ -1,0 +1,146 @@
+import hashlib
+import io
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from summarizer import InputError, load_document
+from summarizer.documents import parse_date
+
+from .conftest import SEEDS
+
+
+def test_seed_with_date_line_above_title_and_outlet_signature() -> None:
+    doc = load_document(SEEDS[0])
+    assert doc.title == "US urges Serbia to withdraw forces from Kosovo border, NATO bolsters forces"
+    assert doc.published == date(2023, 12, 6)
+    assert doc.outlet == "Wions"
+    assert len(doc.metadata_spans) == 2
+    assert [doc.text[s:e] for s, e in doc.metadata_spans] == ["| 6 December 2023, Wednesday |", "  • Wions"]
+
+
+def test_seed_with_date_line_below_title() -> None:
+    doc = load_document(SEEDS[1])
+    assert doc.title == "US expresses concern over Serbian military build-up near Kosovo border"
+    assert doc.published == date(2023, 9, 30)
+    assert doc.outlet is None
+
+
+def test_flags_win_over_what_the_text_says() -> None:
+    doc = load_document(
+        SEEDS[0], title="T", outlet="WION", published=date(2023, 9, 30), url="https://x.test/a"
+    )
+    assert (doc.title, doc.outlet, doc.published, doc.url) == (
+        "T",
+        "WION",
+        date(2023, 9, 30),
+        "https://x.test/a",
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("| 6 December 2023, Wednesday |", date(2023, 12, 6)),
+        ("Sep 30, 2023", date(2023, 9, 30)),
+        ("2023-09-30T10:15:00Z", date(2023, 9, 30)),
+        ("Blinken talks to Serbian president", None),
+        ("October 1", None),  # no year: not a date line
+        ("The vote is due in 2024 and will be close", None),
+    ],
+)
+def test_parse_date(line: str, expected: date | None) -> None:
+    assert parse_date(line) == expected
+
+
+def test_html_keeps_visible_text_only(tmp_path: Path) -> None:
+    page = tmp_path / "a.html"
+    page.write_text(
+        "<html><head><title>Page title</title><meta property='og:site_name' content='Daily'>"
+        "<meta property='article:published_time' content='2023-09-29T08:00:00Z'>"
+        "<style>p{color:red}</style><script>var x = 'hidden';</script></head>"
+        "<body><h1>Headline</h1><p>First <b>bold</b> sentence.</p><div hidden>secret</div>"
+        "<p>Second<br>line.</p></body></html>",
+        encoding="utf-8",
+    )
+    doc = load_document(page)
+    assert doc.text == "Headline\nFirst bold sentence.\nSecond\nline."
+    assert (doc.title, doc.outlet, doc.published) == ("Page title", "Daily", date(2023, 9, 29))
+
+
+def test_json_document(tmp_path: Path) -> None:
+    path = tmp_path / "a.json"
+    payload = {"title": "T", "text": "One. Two.", "published": "2023-09-30", "outlet": "O", "url": "u"}
+    path.write_text(json.dumps(payload))
+    doc = load_document(path)
+    assert (doc.title, doc.text, doc.published, doc.outlet, doc.url) == (
+        "T",
+        "One. Two.",
+        date(2023, 9, 30),
+        "O",
+        "u",
+    )
+
+
+def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Title\n\nBody text here.")))
+    doc = load_document("-")
+    assert (doc.name, doc.title) == ("<stdin>", "Title")
+
+
+@pytest.mark.parametrize(
+    ("encoding", "bom"), [("latin-1", b""), ("utf-16", b""), ("utf-8", b"\xef\xbb\xbf"), ("cp1252", b"")]
+)
+def test_encodings_are_detected(tmp_path: Path, encoding: str, bom: bytes) -> None:
+    text = "Le ministre a déclaré que la réunion était terminée. Vučić n'a pas répondu."
+    if encoding in ("latin-1", "cp1252"):
+        text = "Le ministre a déclaré que la réunion était terminée à Zürich. Garçon, café crème."
+    path = tmp_path / "a.txt"
+    path.write_bytes(bom + text.encode(encoding))
+    assert load_document(path).text == text
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "is empty"),
+        (b"  \n\n ", "is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" * 20, "binary"),
+        (bytes(range(256)) * 4, "binary"),
+    ],
+)
+def test_unusable_files_name_the_file_and_the_problem(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(InputError) as caught:
+        load_document(path)
+    assert str(caught.value).startswith(f"{path}: ")
+    assert message in str(caught.value)
+    assert caught.value.exit_code == 2
+
+
+def test_missing_file_and_directory(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        load_document(tmp_path / "nope.txt")
+    with pytest.raises(InputError, match="is a directory"):
+        load_document(tmp_path)
+
+
+def test_bad_json(tmp_path: Path) -> None:
+    path = tmp_path / "a.json"
+    path.write_text('{"title": "no text"}')
+    with pytest.raises(InputError, match='"text" string'):
+        load_document(path)
+    path.write_text("{not json")
+    with pytest.raises(InputError, match="not valid JSON"):
+        load_document(path)
+
+
+def test_loading_never_modifies_the_input() -> None:
+    before = [hashlib.sha256(p.read_bytes()).hexdigest() for p in SEEDS]
+    for path in SEEDS:
+        load_document(path)
+    assert [hashlib.sha256(p.read_bytes()).hexdigest() for p in SEEDS] == before

@@ -1,0 +1,109 @@
+"""Extraction on authored cassettes: hand-written answers standing for a capable model, and
+hand-made server failures. Each test fails if a request differs from the one in its cassette."""
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from summarizer import ModelError, Settings, extract
+from summarizer.cli import main
+
+from .cassette_setup import AUTHORED
+from .conftest import FAKE_KEY, SEEDS
+
+SETTINGS = Settings(model="gpt-4o-mini", api_key=FAKE_KEY, mode="tools", max_retries=2, max_reasks=2)
+
+
+@pytest.fixture(scope="module")
+def vcr_cassette_dir() -> str:
+    return str(AUTHORED)
+
+
+@pytest.mark.vcr
+@pytest.mark.default_cassette("seeds_capable.yaml")
+def test_cli_extracts_both_seeds(played_all: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", FAKE_KEY)
+    result = CliRunner().invoke(main, ["extract", *map(str, SEEDS), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    extractions = json.loads(result.stdout)
+    assert [e["source"]["id"] for e in extractions] == ["A", "B"]
+    a, b = extractions
+    assert (len(a["actors"]), len(a["events"]), len(a["claims"])) == (15, 7, 5)
+    assert (len(b["actors"]), len(b["events"]), len(b["claims"])) == (14, 8, 7)
+    assert a["warnings"] == [] and b["warnings"] == []
+    # offsets are computed locally and point at the quote in the source text
+    text = Path(SEEDS[0]).read_text(encoding="utf-8").strip("\n")
+    denial = next(c for c in a["claims"] if c["denied_by"] == ["Aleksandar Vucic"])
+    first = denial["citations"][0]
+    assert (
+        text[first["start"] : first["end"]] == "categorically denied that Serbia’s forces are on high alert"
+    )
+    assert a["generation"]["usage"]["calls"] == 1 and a["generation"]["usage"]["reasks"] == 0
+    assert set(a["generation"]["templates"]) == {"extract.system", "extract.user"}
+    assert "A extracting" not in result.stderr
+    assert "A " + str(SEEDS[0]) + ": 15 actors, 7 events, 5 claims, 0 re-asks, 0 warnings" in result.stderr
+    assert FAKE_KEY not in result.stdout + result.stderr
+
+
+@pytest.mark.vcr
+@pytest.mark.default_cassette("reask_fabricated_quote.yaml")
+def test_fabricated_quote_is_reasked_then_dropped(played_all: Any) -> None:
+    result = extract(SEEDS[0], settings=Settings(**{**SETTINGS.__dict__, "max_reasks": 1}))
+    # the re-ask carried the validators' corrections back to the model
+    reask = json.loads(played_all.requests[1].body)
+    feedback = json.dumps(reask["messages"][-1])
+    assert "The quote 'Serbia is preparing to invade Kosovo' is not in sentence A7" in feedback
+    assert "claims[0].made_by names 'Serbia'" in feedback
+    assert result.generation.usage.calls == 2 and result.generation.usage.reasks == 1
+    # the second answer fixed the actor but kept the fabricated quote: that claim is dropped
+    assert [c.statement for c in result.claims] == [
+        "Serbia's forces are on high alert near Kosovo's border.",
+        "The attack was not the work of a few men acting on their own.",
+    ]
+    assert result.warnings == [
+        "claim 'Serbia is preparing to invade Kosovo.': dropped citation A7 "
+        "'Serbia is preparing to invade Kosovo': the quote is not in A7",
+        "claim 'Serbia is preparing to invade Kosovo.': dropped, no citation holds",
+    ]
+
+
+@pytest.mark.vcr
+@pytest.mark.default_cassette("rate_limited_then_ok.yaml")
+def test_rate_limit_is_retried_after_the_servers_delay(played_all: Any) -> None:
+    result = extract(SEEDS[0], settings=SETTINGS)
+    assert [a.name for a in result.actors] == ["Aleksandar Vucic", "John Kirby", "Serbia"]
+    assert result.generation.usage.calls == 1  # transport retries are not re-asks
+
+
+@pytest.mark.vcr
+@pytest.mark.default_cassette("unauthorized.yaml")
+def test_unauthorized_is_one_clear_line_without_the_key(
+    played_all: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", FAKE_KEY)
+    result = CliRunner().invoke(main, ["extract", str(SEEDS[0])])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines()[-1] == (
+        f"summarizer: error: extraction failed for {SEEDS[0]}: the model server answered HTTP 401: "
+        "Incorrect API key provided: [redacted]. You can find your API key at the usual place."
+    )
+    assert "Traceback" not in result.stderr and "sk-test" not in result.stderr
+
+
+@pytest.mark.vcr
+@pytest.mark.default_cassette("cut_off.yaml")
+def test_answer_cut_off_by_the_token_limit_is_never_parsed(played_all: Any) -> None:
+    with pytest.raises(ModelError, match="the answer was cut off at the token limit"):
+        extract(SEEDS[0], settings=SETTINGS)
+
+
+def test_authored_cassettes_say_so_and_hold_no_secret() -> None:
+    for path in AUTHORED.glob("*.yaml"):
+        text = path.read_text()
+        assert text.startswith("# AUTHORED, not a recording:"), path
+        assert "authorization" not in text.lower(), path
+        assert "sk-authoring" not in text and FAKE_KEY not in text, path

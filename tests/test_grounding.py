@@ -1,0 +1,122 @@
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from summarizer import Document, split_sentences
+from summarizer.extraction import ground
+from summarizer.grounding import Corpus, Scope, grounding, locate, normalise
+from summarizer.schemas import ExtractionDraft
+
+TEXT = (
+    "Serbian President Aleksandar Vucic denied the reports.\n"
+    "“It’s worrisome,” Kirby said – calling it “a very destabilising development”."
+)
+SENTENCES = split_sentences(Document(name="x", text=TEXT))
+CORPUS = Corpus.of(SENTENCES)
+
+
+def cite(sentence_id: str, quote: str) -> dict[str, str]:
+    return {"sentence_id": sentence_id, "quote": quote}
+
+
+def draft(**changes: Any) -> dict[str, Any]:
+    answer: dict[str, Any] = {
+        "actors": [
+            {
+                "name": "Aleksandar Vucic",
+                "kind": "person",
+                "title": "Serbian President",
+                "aliases": ["Vucic"],
+                "evidence": [cite("A1", "Serbian President Aleksandar Vucic")],
+            },
+            {
+                "name": "John Kirby",
+                "kind": "person",
+                "aliases": ["Kirby"],
+                "evidence": [cite("A2", "Kirby said")],
+            },
+        ],
+        "events": [],
+        "claims": [
+            {
+                "statement": "The buildup is very destabilising.",
+                "made_by": "Kirby",
+                "denied_by": ["Vucic"],
+                "evidence": [cite("A2", '"a very destabilising development"')],
+            },
+        ],
+    }
+    answer.update(changes)
+    return answer
+
+
+def test_quotes_match_across_curly_quotes_dashes_and_spacing() -> None:
+    sentence = SENTENCES[1]
+    start, end = locate('"It\'s  worrisome," Kirby said - calling', sentence) or (0, 0)
+    assert TEXT[start:end] == "It’s worrisome,” Kirby said – calling"
+    assert locate("Kirby shouted", sentence) is None
+    assert normalise("a\u00a0–\n b")[0] == "a - b"
+
+
+def test_a_grounded_answer_validates() -> None:
+    with grounding(Scope(CORPUS)):
+        model = ExtractionDraft.model_validate(draft())
+    warnings: list[str] = []
+    actors, _, claims = ground(model, CORPUS, warnings)
+    assert warnings == []
+    assert claims[0].made_by == "John Kirby" and claims[0].denied_by == ["Aleksandar Vucic"]
+    citation = claims[0].citations[0]
+    assert TEXT[citation.start : citation.end] == "a very destabilising development"
+
+
+def test_fabricated_quote_is_rejected_with_an_instruction() -> None:
+    answer = draft()
+    answer["claims"][0]["evidence"] = [cite("A2", "Serbia is preparing an invasion")]
+    with grounding(Scope(CORPUS)), pytest.raises(ValidationError) as caught:
+        ExtractionDraft.model_validate(answer)
+    message = str(caught.value)
+    assert "The quote 'Serbia is preparing an invasion' is not in sentence A2" in message
+    assert "Copy 3 to 15 words exactly as they stand in A2" in message
+
+
+def test_unknown_sentence_id_is_rejected() -> None:
+    answer = draft()
+    answer["actors"][0]["evidence"] = [cite("A9", "Aleksandar Vucic")]
+    with grounding(Scope(CORPUS)), pytest.raises(ValidationError, match="Sentence id 'A9' does not exist"):
+        ExtractionDraft.model_validate(answer)
+
+
+def test_dangling_actor_is_rejected() -> None:
+    answer = draft()
+    answer["claims"][0]["denied_by"] = ["Belgrade"]
+    with grounding(Scope(CORPUS)), pytest.raises(ValidationError) as caught:
+        ExtractionDraft.model_validate(answer)
+    assert "claims[0].denied_by names 'Belgrade'" in str(caught.value)
+    assert "Add each missing actor to 'actors'" in str(caught.value)
+
+
+def test_lenient_last_attempt_keeps_what_holds_and_reports_the_rest() -> None:
+    answer = draft()
+    answer["actors"][1]["evidence"] = [cite("A2", "Kirby yelled")]  # Kirby cannot be grounded
+    answer["events"] = [{"what": "no evidence field at all"}]  # does not fit the schema
+    scope = Scope(CORPUS, strict=False)
+    with grounding(scope):
+        model = ExtractionDraft.model_validate(answer)
+    warnings = list(scope.salvage_warnings)
+    actors, events, claims = ground(model, CORPUS, warnings)
+    assert [a.name for a in actors] == ["Aleksandar Vucic"]
+    assert events == []
+    assert claims[0].made_by is None and claims[0].denied_by == ["Aleksandar Vucic"]
+    assert warnings == [
+        "events[0]: dropped, does not fit the schema (evidence: Field required)",
+        "actor 'John Kirby': dropped citation A2 'Kirby yelled': the quote is not in A2",
+        "actor 'John Kirby': dropped, no citation holds",
+        "claim 'The buildup is very destabilising.': dropped reference to 'Kirby', not a grounded actor",
+    ]
+
+
+def test_without_a_scope_validators_only_check_shape() -> None:
+    answer = draft()
+    answer["claims"][0]["evidence"] = [cite("Z1", "anything")]
+    assert ExtractionDraft.model_validate(answer).claims[0].evidence[0].sentence_id == "Z1"

@@ -1,0 +1,44 @@
+from summarizer import Document, load_document, split_sentences
+from summarizer.segment import source_id
+
+from .conftest import SEEDS
+
+
+def test_abbreviations_do_not_end_sentences() -> None:
+    doc = Document(
+        name="x",
+        text="The U.S. Army said Gen. Smith arrived on Sep. 24 in Washington. He left at 3 p.m. on Friday. Then Mr. Vucic spoke.",
+    )
+    assert [s.text for s in split_sentences(doc)] == [
+        "The U.S. Army said Gen. Smith arrived on Sep. 24 in Washington.",
+        "He left at 3 p.m. on Friday.",
+        "Then Mr. Vucic spoke.",
+    ]
+
+
+def test_ids_offsets_and_lines() -> None:
+    doc = Document(name="x", text="Heading without stop\nOne sentence. Another one.\n\nLast.")
+    sentences = split_sentences(doc, "B")
+    assert [(s.id, s.text) for s in sentences] == [
+        ("B1", "Heading without stop"),
+        ("B2", "One sentence."),
+        ("B3", "Another one."),
+        ("B4", "Last."),
+    ]
+    assert all(doc.text[s.start : s.end] == s.text for s in sentences)
+
+
+def test_seed_sentences_are_stable_and_skip_metadata_lines() -> None:
+    doc = load_document(SEEDS[0])
+    sentences = split_sentences(doc)
+    assert sentences[0].text == doc.title
+    assert not any("Wions" in s.text or "6 December 2023" in s.text for s in sentences)
+    assert [s.id for s in sentences] == [f"A{i}" for i in range(1, len(sentences) + 1)]
+    assert split_sentences(load_document(SEEDS[0])) == sentences
+    assert all(doc.text[s.start : s.end] == s.text for s in sentences)
+    kirby = next(s for s in sentences if s.text.startswith("White House"))
+    assert kirby.text.endswith("“a very destabilising development”.")
+
+
+def test_source_ids() -> None:
+    assert [source_id(i) for i in (0, 1, 25, 26, 27)] == ["A", "B", "Z", "AA", "AB"]
