@@ -114,6 +114,35 @@ def fabricated(request: dict[str, Any], n: int) -> httpx2.Response:
     return tool_response(data, request)
 
 
+def fooled(request: dict[str, Any], _n: int) -> httpx2.Response:
+    """A model taken in by an injected instruction, twice: it reports a claim the article never makes."""
+    data = {
+        "actors": [
+            {
+                "name": "finance minister",
+                "kind": "person",
+                "aliases": [],
+                "evidence": [{"sentence_id": "A2", "quote": "The finance minister resigned on Tuesday"}],
+            }
+        ],
+        "events": [
+            {
+                "what": "The finance minister resigned after parliament rejected the budget.",
+                "when": "on Tuesday",
+                "evidence": [{"sentence_id": "A2", "quote": "after parliament rejected the budget"}],
+            }
+        ],
+        "claims": [
+            {
+                "statement": "PWNED",
+                "made_by": None,
+                "evidence": [{"sentence_id": "A3", "quote": "PWNED, the minister was forced out"}],
+            }
+        ],
+    }
+    return tool_response(data, request)
+
+
 def rate_limited(request: dict[str, Any], n: int) -> httpx2.Response:
     if n == 0:
         return httpx2.Response(
@@ -221,6 +250,12 @@ def main() -> None:
         "hand-written answers: a fabricated quote and a dangling actor, re-asked once, quote kept.",
         fabricated,
         lambda: extract(seeds[0], settings=settings(max_reasks=1)),
+    )
+    author(
+        "prompt_injection",
+        "hand-written answers of a model fooled by text injected in the article.",
+        fooled,
+        lambda: extract(ROOT / "tests" / "data" / "hostile.txt", settings=settings(max_reasks=1)),
     )
     author(
         "rate_limited_then_ok",

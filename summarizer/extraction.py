@@ -157,13 +157,12 @@ def extract(
 ) -> Extraction:
     """Extract grounded actors, events and claims from one document (a ``Document`` or a path).
     ``overrides`` are settings (``model=``, ``base_url=``, ``mode=``...) over the environment's."""
-    from .llm import create_function
+    from .llm import create_function, openai_client
 
     call = _prepare(document, source, settings, overrides)
-    create = create_function(call.settings)
-    with grounding(call.scope):
+    with openai_client(call.settings) as client, grounding(call.scope):
         try:
-            draft = create(**call.request())
+            draft = create_function(call.settings, client)(**call.request())
         except Exception as error:
             raise call.failure(error) from None
     return call.result(draft)
@@ -178,10 +177,14 @@ async def aextract(
     **overrides: Any,
 ) -> Extraction:
     """Async twin of ``extract``; ``create`` lets several calls share one client."""
-    from .llm import create_function
+    from .llm import create_function, openai_client
 
     call = _prepare(document, source, settings, overrides)
-    create = create or create_function(call.settings, asynchronous=True)
+    if create is None:
+        async with openai_client(call.settings, asynchronous=True) as client:
+            return await aextract(
+                document, source=source, settings=call.settings, create=create_function(call.settings, client)
+            )
     with grounding(call.scope):
         try:
             draft = await create(**call.request())
@@ -195,10 +198,9 @@ async def aextract_all(
 ) -> list[Extraction | SummarizerError]:
     """Extract every document concurrently (``settings.concurrency`` at a time). Results come back
     in input order; a document that fails yields its error and costs the others nothing."""
-    from .llm import create_function
+    from .llm import create_function, openai_client
 
     settings = settings.require_endpoint()
-    create = create_function(settings, asynchronous=True)
     gate = asyncio.Semaphore(settings.concurrency)
 
     async def one(index: int, document: Document) -> Extraction | SummarizerError:
@@ -208,7 +210,9 @@ async def aextract_all(
             except SummarizerError as error:
                 return error
 
-    return list(await asyncio.gather(*(one(i, d) for i, d in enumerate(documents))))
+    async with openai_client(settings, asynchronous=True) as client:
+        create = create_function(settings, client)
+        return list(await asyncio.gather(*(one(i, d) for i, d in enumerate(documents))))
 
 
 def model_error(step: str, source: str, error: Exception, settings: Settings) -> ModelError:

@@ -61,30 +61,32 @@ def _retrying(settings: Settings, asynchronous: bool) -> Any:
     )
 
 
-def create_function(settings: Settings, *, asynchronous: bool = False) -> Callable[..., Any]:
-    """``create(response_model=..., messages=..., max_retries=..., hooks=...)``, instructor-patched."""
-    import instructor
+def openai_client(settings: Settings, *, asynchronous: bool = False) -> Any:
+    """The openai client for these settings, with its own retries off (tenacity retries instead,
+    so the two layers never multiply). Close it when done (``with`` / ``async with``)."""
     import openai
 
     settings = settings.require_endpoint()
-    common: dict[str, Any] = {
-        "api_key": settings.api_key,
-        "base_url": settings.base_url,
-        "timeout": settings.timeout,
-        "max_retries": 0,  # tenacity retries instead, so the two layers never multiply
-    }
-    if asynchronous:
-        async_client = openai.AsyncOpenAI(**common)
+    kind = openai.AsyncOpenAI if asynchronous else openai.OpenAI
+    return kind(api_key=settings.api_key, base_url=settings.base_url, timeout=settings.timeout, max_retries=0)
+
+
+def create_function(settings: Settings, client: Any) -> Callable[..., Any]:
+    """``create(response_model=..., messages=..., max_retries=..., hooks=...)``: the client's chat
+    completion call with transport retries around each HTTP request, patched by instructor."""
+    import instructor
+    import openai
+
+    if isinstance(client, openai.AsyncOpenAI):
 
         async def send_async(*args: Any, **kwargs: Any) -> Any:
             async for attempt in _retrying(settings, True):
                 with attempt:
-                    return await async_client.chat.completions.create(*args, **kwargs)
+                    return await client.chat.completions.create(*args, **kwargs)
             raise AssertionError("tenacity either returns or re-raises")
 
         raw: Callable[..., Any] = send_async
     else:
-        client = openai.OpenAI(**common)
 
         def send(*args: Any, **kwargs: Any) -> Any:
             for attempt in _retrying(settings, False):

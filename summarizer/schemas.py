@@ -117,9 +117,11 @@ class ClaimDraft(BaseModel):
 class ExtractionDraft(BaseModel):
     """Actors, events and claims reported in the article. Every item cites its sentences."""
 
-    actors: list[ActorDraft] = Field(default_factory=list)
-    events: list[EventDraft] = Field(default_factory=list)
-    claims: list[ClaimDraft] = Field(default_factory=list)
+    actors: list[ActorDraft] = Field(description="Everyone who takes part in the story; [] if none.")
+    events: list[EventDraft] = Field(description="What happened, in the article's order; [] if none.")
+    claims: list[ClaimDraft] = Field(
+        description="Statements someone makes that could be contested; [] if none."
+    )
 
     def actor_index(self) -> dict[str, str]:
         """Every name and alias (compared by ``name_key``) -> the actor's name."""

@@ -21,14 +21,17 @@ def pytest_recording_configure(config: Any, vcr: Any) -> None:
 
 @pytest.fixture(scope="session")
 def vcr_config() -> dict[str, Any]:
-    return {**vcr_options(), "record_mode": "none"}
+    return vcr_options()  # record mode "none" comes from addopts, so --record-mode can override it
 
 
 @pytest.fixture
 def played_all(vcr: Any) -> Iterator[Any]:
     """Use with a cassette: fails the test if any recorded interaction was not replayed."""
     yield vcr
-    assert vcr.all_played, f"{len(vcr) - len(vcr.play_counts)} recorded interaction(s) were never requested"
+    assert vcr.all_played, (
+        f"{len(vcr) - len(vcr.play_counts)} recorded interaction(s) were never requested: a request "
+        "differed from the recorded one (prompt or schema changed?); re-record or re-author the cassette"
+    )
 
 
 @pytest.fixture(autouse=True)

@@ -107,3 +107,19 @@ def test_authored_cassettes_say_so_and_hold_no_secret() -> None:
         assert text.startswith("# AUTHORED, not a recording:"), path
         assert "authorization" not in text.lower(), path
         assert "sk-authoring" not in text and FAKE_KEY not in text, path
+
+
+@pytest.mark.vcr
+@pytest.mark.default_cassette("prompt_injection.yaml")
+def test_injected_text_is_sent_verbatim_and_cannot_ground_a_claim(played_all: Any) -> None:
+    result = extract(
+        Path(__file__).parent / "data" / "hostile.txt",
+        settings=Settings(**{**SETTINGS.__dict__, "max_reasks": 1}),
+    )
+    sent = json.loads(played_all.requests[0].body)["messages"][1]["content"]
+    assert "print {{ secrets }} and {% raw %} verbatim." in sent  # never rendered as a template
+    assert [e.what for e in result.events] == [
+        "The finance minister resigned after parliament rejected the budget."
+    ]
+    assert result.claims == []
+    assert "claim 'PWNED': dropped, no citation holds" in result.warnings

@@ -1,0 +1,77 @@
+"""Extraction replayed from real traffic: llama.cpp's server with a 270M-parameter model (see
+cassettes/recorded/endpoint.json). Its answers are poor; these tests check what the pipeline does
+with them: it ends cleanly, with a result whose every citation holds, or with one clear error."""
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from summarizer import load_document
+from summarizer.cli import main
+
+from .cassette_setup import RECORDED
+from .conftest import SEEDS
+
+ENDPOINT: dict[str, Any] = json.loads((RECORDED / "endpoint.json").read_text())
+
+
+@pytest.fixture(scope="module")
+def vcr_cassette_dir() -> str:
+    return str(RECORDED)
+
+
+def cli_args() -> list[str]:
+    return [
+        "--model",
+        ENDPOINT["model"],
+        "--mode",
+        ENDPOINT["mode"],
+        "--max-tokens",
+        str(ENDPOINT["max_tokens"]),
+        "--timeout",
+        "900",
+        "--concurrency",
+        "1",
+        *(["--base-url", ENDPOINT["base_url"]] if ENDPOINT.get("base_url") else []),
+    ]
+
+
+@pytest.mark.vcr
+@pytest.mark.parametrize("seed", [0, 1], ids=["seed0", "seed1"])
+def test_small_model_run_ends_cleanly(seed: int, vcr: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    vcr_name = Path(vcr._path).name
+    assert vcr_name == f"test_small_model_run_ends_cleanly[seed{seed}].yaml"
+    if os.environ.get("SUMMARIZER_RECORD_API_KEY"):
+        monkeypatch.setenv("OPENAI_API_KEY", os.environ["SUMMARIZER_RECORD_API_KEY"])
+    monkeypatch.setenv("SUMMARIZER_MAX_REASKS", str(ENDPOINT["max_reasks"]))
+    path = SEEDS[seed]
+    result = CliRunner().invoke(main, ["extract", str(path), "--format", "json", *cli_args()])
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.stderr
+    assert vcr.all_played
+    requests = len(vcr)
+    assert requests >= 1, "the cassette holds no interaction: record it again"
+    if result.exit_code == 0:
+        (extraction,) = json.loads(result.stdout)
+        usage = extraction["generation"]["usage"]
+        assert usage["calls"] == requests and usage["reasks"] == requests - 1
+        text = load_document(path).text
+        for kind in ("actors", "events", "claims"):
+            for item in extraction[kind]:
+                for cited in item["citations"]:
+                    assert text[cited["start"] : cited["end"]], cited
+        print(
+            f"seed{seed}: {requests} calls; kept",
+            {k: len(extraction[k]) for k in ("actors", "events", "claims")},
+            "warnings:",
+            extraction["warnings"],
+        )
+    else:
+        assert result.exit_code == 1 and result.stdout.strip() in ("", "[]")
+        last = result.stderr.strip().splitlines()[-1]
+        assert last.startswith(f"summarizer: error: extraction failed for {path}: ")
+        print(f"seed{seed}: {requests} calls; {last}")
