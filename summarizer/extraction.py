@@ -227,11 +227,22 @@ def model_error(step: str, source: str, error: Exception, settings: Settings) ->
     elif _is_api_error(cause):
         text = _describe_api_error(cause)
     elif isinstance(error, InstructorRetryException):
-        first = str(cause).strip().splitlines()[0] if str(cause).strip() else type(cause).__name__
-        text = f"no usable answer after {error.n_attempts} attempts ({first})"
+        text = f"no usable answer after {error.n_attempts} attempts ({_summary(cause)})"
     else:
         text = f"{type(cause).__name__}: {cause}"
     return ModelError(step, source, redact(text, settings.api_key))
+
+
+def _summary(error: BaseException) -> str:
+    """The first few problems of an unusable answer, on one line."""
+    from pydantic import ValidationError
+
+    if isinstance(error, ValidationError):
+        problems = [f"{'.'.join(map(str, e['loc'])) or 'answer'}: {e['msg']}" for e in error.errors()]
+        more = f"; and {len(problems) - 3} more" if len(problems) > 3 else ""
+        return "; ".join(problems[:3]) + more
+    lines = str(error).strip().splitlines()
+    return lines[0][:200] if lines else type(error).__name__
 
 
 def _is_api_error(error: BaseException) -> bool:
