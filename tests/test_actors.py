@@ -1,0 +1,102 @@
+import pytest
+
+from summarizer.actors import Mention, core_name, resolve
+
+
+def names(clusters: list) -> list[list[str]]:
+    return [sorted(c.surface_forms) for c in clusters]
+
+
+@pytest.mark.parametrize(
+    ("mention", "core"),
+    [
+        ("Serbian President Aleksandar Vucic", "Aleksandar Vucic"),
+        ("US Secretary of State Antony Blinken", "Antony Blinken"),
+        ("White House National Security Council spokesperson John Kirby", "John Kirby"),
+        ("Britain’s Ministry of Defence", "Ministry of Defence"),
+        ("National Security Council", "National Security Council"),
+        ("the Prime Minister of Singapore, Mr. Lee Hsien Loong", "Lee Hsien Loong"),
+        ("Ryanair CEO, Michael O' Leary", "Michael O'Leary"),
+        ("Irish low cost airline, Ryanair", "Ryanair"),
+        ("Singapore Airlines (SIA", "Singapore Airlines"),
+        ("the Moscone West center in San Francisco", "Moscone West"),
+        ("NATO’s Kosovo Force", "Kosovo Force"),
+    ],
+)
+def test_core_name(mention: str, core: str) -> None:
+    assert core_name(mention) == core
+
+
+def test_seed_actors_resolve_across_sources() -> None:
+    mentions = [
+        ("A", "Serbian President Aleksandar Vucic"),
+        ("A", "Vucic"),
+        ("B", "Vučić"),
+        ("A", "Kosovo Force"),
+        ("B", "KFOR"),
+        ("A", "NATO"),
+        ("A", "White House National Security Council spokesperson John Kirby"),
+        ("B", "Kirby"),
+        ("B", "NSC"),
+        ("A", "National Security Council"),
+        ("A", "US"),
+        ("B", "the United States"),
+        ("A", "UK"),
+        ("B", "Britain"),
+        ("A", "Albin Kurti"),
+        ("B", "Kosovo Prime Minister Albin Kurti"),
+    ]
+    clusters = resolve(mentions)
+    assert names(clusters) == [
+        ["Serbian President Aleksandar Vucic", "Vucic", "Vučić"],
+        ["KFOR", "Kosovo Force"],
+        ["NATO"],
+        ["Kirby", "White House National Security Council spokesperson John Kirby"],
+        ["NSC", "National Security Council"],
+        ["US", "the United States"],
+        ["Britain", "UK"],
+        ["Albin Kurti", "Kosovo Prime Minister Albin Kurti"],
+    ]
+    assert clusters[0].name == "Aleksandar Vucic"
+    assert clusters[0].sources == ["A", "B"]
+
+
+def test_ambiguous_surnames_and_kinds_stay_apart() -> None:
+    clusters = resolve(
+        [
+            Mention("A", "Presiding Judge Martin Mann", "PER"),
+            Mention("B", "Mr Justice Anthony Mann", "PER"),
+            Mention("B", "Mann", "PER"),
+            Mention("A", "Singapore", "LOC"),
+            Mention("A", "Singapore Airlines", "ORG"),
+            Mention("A", "Apple Inc.", "ORG"),
+            Mention("B", "Apple", "ORG"),
+            Mention("C", "Apple Computer", "ORG"),
+            Mention("C", "Apple Corps", "ORG"),
+        ]
+    )
+    assert names(clusters) == [
+        ["Presiding Judge Martin Mann"],
+        ["Mr Justice Anthony Mann"],
+        ["Mann"],
+        ["Singapore"],
+        ["Singapore Airlines"],
+        ["Apple", "Apple Computer", "Apple Inc."],
+        ["Apple Corps"],
+    ]
+
+
+def test_known_aliases_join_and_acronyms_defined_in_text() -> None:
+    clusters = resolve(
+        [
+            ("A", "Singapore Airlines (SIA"),
+            ("B", "SIA"),
+            ("A", "the Serbian president"),
+            ("A", "Aleksandar Vucic"),
+        ],
+        same_actor=[[2, 3]],
+    )
+    assert names(clusters) == [
+        ["SIA", "Singapore Airlines (SIA"],
+        ["Aleksandar Vucic", "the Serbian president"],
+    ]
