@@ -110,6 +110,7 @@ class Scope:
     corpus: Corpus
     strict: bool = True
     salvage_warnings: list[str] = field(default_factory=list)
+    claim_ids: frozenset[str] = frozenset()  # claims a synthesis may assess
 
 
 # Instructor's own validation ``context`` would also be used to render the messages as Jinja2,

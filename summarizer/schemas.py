@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
-from .grounding import current_scope
+from .grounding import Scope, current_scope
 
 ActorKind = Literal[
     "person",
@@ -19,6 +19,9 @@ ActorKind = Literal[
     "media",
     "other",
 ]
+
+
+ClaimStatus = Literal["corroborated", "single_source", "contested", "sources_disagree"]
 
 
 def name_key(name: str) -> str:
@@ -162,11 +165,7 @@ class ExtractionDraft(BaseModel):
         scope = current_scope()
         if scope is None or not scope.strict:
             return self
-        problems = [
-            f"{where}: {problem}"
-            for where, cited in self.evidence()
-            if (problem := scope.corpus.problem(cited.sentence_id, cited.quote))
-        ]
+        problems = citation_problems(self.evidence(), scope)
         index = self.actor_index()
         dangling = [(where, name) for where, name in self.references() if name_key(name) not in index]
         if dangling:
@@ -176,39 +175,151 @@ class ExtractionDraft(BaseModel):
                 f"'actors' (by its name or an alias). Add each missing actor to 'actors' with "
                 f"evidence, or use the name of an actor already listed."
             )
-        if problems:
-            raise ValueError("Fix these problems and answer again:\n" + "\n".join(problems))
+        raise_problems(problems)
         return self
 
     @field_validator("actors", "events", "claims", mode="before")
     @classmethod
     def _salvage(cls, value: object, info: ValidationInfo) -> object:
-        """On the lenient last attempt, items that do not fit their schema are dropped one by one
-        (and reported) instead of failing the whole answer."""
-        if value is None:
-            return []
+        return salvage(value, info, {"actors": ActorDraft, "events": EventDraft, "claims": ClaimDraft})
+
+
+def citation_problems(cited: list[tuple[str, CitationDraft]], scope: Scope) -> list[str]:
+    return [
+        f"{where}: {problem}"
+        for where, citation in cited
+        if (problem := scope.corpus.problem(citation.sentence_id, citation.quote))
+    ]
+
+
+def raise_problems(problems: list[str]) -> None:
+    if problems:
+        raise ValueError("Fix these problems and answer again:\n" + "\n".join(problems))
+
+
+def salvage(value: object, info: ValidationInfo, item_models: dict[str, type[BaseModel]]) -> object:
+    """On the lenient last attempt, list items that do not fit their schema are dropped one by one
+    (and reported) instead of failing the whole answer."""
+    if value is None:
+        return []
+    scope = current_scope()
+    if scope is None or scope.strict or info.field_name is None:
+        return value
+    if not isinstance(value, list):
+        scope.salvage_warnings.append(f"{info.field_name}: dropped, not a list")
+        return []
+    item_model = item_models[info.field_name]
+    kept = []
+    for i, item in enumerate(value):
+        try:
+            kept.append(item_model.model_validate(item))
+        except ValidationError as error:
+            first = error.errors()[0]
+            where = ".".join(str(part) for part in first["loc"])
+            scope.salvage_warnings.append(
+                f"{info.field_name}[{i}]: dropped, does not fit the schema ({where}: {first['msg']})"
+            )
+    return kept
+
+
+class StatementDraft(BaseModel):
+    text: str = Field(description="One plain sentence, faithful to the cited sentences.")
+    evidence: list[CitationDraft] = Field(min_length=1, description="The sentences it rests on.")
+
+
+class ClaimAssessmentDraft(BaseModel):
+    claim_id: str = Field(description="Id of a claim listed in the input, e.g. C2.")
+    status: ClaimStatus = Field(
+        description=(
+            "corroborated: several independent sources or parties support it; single_source: only one "
+            "source reports it and nobody contests it; contested: a party denies or disputes it; "
+            "sources_disagree: the sources themselves report it differently."
+        )
+    )
+    explanation: str = Field(description="One sentence: who holds it, who rejects it, on what grounds.")
+    evidence: list[CitationDraft] = Field(min_length=1)
+
+
+class PositionDraft(BaseModel):
+    source_id: str = Field(description="Id of the source (A, B, ...).")
+    says: str = Field(description="What this source reports on the point, in one sentence.")
+    evidence: list[CitationDraft] = Field(min_length=1, description="Sentences of this same source.")
+
+
+class DiscrepancyDraft(BaseModel):
+    topic: str = Field(description="What the sources report differently, in a few words.")
+    positions: list[PositionDraft] = Field(
+        min_length=2, description="One entry per source, each citing itself."
+    )
+
+
+class SynthesisDraft(BaseModel):
+    """A briefing on the story for a busy reader, built only from the listed facts and sentences."""
+
+    title: str = Field(description="A neutral headline for the story, under 12 words.")
+    bottom_line: list[StatementDraft] = Field(
+        description="2 or 3 sentences: what happened, why it matters, what is disputed. The most important first."
+    )
+    key_points: list[StatementDraft] = Field(description="3 to 6 further points a reader should know.")
+    claims: list[ClaimAssessmentDraft] = Field(description="One assessment for each claim id in the input.")
+    discrepancies: list[DiscrepancyDraft] = Field(
+        description="Points where the sources report the same thing differently; [] if they agree."
+    )
+
+    def evidence(self) -> list[tuple[str, CitationDraft]]:
+        found: list[tuple[str, CitationDraft]] = []
+        for name in ("bottom_line", "key_points", "claims"):
+            for i, item in enumerate(getattr(self, name)):
+                found += [(f"{name}[{i}].evidence[{j}]", c) for j, c in enumerate(item.evidence)]
+        for i, discrepancy in enumerate(self.discrepancies):
+            for k, position in enumerate(discrepancy.positions):
+                found += [
+                    (f"discrepancies[{i}].positions[{k}].evidence[{j}]", c)
+                    for j, c in enumerate(position.evidence)
+                ]
+        return found
+
+    @model_validator(mode="after")
+    def _grounded(self) -> SynthesisDraft:
         scope = current_scope()
-        if scope is None or scope.strict or info.field_name is None:
-            return value
-        if not isinstance(value, list):
-            scope.salvage_warnings.append(f"{info.field_name}: dropped, not a list")
-            return []
-        item_model = _ITEM_MODELS[info.field_name]
-        kept = []
-        for i, item in enumerate(value):
-            try:
-                kept.append(item_model.model_validate(item))
-            except ValidationError as error:
-                first = error.errors()[0]
-                where = ".".join(str(part) for part in first["loc"])
-                scope.salvage_warnings.append(
-                    f"{info.field_name}[{i}]: dropped, does not fit the schema ({where}: {first['msg']})"
-                )
-        return kept
+        if scope is None or not scope.strict:
+            return self
+        problems = citation_problems(self.evidence(), scope)
+        unknown = [a.claim_id for a in self.claims if a.claim_id not in scope.claim_ids]
+        if unknown:
+            problems.append(
+                f"Unknown claim ids {unknown}: assess only the claims listed in the input, by their ids "
+                f"({', '.join(sorted(scope.claim_ids)) or 'none'})."
+            )
+        for i, discrepancy in enumerate(self.discrepancies):
+            for k, position in enumerate(discrepancy.positions):
+                foreign = [
+                    c.sentence_id
+                    for c in position.evidence
+                    if not _from_source(c.sentence_id, position.source_id)
+                ]
+                if foreign:
+                    problems.append(
+                        f"discrepancies[{i}].positions[{k}] speaks for source {position.source_id!r} but cites "
+                        f"{foreign}: cite only that source's sentences (ids starting with {position.source_id})."
+                    )
+        raise_problems(problems)
+        return self
+
+    @field_validator("bottom_line", "key_points", "claims", "discrepancies", mode="before")
+    @classmethod
+    def _salvage(cls, value: object, info: ValidationInfo) -> object:
+        return salvage(
+            value,
+            info,
+            {
+                "bottom_line": StatementDraft,
+                "key_points": StatementDraft,
+                "claims": ClaimAssessmentDraft,
+                "discrepancies": DiscrepancyDraft,
+            },
+        )
 
 
-_ITEM_MODELS: dict[str, type[BaseModel]] = {
-    "actors": ActorDraft,
-    "events": EventDraft,
-    "claims": ClaimDraft,
-}
+def _from_source(sentence_id: str, source: str) -> bool:
+    return sentence_id.strip().rstrip("0123456789") == source.strip()

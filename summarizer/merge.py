@@ -1,0 +1,261 @@
+"""Merging the extractions of several sources into one story, in plain code: actors resolved
+across sources, dates normalised against each source's own date, the same event or claim
+reported twice made one entry citing both."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from .actors import Mention, resolve
+from .briefing import (
+    BriefingActor,
+    BriefingClaim,
+    DateInfo,
+    Role,
+    SourceRecord,
+    SurfaceForm,
+    TimelineEvent,
+)
+from .dates import normalise, sort_key, start_of
+from .results import Citation, Extraction
+from .schemas import name_key
+
+# A publication date this many days after every explicit date in the events is a page date, not
+# the date the article was written: relative dates are then anchored to the latest explicit one.
+STALE_DATE_LINE_DAYS = 14
+SAME_EVENT = 70  # rapidfuzz token_set_ratio of two event descriptions (of compatible dates)
+SAME_EVENT_SHARED_ACTOR = 55
+SAME_CLAIM = 75
+
+
+@dataclass
+class Story:
+    sources: list[SourceRecord]
+    actors: list[BriefingActor]
+    timeline: list[TimelineEvent]
+    claims: list[BriefingClaim]
+    warnings: list[str]
+
+
+def merge(extractions: Sequence[Extraction]) -> Story:
+    warnings: list[str] = []
+    actors, actor_id = _resolve_actors(extractions)
+    references = {e.source.id: _reference_date(e, warnings) for e in extractions}
+    sources = [
+        SourceRecord(
+            **e.source.model_dump(),
+            reference_date=references[e.source.id],
+            cited_outlets=sorted({c.reported_via for c in e.claims if c.reported_via}),
+        )
+        for e in extractions
+    ]
+    timeline = _merge_events(extractions, actor_id, references)
+    claims = _merge_claims(extractions, actor_id)
+    return Story(sources, actors, timeline, claims, warnings)
+
+
+def _resolve_actors(
+    extractions: Sequence[Extraction],
+) -> tuple[list[BriefingActor], dict[tuple[str, str], str]]:
+    mentions: list[Mention] = []
+    groups: list[list[int]] = []
+    owners: list[tuple[int, int]] = []  # (extraction index, actor index) of each group
+    for e_index, extraction in enumerate(extractions):
+        for a_index, actor in enumerate(extraction.actors):
+            start = len(mentions)
+            for form in (actor.name, *actor.aliases):
+                mentions.append(Mention(extraction.source.id, form, actor.kind))
+            groups.append(list(range(start, len(mentions))))
+            owners.append((e_index, a_index))
+    clusters = resolve(mentions, same_actor=groups)
+    cluster_of = {id(m): n for n, cluster in enumerate(clusters) for m in cluster.mentions}
+    members: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for group, owner in zip(groups, owners, strict=True):
+        members[cluster_of[id(mentions[group[0]])]].append(owner)
+
+    actors: list[BriefingActor] = []
+    actor_id: dict[tuple[str, str], str] = {}
+    for n, cluster in enumerate(clusters):
+        extracted = [extractions[e].actors[a] for e, a in members[n]]
+        ident = f"P{len(actors) + 1}"
+        for e, a in members[n]:
+            source = extractions[e].source.id
+            actor = extractions[e].actors[a]
+            for form in (actor.name, *actor.aliases):
+                actor_id[(source, name_key(form))] = ident
+        forms: dict[str, set[str]] = defaultdict(set)
+        for mention in cluster.mentions:
+            forms[mention.text].add(mention.source)
+        actors.append(
+            BriefingActor(
+                id=ident,
+                name=cluster.name,
+                kind=Counter(a.kind for a in extracted).most_common(1)[0][0],
+                titles=sorted({a.title for a in extracted if a.title}),
+                affiliations=sorted({a.affiliation for a in extracted if a.affiliation}),
+                surface_forms=[SurfaceForm(text=t, sources=sorted(s)) for t, s in forms.items()],
+                sources=cluster.sources,
+                citations=_unique([c for a in extracted for c in a.citations]),
+            )
+        )
+    return actors, actor_id
+
+
+def _reference_date(extraction: Extraction, warnings: list[str]) -> date | None:
+    published = extraction.source.published
+    if published is None:
+        return None
+    explicit = [
+        start_of(found.value)
+        for event in extraction.events
+        if event.when
+        and (found := normalise(event.when, published))
+        and found.precision == "day"
+        and _is_explicit(event.when)
+    ]
+    days = [d for d in explicit if d is not None]
+    if days and all((published - d).days > STALE_DATE_LINE_DAYS for d in days):
+        anchor = max(days)
+        warnings.append(
+            f"source {extraction.source.id}: its date ({published.isoformat()}) is more than "
+            f"{STALE_DATE_LINE_DAYS} days after every date its events give; relative dates are "
+            f"read from {anchor.isoformat()}, the latest of those"
+        )
+        return anchor
+    return published
+
+
+def _is_explicit(expression: str) -> bool:
+    """Whether a date expression names its month and day itself ('Friday (Sep 29)', 'October 1')."""
+    from .dates import MONTHS
+
+    words = {w.strip(".,()").lower() for w in expression.split()}
+    return bool(words & set(MONTHS)) and any(ch.isdigit() for ch in expression)
+
+
+def _roles(source: str, names: Sequence[tuple[str, str]], actor_id: dict[tuple[str, str], str]) -> list[Role]:
+    return [
+        Role(actor=actor_id[(source, name_key(n))], role=r)
+        for n, r in names
+        if (source, name_key(n)) in actor_id
+    ]
+
+
+def _merge_events(
+    extractions: Sequence[Extraction],
+    actor_id: dict[tuple[str, str], str],
+    references: dict[str, date | None],
+) -> list[TimelineEvent]:
+    from rapidfuzz import fuzz
+
+    merged: list[TimelineEvent] = []
+    for extraction in extractions:
+        source = extraction.source.id
+        reference = references[source]
+        for event in extraction.events:
+            context = " ".join(c.quote for c in event.citations) or None
+            found = normalise(event.when, reference, context) if event.when and reference else None
+            info = DateInfo(
+                value=found.value if found else None,
+                precision=found.precision if found else None,
+                expressions={source: event.when} if event.when else {},
+            )
+            roles = _roles(source, [(p.actor, p.role) for p in event.participants], actor_id)
+            candidate = TimelineEvent(
+                id="",
+                what=event.what,
+                date=info,
+                where=event.where,
+                participants=roles,
+                quantities={source: [f"{q.value} {q.what}" for q in event.quantities]}
+                if event.quantities
+                else {},
+                sources=[source],
+                citations=event.citations,
+            )
+            twin = next((m for m in merged if _same_event(m, candidate, fuzz.token_set_ratio)), None)
+            if twin is None:
+                merged.append(candidate)
+                continue
+            twin.sources = sorted({*twin.sources, source})
+            twin.citations = _unique([*twin.citations, *candidate.citations])
+            twin.date.expressions.update(candidate.date.expressions)
+            if twin.date.value is None or (
+                candidate.date.value and len(candidate.date.value) > len(twin.date.value)
+            ):
+                twin.date.value, twin.date.precision = candidate.date.value, candidate.date.precision
+            known = {(r.actor, r.role) for r in twin.participants}
+            twin.participants += [r for r in candidate.participants if (r.actor, r.role) not in known]
+            twin.quantities.update(candidate.quantities)
+            twin.where = twin.where or candidate.where
+    merged.sort(key=lambda e: sort_key(e.date.value))
+    for n, entry in enumerate(merged, start=1):
+        entry.id = f"E{n}"
+    return merged
+
+
+def _dates_compatible(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return True
+    return a == b or a.startswith(b) or b.startswith(a)
+
+
+def _same_event(a: TimelineEvent, b: TimelineEvent, ratio: object) -> bool:
+    assert callable(ratio)
+    if set(b.sources) <= set(a.sources) or not _dates_compatible(a.date.value, b.date.value):
+        return False
+    score = float(ratio(a.what, b.what))
+    shared = {r.actor for r in a.participants} & {r.actor for r in b.participants}
+    return score >= SAME_EVENT or (bool(shared) and score >= SAME_EVENT_SHARED_ACTOR)
+
+
+def _merge_claims(
+    extractions: Sequence[Extraction], actor_id: dict[tuple[str, str], str]
+) -> list[BriefingClaim]:
+    from rapidfuzz import fuzz
+
+    merged: list[BriefingClaim] = []
+    for extraction in extractions:
+        source = extraction.source.id
+
+        def ids(names: Sequence[str], source: str = source) -> list[str]:
+            return [actor_id[(source, name_key(n))] for n in names if (source, name_key(n)) in actor_id]
+
+        for claim in extraction.claims:
+            candidate = BriefingClaim(
+                id="",
+                statement=claim.statement,
+                made_by=ids([claim.made_by] if claim.made_by else []),
+                supported_by=ids(claim.supported_by),
+                denied_by=ids(claim.denied_by),
+                disputed_by=ids(claim.disputed_by),
+                reported_via=[claim.reported_via] if claim.reported_via else [],
+                sources=[source],
+                citations=claim.citations,
+            )
+            twin = next(
+                (
+                    m
+                    for m in merged
+                    if source not in m.sources
+                    and fuzz.token_set_ratio(m.statement, candidate.statement) >= SAME_CLAIM
+                ),
+                None,
+            )
+            if twin is None:
+                merged.append(candidate)
+                continue
+            twin.sources = sorted({*twin.sources, source})
+            twin.citations = _unique([*twin.citations, *candidate.citations])
+            for field in ("made_by", "supported_by", "denied_by", "disputed_by", "reported_via"):
+                setattr(twin, field, list(dict.fromkeys([*getattr(twin, field), *getattr(candidate, field)])))
+    for n, entry in enumerate(merged, start=1):
+        entry.id = f"C{n}"
+    return merged
+
+
+def _unique(citations: Sequence[Citation]) -> list[Citation]:
+    return list({(c.sentence_id, c.start, c.end): c for c in citations}.values())
