@@ -37,7 +37,10 @@ def answer(name: str) -> dict[str, Any]:
 
 
 def tool_response(
-    arguments: dict[str, Any], request: dict[str, Any], finish: str = "tool_calls"
+    arguments: dict[str, Any],
+    request: dict[str, Any],
+    finish: str = "tool_calls",
+    tool: str = "ExtractionDraft",
 ) -> httpx2.Response:
     text = json.dumps(arguments, ensure_ascii=False)
     # Token counts are estimates (4 characters a token): these responses were never generated.
@@ -57,7 +60,7 @@ def tool_response(
                         {
                             "id": "call_authored",
                             "type": "function",
-                            "function": {"name": "ExtractionDraft", "arguments": text},
+                            "function": {"name": tool, "arguments": text},
                         }
                     ],
                 },
@@ -80,6 +83,12 @@ def source_of(request: dict[str, Any]) -> str:
 
 def capable(request: dict[str, Any], _n: int) -> httpx2.Response:
     return tool_response(answer({"A": "seed_a", "B": "seed_b"}[source_of(request)]), request)
+
+
+def briefing(request: dict[str, Any], n: int) -> httpx2.Response:
+    if "=====STORY " in request["messages"][1]["content"]:
+        return tool_response(answer("seeds_synthesis"), request, tool="SynthesisDraft")
+    return capable(request, n)
 
 
 def small_answer() -> dict[str, Any]:
@@ -230,7 +239,7 @@ def author(name: str, what: str, responder: Responder, run: Callable[[], Any]) -
 
 
 def main() -> None:
-    from summarizer import Settings, extract, load_document
+    from summarizer import Settings, extract, load_document, summarize
     from summarizer.extraction import aextract_all
 
     seeds = sorted((ROOT / "seeds").glob("*.txt"))
@@ -244,6 +253,12 @@ def main() -> None:
         "hand-written answers standing for a capable model (OpenAI tools format) on both seeds.",
         capable,
         lambda: asyncio.run(aextract_all([load_document(p) for p in seeds], base)),
+    )
+    author(
+        "seeds_briefing",
+        "hand-written answers standing for a capable model (OpenAI tools format): extraction of both seeds, then synthesis.",
+        briefing,
+        lambda: summarize([load_document(p) for p in seeds], settings=base),
     )
     author(
         "reask_fabricated_quote",

@@ -280,9 +280,9 @@ def core_name(text: str) -> str:
     text = re.sub(r"\b([OD])['’]\s+(?=[A-Z])", r"\1'", text.strip())  # "O' Leary" -> "O'Leary"
     text = re.sub(r"^.*?\b[A-Z][\w.]*(?:['’]s|s['’])\s+(?=[A-Z])", "", text)  # "Britain's X" -> X
     text = re.sub(r"['’]s\b", "", text)
-    segments = [s.strip() for s in re.split(r",|\s(?:in|at|near|from)\s", text) if s.strip()]
-    for segment in segments:
-        name = _segment_name(segment)
+    for segment in (s.strip() for s in text.split(",")):
+        # 'X in Y', 'X at Y': the place after the preposition is never the actor named
+        name = _segment_name(re.split(r"\s(?:in|at|near|from)\s", segment)[0])
         if name:
             return name
     return " ".join(_tokens(text))
@@ -301,7 +301,9 @@ def _segment_name(segment: str) -> str:
             run.insert(0, token)
         else:
             break
-    while run and _plain(run[0]) in CONNECTORS | ARTICLES:
+    while run and run[0][0].islower():  # 'of', 'the' cannot open a name; 'Al', 'De' can
+        run.pop(0)
+    if run and _plain(run[0]) in ARTICLES:
         run.pop(0)
     if not run:
         # 'the Moscone West center': a name of two or more words standing before a common noun

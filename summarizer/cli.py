@@ -48,6 +48,10 @@ def _published(_ctx: click.Context, _param: click.Parameter, value: str | None) 
     return day
 
 
+def _progress(line: str) -> None:
+    click.echo(line, err=True)
+
+
 def model_options(command: F) -> F:
     """--model, --base-url, --mode, --concurrency: the settings every model-calling command takes."""
     from .settings import MODES
@@ -114,15 +118,8 @@ def extract(files: tuple[str, ...], fmt: str, **options: Any) -> None:
     settings = Settings.from_env(**options).require_endpoint()
     documents = [load_document(path, **meta) for path in files]  # all inputs read before any call
     click.echo(f"extracting {len(documents)} document(s) with {settings.model} ({settings.mode})", err=True)
-    results = asyncio.run(aextract_all(documents, settings))
+    results = asyncio.run(aextract_all(documents, settings, progress=_progress))
     done = [r for r in results if isinstance(r, Extraction)]
-    for result in done:
-        click.echo(
-            f"{result.source.id} {result.source.name}: {len(result.actors)} actors, "
-            f"{len(result.events)} events, {len(result.claims)} claims, "
-            f"{result.generation.usage.reasks} re-asks, {len(result.warnings)} warnings",
-            err=True,
-        )
     if fmt == "json":
         click.echo(to_json(done))
     elif done:
@@ -132,3 +129,59 @@ def extract(files: tuple[str, ...], fmt: str, **options: Any) -> None:
         for failure in failures:
             click.echo(f"summarizer: error: {failure}", err=True)
         sys.exit(1)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    help="Write the note here (atomically) instead of stdout.",
+)
+@click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
+@model_options
+@reports_errors
+def brief(files: tuple[str, ...], output: str | None, fmt: str, **options: Any) -> None:
+    """Write a briefing note on the story that FILES report (.txt, .md, .html, .json, - for stdin)."""
+    from .documents import load_document
+    from .output import write_atomic
+    from .pipeline import summarize
+    from .render import briefing_json, briefing_markdown
+    from .settings import Settings
+
+    settings = Settings.from_env(**options).require_endpoint()
+    documents = [load_document(path) for path in files]  # all inputs read before any call
+    briefing = summarize(documents, settings=settings, progress=_progress)
+    text = briefing_json(briefing) + "\n" if fmt == "json" else briefing_markdown(briefing)
+    if output:
+        write_atomic(output, text)
+        click.echo(f"wrote {output}", err=True)
+    else:
+        click.echo(text, nl=False)
+    usage = briefing.generation.usage
+    click.echo(
+        "usage: "
+        + "; ".join(
+            f"{step} {u.calls} calls, {u.reasks} re-asks, {u.prompt_tokens}+{u.completion_tokens} tokens"
+            for step, u in usage.items()
+        ),
+        err=True,
+    )
+    failed = [s.id for s in briefing.sources if s.status == "failed"]
+    if failed:
+        click.echo(
+            f"summarizer: error: source(s) {', '.join(failed)} could not be extracted; the note leaves them out",
+            err=True,
+        )
+        sys.exit(1)
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of the briefing note (``--format json`` output of ``brief``)."""
+    import json
+
+    from .briefing import Briefing
+
+    click.echo(json.dumps(Briefing.model_json_schema(), indent=2))

@@ -129,21 +129,30 @@ async def aextract(
 
 
 async def aextract_all(
-    documents: Sequence[Document], settings: Settings
+    documents: Sequence[Document], settings: Settings, *, progress: Callable[[str], None] | None = None
 ) -> list[Extraction | SummarizerError]:
     """Extract every document concurrently (``settings.concurrency`` at a time). Results come back
-    in input order; a document that fails yields its error and costs the others nothing."""
+    in input order; a document that fails yields its error and costs the others nothing.
+    ``progress`` hears one line per document as it finishes."""
     from .llm import create_function, openai_client
 
     settings = settings.require_endpoint()
     gate = asyncio.Semaphore(settings.concurrency)
+    say = progress or (lambda _line: None)
 
     async def one(index: int, document: Document) -> Extraction | SummarizerError:
+        source = source_id(index)
         async with gate:
             try:
-                return await aextract(document, source=source_id(index), settings=settings, create=create)
+                result = await aextract(document, source=source, settings=settings, create=create)
             except SummarizerError as error:
+                say(f"{source} {document.name}: {error}")
                 return error
+        say(
+            f"{source} {document.name}: {len(result.actors)} actors, {len(result.events)} events, "
+            f"{len(result.claims)} claims, {result.generation.usage.reasks} re-asks, {len(result.warnings)} warnings"
+        )
+        return result
 
     async with openai_client(settings, asynchronous=True) as client:
         create = create_function(settings, client)

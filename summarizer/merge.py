@@ -5,7 +5,7 @@ reported twice made one entry citing both."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -29,6 +29,7 @@ STALE_DATE_LINE_DAYS = 14
 SAME_EVENT = 70  # rapidfuzz token_set_ratio of two event descriptions (of compatible dates)
 SAME_EVENT_SHARED_ACTOR = 55
 SAME_CLAIM = 75
+SAME_CLAIM_SHARED_PARTY = 55
 
 
 @dataclass
@@ -92,16 +93,33 @@ def _resolve_actors(
         actors.append(
             BriefingActor(
                 id=ident,
-                name=cluster.name,
+                name=_display_name([a.name for a in extracted]) or cluster.name,
                 kind=Counter(a.kind for a in extracted).most_common(1)[0][0],
-                titles=sorted({a.title for a in extracted if a.title}),
-                affiliations=sorted({a.affiliation for a in extracted if a.affiliation}),
+                titles=_distinct(a.title for a in extracted),
+                affiliations=_distinct(a.affiliation for a in extracted),
                 surface_forms=[SurfaceForm(text=t, sources=sorted(s)) for t, s in forms.items()],
                 sources=cluster.sources,
                 citations=_unique([c for a in extracted for c in a.citations]),
             )
         )
     return actors, actor_id
+
+
+def _distinct(values: Iterable[str | None]) -> list[str]:
+    """Each value once, case and spacing aside, in first-seen order."""
+    seen: dict[str, str] = {}
+    for value in values:
+        if value and value.strip():
+            seen.setdefault(" ".join(value.casefold().split()), value.strip())
+    return list(seen.values())
+
+
+def _display_name(names: list[str]) -> str | None:
+    """The name the sources' extractions gave most often (the fuller one among equals)."""
+    if not names:
+        return None
+    counts = Counter(names)
+    return max(counts, key=lambda n: (counts[n], len(n)))
 
 
 def _reference_date(extraction: Extraction, warnings: list[str]) -> date | None:
@@ -236,15 +254,7 @@ def _merge_claims(
                 sources=[source],
                 citations=claim.citations,
             )
-            twin = next(
-                (
-                    m
-                    for m in merged
-                    if source not in m.sources
-                    and fuzz.token_set_ratio(m.statement, candidate.statement) >= SAME_CLAIM
-                ),
-                None,
-            )
+            twin = next((m for m in merged if _same_claim(m, candidate, fuzz.token_set_ratio)), None)
             if twin is None:
                 merged.append(candidate)
                 continue
@@ -255,6 +265,17 @@ def _merge_claims(
     for n, entry in enumerate(merged, start=1):
         entry.id = f"C{n}"
     return merged
+
+
+def _same_claim(a: BriefingClaim, b: BriefingClaim, ratio: object) -> bool:
+    """Reported by another source, and worded alike, or a little less alike when the same party
+    makes, denies or disputes it."""
+    assert callable(ratio)
+    if set(b.sources) <= set(a.sources):
+        return False
+    score = float(ratio(a.statement, b.statement))
+    parties = lambda c: {*c.made_by, *c.denied_by, *c.disputed_by}  # noqa: E731
+    return score >= SAME_CLAIM or (bool(parties(a) & parties(b)) and score >= SAME_CLAIM_SHARED_PARTY)
 
 
 def _unique(citations: Sequence[Citation]) -> list[Citation]:

@@ -1,0 +1,102 @@
+"""The seeds' briefing from authored answers standing for a capable model: golden Markdown and
+JSON, and what the note must say whatever its wording."""
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from summarizer import Briefing, Settings, summarize
+from summarizer.cli import main
+from summarizer.pipeline import briefing_citations
+
+from .cassette_setup import AUTHORED
+from .conftest import FAKE_KEY, SEEDS
+from .snapshot import assert_snapshot
+
+
+@pytest.fixture(scope="module")
+def vcr_cassette_dir() -> str:
+    return str(AUTHORED)
+
+
+@pytest.mark.vcr
+@pytest.mark.default_cassette("seeds_briefing.yaml")
+def test_cli_brief_writes_the_golden_note(
+    played_all: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", FAKE_KEY)
+    monkeypatch.chdir(SEEDS[0].parent.parent)
+    out = tmp_path / "note.md"
+    result = CliRunner().invoke(
+        main, ["brief", "seeds/000_03079551f3923d2c.txt", "seeds/002_6f4a12cc5c38a6ff.txt", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    assert result.stderr.splitlines()[0] == "extracting 2 source(s) with gpt-4o-mini (tools)"
+    assert f"wrote {out}" in result.stderr
+    note = out.read_text()
+    assert_snapshot("seeds_briefing.md", note)
+    assert not list(tmp_path.glob(".note.md.*"))  # no temporary file left behind
+
+
+@pytest.mark.vcr
+@pytest.mark.default_cassette("seeds_briefing.yaml")
+def test_library_briefing_holds_what_the_note_needs(played_all: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(SEEDS[0].parent.parent)
+    paths = ["seeds/000_03079551f3923d2c.txt", "seeds/002_6f4a12cc5c38a6ff.txt"]
+    briefing = summarize(paths, settings=Settings(model="gpt-4o-mini", api_key=FAKE_KEY, mode="tools"))
+    assert_snapshot("seeds_briefing.json", briefing.model_dump_json(indent=2) + "\n")
+    assert len(briefing.bottom_line) == 3
+    # actors resolved across sources, whatever each calls them
+    vucic = next(a for a in briefing.actors if a.name == "Aleksandar Vucic")
+    assert vucic.sources == ["A", "B"]
+    kfor = next(a for a in briefing.actors if a.name == "Kosovo Force")
+    assert {f.text for f in kfor.surface_forms} == {
+        "Kosovo Force",
+        "KFOR",
+        "NATO peacekeeping force in Kosovo",
+    }
+    # dates: the first seed's date line is not when things happened
+    dated = {
+        e.date.expressions.get("A") or e.date.expressions.get("B"): e.date.value for e in briefing.timeline
+    }
+    assert dated["Friday (Sep 29)"] == "2023-09-29"
+    assert dated["Sunday (Sep 24)"] == "2023-09-24"
+    assert dated["over the last weekend"] == "2023-W38-WE"
+    assert dated["On Wednesday"] == "2023-09-27"
+    assert [e.date.value for e in briefing.timeline if e.date.value][:3] == [
+        "2008",
+        "2023-W38-WE",
+        "2023-09-24",
+    ]
+    assert any("relative dates are read from 2023-09-29" in w for w in briefing.warnings)
+    # the same event from both sources is one entry citing both
+    call = next(e for e in briefing.timeline if e.what.startswith("Antony Blinken"))
+    assert call.sources == ["A", "B"] and {c.sentence_id for c in call.citations} == {"A10", "B7"}
+    # claims: statuses, and the discrepancy between the two accounts of Vucic's denial
+    statuses = {c.statement: c.status for c in briefing.claims}
+    assert statuses["Serbia's forces are on high alert near Kosovo's border."] == "contested"
+    denial = next(d for d in briefing.discrepancies if "denied" in d.topic)
+    assert [(p.source, p.citations[0].sentence_id) for p in denial.positions] == [("A", "A12"), ("B", "B8")]
+    # every citation is listed among the cited sentences, with its quote inside it
+    listed = {s.id: s for s in briefing.cited_sentences}
+    texts = {s.id: Path(s.name).read_text().strip("\n") for s in briefing.sources}
+    for citation in briefing_citations(briefing):
+        sentence = listed[citation.sentence_id]
+        assert sentence.start <= citation.start < citation.end <= sentence.end
+        assert texts[sentence.source][sentence.start : sentence.end] == sentence.text
+    assert briefing.generation.usage["synthesis"].calls == 1
+    assert briefing.warnings == [
+        "source A: its date (2023-12-06) is more than 14 days after every date its events give; "
+        "relative dates are read from 2023-09-29, the latest of those"
+    ]
+
+
+def test_schema_command_prints_the_briefing_schema() -> None:
+    result = CliRunner().invoke(main, ["schema"])
+    assert result.exit_code == 0
+    schema = json.loads(result.stdout)
+    assert schema["title"] == "Briefing" and schema == Briefing.model_json_schema()
