@@ -17,7 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RECORDED = ROOT / "cassettes" / "recorded"
-TESTS = "tests/test_extract_recorded.py"
+TESTS = "tests/test_recorded.py"
 
 
 def main() -> None:

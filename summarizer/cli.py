@@ -185,3 +185,71 @@ def schema() -> None:
     from .briefing import Briefing
 
     click.echo(json.dumps(Briefing.model_json_schema(), indent=2))
+
+
+@main.command()
+@click.argument("briefing", type=click.Path(dir_okay=False))
+@click.argument("sources", nargs=-1)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@reports_errors
+def check(briefing: str, sources: tuple[str, ...], fmt: str) -> None:
+    """Verify BRIEFING.json: its schema, and every citation against the SOURCES (default: the
+    files the briefing names). Exit 0 when everything holds, 1 with every problem listed."""
+    import json
+
+    from .check import check_file
+
+    problems = check_file(briefing, sources)
+    if fmt == "json":
+        click.echo(json.dumps({"ok": not problems, "problems": [p.__dict__ for p in problems]}, indent=2))
+    else:
+        for problem in problems:
+            click.echo(str(problem))
+        click.echo(f"{briefing}: {'ok' if not problems else f'{len(problems)} problem(s)'}", err=True)
+    if problems:
+        sys.exit(1)
+
+
+@main.group(name="eval")
+def evaluate() -> None:
+    """Measure actor resolution, date normalisation and extraction on annotated news."""
+
+
+@evaluate.command(name="dates")
+@click.argument("directory", type=click.Path(file_okay=False))
+@reports_errors
+def eval_dates(directory: str) -> None:
+    """Normalise every DATE timex of the MEANTIME-format files in DIRECTORY; accuracy by kind."""
+    from .evaluation import CALENDAR_KINDS, evaluate_dates, load_articles
+
+    cases = evaluate_dates(load_articles(directory))
+    kinds = [*CALENDAR_KINDS, "reference", "other"]
+    click.echo(f"{'kind':<10} {'n':>4} {'correct':>8} {'accuracy':>9}")
+    for kind in kinds:
+        group = [c for c in cases if c.kind == kind]
+        if group:
+            right = sum(c.correct for c in group)
+            click.echo(f"{kind:<10} {len(group):>4} {right:>8} {right / len(group):>9.3f}")
+    calendar = [c for c in cases if c.kind in CALENDAR_KINDS]
+    accuracy = sum(c.correct for c in calendar) / len(calendar) if calendar else 0.0
+    click.echo(f"dates accuracy: {accuracy:.3f} (n={len(calendar)})")
+
+
+@evaluate.command(name="actors")
+@click.argument("directory", type=click.Path(file_okay=False))
+@reports_errors
+def eval_actors(directory: str) -> None:
+    """Cluster the named PER/ORG/LOC mentions of each topic in DIRECTORY; B³ and CEAF-e scores."""
+    from .evaluation import b_cubed_overall, evaluate_actors, load_articles
+
+    results = evaluate_actors(load_articles(directory))
+    click.echo(
+        f"{'topic':<10} {'mentions':>8} {'entities':>8} {'clusters':>8}  {'B3 P':>6} {'R':>6} {'F1':>6}  {'CEAF-e P':>8} {'R':>6} {'F1':>6}"
+    )
+    for r in results:
+        click.echo(
+            f"{r.topic:<10} {r.mentions:>8} {r.entities:>8} {r.clusters:>8}  {r.b3.precision:>6.3f} {r.b3.recall:>6.3f} "
+            f"{r.b3.f1:>6.3f}  {r.ceaf.precision:>8.3f} {r.ceaf.recall:>6.3f} {r.ceaf.f1:>6.3f}"
+        )
+    overall = b_cubed_overall(results)
+    click.echo(f"actors B3 F1: {overall.f1:.3f}")

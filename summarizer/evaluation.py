@@ -221,3 +221,14 @@ def evaluate_dates(articles: list[dict[str, Any]]) -> list[DateCase]:
                 )
             )
     return cases
+
+
+def b_cubed_overall(results: Sequence[ActorScores]) -> Scores:
+    """B³ over all topics' mentions together (topics never share a cluster), weighted by mentions."""
+    total = sum(r.mentions for r in results)
+    if not total:
+        return Scores(0.0, 0.0)
+    return Scores(
+        sum(r.b3.precision * r.mentions for r in results) / total,
+        sum(r.b3.recall * r.mentions for r in results) / total,
+    )

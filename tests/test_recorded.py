@@ -79,3 +79,24 @@ def test_small_model_run_ends_cleanly(seed: int, vcr: Any, monkeypatch: pytest.M
         last = result.stderr.strip().splitlines()[-1]
         assert last.startswith(f"summarizer: error: extraction failed for {path}: ")
         print(f"seed{seed}: {requests} calls; {last}")
+
+
+@pytest.mark.vcr
+def test_small_model_brief_ends_cleanly(vcr: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    if os.environ.get("SUMMARIZER_RECORD_API_KEY"):
+        monkeypatch.setenv("OPENAI_API_KEY", os.environ["SUMMARIZER_RECORD_API_KEY"])
+    monkeypatch.setenv("SUMMARIZER_MAX_REASKS", str(ENDPOINT["max_reasks"]))
+    out = tmp_path / "note.md"
+    result = CliRunner().invoke(main, ["brief", *map(str, SEEDS), "-o", str(out), *cli_args()])
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.stderr
+    assert len(vcr) >= 2, "the cassette holds too few interactions: record it again"
+    if vcr.write_protected:
+        assert vcr.all_played, "a request differed from the recording: re-record"
+    last = result.stderr.strip().splitlines()[-1]
+    if result.exit_code == 0:
+        assert out.read_text().startswith("# ")
+    else:
+        assert result.exit_code == 1 and last.startswith("summarizer: error: ")
+        assert not out.exists()  # no half-written note
+    print(f"brief: {len(vcr)} calls; exit {result.exit_code}; {last}")

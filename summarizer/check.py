@@ -1,0 +1,196 @@
+"""Checking a briefing: its JSON against the schema, and every citation against the sources
+(the source exists and its text is unchanged, the sentence exists, the quote stands at its
+offsets), actor references, ids and dates. Plain code: what ``summarizer check`` runs in CI."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from .briefing import Briefing
+from .documents import Document, load_document
+from .errors import InputError, SummarizerError
+from .grounding import normalise
+from .results import Citation
+from .segment import Sentence, split_sentences
+
+_VALUE = re.compile(
+    r"\d{4}-\d{2}-\d{2}(T(MO|AF|EV|NI))?|\d{4}-W\d{2}(-WE)?|\d{4}-\d{2}|\d{4}-Q[1-4]|\d{4}-(SP|SU|FA|WI)|\d{3,4}"
+    r"|(PAST|PRESENT|FUTURE)_REF"
+)
+
+
+@dataclass(frozen=True)
+class Problem:
+    where: str
+    what: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.what}"
+
+
+def check_file(path: str | Path, sources: Sequence[str | Path] = ()) -> list[Problem]:
+    """Problems of the briefing at ``path``; [] when everything holds. Raises ``InputError`` when
+    the briefing or a given source cannot be read at all."""
+    file = Path(path)
+    if not file.is_file():
+        raise InputError(str(path), "no such file" if not file.exists() else "is not a file")
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        return [Problem(str(path), f"not valid JSON ({error})")]
+    try:
+        briefing = Briefing.model_validate(data)
+    except ValidationError as error:
+        return [
+            Problem(".".join(str(p) for p in e["loc"]) or "briefing", f"{e['msg']} (schema)")
+            for e in error.errors()
+        ]
+    given = [load_document(s) for s in sources]
+    return check_briefing(briefing, given, base=file.parent)
+
+
+def check_briefing(
+    briefing: Briefing, given: Sequence[Document] = (), base: Path | None = None
+) -> list[Problem]:
+    problems: list[Problem] = []
+    texts = _source_texts(briefing, given, base or Path("."), problems)
+    sentences = {sid: split_sentences(doc, sid) for sid, doc in texts.items()}
+    by_id = {s.id: s for found in sentences.values() for s in found}
+
+    for i, cited in enumerate(briefing.cited_sentences):
+        where = f"cited_sentences[{i}] {cited.id}"
+        if cited.source not in texts:
+            continue
+        sentence = by_id.get(cited.id)
+        if sentence is None:
+            problems.append(Problem(where, f"source {cited.source} has no sentence {cited.id}"))
+        elif (sentence.start, sentence.end, sentence.text) != (cited.start, cited.end, cited.text):
+            problems.append(Problem(where, "differs from the sentence in the source (text or offsets)"))
+
+    listed = {s.id for s in briefing.cited_sentences}
+    for where, citation in _citations(briefing):
+        source = citation.sentence_id.rstrip("0123456789")
+        if source not in {s.id for s in briefing.sources}:
+            problems.append(Problem(where, f"cites {citation.sentence_id} of unknown source {source!r}"))
+            continue
+        if citation.sentence_id not in listed:
+            problems.append(
+                Problem(where, f"cites {citation.sentence_id}, which cited_sentences does not list")
+            )
+        if source in texts:
+            problems += _check_citation(where, citation, texts[source].text, by_id.get(citation.sentence_id))
+
+    actors = {a.id for a in briefing.actors}
+    for where, actor in _actor_references(briefing):
+        if actor not in actors:
+            problems.append(Problem(where, f"refers to actor {actor!r}, which the briefing does not list"))
+    id_lists = {
+        "actors": [a.id for a in briefing.actors],
+        "timeline": [e.id for e in briefing.timeline],
+        "claims": [c.id for c in briefing.claims],
+    }
+    for kind, ids in id_lists.items():
+        for i, ident in enumerate(ids):
+            if ident in ids[:i]:
+                problems.append(Problem(f"{kind}[{i}]", f"id {ident} is used twice"))
+    for i, event in enumerate(briefing.timeline):
+        if event.date.value is not None and not _VALUE.fullmatch(event.date.value):
+            problems.append(
+                Problem(f"timeline[{i}] {event.id}", f"date {event.date.value!r} is not a TIMEX3 value")
+            )
+    for i, discrepancy in enumerate(briefing.discrepancies):
+        for k, position in enumerate(discrepancy.positions):
+            foreign = [
+                c.sentence_id
+                for c in position.citations
+                if c.sentence_id.rstrip("0123456789") != position.source
+            ]
+            if foreign:
+                problems.append(
+                    Problem(
+                        f"discrepancies[{i}].positions[{k}]",
+                        f"speaks for {position.source} but cites {foreign}",
+                    )
+                )
+    return problems
+
+
+def _source_texts(
+    briefing: Briefing, given: Sequence[Document], base: Path, problems: list[Problem]
+) -> dict[str, Document]:
+    """Each source's text, from the given files (matched by hash) or from where the briefing says
+    it was read; a source whose text is missing or changed is a problem."""
+    by_hash = {d.sha256: d for d in given}
+    found: dict[str, Document] = {}
+    for source in briefing.sources:
+        where = f"source {source.id} ({source.name})"
+        if given:
+            document = by_hash.get(source.sha256)
+            if document is None:
+                problems.append(
+                    Problem(where, "none of the given files has this source's text (sha256 differs)")
+                )
+                continue
+        else:
+            path = Path(source.name) if Path(source.name).exists() else base / source.name
+            try:
+                document = load_document(path)
+            except SummarizerError as error:
+                problems.append(Problem(where, f"cannot be read to verify it ({error})"))
+                continue
+            if document.sha256 != source.sha256:
+                problems.append(Problem(where, "text changed since the briefing was made (sha256 differs)"))
+                continue
+        found[source.id] = document
+    return found
+
+
+def _check_citation(where: str, citation: Citation, text: str, sentence: Sentence | None) -> list[Problem]:
+    if sentence is None:
+        return [Problem(where, f"sentence {citation.sentence_id} does not exist in its source")]
+    if not (sentence.start <= citation.start < citation.end <= sentence.end):
+        return [Problem(where, f"offsets {citation.start}-{citation.end} are outside sentence {sentence.id}")]
+    at = normalise(text[citation.start : citation.end])[0].strip(" \"'.,;:!?")
+    quoted = normalise(citation.quote)[0].strip(" \"'.,;:!?")
+    if at != quoted:
+        return [
+            Problem(
+                where, f"quote {citation.quote!r} is not at {citation.start}-{citation.end} (found {at!r})"
+            )
+        ]
+    return []
+
+
+def _citations(briefing: Briefing) -> Iterator[tuple[str, Citation]]:
+    groups: list[tuple[str, Sequence[object]]] = [
+        ("bottom_line", briefing.bottom_line),
+        ("key_points", briefing.key_points),
+        ("timeline", briefing.timeline),
+        ("actors", briefing.actors),
+        ("claims", briefing.claims),
+    ]
+    for name, items in groups:
+        for i, item in enumerate(items):
+            for field in ("citations", "explanation_citations"):
+                for j, citation in enumerate(getattr(item, field, [])):
+                    yield f"{name}[{i}].{field}[{j}]", citation
+    for i, discrepancy in enumerate(briefing.discrepancies):
+        for k, position in enumerate(discrepancy.positions):
+            for j, citation in enumerate(position.citations):
+                yield f"discrepancies[{i}].positions[{k}].citations[{j}]", citation
+
+
+def _actor_references(briefing: Briefing) -> Iterator[tuple[str, str]]:
+    for i, event in enumerate(briefing.timeline):
+        for j, role in enumerate(event.participants):
+            yield f"timeline[{i}].participants[{j}]", role.actor
+    for i, claim in enumerate(briefing.claims):
+        for field in ("made_by", "supported_by", "denied_by", "disputed_by"):
+            for actor in getattr(claim, field):
+                yield f"claims[{i}].{field}", actor

@@ -1,0 +1,92 @@
+"""summarizer check on the golden briefing, and on tampered copies of it."""
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from summarizer.cli import main
+
+from .cassette_setup import ROOT
+from .conftest import SEEDS
+
+GOLDEN = ROOT / "tests" / "snapshots" / "seeds_briefing.json"
+
+
+@pytest.fixture(autouse=True)
+def _at_repo_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)  # the briefing names its sources relative to where it was made
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, ["check", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def tampered(tmp_path: Path, change: Any) -> str:
+    data = json.loads(GOLDEN.read_text())
+    change(data)
+    path = tmp_path / "briefing.json"
+    path.write_text(json.dumps(data))
+    return str(path)
+
+
+def test_golden_briefing_passes() -> None:
+    assert run(str(GOLDEN)) == (0, "", f"{GOLDEN}: ok\n")
+    assert run(str(GOLDEN), *map(str, SEEDS))[0] == 0
+
+
+def test_edited_quote(tmp_path: Path) -> None:
+    def change(data: dict) -> None:
+        data["claims"][2]["citations"][0]["quote"] = "categorically confirmed"
+
+    code, out, _ = run(tampered(tmp_path, change))
+    assert code == 1
+    assert out.startswith("claims[2].citations[0]: quote 'categorically confirmed' is not at ")
+
+
+def test_changed_source_text(tmp_path: Path) -> None:
+    edited = tmp_path / "seed.txt"
+    edited.write_text(SEEDS[0].read_text().replace("categorically denied", "flatly denied"))
+    code, out, _ = run(str(GOLDEN), str(edited), str(SEEDS[1]))
+    assert code == 1
+    assert out == (
+        "source A (seeds/000_03079551f3923d2c.txt): none of the given files has this source's text (sha256 differs)\n"
+    )
+
+
+def test_dangling_actor_and_bad_date(tmp_path: Path) -> None:
+    def change(data: dict) -> None:
+        data["claims"][0]["made_by"] = ["P99"]
+        data["timeline"][1]["date"]["value"] = "2023-09-31x"
+
+    code, out, _ = run(tampered(tmp_path, change))
+    assert code == 1
+    assert out.splitlines() == [
+        "claims[0].made_by: refers to actor 'P99', which the briefing does not list",
+        "timeline[1] E2: date '2023-09-31x' is not a TIMEX3 value",
+    ]
+
+
+def test_unknown_sentence_and_schema_violation(tmp_path: Path) -> None:
+    def change(data: dict) -> None:
+        data["bottom_line"][0]["citations"][0]["sentence_id"] = "A99"
+
+    code, out, _ = run(tampered(tmp_path, change))
+    assert code == 1 and "bottom_line[0].citations[0]: cites A99, which cited_sentences does not list" in out
+    assert "bottom_line[0].citations[0]: sentence A99 does not exist in its source" in out
+
+    code, out, _ = run(tampered(tmp_path, lambda data: data.pop("title")), "--format", "json")
+    assert code == 1
+    assert json.loads(out) == {
+        "ok": False,
+        "problems": [{"where": "title", "what": "Field required (schema)"}],
+    }
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    assert run(str(tmp_path / "missing.json"))[0] == 2
+    code, _, err = run(str(GOLDEN), str(tmp_path / "missing.txt"))
+    assert code == 2 and err == f"summarizer: error: {tmp_path / 'missing.txt'}: no such file\n"
