@@ -62,14 +62,19 @@ class ModelCall:
             try:
                 return create(**self.request(response_model, messages))
             except Exception as error:
-                raise model_error(self.step, self.source, error, self.settings) from None
+                raise self.failure(error) from None
 
     async def arun(self, create: Any, response_model: type[BaseModel], messages: list[dict[str, str]]) -> Any:
         with grounding(self.scope):
             try:
                 return await create(**self.request(response_model, messages))
             except Exception as error:
-                raise model_error(self.step, self.source, error, self.settings) from None
+                raise self.failure(error) from None
+
+    def failure(self, error: Exception) -> ModelError:
+        failed = model_error(self.step, self.source, error, self.settings)
+        failed.usage = self.usage
+        return failed
 
 
 def fence(label: str, text: str) -> str:

@@ -253,3 +253,46 @@ def eval_actors(directory: str) -> None:
         )
     overall = b_cubed_overall(results)
     click.echo(f"actors B3 F1: {overall.f1:.3f}")
+
+
+@evaluate.command(name="extract")
+@click.argument("directory", type=click.Path(file_okay=False))
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=5, show_default=True, help="Articles to extract."
+)
+@model_options
+@reports_errors
+def eval_extract(directory: str, limit: int, **options: Any) -> None:
+    """Extract the first LIMIT articles of DIRECTORY with a live model: actor recall against the gold
+    PER/ORG/LOC entities, grounding rate (cited quotes verified / all) and token usage."""
+    from .evaluation import evaluate_extraction, load_articles
+    from .settings import Settings
+
+    settings = Settings.from_env(**options).require_endpoint()
+    articles = load_articles(directory)[:limit]
+    cases = asyncio.run(evaluate_extraction(articles, settings, progress=_progress))
+    click.echo(
+        f"{'article':<16} {'gold':>5} {'found':>6} {'cited':>6} {'verified':>8} {'calls':>6} {'tokens':>8}"
+    )
+    for c in cases:
+        note = f"  failed: {c.error}" if c.error else ""
+        click.echo(
+            f"{c.article:<16} {c.gold_entities:>5} {c.found:>6} {c.cited:>6} {c.verified:>8} {c.calls:>6} "
+            f"{c.prompt_tokens + c.completion_tokens:>8}{note}"
+        )
+    gold = sum(c.gold_entities for c in cases)
+    cited = sum(c.cited for c in cases)
+    failed = sum(1 for c in cases if c.error)
+    click.echo(f"articles: {len(cases)}, failed: {failed}")
+    click.echo(
+        f"actor recall: {sum(c.found for c in cases) / gold if gold else 0:.3f} ({sum(c.found for c in cases)}/{gold})"
+    )
+    click.echo(
+        f"grounding rate: {sum(c.verified for c in cases) / cited:.3f} ({sum(c.verified for c in cases)}/{cited})"
+        if cited
+        else "grounding rate: n/a (no citations in any answer)"
+    )
+    click.echo(
+        f"tokens: {sum(c.prompt_tokens for c in cases)} prompt + {sum(c.completion_tokens for c in cases)} completion "
+        f"in {sum(c.calls for c in cases)} calls"
+    )

@@ -33,4 +33,5 @@ class ModelError(SummarizerError):
         self.step = step
         self.source = source
         self.cause = cause
+        self.usage: object | None = None  # a results.Usage: what the failed call cost all the same
         super().__init__(f"{step} failed for {source}: {cause}")

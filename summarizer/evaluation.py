@@ -232,3 +232,99 @@ def b_cubed_overall(results: Sequence[ActorScores]) -> Scores:
         sum(r.b3.precision * r.mentions for r in results) / total,
         sum(r.b3.recall * r.mentions for r in results) / total,
     )
+
+
+@dataclass(frozen=True)
+class ExtractionCase:
+    article: str
+    gold_entities: int
+    found: int
+    cited: int
+    verified: int
+    calls: int
+    prompt_tokens: int
+    completion_tokens: int
+    error: str | None = None
+
+
+def article_document(article: dict[str, Any]) -> Any:
+    """An annotated article as the product reads a plain-text article; its dct as publication date."""
+    from dataclasses import replace
+    from datetime import date
+
+    from .documents import _from_plain_text
+
+    document = _from_plain_text(article["text"], f"{article.get('topic', 'article')}-{article['id']}")
+    if article.get("dct"):
+        document = replace(document, published=date.fromisoformat(article["dct"]))
+    return document
+
+
+def gold_entities(article: dict[str, Any]) -> dict[str, list[str]]:
+    """Named PER/ORG/LOC entities of an article: instance id -> the texts of its named mentions."""
+    found: dict[str, list[str]] = {}
+    for entity in article.get("entities", []):
+        names = [m["text"] for m in entity.get("mentions", []) if m.get("syntactic_type") == "NAM"]
+        if entity.get("type") in NAMED_TYPES and names:
+            found[entity["instance_id"]] = names
+    return found
+
+
+def actors_found(gold: dict[str, list[str]], extracted: Sequence[tuple[str, str | None]]) -> int:
+    """How many gold entities an extracted actor name or alias resolves to."""
+    from .actors import Mention, resolve
+
+    mentions = [Mention("gold", text) for names in gold.values() for text in names]
+    owners = [instance for instance, names in gold.items() for _ in names]
+    mentions += [Mention("model", name, kind) for name, kind in extracted]
+    clusters = resolve(mentions)
+    found = set()
+    for cluster in clusters:
+        if any(m.source == "model" for m in cluster.mentions):
+            found |= {owners[mentions.index(m)] for m in cluster.mentions if m.source == "gold"}
+    return len(found)
+
+
+async def evaluate_extraction(
+    articles: list[dict[str, Any]], settings: Any, progress: Any = None
+) -> list[ExtractionCase]:
+    from .extraction import aextract_all
+    from .results import Extraction, Usage
+
+    documents = [article_document(a) for a in articles]
+    results = await aextract_all(documents, settings, progress=progress)
+    cases = []
+    for article, result in zip(articles, results, strict=True):
+        gold = gold_entities(article)
+        name = f"{article.get('topic', 'article')}-{article['id']}"
+        if not isinstance(result, Extraction):
+            spent = getattr(result, "usage", None) or Usage()
+            cases.append(
+                ExtractionCase(
+                    name,
+                    len(gold),
+                    0,
+                    0,
+                    0,
+                    spent.calls,
+                    spent.prompt_tokens,
+                    spent.completion_tokens,
+                    error=str(result),
+                )
+            )
+            continue
+        extracted = [(form, a.kind) for a in result.actors for form in (a.name, *a.aliases)]
+        usage = result.generation.usage
+        cases.append(
+            ExtractionCase(
+                name,
+                len(gold),
+                actors_found(gold, extracted),
+                result.grounding.cited,
+                result.grounding.verified,
+                usage.calls,
+                usage.prompt_tokens,
+                usage.completion_tokens,
+            )
+        )
+    return cases

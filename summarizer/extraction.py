@@ -17,7 +17,7 @@ from .calls import ModelCall, cite, fence
 from .documents import Document, load_document
 from .errors import InputError, SummarizerError
 from .grounding import Corpus, Scope
-from .results import Actor, Claim, Event, Extraction, Generation, Participant, Quantity, SourceInfo
+from .results import Actor, Claim, Event, Extraction, Generation, Grounding, Participant, Quantity, SourceInfo
 from .schemas import ExtractionDraft, name_key
 from .segment import Sentence, source_id, split_sentences
 from .settings import Settings
@@ -60,8 +60,19 @@ class _Call:
             templates={name: prompts.version(name) for name in TEMPLATES},
             usage=self.model.usage,
         )
+        verified = (
+            sum(len(a.citations) for a in actors)
+            + sum(len(e.citations) for e in events)
+            + sum(len(c.citations) for c in claims)
+        )
         return Extraction(
-            source=info, actors=actors, events=events, claims=claims, warnings=warnings, generation=generation
+            source=info,
+            actors=actors,
+            events=events,
+            claims=claims,
+            warnings=warnings,
+            grounding=Grounding(cited=len(draft.evidence()), verified=verified),
+            generation=generation,
         )
 
 

@@ -86,8 +86,9 @@ async def asummarize(
             )
             records[info.id] = SourceRecord(**info.model_dump(), status="failed")
     extraction_usage = Usage()
-    for extraction in extractions:
-        extraction_usage = extraction_usage.add(extraction.generation.usage)
+    for result in results:  # failed sources cost tokens too
+        spent = result.generation.usage if isinstance(result, Extraction) else getattr(result, "usage", None)
+        extraction_usage = extraction_usage.add(spent or Usage())
     briefing = Briefing(
         title=synthesis.title or extractions[0].source.title or "Briefing",
         bottom_line=synthesis.bottom_line,

@@ -90,6 +90,11 @@ class Generation(BaseModel):
     usage: Usage = Field(default_factory=Usage)
 
 
+class Grounding(BaseModel):
+    cited: int = Field(default=0, description="Citations in the model's final answer.")
+    verified: int = Field(default=0, description="Of those, the ones that hold (kept).")
+
+
 class Extraction(BaseModel):
     """Grounded actors, events and claims of one source."""
 
@@ -99,4 +104,5 @@ class Extraction(BaseModel):
     events: list[Event] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list, description="What was dropped or repaired, and why.")
+    grounding: Grounding = Field(default_factory=Grounding)
     generation: Generation

@@ -100,3 +100,27 @@ def test_small_model_brief_ends_cleanly(vcr: Any, monkeypatch: pytest.MonkeyPatc
         assert result.exit_code == 1 and last.startswith("summarizer: error: ")
         assert not out.exists()  # no half-written note
     print(f"brief: {len(vcr)} calls; exit {result.exit_code}; {last}")
+
+
+MEANTIME = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "meantime"
+
+
+@pytest.mark.vcr
+@pytest.mark.skipif(not MEANTIME.is_dir(), reason="../shared/eval/meantime is not beside the repository")
+def test_small_model_eval_extract_reports_its_figures(vcr: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SUMMARIZER_MAX_REASKS", str(ENDPOINT["max_reasks"]))
+    if os.environ.get("SUMMARIZER_RECORD_API_KEY"):
+        monkeypatch.setenv("OPENAI_API_KEY", os.environ["SUMMARIZER_RECORD_API_KEY"])
+    result = CliRunner().invoke(main, ["eval", "extract", str(MEANTIME), "--limit", "1", *cli_args()])
+    assert result.exit_code == 0, result.stderr
+    assert len(vcr) >= 1
+    if vcr.write_protected:
+        assert vcr.all_played, "a request differed from the recording: re-record"
+    lines = result.stdout.splitlines()
+    assert lines[1].startswith("airbus-100911")
+    assert lines[-4] in ("articles: 1, failed: 0", "articles: 1, failed: 1")
+    recall = lines[-3]
+    assert recall.startswith("actor recall: ") and recall.endswith("/7)")
+    assert lines[-2].startswith("grounding rate: ")
+    assert lines[-1].endswith(f"in {len(vcr)} calls")
+    print("\n".join(lines[-4:]))
