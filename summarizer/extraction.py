@@ -157,7 +157,7 @@ async def aextract_all(
             try:
                 result = await aextract(document, source=source, settings=settings, create=create)
             except SummarizerError as error:
-                say(f"{source} {document.name}: {error}")
+                say(f"{source}: {error}")
                 return error
         say(
             f"{source} {document.name}: {len(result.actors)} actors, {len(result.events)} events, "
