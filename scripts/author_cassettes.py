@@ -243,7 +243,9 @@ def main() -> None:
     from summarizer.extraction import aextract_all
 
     seeds = sorted((ROOT / "seeds").glob("*.txt"))
-    base = Settings(model=MODEL, api_key=KEY, mode="tools", max_retries=2, max_reasks=2)
+    base = Settings(
+        model=MODEL, api_key=KEY, mode="tools", max_retries=2, max_reasks=2, cache_dir=None, retry_wait=0.01
+    )
 
     def settings(**changes: Any) -> Settings:
         return Settings(**{**base.__dict__, **changes})

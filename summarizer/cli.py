@@ -72,6 +72,12 @@ def model_options(command: F) -> F:
                 "--max-tokens", type=click.IntRange(min=1), help="Longest answer per call [default 4096]."
             ),
             click.option("--timeout", type=click.FloatRange(min=1), help="Seconds per call [default 120]."),
+            click.option(
+                "--cache-dir", help="Response cache [env SUMMARIZER_CACHE_DIR; default: user cache]."
+            ),
+            click.option(
+                "--no-cache", is_flag=True, default=False, help="Neither read nor write the response cache."
+            ),
         ]
     ):
         command = option(command)

@@ -32,7 +32,7 @@ def is_transient(error: BaseException) -> bool:
     ) or (isinstance(error, openai.APIStatusError) and error.status_code in (408, 409, 502, 503, 504))
 
 
-def _wait_seconds(attempt: int, error: BaseException | None) -> float:
+def _wait_seconds(attempt: int, error: BaseException | None, base: float = 0.5) -> float:
     """Retry-After when the server sends one, else exponential backoff with full jitter."""
     response = getattr(error, "response", None)
     header = response.headers.get("retry-after") if response is not None else None
@@ -41,7 +41,7 @@ def _wait_seconds(attempt: int, error: BaseException | None) -> float:
             return min(float(header), 60.0)
         except ValueError:
             pass
-    return random.uniform(0, min(30.0, 0.5 * 2**attempt))
+    return random.uniform(0, min(30.0, base * 2**attempt))
 
 
 def _retrying(settings: Settings, asynchronous: bool) -> Any:
@@ -49,7 +49,7 @@ def _retrying(settings: Settings, asynchronous: bool) -> Any:
 
     def wait(state: tenacity.RetryCallState) -> float:
         error = state.outcome.exception() if state.outcome else None
-        return _wait_seconds(state.attempt_number, error)
+        return _wait_seconds(state.attempt_number, error, settings.retry_wait)
 
     kind = tenacity.AsyncRetrying if asynchronous else tenacity.Retrying
     return kind(
@@ -73,25 +73,49 @@ def openai_client(settings: Settings, *, asynchronous: bool = False) -> Any:
 
 def create_function(settings: Settings, client: Any) -> Callable[..., Any]:
     """``create(response_model=..., messages=..., max_retries=..., hooks=...)``: the client's chat
-    completion call with transport retries around each HTTP request, patched by instructor."""
+    completion call, answered from the response cache when it can be, with transport retries
+    around each HTTP request, patched by instructor."""
     import instructor
     import openai
+    from openai.types.chat import ChatCompletion
+
+    from .cache import ResponseCache
+
+    cache = ResponseCache(settings.cache_dir) if settings.cache_dir else None
+
+    def cached(kwargs: dict[str, Any]) -> tuple[str | None, Any]:
+        if cache is None:
+            return None, None
+        key = cache.key(settings.base_url, kwargs)
+        hit = cache.get(key)
+        return key, ChatCompletion.model_validate(hit) if hit is not None else None
+
+    def remember(key: str | None, response: Any) -> Any:
+        if cache is not None and key is not None and isinstance(response, ChatCompletion):
+            cache.put(key, response.model_dump(mode="json"))
+        return response
 
     if isinstance(client, openai.AsyncOpenAI):
 
-        async def send_async(*args: Any, **kwargs: Any) -> Any:
+        async def send_async(**kwargs: Any) -> Any:
+            key, hit = cached(kwargs)
+            if hit is not None:
+                return hit
             async for attempt in _retrying(settings, True):
                 with attempt:
-                    return await client.chat.completions.create(*args, **kwargs)
+                    return remember(key, await client.chat.completions.create(**kwargs))
             raise AssertionError("tenacity either returns or re-raises")
 
         raw: Callable[..., Any] = send_async
     else:
 
-        def send(*args: Any, **kwargs: Any) -> Any:
+        def send(**kwargs: Any) -> Any:
+            key, hit = cached(kwargs)
+            if hit is not None:
+                return hit
             for attempt in _retrying(settings, False):
                 with attempt:
-                    return client.chat.completions.create(*args, **kwargs)
+                    return remember(key, client.chat.completions.create(**kwargs))
             raise AssertionError("tenacity either returns or re-raises")
 
         raw = send

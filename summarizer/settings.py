@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
+from .cache import default_dir as default_cache_dir
 from .errors import ConfigError
 
 MODES = ("tools", "json_schema", "json", "md_json")
@@ -24,6 +25,8 @@ _ENV = {
     "max_reasks": "SUMMARIZER_MAX_REASKS",
     "concurrency": "SUMMARIZER_CONCURRENCY",
     "max_tokens": "SUMMARIZER_MAX_TOKENS",
+    "cache_dir": "SUMMARIZER_CACHE_DIR",
+    "retry_wait": "SUMMARIZER_RETRY_WAIT",
 }
 
 
@@ -39,6 +42,8 @@ class Settings:
     concurrency: int = 4
     temperature: float = 0.0
     max_tokens: int = 4096  # per answer; an answer cut off here is an error, never parsed
+    cache_dir: str | None = field(default_factory=lambda: str(default_cache_dir()))  # None: no cache
+    retry_wait: float = 0.5  # seconds: the first backoff's upper bound, doubling each retry
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
@@ -49,7 +54,12 @@ class Settings:
             raw = env.get(variable, "").strip()
             if raw:
                 values[name] = _convert(variable, raw, str(types[name]))
+        if env.get("SUMMARIZER_NO_CACHE", "").strip() not in ("", "0"):
+            values["cache_dir"] = None
+        no_cache = overrides.pop("no_cache", False)
         values.update({k: v for k, v in overrides.items() if v is not None})
+        if no_cache:
+            values["cache_dir"] = None
         return cls(**values).validated()
 
     def validated(self) -> Settings:

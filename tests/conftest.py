@@ -35,8 +35,11 @@ def played_all(vcr: Any) -> Iterator[Any]:
 
 
 @pytest.fixture(autouse=True)
-def _no_ambient_settings(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests never read the developer's own endpoint or key."""
+def _no_ambient_settings(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Tests never read the developer's own endpoint, key or response cache: each test starts
+    with an empty cache of its own, so every request reaches its cassette."""
+    monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setenv("SUMMARIZER_RETRY_WAIT", "0.01")
     for name in (
         "OPENAI_API_KEY",
         "OPENAI_BASE_URL",
@@ -47,5 +50,6 @@ def _no_ambient_settings(monkeypatch: pytest.MonkeyPatch) -> None:
         "SUMMARIZER_MAX_REASKS",
         "SUMMARIZER_CONCURRENCY",
         "SUMMARIZER_MAX_TOKENS",
+        "SUMMARIZER_NO_CACHE",
     ):
         monkeypatch.delenv(name, raising=False)

@@ -47,7 +47,9 @@ def test_cli_brief_writes_the_golden_note(
 def test_library_briefing_holds_what_the_note_needs(played_all: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(SEEDS[0].parent.parent)
     paths = ["seeds/000_03079551f3923d2c.txt", "seeds/002_6f4a12cc5c38a6ff.txt"]
-    briefing = summarize(paths, settings=Settings(model="gpt-4o-mini", api_key=FAKE_KEY, mode="tools"))
+    briefing = summarize(
+        paths, settings=Settings(model="gpt-4o-mini", api_key=FAKE_KEY, mode="tools", cache_dir=None)
+    )
     assert_snapshot("seeds_briefing.json", briefing.model_dump_json(indent=2) + "\n")
     assert len(briefing.bottom_line) == 3
     # actors resolved across sources, whatever each calls them

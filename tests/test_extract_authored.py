@@ -14,7 +14,15 @@ from summarizer.cli import main
 from .cassette_setup import AUTHORED
 from .conftest import FAKE_KEY, SEEDS
 
-SETTINGS = Settings(model="gpt-4o-mini", api_key=FAKE_KEY, mode="tools", max_retries=2, max_reasks=2)
+SETTINGS = Settings(
+    model="gpt-4o-mini",
+    api_key=FAKE_KEY,
+    mode="tools",
+    max_retries=2,
+    max_reasks=2,
+    cache_dir=None,
+    retry_wait=0.01,
+)
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,61 @@
+"""The response cache: a re-run on unchanged input makes no request, --no-cache bypasses it,
+concurrent writers never leave a broken entry, and the key never reaches it."""
+
+import json
+import os
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from summarizer.cache import ResponseCache
+from summarizer.cli import main
+
+from .cassette_setup import AUTHORED
+from .conftest import FAKE_KEY, SEEDS
+
+
+@pytest.fixture(scope="module")
+def vcr_cassette_dir() -> str:
+    return str(AUTHORED)
+
+
+@pytest.mark.vcr
+@pytest.mark.default_cassette("seeds_capable.yaml")
+def test_rerun_is_served_from_the_cache(played_all: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", FAKE_KEY)
+    args = ["extract", *map(str, SEEDS), "--format", "json"]
+    first = CliRunner().invoke(main, args)
+    assert first.exit_code == 0, first.stderr
+    assert played_all.play_count == 2
+    again = CliRunner().invoke(main, args)
+    assert again.exit_code == 0, again.stderr
+    assert played_all.play_count == 2  # no request: the cassette would refuse a third one
+    assert again.stdout == first.stdout
+    bypass = CliRunner().invoke(main, [*args, "--no-cache"])
+    assert bypass.exit_code == 1  # it asked the server again, and the cassette has no more answers
+    cache_dir = Path(os.environ["SUMMARIZER_CACHE_DIR"])
+    entries = list(cache_dir.rglob("*.json"))
+    assert len(entries) == 2
+    assert all(FAKE_KEY not in p.read_text() and "sk-" not in p.read_text() for p in entries)
+
+
+def test_concurrent_writers_leave_whole_entries(tmp_path: Path) -> None:
+    cache = ResponseCache(tmp_path)
+    key = cache.key(None, {"messages": [{"role": "user", "content": "x"}]})
+    bodies = [{"id": str(i), "choices": ["y" * 10_000]} for i in range(40)]
+    with ThreadPoolExecutor(8) as pool:
+        list(pool.map(lambda body: cache.put(key, body), bodies))
+    assert cache.get(key) in bodies
+    assert not list(tmp_path.rglob("*.tmp"))
+
+
+def test_key_covers_what_changes_the_answer(tmp_path: Path) -> None:
+    cache = ResponseCache(tmp_path)
+    request = {"model": "m", "messages": [{"role": "user", "content": "x"}], "temperature": 0}
+    assert cache.key(None, request) == cache.key(None, json.loads(json.dumps(request)))
+    assert cache.key(None, request) != cache.key(None, {**request, "model": "n"})
+    assert cache.key(None, request) != cache.key("http://127.0.0.1:8080/v1", request)
+    assert cache.key(None, request) != cache.key(None, {**request, "temperature": 0.5})
