@@ -168,6 +168,44 @@ def rate_limited(request: dict[str, Any], n: int) -> httpx2.Response:
     return tool_response(small_answer(), request)
 
 
+def server_errors_then_ok(request: dict[str, Any], n: int) -> httpx2.Response:
+    if n < 3:
+        return httpx2.Response(
+            500,
+            json={
+                "error": {
+                    "message": "The server had an error processing your request.",
+                    "type": "server_error",
+                }
+            },
+        )
+    return tool_response(small_answer(), request)
+
+
+def persistent_500(_request: dict[str, Any], _n: int) -> httpx2.Response:
+    return httpx2.Response(
+        500,
+        json={
+            "error": {"message": "The server had an error processing your request.", "type": "server_error"}
+        },
+    )
+
+
+def truncated_json(request: dict[str, Any], n: int) -> httpx2.Response:
+    response = tool_response(small_answer(), request)
+    if n == 0:  # the arguments stop mid-object, yet the server calls the answer finished
+        body = response.json()
+        call = body["choices"][0]["message"]["tool_calls"][0]["function"]
+        call["arguments"] = call["arguments"][:300]
+        return httpx2.Response(200, json=body)
+    return response
+
+
+def html_error_page(_request: dict[str, Any], _n: int) -> httpx2.Response:
+    page = "<html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>"
+    return httpx2.Response(200, headers={"content-type": "text/html"}, text=page)
+
+
 def unauthorized(_request: dict[str, Any], _n: int) -> httpx2.Response:
     return httpx2.Response(
         401,
@@ -278,6 +316,30 @@ def main() -> None:
         "rate_limited_then_ok",
         "hand-written 429 with Retry-After: 0, then a short valid answer.",
         rate_limited,
+        lambda: extract(seeds[0], settings=base),
+    )
+    author(
+        "server_errors_then_ok",
+        "hand-written HTTP 500 three times, then a short valid answer.",
+        server_errors_then_ok,
+        lambda: extract(seeds[0], settings=settings(max_retries=3)),
+    )
+    author(
+        "persistent_500",
+        "hand-written HTTP 500 on every attempt.",
+        persistent_500,
+        lambda: extract(seeds[0], settings=base),
+    )
+    author(
+        "truncated_json",
+        "hand-written answer whose JSON stops mid-object (finish_reason tool_calls), then a valid one.",
+        truncated_json,
+        lambda: extract(seeds[0], settings=base),
+    )
+    author(
+        "html_error_page",
+        "hand-written HTML error page (200, text/html) where JSON was expected.",
+        html_error_page,
         lambda: extract(seeds[0], settings=base),
     )
     author(

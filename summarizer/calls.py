@@ -95,6 +95,8 @@ def model_error(step: str, source: str, error: Exception, settings: Settings) ->
         text = "the answer was cut off at the token limit"
     elif _is_api_error(cause):
         text = _describe_api_error(cause)
+    elif type(cause).__name__ == "NotAChatCompletion":
+        text = str(cause)
     elif isinstance(error, InstructorRetryException):
         text = f"no usable answer after {error.n_attempts} attempts ({_summary(cause)})"
     else:

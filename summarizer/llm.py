@@ -61,6 +61,16 @@ def _retrying(settings: Settings, asynchronous: bool) -> Any:
     )
 
 
+class NotAChatCompletion(Exception):
+    """The server answered 200 with something else than a chat completion (an HTML error page)."""
+
+    def __init__(self, body: object) -> None:
+        text = " ".join(str(body).split())
+        super().__init__(
+            f"the model server answered with something other than a chat completion: {text[:80]!r}"
+        )
+
+
 def openai_client(settings: Settings, *, asynchronous: bool = False) -> Any:
     """The openai client for these settings, with its own retries off (tenacity retries instead,
     so the two layers never multiply). Close it when done (``with`` / ``async with``)."""
@@ -91,7 +101,9 @@ def create_function(settings: Settings, client: Any) -> Callable[..., Any]:
         return key, ChatCompletion.model_validate(hit) if hit is not None else None
 
     def remember(key: str | None, response: Any) -> Any:
-        if cache is not None and key is not None and isinstance(response, ChatCompletion):
+        if not isinstance(response, ChatCompletion):
+            raise NotAChatCompletion(response)
+        if cache is not None and key is not None:
             cache.put(key, response.model_dump(mode="json"))
         return response
 

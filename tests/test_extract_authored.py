@@ -131,3 +131,46 @@ def test_injected_text_is_sent_verbatim_and_cannot_ground_a_claim(played_all: An
     ]
     assert result.claims == []
     assert "claim 'PWNED': dropped, no citation holds" in result.warnings
+
+
+@pytest.mark.vcr
+@pytest.mark.default_cassette("server_errors_then_ok.yaml")
+def test_server_errors_are_retried_then_succeed(played_all: Any) -> None:
+    result = extract(SEEDS[0], settings=Settings(**{**SETTINGS.__dict__, "max_retries": 3}))
+    assert [a.name for a in result.actors] == ["Aleksandar Vucic", "John Kirby", "Serbia"]
+    assert result.generation.usage.calls == 1  # three 500s, then one answer
+
+
+@pytest.mark.vcr
+@pytest.mark.default_cassette("persistent_500.yaml")
+def test_persistent_server_error_is_one_clear_error(played_all: Any) -> None:
+    with pytest.raises(ModelError) as caught:
+        extract(SEEDS[0], settings=SETTINGS)  # 1 try + 2 retries, all recorded
+    assert str(caught.value) == (
+        f"extraction failed for {SEEDS[0]}: the model server answered HTTP 500: "
+        "The server had an error processing your request."
+    )
+
+
+@pytest.mark.vcr
+@pytest.mark.default_cassette("truncated_json.yaml")
+def test_truncated_json_is_reasked(played_all: Any) -> None:
+    result = extract(SEEDS[0], settings=SETTINGS)
+    assert result.generation.usage.calls == 2 and result.generation.usage.reasks == 1
+    assert len(result.claims) == 2
+
+
+@pytest.mark.vcr
+@pytest.mark.default_cassette("html_error_page.yaml")
+def test_html_page_instead_of_json_is_one_clear_error(
+    played_all: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", FAKE_KEY)
+    out = tmp_path / "note.md"
+    result = CliRunner().invoke(main, ["brief", str(SEEDS[0]), "-o", str(out)])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == (
+        f"summarizer: error: extraction failed for {SEEDS[0]}: the model server answered with something other "
+        "than a chat completion: '<html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></bod'"
+    )
+    assert not out.exists()
