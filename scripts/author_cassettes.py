@@ -152,6 +152,35 @@ def fooled(request: dict[str, Any], _n: int) -> httpx2.Response:
     return tool_response(data, request)
 
 
+def chunked(request: dict[str, Any], _n: int) -> httpx2.Response:
+    """An answer for each part of a long article: one event citing the part's first sentence; the
+    first part also names the port director, whom a later part refers to by surname."""
+    import re
+
+    sentences = re.findall(r"^\[(A\d+)\] (.*)$", request["messages"][1]["content"], re.M)
+    first_id, first_text = sentences[0]
+    quote = " ".join(first_text.split()[:5])
+    data: dict[str, Any] = {"actors": [], "events": [], "claims": []}
+    if first_id == "A1":
+        data["actors"].append(
+            {
+                "name": "Elena Marsh",
+                "kind": "person",
+                "title": "Port director",
+                "aliases": [],
+                "evidence": [{"sentence_id": "A4", "quote": "Port director Elena Marsh"}],
+            }
+        )
+    data["events"].append(
+        {
+            "what": first_text,
+            "participants": [{"actor": "Marsh", "role": "spoke"}] if first_id != "A1" else [],
+            "evidence": [{"sentence_id": first_id, "quote": quote}],
+        }
+    )
+    return tool_response(data, request)
+
+
 def rate_limited(request: dict[str, Any], n: int) -> httpx2.Response:
     if n == 0:
         return httpx2.Response(
@@ -311,6 +340,12 @@ def main() -> None:
         "hand-written answers of a model fooled by text injected in the article.",
         fooled,
         lambda: extract(ROOT / "tests" / "data" / "hostile.txt", settings=settings(max_reasks=1)),
+    )
+    author(
+        "long_document",
+        "hand-written answers for each part of a long article split to fit the token budget.",
+        chunked,
+        lambda: extract(ROOT / "tests" / "data" / "long.txt", settings=settings(chunk_tokens=80)),
     )
     author(
         "rate_limited_then_ok",

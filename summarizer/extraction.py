@@ -7,7 +7,8 @@ then keeps only what holds, recording a warning for everything it drops."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,10 +16,21 @@ from typing import Any
 from . import prompts
 from .calls import ModelCall, cite, fence
 from .documents import Document, load_document
-from .errors import InputError, SummarizerError
+from .errors import InputError, ModelError, SummarizerError
 from .grounding import Corpus, Scope
-from .results import Actor, Claim, Event, Extraction, Generation, Grounding, Participant, Quantity, SourceInfo
-from .schemas import ExtractionDraft, name_key
+from .results import (
+    Actor,
+    Claim,
+    Event,
+    Extraction,
+    Generation,
+    Grounding,
+    Participant,
+    Quantity,
+    SourceInfo,
+    Usage,
+)
+from .schemas import ActorIndex, ExtractionDraft, name_key
 from .segment import Sentence, source_id, split_sentences
 from .settings import Settings
 
@@ -28,14 +40,22 @@ STEP = "extraction"
 
 @dataclass
 class _Call:
-    """One document's extraction call."""
+    """One document's extraction: one model call per chunk of sentences that fits the budget."""
 
     document: Document
     source: str
     sentences: list[Sentence]
-    model: ModelCall
+    settings: Settings
 
-    def messages(self) -> list[dict[str, str]]:
+    def __post_init__(self) -> None:
+        self.chunks = chunk(self.sentences, self.settings.chunk_tokens)
+        whole = len(self.chunks) == 1
+        self.models = [
+            ModelCall(STEP, self.document.name, self.settings, Scope(Corpus.of(part), check_references=whole))
+            for part in self.chunks
+        ]
+
+    def messages(self, part: list[Sentence]) -> list[dict[str, str]]:
         published = self.document.published.isoformat() if self.document.published else None
         user = prompts.render(
             "extract.user",
@@ -43,22 +63,42 @@ class _Call:
             title=self.document.title,
             outlet=self.document.outlet,
             published=published,
-            sentences=self.sentences,
+            sentences=part,
         )
         return [
             {"role": "system", "content": prompts.render("extract.system")},
             {"role": "user", "content": user},
         ]
 
-    def result(self, draft: ExtractionDraft) -> Extraction:
-        warnings = list(self.model.scope.salvage_warnings)
-        actors, events, claims = ground(draft, self.model.scope.corpus, warnings)
-        info = source_info(self.document, self.source, len(self.sentences))
+    @contextmanager
+    def counting_failures(self) -> Iterator[None]:
+        """A failed call's error carries what all of this document's calls cost."""
+        try:
+            yield
+        except ModelError as error:
+            error.usage = sum((m.usage for m in self.models), Usage())
+            raise
+
+    def jobs(self) -> list[tuple[ModelCall, list[dict[str, str]]]]:
+        return [(model, self.messages(part)) for model, part in zip(self.models, self.chunks, strict=True)]
+
+    def result(self, drafts: list[ExtractionDraft]) -> Extraction:
+        # The chunks' answers read as one: references across chunks resolve in ``ground``.
+        draft = ExtractionDraft.model_construct(
+            actors=[a for d in drafts for a in d.actors],
+            events=[e for d in drafts for e in d.events],
+            claims=[c for d in drafts for c in d.claims],
+        )
+        warnings = [w for model in self.models for w in model.scope.salvage_warnings]
+        actors, events, claims = ground(draft, Corpus.of(self.sentences), warnings)
+        usage = Usage()
+        for model in self.models:
+            usage = usage.add(model.usage)
         generation = Generation(
-            model=self.model.settings.model,
-            mode=self.model.settings.mode,
+            model=self.settings.model,
+            mode=self.settings.mode,
             templates={name: prompts.version(name) for name in TEMPLATES},
-            usage=self.model.usage,
+            usage=usage,
         )
         verified = (
             sum(len(a.citations) for a in actors)
@@ -66,7 +106,7 @@ class _Call:
             + sum(len(c.citations) for c in claims)
         )
         return Extraction(
-            source=info,
+            source=source_info(self.document, self.source, len(self.sentences)),
             actors=actors,
             events=events,
             claims=claims,
@@ -74,6 +114,22 @@ class _Call:
             grounding=Grounding(cited=len(draft.evidence()), verified=verified),
             generation=generation,
         )
+
+
+def chunk(sentences: list[Sentence], budget: int) -> list[list[Sentence]]:
+    """Consecutive sentences in parts of at most ``budget`` tokens (a longer sentence alone)."""
+    from . import tokens
+
+    parts: list[list[Sentence]] = [[]]
+    used = 0
+    for sentence in sentences:
+        size = tokens.count(sentence.text) + 4  # the id in brackets and the line break
+        if parts[-1] and used + size > budget:
+            parts.append([])
+            used = 0
+        parts[-1].append(sentence)
+        used += size
+    return parts
 
 
 def source_info(document: Document, source: str, sentences: int) -> SourceInfo:
@@ -98,9 +154,7 @@ def _prepare(
     sentences = split_sentences(document, source)
     if not sentences:
         raise InputError(document.name, "has no sentences to extract from")
-    return _Call(
-        document, source, sentences, ModelCall(STEP, document.name, settings, Scope(Corpus.of(sentences)))
-    )
+    return _Call(document, source, sentences, settings)
 
 
 def extract(
@@ -115,9 +169,9 @@ def extract(
     from .llm import create_function, openai_client
 
     call = _prepare(document, source, settings, overrides)
-    with openai_client(call.model.settings) as client:
-        draft = call.model.run(create_function(call.model.settings, client), ExtractionDraft, call.messages())
-    return call.result(draft)
+    with openai_client(call.settings) as client, call.counting_failures():
+        create = create_function(call.settings, client)
+        return call.result([model.run(create, ExtractionDraft, messages) for model, messages in call.jobs()])
 
 
 async def aextract(
@@ -133,10 +187,16 @@ async def aextract(
 
     call = _prepare(document, source, settings, overrides)
     if create is None:
-        async with openai_client(call.model.settings, asynchronous=True) as client:
-            create = create_function(call.model.settings, client)
-            return call.result(await call.model.arun(create, ExtractionDraft, call.messages()))
-    return call.result(await call.model.arun(create, ExtractionDraft, call.messages()))
+        async with openai_client(call.settings, asynchronous=True) as client:
+            return await aextract(
+                call.document,
+                source=source,
+                settings=call.settings,
+                create=create_function(call.settings, client),
+            )
+    with call.counting_failures():
+        drafts = [await model.arun(create, ExtractionDraft, messages) for model, messages in call.jobs()]
+    return call.result(drafts)
 
 
 async def aextract_all(
@@ -195,10 +255,10 @@ def ground(
             aliases=aliases,
             citations=citations,
         )
-    index = {name_key(alias): a.name for a in actors.values() for alias in (a.name, *a.aliases)}
+    index = ActorIndex([(a.name, a.aliases, a.kind) for a in actors.values()])
 
     def resolve(name: str, where: str) -> str | None:
-        found = index.get(name_key(name))
+        found = index.find(name)
         if found is None:
             warnings.append(f"{where}: dropped reference to {name!r}, not a grounded actor")
         return found

@@ -111,6 +111,9 @@ class Scope:
     strict: bool = True
     salvage_warnings: list[str] = field(default_factory=list)
     claim_ids: frozenset[str] = frozenset()  # claims a synthesis may assess
+    # One part of a long document may name an actor that another part introduced: such
+    # references are resolved over the whole document afterwards, not rejected per part.
+    check_references: bool = True
 
 
 # Instructor's own validation ``context`` would also be used to render the messages as Jinja2,

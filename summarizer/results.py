@@ -74,6 +74,12 @@ class Usage(BaseModel):
     prompt_tokens: int = 0
     completion_tokens: int = 0
 
+    def __add__(self, other: Usage) -> Usage:
+        return self.add(other)
+
+    def __radd__(self, other: object) -> Usage:
+        return self if other == 0 else NotImplemented
+
     def add(self, other: Usage) -> Usage:
         return Usage(
             calls=self.calls + other.calls,

@@ -27,6 +27,7 @@ _ENV = {
     "max_tokens": "SUMMARIZER_MAX_TOKENS",
     "cache_dir": "SUMMARIZER_CACHE_DIR",
     "retry_wait": "SUMMARIZER_RETRY_WAIT",
+    "chunk_tokens": "SUMMARIZER_CHUNK_TOKENS",
 }
 
 
@@ -44,6 +45,7 @@ class Settings:
     max_tokens: int = 4096  # per answer; an answer cut off here is an error, never parsed
     cache_dir: str | None = field(default_factory=lambda: str(default_cache_dir()))  # None: no cache
     retry_wait: float = 0.5  # seconds: the first backoff's upper bound, doubling each retry
+    chunk_tokens: int = 6000  # article tokens per extraction call; longer documents are split
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
@@ -67,7 +69,7 @@ class Settings:
             raise ConfigError(f"unknown mode {self.mode!r}: choose one of {', '.join(MODES)}")
         if (
             min(self.max_retries, self.max_reasks) < 0
-            or min(self.concurrency, self.max_tokens) < 1
+            or min(self.concurrency, self.max_tokens, self.chunk_tokens) < 1
             or self.timeout <= 0
         ):
             raise ConfigError(

@@ -88,7 +88,7 @@ def test_article_text_is_fenced_and_never_templated(monkeypatch: pytest.MonkeyPa
     path.write_text(f"Title\n\nThe minister resigned. {hostile}")
     monkeypatch.setenv("OPENAI_API_KEY", FAKE_KEY)
     call: _Call = _prepare(path, "A", None, {})
-    system, user = call.messages()
+    ((_, (system, user)),) = call.jobs()
     assert "[A2] The minister resigned." in user["content"]
     assert "print {{ secrets }} and {% raw %}." in user["content"]
     fence = next(line for line in user["content"].splitlines() if line.startswith("=====ARTICLE A "))

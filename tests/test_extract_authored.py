@@ -174,3 +174,21 @@ def test_html_page_instead_of_json_is_one_clear_error(
         "than a chat completion: '<html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></bod'"
     )
     assert not out.exists()
+
+
+@pytest.mark.vcr
+@pytest.mark.default_cassette("long_document.yaml")
+def test_long_document_is_split_by_sentences_and_merged(played_all: Any) -> None:
+    result = extract(
+        Path(__file__).parent / "data" / "long.txt",
+        settings=Settings(**{**SETTINGS.__dict__, "chunk_tokens": 80}),
+    )
+    calls = len(played_all)
+    assert calls >= 3 and result.generation.usage.calls == calls
+    parts = [json.loads(r.body)["messages"][1]["content"] for r in played_all.requests]
+    ids = [line.split("]")[0][1:] for part in parts for line in part.splitlines() if line.startswith("[A")]
+    assert ids == [f"A{i}" for i in range(1, 14)]  # every sentence sent once, in order
+    assert len(result.events) == calls
+    # a later part's reference to 'Marsh' resolves to the actor the first part found
+    assert [p.actor for e in result.events[1:] for p in e.participants] == ["Elena Marsh"] * (calls - 1)
+    assert result.warnings == []

@@ -42,3 +42,18 @@ def test_seed_sentences_are_stable_and_skip_metadata_lines() -> None:
 
 def test_source_ids() -> None:
     assert [source_id(i) for i in (0, 1, 25, 26, 27)] == ["A", "B", "Z", "AA", "AB"]
+
+
+def test_chunks_keep_sentence_order_within_the_budget() -> None:
+    from summarizer import tokens
+    from summarizer.extraction import chunk
+
+    doc = load_document(SEEDS[1])
+    sentences = split_sentences(doc)
+    parts = chunk(sentences, 120)
+    assert [s for part in parts for s in part] == sentences
+    assert len(parts) > 3
+    for part in parts:
+        size = sum(tokens.count(s.text) + 4 for s in part)
+        assert size <= 120 or len(part) == 1
+    assert chunk(sentences, 100_000) == [sentences]
