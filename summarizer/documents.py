@@ -16,6 +16,8 @@ from typing import Any
 from .errors import InputError
 
 STDIN = "-"
+# Larger than any article page; a bigger file is a mistake (a dump, a video), refused before reading.
+MAX_BYTES = 5 * 1024 * 1024
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -74,14 +76,16 @@ def load_document(
     metadata read from the text. Raises ``InputError`` naming the file for anything unusable."""
     name = str(source)
     if name == STDIN:
-        data = sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
         suffix = ""
         name = "<stdin>"
+        _check_size(name, len(data))
     else:
         path = Path(source)
         if path.is_dir():
             raise InputError(name, "is a directory, not a file")
         try:
+            _check_size(name, path.stat().st_size)
             data = path.read_bytes()
         except FileNotFoundError:
             raise InputError(name, "no such file") from None
@@ -105,6 +109,13 @@ def load_document(
         published=published or document.published,
         url=url or document.url,
     )
+
+
+def _check_size(name: str, size: int) -> None:
+    if size > MAX_BYTES:
+        raise InputError(
+            name, f"is {size / 1024 / 1024:.1f} MB; articles over {MAX_BYTES // 1024 // 1024} MB are refused"
+        )
 
 
 def decode_bytes(data: bytes, name: str) -> str:

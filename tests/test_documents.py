@@ -144,3 +144,11 @@ def test_loading_never_modifies_the_input() -> None:
     for path in SEEDS:
         load_document(path)
     assert [hashlib.sha256(p.read_bytes()).hexdigest() for p in SEEDS] == before
+
+
+def test_a_ten_megabyte_file_is_refused_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    path.write_bytes(b"All work and no play. " * (10 * 1024 * 1024 // 22 + 1))
+    with pytest.raises(InputError) as caught:
+        load_document(path)
+    assert str(caught.value) == f"{path}: is 10.0 MB; articles over 5 MB are refused"
