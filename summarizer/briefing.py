@@ -114,6 +114,9 @@ class BriefingGeneration(BaseModel):
     mode: str
     templates: dict[str, str]
     usage: dict[str, Usage] = Field(description="Token usage by step: extraction, synthesis.")
+    cost_usd: float | None = Field(
+        default=None, description="Estimated from the price table; null if the model has no price."
+    )
 
 
 class Briefing(BaseModel):

@@ -48,6 +48,24 @@ def _published(_ctx: click.Context, _param: click.Parameter, value: str | None) 
     return day
 
 
+def _report_usage(model: str, usages: list[Any]) -> None:
+    from .pricing import describe
+    from .results import Usage
+
+    total = sum((u for u in usages if isinstance(u, Usage)), Usage())
+    click.echo(
+        f"usage: {total.calls} calls, {total.reasks} re-asks, {total.prompt_tokens} prompt + "
+        f"{total.completion_tokens} completion tokens; {describe(model, total)}",
+        err=True,
+    )
+
+
+def _dry_run(documents: list[Any], settings: Any, *, synthesis: bool) -> None:
+    from .plan import plan, report
+
+    click.echo(report(plan(documents, settings, synthesis=synthesis), settings))
+
+
 def _progress(line: str) -> None:
     click.echo(line, err=True)
 
@@ -109,10 +127,11 @@ def main() -> None:
 @main.command()
 @click.argument("files", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
+@click.option("--dry-run", is_flag=True, help="Print the calls it would make and their cost; send nothing.")
 @document_options
 @model_options
 @reports_errors
-def extract(files: tuple[str, ...], fmt: str, **options: Any) -> None:
+def extract(files: tuple[str, ...], fmt: str, dry_run: bool, **options: Any) -> None:
     """Extract grounded actors, events and claims from FILES (.txt, .md, .html, .json, - for stdin)."""
     from .documents import load_document
     from .extraction import aextract_all
@@ -121,11 +140,19 @@ def extract(files: tuple[str, ...], fmt: str, **options: Any) -> None:
     from .settings import Settings
 
     meta = {k: options.pop(k) for k in ("title", "outlet", "published", "url")}
-    settings = Settings.from_env(**options).require_endpoint()
+    settings = Settings.from_env(**options)
     documents = [load_document(path, **meta) for path in files]  # all inputs read before any call
+    if dry_run:
+        _dry_run(documents, settings, synthesis=False)
+        return
+    settings = settings.require_endpoint()
     click.echo(f"extracting {len(documents)} document(s) with {settings.model} ({settings.mode})", err=True)
     results = asyncio.run(aextract_all(documents, settings, progress=_progress))
     done = [r for r in results if isinstance(r, Extraction)]
+    _report_usage(
+        settings.model,
+        [r.generation.usage if isinstance(r, Extraction) else getattr(r, "usage", None) for r in results],
+    )
     if fmt == "json":
         click.echo(to_json(done))
     elif done:
@@ -146,9 +173,10 @@ def extract(files: tuple[str, ...], fmt: str, **options: Any) -> None:
     help="Write the note here (atomically) instead of stdout.",
 )
 @click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
+@click.option("--dry-run", is_flag=True, help="Print the calls it would make and their cost; send nothing.")
 @model_options
 @reports_errors
-def brief(files: tuple[str, ...], output: str | None, fmt: str, **options: Any) -> None:
+def brief(files: tuple[str, ...], output: str | None, fmt: str, dry_run: bool, **options: Any) -> None:
     """Write a briefing note on the story that FILES report (.txt, .md, .html, .json, - for stdin)."""
     from .documents import load_document
     from .output import write_atomic
@@ -156,9 +184,12 @@ def brief(files: tuple[str, ...], output: str | None, fmt: str, **options: Any) 
     from .render import briefing_json, briefing_markdown
     from .settings import Settings
 
-    settings = Settings.from_env(**options).require_endpoint()
+    settings = Settings.from_env(**options)
     documents = [load_document(path) for path in files]  # all inputs read before any call
-    briefing = summarize(documents, settings=settings, progress=_progress)
+    if dry_run:
+        _dry_run(documents, settings, synthesis=True)
+        return
+    briefing = summarize(documents, settings=settings.require_endpoint(), progress=_progress)
     text = briefing_json(briefing) + "\n" if fmt == "json" else briefing_markdown(briefing)
     if output:
         write_atomic(output, text)
@@ -166,8 +197,12 @@ def brief(files: tuple[str, ...], output: str | None, fmt: str, **options: Any) 
     else:
         click.echo(text, nl=False)
     usage = briefing.generation.usage
+    from .pricing import describe
+    from .results import Usage
+
+    total = sum(usage.values(), Usage())
     click.echo(
-        "usage: "
+        f"{describe(briefing.generation.model, total)}; usage: "
         + "; ".join(
             f"{step} {u.calls} calls, {u.reasks} re-asks, {u.prompt_tokens}+{u.completion_tokens} tokens"
             for step, u in usage.items()

@@ -18,6 +18,7 @@ from .calls import ModelCall, cite, fence
 from .documents import Document, load_document
 from .errors import InputError, ModelError, SummarizerError
 from .grounding import Corpus, Scope
+from .pricing import cost
 from .results import (
     Actor,
     Claim,
@@ -99,6 +100,7 @@ class _Call:
             mode=self.settings.mode,
             templates={name: prompts.version(name) for name in TEMPLATES},
             usage=usage,
+            cost_usd=cost(self.settings.model, usage),
         )
         verified = (
             sum(len(a.citations) for a in actors)

@@ -14,6 +14,7 @@ from .errors import ModelError, SummarizerError
 from .extraction import TEMPLATES as EXTRACTION_TEMPLATES
 from .extraction import aextract_all, source_info
 from .merge import merge
+from .pricing import cost
 from .results import Citation, Extraction, Usage
 from .segment import Sentence, source_id, split_sentences
 from .settings import Settings
@@ -104,6 +105,7 @@ async def asummarize(
             mode=settings.mode,
             templates={name: prompts.version(name) for name in (*EXTRACTION_TEMPLATES, *SYNTHESIS_TEMPLATES)},
             usage={"extraction": extraction_usage, "synthesis": synthesis.usage},
+            cost_usd=cost(settings.model, extraction_usage + synthesis.usage),
         ),
     )
     briefing.cited_sentences = [

@@ -94,6 +94,9 @@ class Generation(BaseModel):
     mode: str
     templates: dict[str, str] = Field(description="Prompt template name -> content hash.")
     usage: Usage = Field(default_factory=Usage)
+    cost_usd: float | None = Field(
+        default=None, description="Estimated from the price table; null if unknown."
+    )
 
 
 class Grounding(BaseModel):

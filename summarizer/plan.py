@@ -1,0 +1,73 @@
+"""--dry-run: the calls a run would make, their prompt sizes and what they would cost, without
+a network or a key."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from . import prompts, tokens
+from .documents import Document
+from .errors import InputError
+from .extraction import _Call
+from .pricing import price_of
+from .schemas import ExtractionDraft, SynthesisDraft
+from .segment import source_id, split_sentences
+from .settings import Settings
+
+# Synthesis sees the cited sentences, not whole articles: about this share of their tokens.
+SYNTHESIS_SHARE = 0.4
+
+
+@dataclass(frozen=True)
+class PlannedCall:
+    step: str
+    source: str
+    prompt_tokens: int
+    estimated: bool  # True when the prompt cannot be known before earlier calls answer
+
+
+def plan(documents: Sequence[Document], settings: Settings, *, synthesis: bool) -> list[PlannedCall]:
+    calls: list[PlannedCall] = []
+    schema = tokens.count(json.dumps(ExtractionDraft.model_json_schema()))
+    article_tokens = 0
+    for index, document in enumerate(documents):
+        source = source_id(index)
+        sentences = split_sentences(document, source)
+        if not sentences:
+            raise InputError(document.name, "has no sentences to extract from")
+        job = _Call(document, source, sentences, settings)
+        for _, messages in job.jobs():
+            size = sum(tokens.count(m["content"]) for m in messages) + schema
+            calls.append(PlannedCall("extraction", f"{source} {document.name}", size, False))
+        article_tokens += sum(tokens.count(s.text) for s in sentences)
+    if synthesis:
+        fixed = tokens.count(prompts.render("synthesise.system")) + tokens.count(
+            json.dumps(SynthesisDraft.model_json_schema())
+        )
+        calls.append(
+            PlannedCall("synthesis", "all sources", fixed + int(article_tokens * SYNTHESIS_SHARE), True)
+        )
+    return calls
+
+
+def report(calls: Sequence[PlannedCall], settings: Settings) -> str:
+    lines = [f"dry run: {len(calls)} call(s) to {settings.model} ({settings.mode}), nothing sent"]
+    for call in calls:
+        size = ("~" if call.estimated else "") + str(call.prompt_tokens)
+        lines.append(f"  {call.step:<10} {call.source:<50} {size:>8} prompt tokens")
+    prompt = sum(c.prompt_tokens for c in calls)
+    ceiling = len(calls) * settings.max_tokens
+    lines.append(
+        f"total: {prompt} prompt tokens; answers up to {ceiling} tokens ({settings.max_tokens} per call)"
+    )
+    price = price_of(settings.model)
+    if price is None:
+        lines.append(f"estimated cost: unknown (no price for {settings.model}; set SUMMARIZER_PRICES)")
+    else:
+        lines.append(
+            f"estimated cost: ${prompt * price[0] / 1e6:.4f} for prompts + up to ${ceiling * price[1] / 1e6:.4f} "
+            f"for answers (re-asks and retries would add to it)"
+        )
+    return "\n".join(lines)
