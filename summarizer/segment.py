@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    import pysbd
-
     from .documents import Document
 
 
@@ -19,13 +16,6 @@ class Sentence:
     start: int
     end: int
     text: str
-
-
-@lru_cache(maxsize=1)
-def _segmenter() -> pysbd.Segmenter:
-    import pysbd
-
-    return pysbd.Segmenter(language="en", clean=False)
 
 
 def source_id(index: int) -> str:
@@ -39,8 +29,11 @@ def source_id(index: int) -> str:
 
 
 def split_sentences(document: Document, source: str = "A") -> list[Sentence]:
-    """Split line by line (a heading never joins the next paragraph), then with pysbd, which
-    knows abbreviations such as 'U.S.', 'Gen.' and 'Sep. 24'. Metadata lines are skipped."""
+    """Split line by line (a heading never joins the next paragraph), then with sentencex, which
+    knows abbreviations such as 'U.S.', 'Gen.' and 'Sep. 24' and keeps a quotation whole.
+    Metadata lines are skipped."""
+    from sentencex import segment
+
     text = document.text
     skipped = set(document.metadata_spans)
     sentences: list[Sentence] = []
@@ -48,12 +41,12 @@ def split_sentences(document: Document, source: str = "A") -> list[Sentence]:
         if (line.start(), line.end()) in skipped:
             continue
         cursor = line.start()
-        for piece in _segmenter().segment(line.group()):
+        for piece in segment("en", line.group()):
             stripped = piece.strip()
             if not stripped:
                 continue
             start = text.find(stripped, cursor, line.end())
-            if start < 0:  # pysbd altered the text; fall back to the rest of the line
+            if start < 0:  # the splitter altered the text; fall back to the rest of the line
                 start, stripped = cursor, text[cursor : line.end()].strip()
             end = start + len(stripped)
             sentences.append(Sentence(f"{source}{len(sentences) + 1}", start, end, stripped))
