@@ -181,7 +181,6 @@ def own_time_per_document(paths: list[Path]) -> dict[str, float]:
     from summarizer.extraction import _Call
     from summarizer.grounding import grounding
     from summarizer.merge import merge
-    from summarizer.render import briefing_markdown
     from summarizer.schemas import ExtractionDraft
     from summarizer.segment import source_id, split_sentences
 
