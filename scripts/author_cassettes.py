@@ -181,6 +181,44 @@ def chunked(request: dict[str, Any], _n: int) -> httpx2.Response:
     return tool_response(data, request)
 
 
+def generic_synthesis(request: dict[str, Any]) -> httpx2.Response:
+    """A synthesis that cites the first sentence it was shown and assesses every listed claim."""
+    import re
+
+    user = request["messages"][1]["content"]
+    first_id, first_text = re.findall(r"^\[([A-Z]+\d+)\] (.*)$", user, re.M)[0]
+    cite = [{"sentence_id": first_id, "quote": " ".join(first_text.split()[:6])}]
+    claims = re.findall(r"^- (C\d+) ", user, re.M)
+    return tool_response(
+        {
+            "title": "Serbian buildup on the Kosovo border",
+            "bottom_line": [{"text": first_text, "evidence": cite}],
+            "key_points": [],
+            "claims": [
+                {
+                    "claim_id": c,
+                    "status": "single_source",
+                    "explanation": "Only one source remains.",
+                    "evidence": cite,
+                }
+                for c in claims
+            ],
+            "discrepancies": [],
+        },
+        request,
+        tool="SynthesisDraft",
+    )
+
+
+def second_source_fails(request: dict[str, Any], n: int) -> httpx2.Response:
+    user = request["messages"][1]["content"]
+    if "=====STORY " in user:
+        return generic_synthesis(request)
+    if "=====ARTICLE B " in user:
+        return persistent_500(request, n)
+    return capable(request, n)
+
+
 def rate_limited(request: dict[str, Any], n: int) -> httpx2.Response:
     if n == 0:
         return httpx2.Response(
@@ -328,6 +366,12 @@ def main() -> None:
         "hand-written answers standing for a capable model (OpenAI tools format): extraction of both seeds, then synthesis.",
         briefing,
         lambda: summarize([load_document(p) for p in seeds], settings=base),
+    )
+    author(
+        "second_source_fails",
+        "hand-written answers: source A extracted, source B answered by HTTP 500 every time, then synthesis.",
+        second_source_fails,
+        lambda: summarize([load_document(p) for p in seeds], settings=settings(concurrency=1)),
     )
     author(
         "reask_fabricated_quote",

@@ -102,3 +102,30 @@ def test_schema_command_prints_the_briefing_schema() -> None:
     assert result.exit_code == 0
     schema = json.loads(result.stdout)
     assert schema["title"] == "Briefing" and schema == Briefing.model_json_schema()
+
+
+@pytest.mark.vcr
+@pytest.mark.default_cassette("second_source_fails.yaml")
+def test_a_failed_source_costs_the_others_nothing(
+    played_all: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", FAKE_KEY)
+    monkeypatch.setenv("SUMMARIZER_MAX_RETRIES", "2")
+    monkeypatch.chdir(SEEDS[0].parent.parent)
+    out = tmp_path / "note.json"
+    args = ["brief", "seeds/000_03079551f3923d2c.txt", "seeds/002_6f4a12cc5c38a6ff.txt", "--concurrency", "1"]
+    result = CliRunner().invoke(main, [*args, "--format", "json", "-o", str(out)])
+    assert result.exit_code == 1
+    assert (
+        "B: extraction failed for seeds/002_6f4a12cc5c38a6ff.txt: the model server answered HTTP 500"
+        in result.stderr
+    )
+    assert result.stderr.splitlines()[-1] == (
+        "summarizer: error: source(s) B could not be extracted; the note leaves them out"
+    )
+    briefing = Briefing.model_validate_json(out.read_text())  # the note was still written, whole
+    assert [(s.id, s.status) for s in briefing.sources] == [("A", "ok"), ("B", "failed")]
+    assert {a.name for a in briefing.actors} >= {"Aleksandar Vucic", "Kosovo Force"}
+    assert all(c.sentence_id.startswith("A") for c in briefing_citations(briefing))
+    assert any(w.startswith("source B left out: extraction failed") for w in briefing.warnings)
+    assert briefing.generation.usage["extraction"].calls == 1  # B's three 500s are retries, not answers
