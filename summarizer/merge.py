@@ -5,9 +5,10 @@ reported twice made one entry citing both."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
 from .actors import Mention, resolve
 from .briefing import (
@@ -194,25 +195,46 @@ def _merge_events(
                 sources=[source],
                 citations=event.citations,
             )
-            twin = next((m for m in merged if _same_event(m, candidate, fuzz.token_set_ratio)), None)
-            if twin is None:
-                merged.append(candidate)
-                continue
-            twin.sources = sorted({*twin.sources, source})
-            twin.citations = _unique([*twin.citations, *candidate.citations])
-            twin.date.expressions.update(candidate.date.expressions)
-            if twin.date.value is None or (
-                candidate.date.value and len(candidate.date.value) > len(twin.date.value)
-            ):
-                twin.date.value, twin.date.precision = candidate.date.value, candidate.date.precision
-            known = {(r.actor, r.role) for r in twin.participants}
-            twin.participants += [r for r in candidate.participants if (r.actor, r.role) not in known]
-            twin.quantities.update(candidate.quantities)
-            twin.where = twin.where or candidate.where
+            _fold(merged, candidate, lambda a, b: _same_event(a, b, fuzz.token_set_ratio), _combine_events)
     merged.sort(key=lambda e: sort_key(e.date.value))
     for n, entry in enumerate(merged, start=1):
         entry.id = f"E{n}"
     return merged
+
+
+Reported = TypeVar("Reported", TimelineEvent, BriefingClaim)
+
+
+def _fold(
+    merged: list[Reported],
+    candidate: Reported,
+    same: Callable[[Reported, Reported], bool],
+    combine: Callable[[Reported, Reported], None],
+) -> None:
+    """Add ``candidate`` to ``merged``, or fold it into the entry that reports the same thing:
+    one entry citing every source."""
+    twin: Reported | None = next((m for m in merged if same(m, candidate)), None)
+    if twin is None:
+        merged.append(candidate)
+        return
+    twin.sources = sorted({*twin.sources, *candidate.sources})
+    twin.citations = _unique([*twin.citations, *candidate.citations])
+    combine(twin, candidate)
+
+
+def _combine_events(twin: TimelineEvent, other: TimelineEvent) -> None:
+    twin.date.expressions.update(other.date.expressions)
+    if twin.date.value is None or (other.date.value and len(other.date.value) > len(twin.date.value)):
+        twin.date.value, twin.date.precision = other.date.value, other.date.precision  # the more precise
+    known = {(r.actor, r.role) for r in twin.participants}
+    twin.participants += [r for r in other.participants if (r.actor, r.role) not in known]
+    twin.quantities.update(other.quantities)
+    twin.where = twin.where or other.where
+
+
+def _combine_claims(twin: BriefingClaim, other: BriefingClaim) -> None:
+    for field in ("made_by", "supported_by", "denied_by", "disputed_by", "reported_via"):
+        setattr(twin, field, list(dict.fromkeys([*getattr(twin, field), *getattr(other, field)])))
 
 
 def _dates_compatible(a: str | None, b: str | None) -> bool:
@@ -254,14 +276,7 @@ def _merge_claims(
                 sources=[source],
                 citations=claim.citations,
             )
-            twin = next((m for m in merged if _same_claim(m, candidate, fuzz.token_set_ratio)), None)
-            if twin is None:
-                merged.append(candidate)
-                continue
-            twin.sources = sorted({*twin.sources, source})
-            twin.citations = _unique([*twin.citations, *candidate.citations])
-            for field in ("made_by", "supported_by", "denied_by", "disputed_by", "reported_via"):
-                setattr(twin, field, list(dict.fromkeys([*getattr(twin, field), *getattr(candidate, field)])))
+            _fold(merged, candidate, lambda a, b: _same_claim(a, b, fuzz.token_set_ratio), _combine_claims)
     for n, entry in enumerate(merged, start=1):
         entry.id = f"C{n}"
     return merged
