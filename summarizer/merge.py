@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from .actors import Mention, resolve
 from .briefing import (
@@ -202,7 +202,12 @@ def _merge_events(
     return merged
 
 
-Reported = TypeVar("Reported", TimelineEvent, BriefingClaim)
+class _Reported(Protocol):
+    sources: list[str]
+    citations: list[Citation]
+
+
+Reported = TypeVar("Reported", bound=_Reported)
 
 
 def _fold(
@@ -213,7 +218,7 @@ def _fold(
 ) -> None:
     """Add ``candidate`` to ``merged``, or fold it into the entry that reports the same thing:
     one entry citing every source."""
-    twin: Reported | None = next((m for m in merged if same(m, candidate)), None)
+    twin = next((m for m in merged if same(m, candidate)), None)
     if twin is None:
         merged.append(candidate)
         return
