@@ -205,11 +205,7 @@ def _month_year(text: str, ref: date, future: bool) -> tuple[str, Precision] | N
     )
     if match:
         month = MONTHS[match["month"]]
-        if future:
-            year = ref.year if month >= ref.month else ref.year + 1
-        else:
-            year = ref.year if month <= ref.month else ref.year - 1
-        return f"{year}-{month:02d}", "month"
+        return f"{_year_for(month, ref.month, ref.year, future)}-{month:02d}", "month"
     return None
 
 
@@ -235,6 +231,8 @@ def _quarter(text: str, ref: date, future: bool) -> tuple[str, Precision] | None
 
 
 def _year_for(part: int, current: int, year: int, future: bool) -> int:
+    """The year of a month or quarter named without one: the coming one in the future tense,
+    else the latest one up to now."""
     if future:
         return year if part >= current else year + 1
     return year if part <= current else year - 1
