@@ -59,9 +59,8 @@ async def asummarize(
     if not extractions:
         if len(failures) == 1:
             raise failures[0]
-        raise ModelError(
-            "extraction", f"all {len(failures)} sources", "see the lines above for each source's cause"
-        )
+        causes = "; ".join(f"{source_id(i)}: {getattr(r, 'cause', r)}" for i, r in enumerate(results))
+        raise ModelError("extraction", f"all {len(failures)} sources", causes)
     warnings = [
         f"source {source_id(i)} left out: {r}" for i, r in enumerate(results) if not isinstance(r, Extraction)
     ]
