@@ -120,3 +120,17 @@ def test_dry_run_of_an_unpriced_model(monkeypatch: pytest.MonkeyPatch) -> None:
     code, out, _ = run("extract", str(SEEDS[0]), "--dry-run", "--model", "llama3")
     assert code == 0 and out.splitlines()[-1].startswith("estimated cost: $0.00")
     assert "up to $0.0082 for answers" in out.splitlines()[-1]
+
+
+def test_output_that_cannot_be_written_is_one_line(tmp_path: Path) -> None:
+    from summarizer.errors import InputError
+    from summarizer.output import write_atomic
+
+    with pytest.raises(InputError, match="no directory"):
+        write_atomic(tmp_path / "missing" / "note.md", "x")
+    with pytest.raises(InputError, match="is a directory"):
+        write_atomic(tmp_path, "x")
+    target = tmp_path / "note.md"
+    target.write_text("old")
+    write_atomic(target, "new")
+    assert target.read_text() == "new" and [p.name for p in tmp_path.iterdir()] == ["note.md"]
