@@ -391,48 +391,38 @@ def main() -> None:
         chunked,
         lambda: extract(ROOT / "tests" / "data" / "long.txt", settings=settings(chunk_tokens=80)),
     )
-    author(
-        "rate_limited_then_ok",
-        "hand-written 429 with Retry-After: 0, then a short valid answer.",
-        rate_limited,
-        lambda: extract(seeds[0], settings=base),
-    )
-    author(
-        "server_errors_then_ok",
-        "hand-written HTTP 500 three times, then a short valid answer.",
-        server_errors_then_ok,
-        lambda: extract(seeds[0], settings=settings(max_retries=3)),
-    )
-    author(
-        "persistent_500",
-        "hand-written HTTP 500 on every attempt.",
-        persistent_500,
-        lambda: extract(seeds[0], settings=base),
-    )
-    author(
-        "truncated_json",
-        "hand-written answer whose JSON stops mid-object (finish_reason tool_calls), then a valid one.",
-        truncated_json,
-        lambda: extract(seeds[0], settings=base),
-    )
-    author(
-        "html_error_page",
-        "hand-written HTML error page (200, text/html) where JSON was expected.",
-        html_error_page,
-        lambda: extract(seeds[0], settings=base),
-    )
-    author(
-        "unauthorized",
-        "hand-written HTTP 401 for a wrong API key.",
-        unauthorized,
-        lambda: extract(seeds[0], settings=base),
-    )
-    author(
-        "cut_off",
-        "hand-written answer cut off by the token limit (finish_reason length).",
-        cut_off,
-        lambda: extract(seeds[0], settings=base),
-    )
+    # Failures of one short extraction of the first seed: (cassette, what it stands for, server).
+    faults: list[tuple[str, str, Responder, dict[str, Any]]] = [
+        (
+            "rate_limited_then_ok",
+            "hand-written 429 with Retry-After: 0, then a short valid answer.",
+            rate_limited,
+            {},
+        ),
+        (
+            "server_errors_then_ok",
+            "hand-written HTTP 500 three times, then a short valid answer.",
+            server_errors_then_ok,
+            {"max_retries": 3},
+        ),
+        ("persistent_500", "hand-written HTTP 500 on every attempt.", persistent_500, {}),
+        (
+            "truncated_json",
+            "hand-written answer whose JSON stops mid-object (finish_reason tool_calls), then a valid one.",
+            truncated_json,
+            {},
+        ),
+        (
+            "html_error_page",
+            "hand-written HTML error page (200, text/html) where JSON was expected.",
+            html_error_page,
+            {},
+        ),
+        ("unauthorized", "hand-written HTTP 401 for a wrong API key.", unauthorized, {}),
+        ("cut_off", "hand-written answer cut off by the token limit (finish_reason length).", cut_off, {}),
+    ]
+    for name, what, responder, changes in faults:
+        author(name, what, responder, lambda changes=changes: extract(seeds[0], settings=settings(**changes)))
 
 
 if __name__ == "__main__":
