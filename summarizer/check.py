@@ -17,7 +17,7 @@ from .documents import Document, load_document
 from .errors import InputError, SummarizerError
 from .grounding import normalise
 from .results import Citation
-from .segment import Sentence, split_sentences
+from .segment import Sentence, source_of, split_sentences
 
 _VALUE = re.compile(
     r"\d{4}-\d{2}-\d{2}(T(MO|AF|EV|NI))?|\d{4}-W\d{2}(-WE)?|\d{4}-\d{2}|\d{4}-Q[1-4]|\d{4}-(SP|SU|FA|WI)|\d{3,4}"
@@ -75,7 +75,7 @@ def check_briefing(
 
     listed = {s.id for s in briefing.cited_sentences}
     for where, citation in _citations(briefing):
-        source = citation.sentence_id.rstrip("0123456789")
+        source = source_of(citation.sentence_id)
         if source not in {s.id for s in briefing.sources}:
             problems.append(Problem(where, f"cites {citation.sentence_id} of unknown source {source!r}"))
             continue
@@ -107,9 +107,7 @@ def check_briefing(
     for i, discrepancy in enumerate(briefing.discrepancies):
         for k, position in enumerate(discrepancy.positions):
             foreign = [
-                c.sentence_id
-                for c in position.citations
-                if c.sentence_id.rstrip("0123456789") != position.source
+                c.sentence_id for c in position.citations if source_of(c.sentence_id) != position.source
             ]
             if foreign:
                 problems.append(

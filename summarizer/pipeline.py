@@ -16,7 +16,7 @@ from .extraction import aextract_all, source_info
 from .merge import merge
 from .pricing import cost
 from .results import Citation, Extraction, Usage
-from .segment import Sentence, source_id, split_sentences
+from .segment import Sentence, source_id, source_of, split_sentences
 from .settings import Settings
 from .synthesis import TEMPLATES as SYNTHESIS_TEMPLATES
 from .synthesis import asynthesise, fill_statuses
@@ -82,7 +82,7 @@ async def asummarize(
         if isinstance(result, SummarizerError):
             document = documents[i]
             info = source_info(
-                document, source_id(i), sum(1 for s in sentences if s.rstrip("0123456789") == source_id(i))
+                document, source_id(i), sum(1 for s in sentences if source_of(s) == source_id(i))
             )
             records[info.id] = SourceRecord(**info.model_dump(), status="failed")
     extraction_usage = Usage()
@@ -108,7 +108,7 @@ async def asummarize(
         ),
     )
     briefing.cited_sentences = [
-        CitedSentence(id=s.id, source=s.id.rstrip("0123456789"), start=s.start, end=s.end, text=s.text)
+        CitedSentence(id=s.id, source=source_of(s.id), start=s.start, end=s.end, text=s.text)
         for s in _cited(briefing_citations(briefing), sentences)
     ]
     return briefing

@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import BaseModel, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
 from .grounding import Scope, current_scope
+from .segment import source_of
 
 ActorKind = Literal[
     "person",
@@ -316,7 +317,7 @@ class SynthesisDraft(BaseModel):
                 foreign = [
                     c.sentence_id
                     for c in position.evidence
-                    if not _from_source(c.sentence_id, position.source_id)
+                    if source_of(c.sentence_id) != position.source_id.strip()
                 ]
                 if foreign:
                     problems.append(
@@ -339,7 +340,3 @@ class SynthesisDraft(BaseModel):
                 "discrepancies": DiscrepancyDraft,
             },
         )
-
-
-def _from_source(sentence_id: str, source: str) -> bool:
-    return sentence_id.strip().rstrip("0123456789") == source.strip()

@@ -18,6 +18,11 @@ class Sentence:
     text: str
 
 
+def source_of(sentence_id: str) -> str:
+    """The source a sentence id belongs to: 'A3' -> 'A', 'AB12' -> 'AB'."""
+    return sentence_id.strip().rstrip("0123456789")
+
+
 def source_id(index: int) -> str:
     """0 -> A, 25 -> Z, 26 -> AA: ids that stay short and never contain a digit."""
     letters = ""

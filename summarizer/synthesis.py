@@ -15,7 +15,7 @@ from .grounding import Corpus, Scope
 from .merge import Story
 from .results import Usage
 from .schemas import ClaimStatus, StatementDraft, SynthesisDraft
-from .segment import Sentence
+from .segment import Sentence, source_of
 from .settings import Settings
 
 TEMPLATES = ("synthesise.system", "synthesise.user")
@@ -100,7 +100,7 @@ def ground(draft: SynthesisDraft, story: Story, scope: Scope, usage: Usage) -> S
         positions = []
         for position in item.positions:
             source = position.source_id.strip()
-            own = [c for c in position.evidence if c.sentence_id.strip().rstrip("0123456789") == source]
+            own = [c for c in position.evidence if source_of(c.sentence_id) == source]
             if len(own) < len(position.evidence):
                 warnings.append(
                     f"discrepancy {item.topic!r}: dropped citations of other sources from {source}'s position"
