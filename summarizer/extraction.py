@@ -77,8 +77,13 @@ class _Call:
         try:
             yield
         except ModelError as error:
-            error.usage = sum((m.usage for m in self.models), Usage())
+            error.usage = self.usage
             raise
+
+    @property
+    def usage(self) -> Usage:
+        """What all of this document's calls cost so far."""
+        return sum((m.usage for m in self.models), Usage())
 
     def jobs(self) -> list[tuple[ModelCall, list[dict[str, str]]]]:
         return [(model, self.messages(part)) for model, part in zip(self.models, self.chunks, strict=True)]
@@ -92,9 +97,7 @@ class _Call:
         )
         warnings = [w for model in self.models for w in model.scope.salvage_warnings]
         actors, events, claims = ground(draft, Corpus.of(self.sentences), warnings)
-        usage = Usage()
-        for model in self.models:
-            usage = usage.add(model.usage)
+        usage = self.usage
         generation = Generation(
             model=self.settings.model,
             mode=self.settings.mode,

@@ -85,10 +85,13 @@ async def asummarize(
                 document, source_id(i), sum(1 for s in sentences if source_of(s) == source_id(i))
             )
             records[info.id] = SourceRecord(**info.model_dump(), status="failed")
-    extraction_usage = Usage()
-    for result in results:  # failed sources cost tokens too
-        spent = result.generation.usage if isinstance(result, Extraction) else getattr(result, "usage", None)
-        extraction_usage = extraction_usage.add(spent or Usage())
+    extraction_usage = sum(  # failed sources cost tokens too
+        (
+            r.generation.usage if isinstance(r, Extraction) else getattr(r, "usage", None) or Usage()
+            for r in results
+        ),
+        Usage(),
+    )
     briefing = Briefing(
         title=synthesis.title or extractions[0].source.title or "Briefing",
         bottom_line=synthesis.bottom_line,
