@@ -32,6 +32,8 @@ SAME_EVENT_SHARED_ACTOR = 55
 SAME_CLAIM = 75
 SAME_CLAIM_SHARED_PARTY = 55
 
+ActorIds = dict[tuple[str, str], str]  # (source id, name key) -> briefing actor id
+
 
 @dataclass
 class Story:
@@ -61,7 +63,7 @@ def merge(extractions: Sequence[Extraction]) -> Story:
 
 def _resolve_actors(
     extractions: Sequence[Extraction],
-) -> tuple[list[BriefingActor], dict[tuple[str, str], str]]:
+) -> tuple[list[BriefingActor], ActorIds]:
     mentions: list[Mention] = []
     groups: list[list[int]] = []
     owners: list[tuple[int, int]] = []  # (extraction index, actor index) of each group
@@ -79,7 +81,7 @@ def _resolve_actors(
         members[cluster_of[id(mentions[group[0]])]].append(owner)
 
     actors: list[BriefingActor] = []
-    actor_id: dict[tuple[str, str], str] = {}
+    actor_id: ActorIds = {}
     for n, cluster in enumerate(clusters):
         extracted = [extractions[e].actors[a] for e, a in members[n]]
         ident = f"P{len(actors) + 1}"
@@ -155,17 +157,14 @@ def _is_explicit(expression: str) -> bool:
     return bool(words & set(MONTHS)) and any(ch.isdigit() for ch in expression)
 
 
-def _roles(source: str, names: Sequence[tuple[str, str]], actor_id: dict[tuple[str, str], str]) -> list[Role]:
-    return [
-        Role(actor=actor_id[(source, name_key(n))], role=r)
-        for n, r in names
-        if (source, name_key(n)) in actor_id
-    ]
+def _actor_ids(source: str, names: Iterable[str], actor_id: ActorIds) -> list[str]:
+    """The briefing ids of the actors a source names; names that resolved to none are skipped."""
+    return [i for n in names if (i := actor_id.get((source, name_key(n)))) is not None]
 
 
 def _merge_events(
     extractions: Sequence[Extraction],
-    actor_id: dict[tuple[str, str], str],
+    actor_id: ActorIds,
     references: dict[str, date | None],
 ) -> list[TimelineEvent]:
     from rapidfuzz import fuzz
@@ -182,7 +181,11 @@ def _merge_events(
                 precision=found.precision if found else None,
                 expressions={source: event.when} if event.when else {},
             )
-            roles = _roles(source, [(p.actor, p.role) for p in event.participants], actor_id)
+            roles = [
+                Role(actor=i, role=p.role)
+                for p in event.participants
+                for i in _actor_ids(source, [p.actor], actor_id)
+            ]
             candidate = TimelineEvent(
                 id="",
                 what=event.what,
@@ -257,9 +260,7 @@ def _same_event(a: TimelineEvent, b: TimelineEvent, ratio: object) -> bool:
     return score >= SAME_EVENT or (bool(shared) and score >= SAME_EVENT_SHARED_ACTOR)
 
 
-def _merge_claims(
-    extractions: Sequence[Extraction], actor_id: dict[tuple[str, str], str]
-) -> list[BriefingClaim]:
+def _merge_claims(extractions: Sequence[Extraction], actor_id: ActorIds) -> list[BriefingClaim]:
     from rapidfuzz import fuzz
 
     merged: list[BriefingClaim] = []
@@ -267,7 +268,7 @@ def _merge_claims(
         source = extraction.source.id
 
         def ids(names: Sequence[str], source: str = source) -> list[str]:
-            return [actor_id[(source, name_key(n))] for n in names if (source, name_key(n)) in actor_id]
+            return _actor_ids(source, names, actor_id)
 
         for claim in extraction.claims:
             candidate = BriefingClaim(
