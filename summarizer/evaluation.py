@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .documents import Document
 from .errors import InputError
 
 NAMED_TYPES = ("PER", "ORG", "LOC")
@@ -187,24 +188,30 @@ class DateCase:
         return self.predicted == self.gold
 
 
+def article_document(article: dict[str, Any]) -> Document:
+    """An annotated article as the product reads a plain-text article; its dct as publication date."""
+    from dataclasses import replace
+    from datetime import date
+
+    from .documents import _from_plain_text
+
+    document = _from_plain_text(article["text"], f"{article.get('topic', 'article')}-{article['id']}")
+    if article.get("dct"):
+        document = replace(document, published=date.fromisoformat(article["dct"]))
+    return document
+
+
 def evaluate_dates(articles: list[dict[str, Any]]) -> list[DateCase]:
     """Every DATE timex that is not the document date, normalised from its expression, its
     sentence and the article's creation date by the product's own normaliser."""
-    from datetime import date
-
     from .dates import normalise
-    from .documents import Document, _from_plain_text
     from .segment import split_sentences
 
     cases = []
     for article in articles:
-        text = article["text"]
-        reference = (
-            date.fromisoformat(article["dct"])
-            if article.get("dct")
-            else _from_plain_text(text, "x").published
-        )
-        sentences = split_sentences(Document(name=str(article["id"]), text=text))
+        document = article_document(article)  # offsets index its text, the article's own
+        reference = document.published
+        sentences = split_sentences(document)
         for timex in article.get("timexes", []):
             if timex.get("type") != "DATE" or timex.get("dct"):
                 continue
@@ -245,19 +252,6 @@ class ExtractionCase:
     prompt_tokens: int
     completion_tokens: int
     error: str | None = None
-
-
-def article_document(article: dict[str, Any]) -> Any:
-    """An annotated article as the product reads a plain-text article; its dct as publication date."""
-    from dataclasses import replace
-    from datetime import date
-
-    from .documents import _from_plain_text
-
-    document = _from_plain_text(article["text"], f"{article.get('topic', 'article')}-{article['id']}")
-    if article.get("dct"):
-        document = replace(document, published=date.fromisoformat(article["dct"]))
-    return document
 
 
 def gold_entities(article: dict[str, Any]) -> dict[str, list[str]]:
