@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from .briefing import Briefing
 from .documents import Document, load_document
 from .errors import InputError, SummarizerError
-from .grounding import normalise
+from .grounding import folded
 from .results import Citation
 from .segment import Sentence, source_of, split_sentences
 
@@ -154,8 +154,8 @@ def _check_citation(where: str, citation: Citation, text: str, sentence: Sentenc
         return [Problem(where, f"sentence {citation.sentence_id} does not exist in its source")]
     if not (sentence.start <= citation.start < citation.end <= sentence.end):
         return [Problem(where, f"offsets {citation.start}-{citation.end} are outside sentence {sentence.id}")]
-    at = normalise(text[citation.start : citation.end])[0].strip(" \"'.,;:!?")
-    quoted = normalise(citation.quote)[0].strip(" \"'.,;:!?")
+    at = folded(text[citation.start : citation.end])
+    quoted = folded(citation.quote)
     if at != quoted:
         return [
             Problem(

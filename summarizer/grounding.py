@@ -54,9 +54,14 @@ def normalise(text: str) -> tuple[str, list[int]]:
     return "".join(chars), origin
 
 
+def folded(quote: str) -> str:
+    """A quote as it is compared: normalised, without the punctuation and quotes at its edges."""
+    return normalise(quote)[0].strip(_EDGE)
+
+
 def locate(quote: str, sentence: Sentence) -> tuple[int, int] | None:
     """Document offsets of ``quote`` inside ``sentence``, or None if it is not there."""
-    needle = normalise(quote)[0].strip(_EDGE)
+    needle = folded(quote)
     if not needle:
         return None
     haystack, origin = normalise(sentence.text)
