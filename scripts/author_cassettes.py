@@ -13,18 +13,16 @@ from __future__ import annotations
 import asyncio
 import copy
 import json
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import httpx2
 
+from summarizer.testing import json_body, vcr_options
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from tests.cassette_setup import AUTHORED, json_body, vcr_options  # noqa: E402
-
+AUTHORED = ROOT / "cassettes" / "authored"
 ANSWERS = AUTHORED / "answers"
 MODEL = "gpt-4o-mini"
 KEY = "sk-authoring-placeholder-not-a-key"
@@ -344,8 +342,7 @@ def author(name: str, what: str, responder: Responder, run: Callable[[], Any]) -
 
 
 def main() -> None:
-    from summarizer import Settings, extract, load_document, summarize
-    from summarizer.extraction import aextract_all
+    from summarizer import Settings, extract, extract_all, load_document, sources_of, summarize
 
     seeds = sorted((ROOT / "seeds").glob("*.txt"))
     base = Settings(
@@ -359,7 +356,7 @@ def main() -> None:
         "seeds_capable",
         "hand-written answers standing for a capable model (OpenAI tools format) on both seeds.",
         capable,
-        lambda: asyncio.run(aextract_all([load_document(p) for p in seeds], base)),
+        lambda: asyncio.run(extract_all(sources_of(seeds), settings=base)),
     )
     author(
         "seeds_briefing",

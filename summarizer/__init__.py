@@ -1,32 +1,54 @@
-"""summarizer: news articles in, briefing notes whose every statement cites its sources out."""
+"""summarizer: news articles in, briefing notes whose every statement cites its sources out.
+
+The public API: what the CLI uses and what library users may rely on. Everything else is
+reachable through its package (``summarizer.stages``, ``summarizer.llm``, ...)."""
 
 from .actors import resolve as resolve_actors
-from .briefing import Briefing
+from .check import Problem, check_briefing, check_file
 from .dates import normalise as normalise_date
 from .documents import Document, load_document
 from .errors import ConfigError, InputError, ModelError, SummarizerError
-from .extraction import aextract, extract
-from .pipeline import asummarize, summarize
-from .results import Extraction
-from .segment import Sentence, split_sentences
+from .llm import FakeModel, Filled, FillRequest, Model, OpenAIModel
+from .pipeline import aextract, asummarize, extract, extract_all, sources_of, summarize
+from .render import render_briefing, render_extractions
+from .schema import Briefing, Extraction, Usage
 from .settings import Settings
+from .stages.extract import Extracted, Failed, SourceOutcome
+from .text import Sentence, Source, split_sentences
 
 __all__ = [
     "Briefing",
-    "asummarize",
-    "normalise_date",
-    "resolve_actors",
-    "summarize",
     "ConfigError",
     "Document",
+    "Extracted",
     "Extraction",
+    "Failed",
+    "FakeModel",
+    "FillRequest",
+    "Filled",
     "InputError",
+    "Model",
     "ModelError",
+    "OpenAIModel",
+    "Problem",
     "Sentence",
     "Settings",
+    "Source",
+    "SourceOutcome",
     "SummarizerError",
+    "Usage",
     "aextract",
+    "asummarize",
+    "check_briefing",
+    "check_file",
     "extract",
+    "extract_all",
     "load_document",
+    "normalise_date",
+    "render_briefing",
+    "render_extractions",
+    "resolve_actors",
+    "sources_of",
     "split_sentences",
+    "summarize",
 ]

@@ -5,24 +5,19 @@ offsets), actor references, ids and dates. Plain code: what ``summarizer check``
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from .briefing import Briefing
+from .dates import is_value
 from .documents import Document, load_document
 from .errors import InputError, SummarizerError
-from .grounding import folded
-from .results import Citation
-from .segment import Sentence, source_of, split_sentences
-
-_VALUE = re.compile(
-    r"\d{4}-\d{2}-\d{2}(T(MO|AF|EV|NI))?|\d{4}-W\d{2}(-WE)?|\d{4}-\d{2}|\d{4}-Q[1-4]|\d{4}-(SP|SU|FA|WI)|\d{3,4}"
-    r"|(PAST|PRESENT|FUTURE)_REF"
-)
+from .schema.briefing import Briefing
+from .schema.extraction import Citation
+from .text import Sentence, folded, source_of, split_sentences
+from .vocabulary import CLAIM_ROLES, parties
 
 
 @dataclass(frozen=True)
@@ -74,7 +69,7 @@ def check_briefing(
             problems.append(Problem(where, "differs from the sentence in the source (text or offsets)"))
 
     listed = {s.id for s in briefing.cited_sentences}
-    for where, citation in _citations(briefing):
+    for where, citation in briefing.citations():
         source = source_of(citation.sentence_id)
         if source not in {s.id for s in briefing.sources}:
             problems.append(Problem(where, f"cites {citation.sentence_id} of unknown source {source!r}"))
@@ -100,7 +95,7 @@ def check_briefing(
             if ident in ids[:i]:
                 problems.append(Problem(f"{kind}[{i}]", f"id {ident} is used twice"))
     for i, event in enumerate(briefing.timeline):
-        if event.date.value is not None and not _VALUE.fullmatch(event.date.value):
+        if event.date.value is not None and not is_value(event.date.value):
             problems.append(
                 Problem(f"timeline[{i}] {event.id}", f"date {event.date.value!r} is not a TIMEX3 value")
             )
@@ -165,30 +160,11 @@ def _check_citation(where: str, citation: Citation, text: str, sentence: Sentenc
     return []
 
 
-def _citations(briefing: Briefing) -> Iterator[tuple[str, Citation]]:
-    groups: list[tuple[str, Sequence[object]]] = [
-        ("bottom_line", briefing.bottom_line),
-        ("key_points", briefing.key_points),
-        ("timeline", briefing.timeline),
-        ("actors", briefing.actors),
-        ("claims", briefing.claims),
-    ]
-    for name, items in groups:
-        for i, item in enumerate(items):
-            for field in ("citations", "explanation_citations"):
-                for j, citation in enumerate(getattr(item, field, [])):
-                    yield f"{name}[{i}].{field}[{j}]", citation
-    for i, discrepancy in enumerate(briefing.discrepancies):
-        for k, position in enumerate(discrepancy.positions):
-            for j, citation in enumerate(position.citations):
-                yield f"discrepancies[{i}].positions[{k}].citations[{j}]", citation
-
-
 def _actor_references(briefing: Briefing) -> Iterator[tuple[str, str]]:
     for i, event in enumerate(briefing.timeline):
         for j, role in enumerate(event.participants):
             yield f"timeline[{i}].participants[{j}]", role.actor
     for i, claim in enumerate(briefing.claims):
-        for field in ("made_by", "supported_by", "denied_by", "disputed_by"):
-            for actor in getattr(claim, field):
-                yield f"claims[{i}].{field}", actor
+        for claim_role in CLAIM_ROLES:
+            for actor in parties(claim, claim_role):
+                yield f"claims[{i}].{claim_role.field}", actor

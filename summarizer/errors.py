@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .schema.usage import Usage
+
 
 class SummarizerError(Exception):
     """Base class: the CLI prints ``str(error)`` as one line and exits with ``exit_code``."""
@@ -27,11 +32,12 @@ class ConfigError(SummarizerError):
 
 
 class ModelError(SummarizerError):
-    """A model call failed for good: transport errors after retries, or an unusable answer."""
+    """A model call failed for good: transport errors after retries, or an unusable answer. It
+    carries what the failed calls cost all the same."""
 
-    def __init__(self, step: str, source: str, cause: str) -> None:
+    def __init__(self, step: str, source: str, cause: str, usage: Usage | None = None) -> None:
         self.step = step
         self.source = source
         self.cause = cause
-        self.usage: object | None = None  # a results.Usage: what the failed call cost all the same
+        self.usage = usage
         super().__init__(f"{step} failed for {source}: {cause}")

@@ -1,137 +1,226 @@
-"""The main job: articles in, a briefing note out. load -> extract (concurrent) -> merge -> synthesise."""
+"""The main job, one way: documents in, sources (split into sentences once), extraction (concurrent,
+outcomes as they finish), merge, synthesis, and the ``Briefing`` assembled whole. The model is
+opened once per run, after one endpoint check, unless the caller brings one."""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-from . import prompts
-from .briefing import Briefing, BriefingGeneration, CitedSentence, SourceRecord
 from .documents import Document, load_document
 from .errors import ModelError, SummarizerError
-from .extraction import TEMPLATES as EXTRACTION_TEMPLATES
-from .extraction import aextract_all, source_info
-from .merge import merge
-from .pricing import cost
-from .results import Citation, Extraction, Usage
-from .segment import Sentence, source_id, source_of, split_sentences
+from .llm import Model
+from .llm.pricing import cost
+from .llm.prompts import versions
+from .schema.briefing import Briefing, BriefingGeneration, CitedSentence, SourceRecord, walk_citations
+from .schema.extraction import Citation, Extraction
+from .schema.usage import Usage
 from .settings import Settings
-from .synthesis import TEMPLATES as SYNTHESIS_TEMPLATES
-from .synthesis import asynthesise, fill_statuses
+from .stages.extract import TEMPLATES as EXTRACTION_TEMPLATES
+from .stages.extract import Extracted, ExtractionJob, Failed, SourceOutcome, extract_sources, source_info
+from .stages.merge import merge
+from .stages.synthesise import TEMPLATES as SYNTHESIS_TEMPLATES
+from .stages.synthesise import settle_claims, synthesise
+from .text import Sentence, Source, source_id, source_of
 
 Progress = Callable[[str], None]
+Input = Source | Document | str | Path
+
+
+def _silent(_line: str) -> None:
+    return None
+
+
+def settings_of(settings: Settings | None, overrides: dict[str, Any]) -> Settings:
+    return settings or Settings.from_env(**overrides)
+
+
+@asynccontextmanager
+async def opened(model: Model | None, settings: Settings) -> AsyncIterator[Model]:
+    """The caller's model, or an OpenAI-compatible one opened for this run and closed after it."""
+    if model is not None:
+        yield model
+        return
+    from .llm import OpenAIModel
+
+    own = OpenAIModel(settings)
+    try:
+        yield own
+    finally:
+        await own.aclose()
+
+
+def sources_of(inputs: Sequence[Input]) -> list[Source]:
+    """Each input read and split into sentences once, under its source id (A, B, ...); inputs
+    that are sources already are kept as they are."""
+    sources = []
+    for i, item in enumerate(inputs):
+        if not isinstance(item, Source):
+            item = Source.of(item if isinstance(item, Document) else load_document(item), source_id(i))
+        sources.append(item)
+    return sources
+
+
+def describe(outcome: SourceOutcome) -> str:
+    """One progress line for a finished source."""
+    if isinstance(outcome, Failed):
+        return f"{outcome.source.id}: {outcome.error}"
+    result = outcome.extraction
+    return (
+        f"{outcome.source.id} {outcome.source.document.name}: {len(result.actors)} actors, "
+        f"{len(result.events)} events, {len(result.claims)} claims, {result.generation.usage.reasks} re-asks, "
+        f"{len(result.warnings)} warnings"
+    )
+
+
+async def extract_all(
+    sources: Sequence[Source],
+    *,
+    settings: Settings | None = None,
+    model: Model | None = None,
+    progress: Progress | None = None,
+    **overrides: Any,
+) -> list[SourceOutcome]:
+    """Every source's outcome (``Extracted`` or ``Failed``), in source order whatever order they
+    finish in; ``progress`` hears one line per source as it finishes."""
+    settings = settings_of(settings, overrides)
+    async with opened(model, settings) as filling:
+        (progress or _silent)(f"extracting {len(sources)} source(s) with {filling.name} ({filling.mode})")
+        return await _extract_each(sources, filling, settings, progress or _silent)
+
+
+async def _extract_each(
+    sources: Sequence[Source], model: Model, settings: Settings, progress: Progress
+) -> list[SourceOutcome]:
+    outcomes: dict[str, SourceOutcome] = {}
+    async for outcome in extract_sources(
+        sources, model, concurrency=settings.concurrency, chunk_tokens=settings.chunk_tokens
+    ):
+        progress(describe(outcome))
+        outcomes[outcome.source.id] = outcome
+    return [outcomes[source.id] for source in sources]
+
+
+def extract(
+    document: Input,
+    *,
+    source: str = "A",
+    settings: Settings | None = None,
+    model: Model | None = None,
+    **overrides: Any,
+) -> Extraction:
+    """Extract grounded actors, events and claims from one document (a ``Document`` or a path).
+    ``overrides`` are settings (``model=``, ``base_url=``, ``mode=``...) over the environment's."""
+    return asyncio.run(aextract(document, source=source, settings=settings, model=model, **overrides))
+
+
+async def aextract(
+    document: Input,
+    *,
+    source: str = "A",
+    settings: Settings | None = None,
+    model: Model | None = None,
+    **overrides: Any,
+) -> Extraction:
+    """Async twin of ``extract``. Raises ``ModelError`` when the extraction fails."""
+    settings = settings_of(settings, overrides)
+    if not isinstance(document, Source):
+        document = Source.of(document if isinstance(document, Document) else load_document(document), source)
+    job = ExtractionJob(document, settings.chunk_tokens)
+    async with opened(model, settings) as filling:
+        return await job.run(filling)
 
 
 def summarize(
-    inputs: Sequence[Document | str | Path],
+    inputs: Sequence[Input],
     *,
     settings: Settings | None = None,
+    model: Model | None = None,
     progress: Progress | None = None,
     **overrides: Any,
 ) -> Briefing:
     """A briefing note on the story the inputs (documents or paths) report. ``overrides`` are
-    settings (``model=``, ``base_url=``, ``mode=``...) over the environment's."""
-    return asyncio.run(asummarize(inputs, settings=settings, progress=progress, **overrides))
+    settings (``model=``, ``base_url=``, ``mode=``...) over the environment's; ``model`` replaces
+    the OpenAI-compatible model (a ``FakeModel``, or your own ``Model``)."""
+    return asyncio.run(asummarize(inputs, settings=settings, model=model, progress=progress, **overrides))
 
 
 async def asummarize(
-    inputs: Sequence[Document | str | Path],
+    inputs: Sequence[Input],
     *,
     settings: Settings | None = None,
+    model: Model | None = None,
     progress: Progress | None = None,
     **overrides: Any,
 ) -> Briefing:
     """Async twin of ``summarize``. A source whose extraction fails is left out and named in the
     warnings; if every source fails, or synthesis fails, ``ModelError`` is raised."""
-    from .llm import create_function, openai_client
-
-    say = progress or (lambda _message: None)
-    settings = (settings or Settings.from_env(**overrides)).require_endpoint()
-    documents = [d if isinstance(d, Document) else load_document(d) for d in inputs]
-    if not documents:
+    say = progress or _silent
+    settings = settings_of(settings, overrides)
+    sources = sources_of(inputs)
+    if not sources:
         raise SummarizerError("no documents to summarise")
-    say(f"extracting {len(documents)} source(s) with {settings.model} ({settings.mode})")
-    results = await aextract_all(documents, settings, progress=say)
-    extractions = [r for r in results if isinstance(r, Extraction)]
-    failures = [r for r in results if not isinstance(r, Extraction)]
-    if not extractions:
-        if len(failures) == 1:
-            raise failures[0]
-        causes = "; ".join(f"{source_id(i)}: {getattr(r, 'cause', r)}" for i, r in enumerate(results))
-        raise ModelError("extraction", f"all {len(failures)} sources", causes)
-    warnings = [
-        f"source {source_id(i)} left out: {r}" for i, r in enumerate(results) if not isinstance(r, Extraction)
-    ]
-    for extraction in extractions:
-        warnings += [f"source {extraction.source.id}: {w}" for w in extraction.warnings]
+    async with opened(model, settings) as filling:
+        say(f"extracting {len(sources)} source(s) with {filling.name} ({filling.mode})")
+        outcomes = await _extract_each(sources, filling, settings, say)
+        extracted = [o for o in outcomes if isinstance(o, Extracted)]
+        failed = [o for o in outcomes if isinstance(o, Failed)]
+        if not extracted:
+            if len(failed) == 1:
+                raise failed[0].error
+            causes = "; ".join(f"{o.source.id}: {o.error.cause}" for o in failed)
+            raise ModelError("extraction", f"all {len(failed)} sources", causes)
+        story = merge([o.extraction for o in extracted])
+        cited = _cited(
+            walk_citations(actors=story.actors, timeline=story.timeline, claims=story.claims), sources
+        )
+        say(
+            f"synthesising {len(story.timeline)} events, {len(story.claims)} claims, {len(story.actors)} actors"
+        )
+        synthesis = await synthesise(story, cited, filling)
 
-    story = merge(extractions)
+    warnings = [f"source {o.source.id} left out: {o.error}" for o in failed]
+    for outcome in extracted:
+        warnings += [f"source {outcome.source.id}: {w}" for w in outcome.extraction.warnings]
     warnings += story.warnings
-    sentences = {s.id: s for i, d in enumerate(documents) for s in split_sentences(d, source_id(i))}
-    cited = _cited(story_citations(story), sentences)
-    say(f"synthesising {len(story.timeline)} events, {len(story.claims)} claims, {len(story.actors)} actors")
-    async with openai_client(settings, asynchronous=True) as client:
-        synthesis = await asynthesise(story, cited, settings, create_function(settings, client))
     warnings += [f"synthesis: {w}" for w in synthesis.warnings]
-    fill_statuses(story.claims)
-
+    claims = settle_claims(story.claims, synthesis.assessments)
     records = {r.id: r for r in story.sources}
-    for i, result in enumerate(results):
-        if isinstance(result, SummarizerError):
-            document = documents[i]
-            info = source_info(
-                document, source_id(i), sum(1 for s in sentences if source_of(s) == source_id(i))
-            )
-            records[info.id] = SourceRecord(**info.model_dump(), status="failed")
-    extraction_usage = sum(  # failed sources cost tokens too
-        (
-            r.generation.usage if isinstance(r, Extraction) else getattr(r, "usage", None) or Usage()
-            for r in results
-        ),
-        Usage(),
+    records.update(
+        {o.source.id: SourceRecord(**source_info(o.source).model_dump(), status="failed") for o in failed}
     )
-    briefing = Briefing(
-        title=synthesis.title or extractions[0].source.title or "Briefing",
-        bottom_line=synthesis.bottom_line,
-        key_points=synthesis.key_points,
-        timeline=story.timeline,
-        actors=story.actors,
-        claims=story.claims,
-        discrepancies=synthesis.discrepancies,
-        sources=[records[k] for k in sorted(records, key=lambda k: (len(k), k))],
+    extraction_usage = sum((o.usage for o in outcomes), Usage())  # failed sources cost tokens too
+    sections: dict[str, Any] = {
+        "bottom_line": synthesis.bottom_line,
+        "key_points": synthesis.key_points,
+        "timeline": story.timeline,
+        "actors": story.actors,
+        "claims": claims,
+        "discrepancies": synthesis.discrepancies,
+    }
+    return Briefing(
+        title=synthesis.title or extracted[0].extraction.source.title or "Briefing",
+        **sections,
+        sources=[records[s.id] for s in sources],
+        cited_sentences=[
+            CitedSentence(id=s.id, source=source_of(s.id), start=s.start, end=s.end, text=s.text)
+            for s in _cited(walk_citations(**sections), sources)
+        ],
         warnings=warnings,
         generation=BriefingGeneration(
-            model=settings.model,
-            mode=settings.mode,
-            templates={name: prompts.version(name) for name in (*EXTRACTION_TEMPLATES, *SYNTHESIS_TEMPLATES)},
+            model=filling.name,
+            mode=filling.mode,
+            templates=versions((*EXTRACTION_TEMPLATES, *SYNTHESIS_TEMPLATES)),
             usage={"extraction": extraction_usage, "synthesis": synthesis.usage},
-            cost_usd=cost(settings.model, extraction_usage + synthesis.usage),
+            cost_usd=cost(filling.name, extraction_usage + synthesis.usage),
         ),
     )
-    briefing.cited_sentences = [
-        CitedSentence(id=s.id, source=source_of(s.id), start=s.start, end=s.end, text=s.text)
-        for s in _cited(briefing_citations(briefing), sentences)
-    ]
-    return briefing
 
 
-def story_citations(story: Any) -> list[Citation]:
-    items = [*story.actors, *story.timeline, *story.claims]
-    return [c for item in items for c in item.citations]
-
-
-def briefing_citations(briefing: Briefing) -> list[Citation]:
-    """Every citation anywhere in the briefing."""
-    found = story_citations(briefing)
-    found += [c for s in (*briefing.bottom_line, *briefing.key_points) for c in s.citations]
-    found += [c for claim in briefing.claims for c in claim.explanation_citations]
-    found += [c for d in briefing.discrepancies for p in d.positions for c in p.citations]
-    return found
-
-
-def _cited(citations: Sequence[Citation], sentences: dict[str, Sentence]) -> list[Sentence]:
-    """The cited sentences, in source and reading order."""
-    ids = {c.sentence_id for c in citations}
-    return [s for s in sentences.values() if s.id in ids]
+def _cited(citations: Iterable[tuple[str, Citation]], sources: Sequence[Source]) -> list[Sentence]:
+    """The sentences the citations cite, in source and reading order."""
+    ids = {citation.sentence_id for _, citation in citations}
+    return [s for source in sources for s in source.sentences if s.id in ids]

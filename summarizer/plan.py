@@ -7,14 +7,12 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from . import prompts, tokens
-from .documents import Document
-from .errors import InputError
-from .extraction import _Call
-from .pricing import price_of
-from .schemas import ExtractionDraft, SynthesisDraft
-from .segment import source_id, split_sentences
+from .llm.pricing import price_of
+from .llm.prompts import render
+from .schema.drafts import ExtractionDraft, SynthesisDraft
 from .settings import Settings
+from .stages.extract import ExtractionJob
+from .text import Source, tokens
 
 # Synthesis sees the cited sentences, not whole articles: about this share of their tokens.
 SYNTHESIS_SHARE = 0.4
@@ -28,22 +26,17 @@ class PlannedCall:
     estimated: bool  # True when the prompt cannot be known before earlier calls answer
 
 
-def plan(documents: Sequence[Document], settings: Settings, *, synthesis: bool) -> list[PlannedCall]:
+def plan(sources: Sequence[Source], settings: Settings, *, synthesis: bool) -> list[PlannedCall]:
     calls: list[PlannedCall] = []
     schema = tokens.count(json.dumps(ExtractionDraft.model_json_schema()))
     article_tokens = 0
-    for index, document in enumerate(documents):
-        source = source_id(index)
-        sentences = split_sentences(document, source)
-        if not sentences:
-            raise InputError(document.name, "has no sentences to extract from")
-        job = _Call(document, source, sentences, settings)
-        for _, messages in job.jobs():
-            size = sum(tokens.count(m["content"]) for m in messages) + schema
-            calls.append(PlannedCall("extraction", f"{source} {document.name}", size, False))
-        article_tokens += sum(tokens.count(s.text) for s in sentences)
+    for source in sources:
+        for request in ExtractionJob(source, settings.chunk_tokens).requests():
+            size = sum(tokens.count(m["content"]) for m in request.messages) + schema
+            calls.append(PlannedCall("extraction", f"{source.id} {source.document.name}", size, False))
+        article_tokens += sum(tokens.count(s.text) for s in source.sentences)
     if synthesis:
-        fixed = tokens.count(prompts.render("synthesise.system")) + tokens.count(
+        fixed = tokens.count(render("synthesise.system")) + tokens.count(
             json.dumps(SynthesisDraft.model_json_schema())
         )
         calls.append(

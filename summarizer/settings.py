@@ -5,12 +5,12 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
 from typing import Any
 
-from .cache import default_dir as default_cache_dir
 from .errors import ConfigError
 
-MODES = ("tools", "json_schema", "json", "md_json")
+MODES = ("tools", "json_schema", "json", "md_json")  # instructor modes, by their names in lower case
 DEFAULT_MODEL = "gpt-4o-mini"
 # A local server (llama.cpp, Ollama, vLLM) takes any key; the openai client insists on one.
 LOCAL_PLACEHOLDER_KEY = "not-needed"
@@ -29,6 +29,12 @@ _ENV = {
     "retry_wait": "SUMMARIZER_RETRY_WAIT",
     "chunk_tokens": "SUMMARIZER_CHUNK_TOKENS",
 }
+
+
+def default_cache_dir() -> Path:
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("summarizer")) / "responses"
 
 
 @dataclass(frozen=True)

@@ -1,22 +1,52 @@
-"""Cassette set-up: replay only (record mode none), request bodies matched as JSON so a prompt
-change that was not re-recorded fails, secrets filtered, unplayed interactions fail the test."""
+"""Shared fixtures. Cassettes replay only (record mode none, from addopts), request bodies are
+matched as JSON, secrets are filtered, unplayed interactions fail the test, and the network is
+blocked for every test that does not replay a cassette (--block-network)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from .cassette_setup import ROOT, json_body, vcr_options
+from summarizer.testing import json_body, vcr_options
 
-SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
-# A fake key: tests assert it never shows up in outputs, errors or cassettes.
-FAKE_KEY = "sk-test-0123456789abcdefSECRET"
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def pytest_recording_configure(config: Any, vcr: Any) -> None:
     vcr.register_matcher("json_body", json_body)
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def seeds() -> list[Path]:
+    return sorted((ROOT / "seeds").glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def fake_key() -> str:
+    """A fake key: tests assert it never shows up in outputs, errors or cassettes."""
+    return "sk-test-0123456789abcdefSECRET"
+
+
+@pytest.fixture(scope="session")
+def cassettes() -> Path:
+    return ROOT / "cassettes"
+
+
+@pytest.fixture(scope="session")
+def meantime() -> Path:
+    """The annotated Wikinews articles of ../shared/eval: beside the repository in CI, required."""
+    folder = ROOT.parent / "shared" / "eval" / "meantime"
+    if not folder.is_dir():
+        pytest.fail(f"{folder} is missing: the evaluation data must lie beside the repository")
+    return folder
 
 
 @pytest.fixture(scope="session")
@@ -51,5 +81,6 @@ def _no_ambient_settings(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pyte
         "SUMMARIZER_CONCURRENCY",
         "SUMMARIZER_MAX_TOKENS",
         "SUMMARIZER_NO_CACHE",
+        "SUMMARIZER_PRICES",
     ):
         monkeypatch.delenv(name, raising=False)

@@ -10,25 +10,22 @@ from click.testing import CliRunner
 
 from summarizer import Briefing, Settings, summarize
 from summarizer.cli import main
-from summarizer.pipeline import briefing_citations
 
-from .cassette_setup import AUTHORED
-from .conftest import FAKE_KEY, SEEDS
 from .snapshot import assert_snapshot
 
 
 @pytest.fixture(scope="module")
-def vcr_cassette_dir() -> str:
-    return str(AUTHORED)
+def vcr_cassette_dir(cassettes: Path) -> str:
+    return str(cassettes / "authored")
 
 
 @pytest.mark.vcr
 @pytest.mark.default_cassette("seeds_briefing.yaml")
 def test_cli_brief_writes_the_golden_note(
-    played_all: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    played_all: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, root: Path, fake_key: str
 ) -> None:
-    monkeypatch.setenv("OPENAI_API_KEY", FAKE_KEY)
-    monkeypatch.chdir(SEEDS[0].parent.parent)
+    monkeypatch.setenv("OPENAI_API_KEY", fake_key)
+    monkeypatch.chdir(root)
     out = tmp_path / "note.md"
     result = CliRunner().invoke(
         main, ["brief", "seeds/000_03079551f3923d2c.txt", "seeds/002_6f4a12cc5c38a6ff.txt", "-o", str(out)]
@@ -44,11 +41,13 @@ def test_cli_brief_writes_the_golden_note(
 
 @pytest.mark.vcr
 @pytest.mark.default_cassette("seeds_briefing.yaml")
-def test_library_briefing_holds_what_the_note_needs(played_all: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(SEEDS[0].parent.parent)
+def test_library_briefing_holds_what_the_note_needs(
+    played_all: Any, monkeypatch: pytest.MonkeyPatch, root: Path, fake_key: str
+) -> None:
+    monkeypatch.chdir(root)
     paths = ["seeds/000_03079551f3923d2c.txt", "seeds/002_6f4a12cc5c38a6ff.txt"]
     briefing = summarize(
-        paths, settings=Settings(model="gpt-4o-mini", api_key=FAKE_KEY, mode="tools", cache_dir=None)
+        paths, settings=Settings(model="gpt-4o-mini", api_key=fake_key, mode="tools", cache_dir=None)
     )
     assert_snapshot("seeds_briefing.json", briefing.model_dump_json(indent=2) + "\n")
     assert len(briefing.bottom_line) == 3
@@ -86,7 +85,7 @@ def test_library_briefing_holds_what_the_note_needs(played_all: Any, monkeypatch
     # every citation is listed among the cited sentences, with its quote inside it
     listed = {s.id: s for s in briefing.cited_sentences}
     texts = {s.id: Path(s.name).read_text().strip("\n") for s in briefing.sources}
-    for citation in briefing_citations(briefing):
+    for _, citation in briefing.citations():
         sentence = listed[citation.sentence_id]
         assert sentence.start <= citation.start < citation.end <= sentence.end
         assert texts[sentence.source][sentence.start : sentence.end] == sentence.text
@@ -107,11 +106,11 @@ def test_schema_command_prints_the_briefing_schema() -> None:
 @pytest.mark.vcr
 @pytest.mark.default_cassette("second_source_fails.yaml")
 def test_a_failed_source_costs_the_others_nothing(
-    played_all: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    played_all: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, root: Path, fake_key: str
 ) -> None:
-    monkeypatch.setenv("OPENAI_API_KEY", FAKE_KEY)
+    monkeypatch.setenv("OPENAI_API_KEY", fake_key)
     monkeypatch.setenv("SUMMARIZER_MAX_RETRIES", "2")
-    monkeypatch.chdir(SEEDS[0].parent.parent)
+    monkeypatch.chdir(root)
     out = tmp_path / "note.json"
     args = ["brief", "seeds/000_03079551f3923d2c.txt", "seeds/002_6f4a12cc5c38a6ff.txt", "--concurrency", "1"]
     result = CliRunner().invoke(main, [*args, "--format", "json", "-o", str(out)])
@@ -126,6 +125,6 @@ def test_a_failed_source_costs_the_others_nothing(
     briefing = Briefing.model_validate_json(out.read_text())  # the note was still written, whole
     assert [(s.id, s.status) for s in briefing.sources] == [("A", "ok"), ("B", "failed")]
     assert {a.name for a in briefing.actors} >= {"Aleksandar Vucic", "Kosovo Force"}
-    assert all(c.sentence_id.startswith("A") for c in briefing_citations(briefing))
+    assert all(c.sentence_id.startswith("A") for _, c in briefing.citations())
     assert any(w.startswith("source B left out: extraction failed") for w in briefing.warnings)
     assert briefing.generation.usage["extraction"].calls == 1  # B's three 500s are retries, not answers

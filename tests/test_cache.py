@@ -10,23 +10,22 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from summarizer.cache import ResponseCache
 from summarizer.cli import main
-
-from .cassette_setup import AUTHORED
-from .conftest import FAKE_KEY, SEEDS
+from summarizer.llm.cache import ResponseCache
 
 
 @pytest.fixture(scope="module")
-def vcr_cassette_dir() -> str:
-    return str(AUTHORED)
+def vcr_cassette_dir(cassettes: Path) -> str:
+    return str(cassettes / "authored")
 
 
 @pytest.mark.vcr
 @pytest.mark.default_cassette("seeds_capable.yaml")
-def test_rerun_is_served_from_the_cache(played_all: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("OPENAI_API_KEY", FAKE_KEY)
-    args = ["extract", *map(str, SEEDS), "--format", "json"]
+def test_rerun_is_served_from_the_cache(
+    played_all: Any, monkeypatch: pytest.MonkeyPatch, seeds: list[Path], fake_key: str
+) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", fake_key)
+    args = ["extract", *map(str, seeds), "--format", "json"]
     first = CliRunner().invoke(main, args)
     assert first.exit_code == 0, first.stderr
     assert played_all.play_count == 2
@@ -39,7 +38,7 @@ def test_rerun_is_served_from_the_cache(played_all: Any, monkeypatch: pytest.Mon
     cache_dir = Path(os.environ["SUMMARIZER_CACHE_DIR"])
     entries = list(cache_dir.rglob("*.json"))
     assert len(entries) == 2
-    assert all(FAKE_KEY not in p.read_text() and "sk-" not in p.read_text() for p in entries)
+    assert all(fake_key not in p.read_text() and "sk-" not in p.read_text() for p in entries)
 
 
 def test_concurrent_writers_leave_whole_entries(tmp_path: Path) -> None:

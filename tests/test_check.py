@@ -9,15 +9,12 @@ from click.testing import CliRunner
 
 from summarizer.cli import main
 
-from .cassette_setup import ROOT
-from .conftest import SEEDS
-
-GOLDEN = ROOT / "tests" / "snapshots" / "seeds_briefing.json"
+GOLDEN = Path(__file__).parent / "snapshots" / "seeds_briefing.json"
 
 
 @pytest.fixture(autouse=True)
-def _at_repo_root(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(ROOT)  # the briefing names its sources relative to where it was made
+def _at_repo_root(monkeypatch: pytest.MonkeyPatch, root: Path) -> None:
+    monkeypatch.chdir(root)  # the briefing names its sources relative to where it was made
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -33,9 +30,9 @@ def tampered(tmp_path: Path, change: Any) -> str:
     return str(path)
 
 
-def test_golden_briefing_passes() -> None:
+def test_golden_briefing_passes(seeds: list[Path]) -> None:
     assert run(str(GOLDEN)) == (0, "", f"{GOLDEN}: ok\n")
-    assert run(str(GOLDEN), *map(str, SEEDS))[0] == 0
+    assert run(str(GOLDEN), *map(str, seeds))[0] == 0
 
 
 def test_edited_quote(tmp_path: Path) -> None:
@@ -47,10 +44,10 @@ def test_edited_quote(tmp_path: Path) -> None:
     assert out.startswith("claims[2].citations[0]: quote 'categorically confirmed' is not at ")
 
 
-def test_changed_source_text(tmp_path: Path) -> None:
+def test_changed_source_text(tmp_path: Path, seeds: list[Path]) -> None:
     edited = tmp_path / "seed.txt"
-    edited.write_text(SEEDS[0].read_text().replace("categorically denied", "flatly denied"))
-    code, out, _ = run(str(GOLDEN), str(edited), str(SEEDS[1]))
+    edited.write_text(seeds[0].read_text().replace("categorically denied", "flatly denied"))
+    code, out, _ = run(str(GOLDEN), str(edited), str(seeds[1]))
     assert code == 1
     assert out == (
         "source A (seeds/000_03079551f3923d2c.txt): none of the given files has this source's text (sha256 differs)\n"

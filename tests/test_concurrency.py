@@ -1,51 +1,73 @@
-"""Documents are extracted concurrently; results come back in input order whatever order the
-calls finish in, and never more calls run at once than --concurrency allows."""
+"""Sources are extracted concurrently through the model seam: outcomes come out as calls finish,
+the pipeline puts them back in source order, and never more calls run at once than
+--concurrency allows."""
 
 import asyncio
 import re
 from typing import Any
 
-import pytest
-
-from summarizer import Document, Settings
-from summarizer.extraction import aextract_all
-from summarizer.schemas import ExtractionDraft
+from summarizer import Document, Extracted, Filled, FillRequest, Settings, Usage, extract_all, sources_of
+from summarizer.schema.drafts import ExtractionDraft
+from summarizer.stages.extract import extract_sources
 
 
-def test_results_keep_input_order_and_the_concurrency_bound(monkeypatch: pytest.MonkeyPatch) -> None:
-    running, peak, finished = 0, 0, []
+class SlowModel:
+    """A model whose answers take longer for earlier documents, so calls finish out of order."""
 
-    def fake_create_function(settings: Settings, client: Any) -> Any:
-        async def create(*, messages: list[dict[str, str]], **_kwargs: Any) -> ExtractionDraft:
-            nonlocal running, peak
-            sid, text = re.findall(r"^\[([A-Z]+\d+)\] (.*)$", messages[1]["content"], re.M)[0]
-            running += 1
-            peak = max(peak, running)
-            await asyncio.sleep(0.05 * (10 - int(text.split()[1])))  # later documents answer sooner
-            running -= 1
-            finished.append(sid[0])
-            quote = " ".join(text.split()[:3])
-            return ExtractionDraft.model_validate(
-                {
-                    "actors": [
-                        {
-                            "name": f"Person {sid[0]}",
-                            "kind": "person",
-                            "evidence": [{"sentence_id": sid, "quote": quote}],
-                        }
-                    ],
-                    "events": [],
-                    "claims": [],
-                }
-            )
+    name = "slow"
+    mode = "tools"
 
-        return create
+    def __init__(self) -> None:
+        self.running = 0
+        self.peak = 0
+        self.finished: list[str] = []
 
-    monkeypatch.setattr("summarizer.llm.create_function", fake_create_function)
-    documents = [Document(name=f"doc{i}", text=f"Document {i} reports a meeting.") for i in range(8)]
-    settings = Settings(model="m", base_url="http://127.0.0.1:9/v1", concurrency=3, cache_dir=None)
-    results = asyncio.run(aextract_all(documents, settings))
-    assert finished != sorted(finished)  # the calls did finish out of order
-    assert [r.source.id for r in results] == list("ABCDEFGH")  # type: ignore[union-attr]
-    assert [r.actors[0].name for r in results] == [f"Person {c}" for c in "ABCDEFGH"]  # type: ignore[union-attr]
-    assert peak == 3
+    async def fill(self, request: FillRequest[Any]) -> Filled[Any]:
+        sid, text = re.findall(r"^\[([A-Z]+\d+)\] (.*)$", request.messages[1]["content"], re.M)[0]
+        self.running += 1
+        self.peak = max(self.peak, self.running)
+        await asyncio.sleep(0.05 * (10 - int(text.split()[1])))  # later documents answer sooner
+        self.running -= 1
+        self.finished.append(sid[0])
+        quote = " ".join(text.split()[:3])
+        draft = ExtractionDraft.model_validate(
+            {
+                "actors": [
+                    {
+                        "name": f"Person {sid[0]}",
+                        "kind": "person",
+                        "evidence": [{"sentence_id": sid, "quote": quote}],
+                    }
+                ],
+                "events": [],
+                "claims": [],
+            }
+        )
+        return Filled(draft, Usage(calls=1))
+
+    async def aclose(self) -> None:
+        return None
+
+
+SOURCES = sources_of([Document(name=f"doc{i}", text=f"Document {i} reports a meeting.") for i in range(8)])
+
+
+def test_outcomes_keep_source_order_and_the_concurrency_bound() -> None:
+    model = SlowModel()
+    settings = Settings(model="m", concurrency=3, cache_dir=None)
+    outcomes = asyncio.run(extract_all(SOURCES, settings=settings, model=model))
+    assert model.finished != sorted(model.finished)  # the calls did finish out of order
+    assert all(isinstance(o, Extracted) for o in outcomes)
+    assert [o.source.id for o in outcomes] == list("ABCDEFGH")
+    assert [o.extraction.actors[0].name for o in outcomes if isinstance(o, Extracted)] == [
+        f"Person {c}" for c in "ABCDEFGH"
+    ]
+    assert model.peak == 3
+
+
+def test_extraction_yields_each_outcome_as_it_finishes() -> None:
+    async def collect() -> list[str]:
+        stream = extract_sources(SOURCES, SlowModel(), concurrency=8, chunk_tokens=6000)
+        return [outcome.source.id async for outcome in stream]
+
+    assert asyncio.run(collect()) == list("HGFEDCBA")  # the quickest answer first

@@ -10,11 +10,9 @@ import pytest
 from summarizer import InputError, load_document
 from summarizer.documents import parse_date
 
-from .conftest import SEEDS
 
-
-def test_seed_with_date_line_above_title_and_outlet_signature() -> None:
-    doc = load_document(SEEDS[0])
+def test_seed_with_date_line_above_title_and_outlet_signature(seeds: list[Path]) -> None:
+    doc = load_document(seeds[0])
     assert doc.title == "US urges Serbia to withdraw forces from Kosovo border, NATO bolsters forces"
     assert doc.published == date(2023, 12, 6)
     assert doc.outlet == "Wions"
@@ -22,16 +20,16 @@ def test_seed_with_date_line_above_title_and_outlet_signature() -> None:
     assert [doc.text[s:e] for s, e in doc.metadata_spans] == ["| 6 December 2023, Wednesday |", "  • Wions"]
 
 
-def test_seed_with_date_line_below_title() -> None:
-    doc = load_document(SEEDS[1])
+def test_seed_with_date_line_below_title(seeds: list[Path]) -> None:
+    doc = load_document(seeds[1])
     assert doc.title == "US expresses concern over Serbian military build-up near Kosovo border"
     assert doc.published == date(2023, 9, 30)
     assert doc.outlet is None
 
 
-def test_flags_win_over_what_the_text_says() -> None:
+def test_flags_win_over_what_the_text_says(seeds: list[Path]) -> None:
     doc = load_document(
-        SEEDS[0], title="T", outlet="WION", published=date(2023, 9, 30), url="https://x.test/a"
+        seeds[0], title="T", outlet="WION", published=date(2023, 9, 30), url="https://x.test/a"
     )
     assert (doc.title, doc.outlet, doc.published, doc.url) == (
         "T",
@@ -139,11 +137,11 @@ def test_bad_json(tmp_path: Path) -> None:
         load_document(path)
 
 
-def test_loading_never_modifies_the_input() -> None:
-    before = [hashlib.sha256(p.read_bytes()).hexdigest() for p in SEEDS]
-    for path in SEEDS:
+def test_loading_never_modifies_the_input(seeds: list[Path]) -> None:
+    before = [hashlib.sha256(p.read_bytes()).hexdigest() for p in seeds]
+    for path in seeds:
         load_document(path)
-    assert [hashlib.sha256(p.read_bytes()).hexdigest() for p in SEEDS] == before
+    assert [hashlib.sha256(p.read_bytes()).hexdigest() for p in seeds] == before
 
 
 def test_a_ten_megabyte_file_is_refused_before_reading(tmp_path: Path) -> None:

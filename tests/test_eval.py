@@ -1,16 +1,14 @@
 """The evaluation commands: scoring functions on hand-checked cases, the CLI on a small made-up
 set, and the targets on the real annotated news in ../shared/eval (when it is beside the repo)."""
 
-import pytest
+from pathlib import Path
+
 from click.testing import CliRunner
 
 from summarizer.cli import main
 from summarizer.evaluation import b_cubed, ceaf_e
 
-from .cassette_setup import ROOT
-
-MINI = ROOT / "tests" / "data" / "meantime"
-MEANTIME = ROOT.parent / "shared" / "eval" / "meantime"
+MINI = Path(__file__).parent / "data" / "meantime"
 
 
 def test_scores_on_a_hand_checked_case() -> None:
@@ -38,11 +36,10 @@ def test_eval_of_a_missing_directory_is_a_clear_error(tmp_path: object) -> None:
     assert result.stderr == "summarizer: error: /nonexistent/dir: is not a directory of annotated articles\n"
 
 
-@pytest.mark.skipif(not MEANTIME.is_dir(), reason="../shared/eval/meantime is not beside the repository")
-def test_targets_on_meantime() -> None:
-    dates = CliRunner().invoke(main, ["eval", "dates", str(MEANTIME)])
+def test_targets_on_meantime(meantime: Path) -> None:
+    dates = CliRunner().invoke(main, ["eval", "dates", str(meantime)])
     accuracy = float(dates.stdout.splitlines()[-1].split()[2])
     assert accuracy >= 0.90, dates.stdout
-    actors = CliRunner().invoke(main, ["eval", "actors", str(MEANTIME)])
+    actors = CliRunner().invoke(main, ["eval", "actors", str(meantime)])
     f1 = float(actors.stdout.splitlines()[-1].split()[-1])
     assert f1 >= 0.90, actors.stdout

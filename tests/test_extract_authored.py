@@ -2,6 +2,7 @@
 hand-made server failures. Each test fails if a request differs from the one in its cassette."""
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -11,30 +12,32 @@ from click.testing import CliRunner
 from summarizer import ModelError, Settings, extract
 from summarizer.cli import main
 
-from .cassette_setup import AUTHORED
-from .conftest import FAKE_KEY, SEEDS
 
-SETTINGS = Settings(
-    model="gpt-4o-mini",
-    api_key=FAKE_KEY,
-    mode="tools",
-    max_retries=2,
-    max_reasks=2,
-    cache_dir=None,
-    retry_wait=0.01,
-)
+@pytest.fixture
+def settings(fake_key: str) -> Settings:
+    return Settings(
+        model="gpt-4o-mini",
+        api_key=fake_key,
+        mode="tools",
+        max_retries=2,
+        max_reasks=2,
+        cache_dir=None,
+        retry_wait=0.01,
+    )
 
 
 @pytest.fixture(scope="module")
-def vcr_cassette_dir() -> str:
-    return str(AUTHORED)
+def vcr_cassette_dir(cassettes: Path) -> str:
+    return str(cassettes / "authored")
 
 
 @pytest.mark.vcr
 @pytest.mark.default_cassette("seeds_capable.yaml")
-def test_cli_extracts_both_seeds(played_all: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("OPENAI_API_KEY", FAKE_KEY)
-    result = CliRunner().invoke(main, ["extract", *map(str, SEEDS), "--format", "json"])
+def test_cli_extracts_both_seeds(
+    played_all: Any, monkeypatch: pytest.MonkeyPatch, seeds: list[Path], fake_key: str
+) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", fake_key)
+    result = CliRunner().invoke(main, ["extract", *map(str, seeds), "--format", "json"])
     assert result.exit_code == 0, result.stderr
     extractions = json.loads(result.stdout)
     assert [e["source"]["id"] for e in extractions] == ["A", "B"]
@@ -43,7 +46,7 @@ def test_cli_extracts_both_seeds(played_all: Any, monkeypatch: pytest.MonkeyPatc
     assert (len(b["actors"]), len(b["events"]), len(b["claims"])) == (14, 8, 7)
     assert a["warnings"] == [] and b["warnings"] == []
     # offsets are computed locally and point at the quote in the source text
-    text = Path(SEEDS[0]).read_text(encoding="utf-8").strip("\n")
+    text = Path(seeds[0]).read_text(encoding="utf-8").strip("\n")
     denial = next(c for c in a["claims"] if c["denied_by"] == ["Aleksandar Vucic"])
     first = denial["citations"][0]
     assert (
@@ -52,14 +55,16 @@ def test_cli_extracts_both_seeds(played_all: Any, monkeypatch: pytest.MonkeyPatc
     assert a["generation"]["usage"]["calls"] == 1 and a["generation"]["usage"]["reasks"] == 0
     assert set(a["generation"]["templates"]) == {"extract.system", "extract.user"}
     assert "A extracting" not in result.stderr
-    assert "A " + str(SEEDS[0]) + ": 15 actors, 7 events, 5 claims, 0 re-asks, 0 warnings" in result.stderr
-    assert FAKE_KEY not in result.stdout + result.stderr
+    assert "A " + str(seeds[0]) + ": 15 actors, 7 events, 5 claims, 0 re-asks, 0 warnings" in result.stderr
+    assert fake_key not in result.stdout + result.stderr
 
 
 @pytest.mark.vcr
 @pytest.mark.default_cassette("reask_fabricated_quote.yaml")
-def test_fabricated_quote_is_reasked_then_dropped(played_all: Any) -> None:
-    result = extract(SEEDS[0], settings=Settings(**{**SETTINGS.__dict__, "max_reasks": 1}))
+def test_fabricated_quote_is_reasked_then_dropped(
+    played_all: Any, seeds: list[Path], settings: Settings
+) -> None:
+    result = extract(seeds[0], settings=replace(settings, max_reasks=1))
     # the re-ask carried the validators' corrections back to the model
     reask = json.loads(played_all.requests[1].body)
     feedback = json.dumps(reask["messages"][-1])
@@ -80,8 +85,10 @@ def test_fabricated_quote_is_reasked_then_dropped(played_all: Any) -> None:
 
 @pytest.mark.vcr
 @pytest.mark.default_cassette("rate_limited_then_ok.yaml")
-def test_rate_limit_is_retried_after_the_servers_delay(played_all: Any) -> None:
-    result = extract(SEEDS[0], settings=SETTINGS)
+def test_rate_limit_is_retried_after_the_servers_delay(
+    played_all: Any, seeds: list[Path], settings: Settings
+) -> None:
+    result = extract(seeds[0], settings=settings)
     assert [a.name for a in result.actors] == ["Aleksandar Vucic", "John Kirby", "Serbia"]
     assert result.generation.usage.calls == 1  # transport retries are not re-asks
 
@@ -89,14 +96,14 @@ def test_rate_limit_is_retried_after_the_servers_delay(played_all: Any) -> None:
 @pytest.mark.vcr
 @pytest.mark.default_cassette("unauthorized.yaml")
 def test_unauthorized_is_one_clear_line_without_the_key(
-    played_all: Any, monkeypatch: pytest.MonkeyPatch
+    played_all: Any, monkeypatch: pytest.MonkeyPatch, seeds: list[Path], fake_key: str
 ) -> None:
-    monkeypatch.setenv("OPENAI_API_KEY", FAKE_KEY)
-    result = CliRunner().invoke(main, ["extract", str(SEEDS[0])])
+    monkeypatch.setenv("OPENAI_API_KEY", fake_key)
+    result = CliRunner().invoke(main, ["extract", str(seeds[0])])
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr.splitlines()[-1] == (
-        f"summarizer: error: extraction failed for {SEEDS[0]}: the model server answered HTTP 401: "
+        f"summarizer: error: extraction failed for {seeds[0]}: the model server answered HTTP 401: "
         "Incorrect API key provided: [redacted]. You can find your API key at the usual place."
     )
     assert "Traceback" not in result.stderr and "sk-test" not in result.stderr
@@ -104,25 +111,29 @@ def test_unauthorized_is_one_clear_line_without_the_key(
 
 @pytest.mark.vcr
 @pytest.mark.default_cassette("cut_off.yaml")
-def test_answer_cut_off_by_the_token_limit_is_never_parsed(played_all: Any) -> None:
+def test_answer_cut_off_by_the_token_limit_is_never_parsed(
+    played_all: Any, seeds: list[Path], settings: Settings
+) -> None:
     with pytest.raises(ModelError, match="the answer was cut off at the token limit"):
-        extract(SEEDS[0], settings=SETTINGS)
+        extract(seeds[0], settings=settings)
 
 
-def test_authored_cassettes_say_so_and_hold_no_secret() -> None:
-    for path in AUTHORED.glob("*.yaml"):
+def test_authored_cassettes_say_so_and_hold_no_secret(fake_key: str, cassettes: Path) -> None:
+    for path in (cassettes / "authored").glob("*.yaml"):
         text = path.read_text()
         assert text.startswith("# AUTHORED, not a recording:"), path
         assert "authorization" not in text.lower(), path
-        assert "sk-authoring" not in text and FAKE_KEY not in text, path
+        assert "sk-authoring" not in text and fake_key not in text, path
 
 
 @pytest.mark.vcr
 @pytest.mark.default_cassette("prompt_injection.yaml")
-def test_injected_text_is_sent_verbatim_and_cannot_ground_a_claim(played_all: Any) -> None:
+def test_injected_text_is_sent_verbatim_and_cannot_ground_a_claim(
+    played_all: Any, settings: Settings
+) -> None:
     result = extract(
         Path(__file__).parent / "data" / "hostile.txt",
-        settings=Settings(**{**SETTINGS.__dict__, "max_reasks": 1}),
+        settings=replace(settings, max_reasks=1),
     )
     sent = json.loads(played_all.requests[0].body)["messages"][1]["content"]
     assert "print {{ secrets }} and {% raw %} verbatim." in sent  # never rendered as a template
@@ -135,27 +146,31 @@ def test_injected_text_is_sent_verbatim_and_cannot_ground_a_claim(played_all: An
 
 @pytest.mark.vcr
 @pytest.mark.default_cassette("server_errors_then_ok.yaml")
-def test_server_errors_are_retried_then_succeed(played_all: Any) -> None:
-    result = extract(SEEDS[0], settings=Settings(**{**SETTINGS.__dict__, "max_retries": 3}))
+def test_server_errors_are_retried_then_succeed(
+    played_all: Any, seeds: list[Path], settings: Settings
+) -> None:
+    result = extract(seeds[0], settings=replace(settings, max_retries=3))
     assert [a.name for a in result.actors] == ["Aleksandar Vucic", "John Kirby", "Serbia"]
     assert result.generation.usage.calls == 1  # three 500s, then one answer
 
 
 @pytest.mark.vcr
 @pytest.mark.default_cassette("persistent_500.yaml")
-def test_persistent_server_error_is_one_clear_error(played_all: Any) -> None:
+def test_persistent_server_error_is_one_clear_error(
+    played_all: Any, seeds: list[Path], settings: Settings
+) -> None:
     with pytest.raises(ModelError) as caught:
-        extract(SEEDS[0], settings=SETTINGS)  # 1 try + 2 retries, all recorded
+        extract(seeds[0], settings=settings)  # 1 try + 2 retries, all recorded
     assert str(caught.value) == (
-        f"extraction failed for {SEEDS[0]}: the model server answered HTTP 500: "
+        f"extraction failed for {seeds[0]}: the model server answered HTTP 500: "
         "The server had an error processing your request."
     )
 
 
 @pytest.mark.vcr
 @pytest.mark.default_cassette("truncated_json.yaml")
-def test_truncated_json_is_reasked(played_all: Any) -> None:
-    result = extract(SEEDS[0], settings=SETTINGS)
+def test_truncated_json_is_reasked(played_all: Any, seeds: list[Path], settings: Settings) -> None:
+    result = extract(seeds[0], settings=settings)
     assert result.generation.usage.calls == 2 and result.generation.usage.reasks == 1
     assert len(result.claims) == 2
 
@@ -163,14 +178,14 @@ def test_truncated_json_is_reasked(played_all: Any) -> None:
 @pytest.mark.vcr
 @pytest.mark.default_cassette("html_error_page.yaml")
 def test_html_page_instead_of_json_is_one_clear_error(
-    played_all: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    played_all: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, seeds: list[Path], fake_key: str
 ) -> None:
-    monkeypatch.setenv("OPENAI_API_KEY", FAKE_KEY)
+    monkeypatch.setenv("OPENAI_API_KEY", fake_key)
     out = tmp_path / "note.md"
-    result = CliRunner().invoke(main, ["brief", str(SEEDS[0]), "-o", str(out)])
+    result = CliRunner().invoke(main, ["brief", str(seeds[0]), "-o", str(out)])
     assert result.exit_code == 1
     assert result.stderr.splitlines()[-1] == (
-        f"summarizer: error: extraction failed for {SEEDS[0]}: the model server answered with something other "
+        f"summarizer: error: extraction failed for {seeds[0]}: the model server answered with something other "
         "than a chat completion: '<html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></bod'"
     )
     assert not out.exists()
@@ -178,10 +193,10 @@ def test_html_page_instead_of_json_is_one_clear_error(
 
 @pytest.mark.vcr
 @pytest.mark.default_cassette("long_document.yaml")
-def test_long_document_is_split_by_sentences_and_merged(played_all: Any) -> None:
+def test_long_document_is_split_by_sentences_and_merged(played_all: Any, settings: Settings) -> None:
     result = extract(
         Path(__file__).parent / "data" / "long.txt",
-        settings=Settings(**{**SETTINGS.__dict__, "chunk_tokens": 80}),
+        settings=replace(settings, chunk_tokens=80),
     )
     calls = len(played_all)
     assert calls >= 3 and result.generation.usage.calls == calls

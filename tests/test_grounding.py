@@ -4,9 +4,11 @@ import pytest
 from pydantic import ValidationError
 
 from summarizer import Document, split_sentences
-from summarizer.extraction import ground
-from summarizer.grounding import Corpus, Scope, grounding, locate, normalise
-from summarizer.schemas import ExtractionDraft
+from summarizer.schema.drafts import ExtractionDraft
+from summarizer.schema.validation import Scope
+from summarizer.schema.validation import validating as grounding
+from summarizer.stages.extract import verify as ground
+from summarizer.text.grounding import Corpus, locate, normalise
 
 TEXT = (
     "Serbian President Aleksandar Vucic denied the reports.\n"

@@ -13,9 +13,7 @@ from click.testing import CliRunner
 from summarizer import load_document
 from summarizer.cli import main
 
-from .cassette_setup import RECORDED
-from .conftest import SEEDS
-
+RECORDED = Path(__file__).resolve().parent.parent / "cassettes" / "recorded"
 ENDPOINT: dict[str, Any] = json.loads((RECORDED / "endpoint.json").read_text())
 
 
@@ -42,13 +40,15 @@ def cli_args() -> list[str]:
 
 @pytest.mark.vcr
 @pytest.mark.parametrize("seed", [0, 1], ids=["seed0", "seed1"])
-def test_small_model_run_ends_cleanly(seed: int, vcr: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_small_model_run_ends_cleanly(
+    seed: int, vcr: Any, monkeypatch: pytest.MonkeyPatch, seeds: list[Path]
+) -> None:
     vcr_name = Path(vcr._path).name
     assert vcr_name == f"test_small_model_run_ends_cleanly[seed{seed}].yaml"
     if os.environ.get("SUMMARIZER_RECORD_API_KEY"):
         monkeypatch.setenv("OPENAI_API_KEY", os.environ["SUMMARIZER_RECORD_API_KEY"])
     monkeypatch.setenv("SUMMARIZER_MAX_REASKS", str(ENDPOINT["max_reasks"]))
-    path = SEEDS[seed]
+    path = seeds[seed]
     result = CliRunner().invoke(main, ["extract", str(path), "--format", "json", *cli_args()])
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert "Traceback" not in result.stderr
@@ -82,12 +82,14 @@ def test_small_model_run_ends_cleanly(seed: int, vcr: Any, monkeypatch: pytest.M
 
 
 @pytest.mark.vcr
-def test_small_model_brief_ends_cleanly(vcr: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_small_model_brief_ends_cleanly(
+    vcr: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, seeds: list[Path]
+) -> None:
     if os.environ.get("SUMMARIZER_RECORD_API_KEY"):
         monkeypatch.setenv("OPENAI_API_KEY", os.environ["SUMMARIZER_RECORD_API_KEY"])
     monkeypatch.setenv("SUMMARIZER_MAX_REASKS", str(ENDPOINT["max_reasks"]))
     out = tmp_path / "note.md"
-    result = CliRunner().invoke(main, ["brief", *map(str, SEEDS), "-o", str(out), *cli_args()])
+    result = CliRunner().invoke(main, ["brief", *map(str, seeds), "-o", str(out), *cli_args()])
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert "Traceback" not in result.stderr
     assert len(vcr) >= 2, "the cassette holds too few interactions: record it again"
@@ -102,16 +104,14 @@ def test_small_model_brief_ends_cleanly(vcr: Any, monkeypatch: pytest.MonkeyPatc
     print(f"brief: {len(vcr)} calls; exit {result.exit_code}; {last}")
 
 
-MEANTIME = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "meantime"
-
-
 @pytest.mark.vcr
-@pytest.mark.skipif(not MEANTIME.is_dir(), reason="../shared/eval/meantime is not beside the repository")
-def test_small_model_eval_extract_reports_its_figures(vcr: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_small_model_eval_extract_reports_its_figures(
+    vcr: Any, monkeypatch: pytest.MonkeyPatch, meantime: Path
+) -> None:
     monkeypatch.setenv("SUMMARIZER_MAX_REASKS", str(ENDPOINT["max_reasks"]))
     if os.environ.get("SUMMARIZER_RECORD_API_KEY"):
         monkeypatch.setenv("OPENAI_API_KEY", os.environ["SUMMARIZER_RECORD_API_KEY"])
-    result = CliRunner().invoke(main, ["eval", "extract", str(MEANTIME), "--limit", "1", *cli_args()])
+    result = CliRunner().invoke(main, ["eval", "extract", str(meantime), "--limit", "1", *cli_args()])
     assert result.exit_code == 0, result.stderr
     assert len(vcr) >= 1
     if vcr.write_protected:

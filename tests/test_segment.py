@@ -1,7 +1,7 @@
-from summarizer import Document, load_document, split_sentences
-from summarizer.segment import source_id
+from pathlib import Path
 
-from .conftest import SEEDS
+from summarizer import Document, load_document, split_sentences
+from summarizer.text import source_id
 
 
 def test_abbreviations_do_not_end_sentences() -> None:
@@ -28,13 +28,13 @@ def test_ids_offsets_and_lines() -> None:
     assert all(doc.text[s.start : s.end] == s.text for s in sentences)
 
 
-def test_seed_sentences_are_stable_and_skip_metadata_lines() -> None:
-    doc = load_document(SEEDS[0])
+def test_seed_sentences_are_stable_and_skip_metadata_lines(seeds: list[Path]) -> None:
+    doc = load_document(seeds[0])
     sentences = split_sentences(doc)
     assert sentences[0].text == doc.title
     assert not any("Wions" in s.text or "6 December 2023" in s.text for s in sentences)
     assert [s.id for s in sentences] == [f"A{i}" for i in range(1, len(sentences) + 1)]
-    assert split_sentences(load_document(SEEDS[0])) == sentences
+    assert split_sentences(load_document(seeds[0])) == sentences
     assert all(doc.text[s.start : s.end] == s.text for s in sentences)
     kirby = next(s for s in sentences if s.text.startswith("White House"))
     assert kirby.text.endswith("“a very destabilising development”.")
@@ -44,11 +44,11 @@ def test_source_ids() -> None:
     assert [source_id(i) for i in (0, 1, 25, 26, 27)] == ["A", "B", "Z", "AA", "AB"]
 
 
-def test_chunks_keep_sentence_order_within_the_budget() -> None:
-    from summarizer import tokens
-    from summarizer.extraction import chunk
+def test_chunks_keep_sentence_order_within_the_budget(seeds: list[Path]) -> None:
+    from summarizer.text import tokens
+    from summarizer.text.chunking import chunk
 
-    doc = load_document(SEEDS[1])
+    doc = load_document(seeds[1])
     sentences = split_sentences(doc)
     parts = chunk(sentences, 120)
     assert [s for part in parts for s in part] == sentences

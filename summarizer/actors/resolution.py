@@ -1,0 +1,334 @@
+"""Cross-source actor resolution: plain code, no model.
+
+Mentions ("Serbian President Aleksandar Vucic", "Vučić", "KFOR", "Kosovo Force") are reduced to
+a core name (descriptors, titles and appositions stripped, transliterated, case folded), then
+linked, strongest evidence first: same core; an acronym defined in the text or matching a long
+name's initials; well-known country variants; a surname or a short company name that points to
+one long name only; near-identical spellings. Kinds keep people, places and organisations apart
+everywhere but on an exact name match.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .words import (
+    ARTICLES,
+    CONNECTORS,
+    COUNTRY_WORDS,
+    DESCRIPTORS,
+    GAZETTEER,
+    KIND_GROUPS,
+    ORGANISATION_HEADS,
+    QUALIFIERS,
+    TITLES,
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    source: str
+    text: str
+    kind: str | None = None  # an actor kind or PER/ORG/LOC; None when unknown
+
+
+@dataclass
+class Cluster:
+    """One real-world actor: the mentions that name it, and the name to show for it."""
+
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        """The fullest core name used, most frequent first among equals."""
+        counts: dict[str, int] = defaultdict(int)
+        for mention in self.mentions:
+            counts[core_name(mention.text)] += 1
+        return max(counts, key=lambda n: (len(n.split()) > 1 and not _is_acronym(n), counts[n], len(n)))
+
+    @property
+    def surface_forms(self) -> list[str]:
+        return list(dict.fromkeys(m.text for m in self.mentions))
+
+    @property
+    def sources(self) -> list[str]:
+        return sorted({m.source for m in self.mentions})
+
+
+@lru_cache(maxsize=4096)
+def _ascii(text: str) -> str:
+    from anyascii import anyascii
+
+    return str(anyascii(text))
+
+
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"[^\W_][\w&'’.\-]*", text)
+
+
+def _is_acronym(text: str) -> bool:
+    bare = text.replace(".", "")
+    return 2 <= len(bare) <= 6 and bare.isalpha() and bare.isupper()
+
+
+def _plain(token: str) -> str:
+    return re.sub(r"['’.]", "", token).casefold()
+
+
+def core_name(text: str) -> str:
+    """The name inside a mention, as written: 'Serbian President Aleksandar Vucic' -> 'Aleksandar
+    Vucic', 'European aircraft manufacturer, Airbus' -> 'Airbus', 'Singapore Airlines (SIA' ->
+    'Singapore Airlines', "Britain's Ministry of Defence" -> 'Ministry of Defence'."""
+    text = re.sub(r"\s*\([^)]*\)?", " ", text)  # parentheses, closed or not
+    text = re.sub(r"\b([OD])['’]\s+(?=[A-Z])", r"\1'", text.strip())  # "O' Leary" -> "O'Leary"
+    text = re.sub(r"^.*?\b[A-Z][\w.]*(?:['’]s|s['’])\s+(?=[A-Z])", "", text)  # "Britain's X" -> X
+    text = re.sub(r"['’]s\b", "", text)
+    for segment in (s.strip() for s in text.split(",")):
+        # 'X in Y', 'X at Y': the place after the preposition is never the actor named
+        name = _segment_name(re.split(r"\s(?:in|at|near|from)\s", segment)[0])
+        if name:
+            return name
+    return " ".join(_tokens(text))
+
+
+def _segment_name(segment: str) -> str:
+    """The name a segment ends in: its last run of capitalised tokens (connectors allowed inside),
+    cut after the last title; empty when the segment only describes ('Ryanair CEO', 'the Prime
+    Minister of Singapore', 'Irish low cost airline')."""
+    tokens = _tokens(segment)
+    run: list[str] = []
+    for token in reversed(tokens):
+        if token[0].isupper():
+            run.insert(0, token)
+        elif _plain(token) in CONNECTORS and run:
+            run.insert(0, token)
+        else:
+            break
+    while run and run[0][0].islower():  # 'of', 'the' cannot open a name; 'Al', 'De' can
+        run.pop(0)
+    if run and _plain(run[0]) in ARTICLES:
+        run.pop(0)
+    if not run:
+        # 'the Moscone West center': a name of two or more words standing before a common noun
+        inner = re.findall(r"(?:[A-Z][\w.'’-]*\s+)+[A-Z][\w.'’-]*", segment)
+        return max(inner, key=len) if inner else ""
+    plain = [_plain(t) for t in run]
+    if plain[-1] in TITLES:
+        return ""
+    cut = max((i for i, w in enumerate(plain) if w in TITLES or w in QUALIFIERS), default=-1)
+    if 0 <= cut < len(plain) - 1:
+        rest = plain[cut + 1 :]
+        if rest[0] in CONNECTORS and plain[cut] in TITLES:
+            return ""  # 'Minister of Singapore': a title of something, not a name
+        if not (plain[cut] in QUALIFIERS and ORGANISATION_HEADS & set(rest)):
+            run = run[cut + 1 :]
+    if len(run) > 1 and _plain(run[0]) in COUNTRY_WORDS and _is_acronym(" ".join(run[1:])):
+        run = run[1:]  # 'UK RAF' -> 'RAF'
+    return " ".join(run)
+
+
+def key(text: str) -> str:
+    """What two mentions must share to be the same name: the core, transliterated, case folded,
+    without articles and dots."""
+    words = [_plain(t) for t in _tokens(_ascii(core_name(text)))]
+    return " ".join(w for w in words if w and w not in ARTICLES)
+
+
+def _acronym_of(words: Sequence[str]) -> set[str]:
+    """Acronyms a long name may go by: initials of its content words, with trailing descriptors
+    optional ('European Aeronautic Defence and Space Company' -> 'eadsc', 'eads')."""
+    content = [w for w in words if w not in CONNECTORS]
+    forms = set()
+    while len(content) >= 2:
+        forms.add("".join(w[0] for w in content))
+        if content[-1] not in DESCRIPTORS:
+            break
+        content = content[:-1]
+    return forms
+
+
+def _prefix_acronym(acronym: str, words: Sequence[str]) -> bool:
+    """'kfor' ~ 'kosovo force': each word gives a non-empty prefix, in order, all letters used."""
+    content = [w for w in words if w not in CONNECTORS]
+    if len(content) < 2:
+        return False
+
+    def match(i: int, j: int) -> bool:
+        if j == len(content):
+            return i == len(acronym)
+        word = content[j]
+        return any(
+            acronym[i : i + n] == word[:n] and match(i + n, j + 1)
+            for n in range(1, min(len(word), len(acronym) - i) + 1)
+        )
+
+    return match(0, 0)
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        self.parent[self.find(a)] = self.find(b)
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    ga, gb = KIND_GROUPS.get(a or ""), KIND_GROUPS.get(b or "")
+    return ga is None or gb is None or ga == gb
+
+
+def resolve(
+    mentions: Iterable[Mention | tuple[str, str]], *, same_actor: Iterable[Sequence[int]] = ()
+) -> list[Cluster]:
+    """Cluster mentions into actors. ``same_actor`` lists groups of mention indexes already known
+    to name one actor (an actor's name and its aliases in one source). Clusters come back in order
+    of their first mention."""
+    items = [m if isinstance(m, Mention) else Mention(*m) for m in mentions]
+    names = [_Name.of(m) for m in items]
+    links = _UnionFind(len(items))
+    for group in same_actor:
+        for a, b in zip(group, group[1:], strict=False):
+            links.union(a, b)
+
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for i, name in enumerate(names):
+        if name.key:
+            by_key[name.key].append(i)
+    for indexes in by_key.values():
+        for i in indexes[1:]:
+            links.union(indexes[0], i)
+
+    # Acronyms defined in the text: 'Singapore Airlines (SIA' makes SIA that airline's.
+    defined: dict[str, set[int]] = defaultdict(set)
+    for i, name in enumerate(names):
+        if name.defines:
+            defined[name.defines].add(i)
+    for acronym, definers in defined.items():
+        for i in by_key.get(acronym, []):
+            for j in definers:
+                links.union(i, j)
+
+    for variants in GAZETTEER:
+        members = [i for i, n in enumerate(names) if n.key in variants]
+        for i in members[1:]:
+            links.union(members[0], i)
+
+    # A company's name extended by corporate or industry words ('Apple Inc.', 'Apple Computer') is
+    # the company, however many such extensions there are.
+    for i, short in enumerate(names):
+        for j, long in enumerate(names):
+            if _extends(short, long) and _compatible(items[i].kind, items[j].kind):
+                links.union(i, j)
+    _link_unique(names, items, links, _acronym_match)
+    _link_unique(names, items, links, _short_name_match)
+    _link_unique(names, items, links, _fuzzy_match)
+
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(items)):
+        groups[links.find(i)].append(i)
+    return [Cluster([items[i] for i in members]) for members in sorted(groups.values(), key=min)]
+
+
+@dataclass(frozen=True)
+class _Name:
+    key: str
+    words: tuple[str, ...]
+    acronym: bool
+    defines: str | None  # an acronym the mention defines in parentheses
+    kind: str | None
+
+    @classmethod
+    def of(cls, mention: Mention) -> _Name:
+        core = core_name(mention.text)
+        k = key(mention.text)
+        inside = re.search(r"\(\s*([A-Za-z.]{2,8})\s*\)?", mention.text)
+        defines = _plain(inside.group(1)) if inside and _is_acronym(inside.group(1)) else None
+        return cls(k, tuple(k.split()), _is_acronym(core), defines, mention.kind)
+
+
+def _acronym_match(short: _Name, long: _Name) -> bool:
+    if not short.acronym or len(long.words) < 2:
+        return False
+    return short.key in _acronym_of(long.words) or _prefix_acronym(short.key, long.words)
+
+
+def _extends(short: _Name, long: _Name) -> bool:
+    n = len(short.words)
+    return (
+        0 < n < len(long.words)
+        and long.words[:n] == short.words
+        and all(w in DESCRIPTORS for w in long.words[n:])
+        and KIND_GROUPS.get(long.kind or "") != "person"
+    )
+
+
+def _short_name_match(short: _Name, long: _Name) -> bool:
+    """A surname ('Vucic' ~ 'Aleksandar Vucic') or a company's first word ('Northrop' ~ 'Northrop
+    Grumman'). Only for a short name that is not itself the stem of longer names already."""
+    if not short.words or len(long.words) <= len(short.words) or short.acronym:
+        return False
+    n = len(short.words)
+    group = KIND_GROUPS.get(long.kind or "") or KIND_GROUPS.get(short.kind or "")
+    if long.words[:n] == short.words:
+        return group != "person"
+    if long.words[-n:] == short.words and n == 1:
+        return group in (None, "person")
+    return False
+
+
+def _fuzzy_match(short: _Name, long: _Name) -> bool:
+    from rapidfuzz import fuzz
+
+    if short.acronym or long.acronym or min(len(short.key), len(long.key)) < 5:
+        return False
+    return bool(fuzz.ratio(short.key, long.key) >= 90)
+
+
+def _has_longer_name(i: int, representatives: list[int], names: list[_Name], links: _UnionFind) -> bool:
+    """Whether the cluster of name ``i`` already holds a longer name starting with it."""
+    root = links.find(i)
+    return any(
+        links.find(j) == root
+        and len(names[j].words) > len(names[i].words)
+        and names[j].words[0] == names[i].words[0]
+        for j in representatives
+    )
+
+
+def _link_unique(names: list[_Name], items: list[Mention], links: _UnionFind, match: object) -> None:
+    """Link each name to the one cluster it matches; a name matching several clusters stays apart."""
+    assert callable(match)
+    unique_keys: dict[str, int] = {}
+    for i, name in enumerate(names):
+        if name.key:
+            unique_keys.setdefault(name.key, i)
+    representatives = list(unique_keys.values())
+    for i in representatives:
+        short = names[i]
+        if (
+            match is _short_name_match
+            and len(short.words) == 1
+            and _has_longer_name(i, representatives, names, links)
+        ):
+            continue
+        targets = {
+            links.find(j)
+            for j in representatives
+            if j != i
+            and links.find(j) != links.find(i)
+            and _compatible(items[i].kind, items[j].kind)
+            and match(short, names[j])
+        }
+        if len(targets) == 1:
+            links.union(i, targets.pop())

@@ -1,0 +1,26 @@
+"""The command line: a thin client of the library. ``main`` is the ``summarizer`` command; each
+command lives in its own module and is added here."""
+
+from __future__ import annotations
+
+import logging
+
+import click
+
+from .commands import brief, check, extract, schema
+from .evaluate import evaluate
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="summarizer")
+def main() -> None:
+    """Turn news articles into briefing notes whose every line cites its sources."""
+    # instructor logs every failed attempt at ERROR; the CLI reports failures itself, once.
+    logging.getLogger("instructor").addHandler(logging.NullHandler())
+    logging.getLogger("instructor").propagate = False
+
+
+for command in (extract, brief, schema, check, evaluate):
+    main.add_command(command)
+
+__all__ = ["main"]

@@ -1,0 +1,147 @@
+"""The commands that make and verify notes: ``extract``, ``brief``, ``schema`` and ``check``."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from typing import Any
+
+import click
+
+from ..render import BRIEFING_FORMATS, EXTRACTION_FORMATS
+from .options import (
+    DOCUMENT_FIELDS,
+    document_options,
+    dry_run_option,
+    fail,
+    model_options,
+    progress,
+    reports_errors,
+)
+
+
+def _dry_run(sources: list[Any], settings: Any, *, synthesis: bool) -> None:
+    from ..plan import plan, report
+
+    click.echo(report(plan(sources, settings, synthesis=synthesis), settings))
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(list(EXTRACTION_FORMATS)), default="md", show_default=True)
+@dry_run_option
+@document_options
+@model_options
+@reports_errors
+def extract(files: tuple[str, ...], fmt: str, dry_run: bool, **options: Any) -> None:
+    """Extract grounded actors, events and claims from FILES (.txt, .md, .html, .json, - for stdin)."""
+    from ..documents import load_document
+    from ..llm.pricing import describe
+    from ..pipeline import extract_all, sources_of
+    from ..render import render_extractions
+    from ..schema.usage import Usage
+    from ..settings import Settings
+    from ..stages.extract import Extracted, Failed
+
+    meta = {k: options.pop(k) for k in DOCUMENT_FIELDS}
+    settings = Settings.from_env(**options)
+    sources = sources_of([load_document(path, **meta) for path in files])  # all read before any call
+    if dry_run:
+        _dry_run(sources, settings, synthesis=False)
+        return
+    outcomes = asyncio.run(extract_all(sources, settings=settings, progress=progress))
+    total = sum((o.usage for o in outcomes), Usage())
+    click.echo(
+        f"usage: {total.calls} calls, {total.reasks} re-asks, {total.prompt_tokens} prompt + "
+        f"{total.completion_tokens} completion tokens; {describe(settings.model, total)}",
+        err=True,
+    )
+    done = [o.extraction for o in outcomes if isinstance(o, Extracted)]
+    if done or fmt == "json":
+        click.echo(render_extractions(done, fmt))
+    failures = [o for o in outcomes if isinstance(o, Failed)]
+    for failure in failures:
+        click.echo(f"summarizer: error: {failure.error}", err=True)
+    if failures:
+        sys.exit(1)
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    help="Write the note here (atomically) instead of stdout.",
+)
+@click.option("--format", "fmt", type=click.Choice(list(BRIEFING_FORMATS)), default="md", show_default=True)
+@dry_run_option
+@model_options
+@reports_errors
+def brief(files: tuple[str, ...], output: str | None, fmt: str, dry_run: bool, **options: Any) -> None:
+    """Write a briefing note on the story that FILES report (.txt, .md, .html, .json, - for stdin)."""
+    from ..documents import load_document
+    from ..files import write_atomic
+    from ..llm.pricing import describe
+    from ..pipeline import sources_of, summarize
+    from ..render import render_briefing
+    from ..schema.usage import Usage
+    from ..settings import Settings
+
+    settings = Settings.from_env(**options)
+    sources = sources_of([load_document(path) for path in files])  # all read before any call
+    if dry_run:
+        _dry_run(sources, settings, synthesis=True)
+        return
+    briefing = summarize(sources, settings=settings, progress=progress)
+    text = render_briefing(briefing, fmt)
+    if output:
+        write_atomic(output, text)
+        click.echo(f"wrote {output}", err=True)
+    else:
+        click.echo(text, nl=False)
+    usage = briefing.generation.usage
+    click.echo(
+        f"{describe(briefing.generation.model, sum(usage.values(), Usage()))}; usage: "
+        + "; ".join(
+            f"{step} {u.calls} calls, {u.reasks} re-asks, {u.prompt_tokens}+{u.completion_tokens} tokens"
+            for step, u in usage.items()
+        ),
+        err=True,
+    )
+    failed = [s.id for s in briefing.sources if s.status == "failed"]
+    if failed:
+        fail(f"source(s) {', '.join(failed)} could not be extracted; the note leaves them out", 1)
+
+
+@click.command()
+def schema() -> None:
+    """Print the JSON Schema of the briefing note (``--format json`` output of ``brief``)."""
+    import json
+
+    from ..schema.briefing import Briefing
+
+    click.echo(json.dumps(Briefing.model_json_schema(), indent=2))
+
+
+@click.command()
+@click.argument("briefing", type=click.Path(dir_okay=False))
+@click.argument("sources", nargs=-1)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@reports_errors
+def check(briefing: str, sources: tuple[str, ...], fmt: str) -> None:
+    """Verify BRIEFING.json: its schema, and every citation against the SOURCES (default: the
+    files the briefing names). Exit 0 when everything holds, 1 with every problem listed."""
+    import json
+
+    from ..check import check_file
+
+    problems = check_file(briefing, sources)
+    if fmt == "json":
+        click.echo(json.dumps({"ok": not problems, "problems": [p.__dict__ for p in problems]}, indent=2))
+    else:
+        for problem in problems:
+            click.echo(str(problem))
+        click.echo(f"{briefing}: {'ok' if not problems else f'{len(problems)} problem(s)'}", err=True)
+    if problems:
+        sys.exit(1)

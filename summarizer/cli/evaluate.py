@@ -1,0 +1,99 @@
+"""``summarizer eval``: measuring date normalisation, actor resolution and extraction on annotated news."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import click
+
+from .options import model_options, progress, reports_errors
+
+
+@click.group(name="eval")
+def evaluate() -> None:
+    """Measure actor resolution, date normalisation and extraction on annotated news."""
+
+
+@evaluate.command(name="dates")
+@click.argument("directory", type=click.Path(file_okay=False))
+@reports_errors
+def eval_dates(directory: str) -> None:
+    """Normalise every DATE timex of the MEANTIME-format files in DIRECTORY; accuracy by kind."""
+    from ..dates import CALENDAR_KINDS
+    from ..evaluation import evaluate_dates, load_articles
+
+    cases = evaluate_dates(load_articles(directory))
+    kinds = [*CALENDAR_KINDS, "reference", "other"]
+    click.echo(f"{'kind':<10} {'n':>4} {'correct':>8} {'accuracy':>9}")
+    for kind in kinds:
+        group = [c for c in cases if c.kind == kind]
+        if group:
+            right = sum(c.correct for c in group)
+            click.echo(f"{kind:<10} {len(group):>4} {right:>8} {right / len(group):>9.3f}")
+    calendar = [c for c in cases if c.kind in CALENDAR_KINDS]
+    accuracy = sum(c.correct for c in calendar) / len(calendar) if calendar else 0.0
+    click.echo(f"dates accuracy: {accuracy:.3f} (n={len(calendar)})")
+
+
+@evaluate.command(name="actors")
+@click.argument("directory", type=click.Path(file_okay=False))
+@reports_errors
+def eval_actors(directory: str) -> None:
+    """Cluster the named PER/ORG/LOC mentions of each topic in DIRECTORY; B³ and CEAF-e scores."""
+    from ..evaluation import b_cubed_overall, evaluate_actors, load_articles
+
+    results = evaluate_actors(load_articles(directory))
+    click.echo(
+        f"{'topic':<10} {'mentions':>8} {'entities':>8} {'clusters':>8}  {'B3 P':>6} {'R':>6} {'F1':>6}  {'CEAF-e P':>8} {'R':>6} {'F1':>6}"
+    )
+    for r in results:
+        click.echo(
+            f"{r.topic:<10} {r.mentions:>8} {r.entities:>8} {r.clusters:>8}  {r.b3.precision:>6.3f} {r.b3.recall:>6.3f} "
+            f"{r.b3.f1:>6.3f}  {r.ceaf.precision:>8.3f} {r.ceaf.recall:>6.3f} {r.ceaf.f1:>6.3f}"
+        )
+    overall = b_cubed_overall(results)
+    click.echo(f"actors B3 F1: {overall.f1:.3f}")
+
+
+@evaluate.command(name="extract")
+@click.argument("directory", type=click.Path(file_okay=False))
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=5, show_default=True, help="Articles to extract."
+)
+@model_options
+@reports_errors
+def eval_extract(directory: str, limit: int, **options: Any) -> None:
+    """Extract the first LIMIT articles of DIRECTORY with a live model: actor recall against the gold
+    PER/ORG/LOC entities, grounding rate (cited quotes verified / all) and token usage."""
+    from ..evaluation import evaluate_extraction, load_articles
+    from ..settings import Settings
+
+    settings = Settings.from_env(**options)
+    articles = load_articles(directory)[:limit]
+    cases = asyncio.run(evaluate_extraction(articles, settings, progress=progress))
+    click.echo(
+        f"{'article':<16} {'gold':>5} {'found':>6} {'cited':>6} {'verified':>8} {'calls':>6} {'tokens':>8}"
+    )
+    for c in cases:
+        note = f"  failed: {c.error}" if c.error else ""
+        click.echo(
+            f"{c.article:<16} {c.gold_entities:>5} {c.found:>6} {c.cited:>6} {c.verified:>8} {c.calls:>6} "
+            f"{c.prompt_tokens + c.completion_tokens:>8}{note}"
+        )
+    gold = sum(c.gold_entities for c in cases)
+    cited = sum(c.cited for c in cases)
+    failed = sum(1 for c in cases if c.error)
+    click.echo(f"articles: {len(cases)}, failed: {failed}")
+    click.echo(
+        f"actor recall: {sum(c.found for c in cases) / gold if gold else 0:.3f} ({sum(c.found for c in cases)}/{gold})"
+    )
+    click.echo(
+        f"grounding rate: {sum(c.verified for c in cases) / cited:.3f} ({sum(c.verified for c in cases)}/{cited})"
+        if cited
+        else "grounding rate: n/a (no citations in any answer)"
+    )
+    click.echo(
+        f"tokens: {sum(c.prompt_tokens for c in cases)} prompt + {sum(c.completion_tokens for c in cases)} completion "
+        f"in {sum(c.calls for c in cases)} calls"
+    )

@@ -1,0 +1,107 @@
+"""What the commands share: options for the model and for documents, progress and usage lines on
+stderr, and errors turned into one line and an exit code, never a traceback."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from datetime import date
+from typing import Any, NoReturn, TypeVar
+
+import click
+
+from ..errors import SummarizerError
+from ..settings import MODES
+
+F = TypeVar("F", bound=Callable[..., Any])
+DOCUMENT_FIELDS = ("title", "outlet", "published", "url")
+
+
+def fail(message: str, code: int) -> NoReturn:
+    click.echo(f"summarizer: error: {message}", err=True)
+    sys.exit(code)
+
+
+def reports_errors(command: F) -> F:
+    """Library errors and interrupts as one line on stderr, never a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except SummarizerError as error:
+            fail(str(error), error.exit_code)
+        except KeyboardInterrupt:
+            fail("interrupted", 130)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def progress(line: str) -> None:
+    click.echo(line, err=True)
+
+
+def _published(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    from ..documents import parse_date
+
+    day = parse_date(value)
+    if day is None:
+        raise click.BadParameter(f"{value!r} is not a date (try 2023-09-30)")
+    return day
+
+
+def _apply(command: F, options: list[Callable[[F], F]]) -> F:
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def model_options(command: F) -> F:
+    """--model, --base-url, --mode, ...: the settings every model-calling command takes."""
+    return _apply(
+        command,
+        [
+            click.option("--model", help="Model name [env SUMMARIZER_MODEL; default gpt-4o-mini]."),
+            click.option("--base-url", help="OpenAI-compatible server URL [env OPENAI_BASE_URL]."),
+            click.option(
+                "--mode",
+                type=click.Choice(MODES),
+                help="How the model returns structure [env SUMMARIZER_MODE; default tools].",
+            ),
+            click.option(
+                "--concurrency", type=click.IntRange(min=1), help="Documents processed at once [default 4]."
+            ),
+            click.option(
+                "--max-tokens", type=click.IntRange(min=1), help="Longest answer per call [default 4096]."
+            ),
+            click.option("--timeout", type=click.FloatRange(min=1), help="Seconds per call [default 120]."),
+            click.option(
+                "--cache-dir", help="Response cache [env SUMMARIZER_CACHE_DIR; default: user cache]."
+            ),
+            click.option(
+                "--no-cache", is_flag=True, default=False, help="Neither read nor write the response cache."
+            ),
+        ],
+    )
+
+
+def document_options(command: F) -> F:
+    """--title, --outlet, --published, --url: metadata that wins over what is read from the text."""
+    return _apply(
+        command,
+        [
+            click.option("--title", help="Title, instead of the one read from the text."),
+            click.option("--outlet", help="Outlet, instead of the one read from the text."),
+            click.option("--published", callback=_published, help="Publication date (YYYY-MM-DD)."),
+            click.option("--url", help="Address of the article."),
+        ],
+    )
+
+
+def dry_run_option(command: F) -> F:
+    return click.option(
+        "--dry-run", is_flag=True, help="Print the calls it would make and their cost; send nothing."
+    )(command)

@@ -1,0 +1,64 @@
+"""The TIMEX3 value grammar, in one home: which values are well formed, what kind of period each
+names, where that period starts, and the timeline order. The normaliser produces these values,
+``check`` validates them and the evaluation classifies gold values with the same patterns."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+CALENDAR_KINDS = ("day", "week", "month", "quarter", "season", "year", "decade")
+SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+KIND_PATTERNS = {
+    "day": re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T(?:MO|AF|EV|NI))?"),
+    "week": re.compile(r"(\d{4})-W(\d{2})(-WE)?"),
+    "month": re.compile(r"(\d{4})-(\d{2})"),
+    "quarter": re.compile(r"(\d{4})-Q([1-4])"),
+    "season": re.compile(r"(\d{4})-(SP|SU|FA|WI)"),
+    "year": re.compile(r"(\d{4})"),
+    "decade": re.compile(r"(\d{3})"),
+    "reference": re.compile(r"(PAST|PRESENT|FUTURE)_REF"),
+}
+
+
+def value_kind(value: str) -> str:
+    """'day', 'week', ... 'decade', 'reference', or 'other' for what this grammar does not know."""
+    return next((kind for kind, pattern in KIND_PATTERNS.items() if pattern.fullmatch(value)), "other")
+
+
+def is_value(value: str) -> bool:
+    """Whether ``value`` is a well-formed value of this grammar."""
+    return value_kind(value) != "other"
+
+
+def start_of(value: str | None) -> date | None:
+    """The first day of the period a value names; None for references and unknowns."""
+    if not value:
+        return None
+    kind = value_kind(value)
+    match = KIND_PATTERNS[kind].fullmatch(value) if kind != "other" else None
+    if match is None or kind == "reference":
+        return None
+    parts = match.groups()
+    year = int(parts[0])
+    if kind == "day":
+        return date(year, int(parts[1]), int(parts[2]))
+    if kind == "week":
+        return date.fromisocalendar(year, int(parts[1]), 6 if parts[2] else 1)
+    if kind == "month":
+        return date(year, int(parts[1]), 1)
+    if kind == "quarter":
+        return date(year, 3 * int(parts[1]) - 2, 1)
+    if kind == "season":
+        return date(year, SEASON_MONTHS[parts[1]], 1)
+    if kind == "decade":
+        return date(year * 10, 1, 1)
+    return date(year, 1, 1)
+
+
+def sort_key(value: str | None) -> tuple[int, date, int]:
+    """Timeline order: by the start of the period, wider periods first; undated last."""
+    start = start_of(value)
+    if start is None:
+        return (1, date.max, 0)
+    return (0, start, len(value or ""))

@@ -1,0 +1,19 @@
+"""Documents: the ``Document``, the readers registered by suffix, and loading with clear errors."""
+
+from .decoding import MAX_BYTES, decode_bytes
+from .document import Document, parse_date
+from .loading import STDIN, load_document
+from .plain_text import read_plain_text
+from .readers import READERS, reader_for
+
+__all__ = [
+    "MAX_BYTES",
+    "READERS",
+    "STDIN",
+    "Document",
+    "decode_bytes",
+    "load_document",
+    "parse_date",
+    "read_plain_text",
+    "reader_for",
+]

@@ -1,0 +1,63 @@
+"""Bytes to text: BOMs first, then UTF-8, then charset detection; binary data and oversized files
+are refused with one line naming the file."""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+from ..errors import InputError
+
+# Larger than any article page; a bigger file is a mistake (a dump, a video), refused before reading.
+MAX_BYTES = 5 * 1024 * 1024
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def check_size(name: str, size: int) -> None:
+    if size > MAX_BYTES:
+        raise InputError(
+            name, f"is {size / 1024 / 1024:.1f} MB; articles over {MAX_BYTES // 1024 // 1024} MB are refused"
+        )
+
+
+def decode_bytes(data: bytes, name: str) -> str:
+    """Bytes to text: BOMs first, then UTF-8, then charset detection; binary data is refused."""
+    if not data.strip():
+        raise InputError(name, "is empty")
+    text: str | None = None
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                raise InputError(name, f"is not valid {encoding} text") from None
+            break
+    if text is None:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            from charset_normalizer import from_bytes
+
+            matches = from_bytes(data)
+            best = matches.best()
+            if best is None:
+                raise InputError(name, "is binary or in an encoding that cannot be detected") from None
+            # Short texts often fit several single-byte code pages equally well; among those ties
+            # Windows-1252, the commonest for news in Western languages, is the safer guess.
+            tied = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+            text = str(next((m for m in tied if m.encoding == "cp1252"), best))
+    if _is_binary(text):
+        raise InputError(name, "looks like binary data, not text")
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return text.lstrip("\ufeff")
+
+
+def _is_binary(text: str) -> bool:
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f\v")
+    return controls > max(2, len(text) // 100)

@@ -1,0 +1,44 @@
+"""The ``Document``: one article's text, exactly as sentence offsets index it, and its metadata."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+_WEEKDAY = re.compile(r"\b(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\b\.?", re.IGNORECASE)
+_YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article: its text exactly as sentence offsets index it, and what is known about it."""
+
+    name: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    published: date | None = None
+    url: str | None = None
+    # Character spans of lines read as metadata (date line, outlet signature): not sentences.
+    metadata_spans: tuple[tuple[int, int], ...] = field(default=())
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+def parse_date(value: str) -> date | None:
+    """A calendar date from a date line or a metadata value ('6 December 2023, Wednesday',
+    'Sep 30, 2023', '2023-09-30T10:00:00Z'); None unless the whole value is a dated day."""
+    from dateutil import parser as dateparser
+
+    cleaned = _WEEKDAY.sub(" ", value.strip().strip("|").strip())
+    cleaned = re.sub(r"[,|]", " ", cleaned).strip()
+    if not cleaned or not _YEAR.search(cleaned) or not re.search(r"\d", cleaned):
+        return None
+    try:
+        return dateparser.parse(cleaned, fuzzy=False).date()
+    except (ValueError, OverflowError):
+        return None

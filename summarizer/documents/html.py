@@ -1,0 +1,72 @@
+"""HTML articles: visible text only, block elements as lines; metadata from ``og:`` tags,
+``<title>`` and ``<time>``."""
+
+from __future__ import annotations
+
+from .document import Document, parse_date
+
+_BLOCK_TAGS = (
+    "p",
+    "div",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "aside",
+    "main",
+    "nav",
+    "li",
+    "ul",
+    "ol",
+    "tr",
+    "table",
+    "blockquote",
+    "pre",
+    "figcaption",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "dt",
+    "dd",
+    "title",
+)
+
+
+def read_html(raw: str, name: str) -> Document:
+    """Visible text only; block elements become lines so that sentences never run across them."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(raw, "html.parser")
+
+    def meta(*keys: str) -> str | None:
+        for key in keys:
+            tag = soup.find("meta", attrs={"property": key}) or soup.find("meta", attrs={"name": key})
+            content = tag.get("content") if tag else None
+            if isinstance(content, str) and content.strip():
+                return content.strip()
+        return None
+
+    title = meta("og:title") or (soup.title.get_text(strip=True) if soup.title else None) or None
+    outlet = meta("og:site_name", "publisher")
+    url = meta("og:url")
+    published_raw = meta("article:published_time", "date", "pubdate")
+    if published_raw is None and (time_tag := soup.find("time")) is not None:
+        value = time_tag.get("datetime")
+        published_raw = value if isinstance(value, str) else None
+    published = parse_date(published_raw) if published_raw else None
+
+    for tag in soup(["script", "style", "noscript", "template", "svg", "head", "iframe"]):
+        tag.decompose()
+    for tag in soup.find_all(hidden=True):
+        tag.decompose()
+    for br in soup.find_all("br"):
+        br.replace_with("\n")
+    for tag in soup.find_all(_BLOCK_TAGS):
+        tag.insert_before("\n")
+        tag.insert_after("\n")
+    lines = (" ".join(line.split()) for line in soup.get_text().split("\n"))
+    text = "\n".join(line for line in lines if line)
+    return Document(name=name, text=text, title=title, outlet=outlet, published=published, url=url)

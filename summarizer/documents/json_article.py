@@ -1,0 +1,37 @@
+"""JSON articles: ``{"title", "text", "published", "outlet", "url"}``."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from typing import Any
+
+from ..errors import InputError
+from .document import Document, parse_date
+
+
+def read_json(raw: str, name: str) -> Document:
+    try:
+        payload: Any = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise InputError(name, f"is not valid JSON (line {exc.lineno}: {exc.msg})") from None
+    if not isinstance(payload, dict) or not isinstance(payload.get("text"), str):
+        raise InputError(name, 'must be a JSON object with a "text" string')
+    published = payload.get("published")
+    day = parse_date(published) if isinstance(published, str) else None
+    if published is not None and day is None:
+        raise InputError(name, f'"published" is not a date: {published!r}')
+
+    def text_field(key: str) -> str | None:
+        value = payload.get(key)
+        return value.strip() or None if isinstance(value, str) else None
+
+    text = unicodedata.normalize("NFC", payload["text"].replace("\r\n", "\n")).strip("\n")
+    return Document(
+        name=name,
+        text=text,
+        title=text_field("title"),
+        outlet=text_field("outlet"),
+        published=day,
+        url=text_field("url"),
+    )

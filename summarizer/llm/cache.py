@@ -1,0 +1,44 @@
+"""A response cache on disk: one JSON file per request, keyed on everything that changes the
+answer (server, model, mode, messages, schema, parameters). Written atomically, so concurrent
+runs never see half a file; a run killed halfway and started again redoes only what is missing."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from ..errors import SummarizerError
+from ..files import write_atomic
+
+
+class ResponseCache:
+    def __init__(self, directory: str | Path) -> None:
+        self.directory = Path(directory)
+        self.hits = 0
+        self.misses = 0
+
+    def key(self, base_url: str | None, request: dict[str, Any]) -> str:
+        material = json.dumps({"base_url": base_url or "", "request": request}, sort_keys=True, default=str)
+        return hashlib.sha256(material.encode()).hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.directory / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        try:
+            data: dict[str, Any] = json.loads(self._path(key).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return data
+
+    def put(self, key: str, response: dict[str, Any]) -> None:
+        path = self._path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(path, json.dumps(response))
+        except (OSError, SummarizerError):
+            pass  # a cache that cannot be written only costs a repeated request later

@@ -1,0 +1,179 @@
+"""Markdown for people: the briefing note (bottom line first, every statement followed by its
+[A3] citations, which the Sources section lists) and each source's extraction."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..schema.briefing import Briefing
+from ..schema.extraction import Citation, Extraction
+from ..vocabulary import CLAIM_ROLES, parties
+
+
+def _cites(citations: Sequence[Citation]) -> str:
+    return " ".join(f"[{i}]" for i in dict.fromkeys(c.sentence_id for c in citations))
+
+
+def extraction(extraction: Extraction) -> str:
+    source = extraction.source
+    heading = source.title or source.name
+    facts = [f"source {source.id}: {source.name}"]
+    facts += [v for v in (source.outlet, source.published and source.published.isoformat()) if v]
+    lines = [f"# {heading}", "", f"_{' · '.join(facts)}_", ""]
+
+    lines += ["## Actors", ""]
+    for actor in extraction.actors:
+        extra = ", ".join(v for v in (actor.title, actor.affiliation) if v)
+        aka = f" (also: {', '.join(actor.aliases)})" if actor.aliases else ""
+        lines.append(
+            f"- **{actor.name}**, {actor.kind.replace('_', ' ')}{', ' + extra if extra else ''}{aka} {_cites(actor.citations)}"
+        )
+    lines += ["", "## Events", ""]
+    for event in extraction.events:
+        when = f"**{event.when}**: " if event.when else ""
+        who = "; ".join(f"{p.actor} ({p.role})" for p in event.participants)
+        numbers = "; ".join(f"{q.value} {q.what}" for q in event.quantities)
+        details = " — ".join(v for v in (event.where, who, numbers) if v)
+        lines.append(f"- {when}{event.what}{' — ' + details if details else ''} {_cites(event.citations)}")
+    lines += ["", "## Claims", ""]
+    for claim in extraction.claims:
+        parts = [] if claim.made_by else ["unattributed"]
+        parts += [
+            f"{role.phrase} {', '.join(parties(claim, role))}" for role in CLAIM_ROLES if parties(claim, role)
+        ]
+        if claim.reported_via:
+            parts.append(f"reported via {claim.reported_via}")
+        lines.append(f"- {claim.statement} ({'; '.join(parts)}) {_cites(claim.citations)}")
+    if extraction.warnings:
+        lines += ["", "## Warnings", ""] + [f"- {w}" for w in extraction.warnings]
+    usage = extraction.generation.usage
+    lines += [
+        "",
+        f"_{extraction.generation.model} ({extraction.generation.mode}): {usage.calls} calls, "
+        f"{usage.reasks} re-asks, {usage.prompt_tokens} prompt + {usage.completion_tokens} completion tokens_",
+    ]
+    return "\n".join(lines)
+
+
+STATUS_LABELS = {
+    "corroborated": "corroborated by several sources",
+    "single_source": "single source",
+    "contested": "contested between parties",
+    "sources_disagree": "sources disagree",
+}
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def briefing(briefing: Briefing) -> str:
+    """The note a person reads: bottom line first, every statement followed by its [A3] citations,
+    which the Sources section lists."""
+    actors = {a.id: a.name for a in briefing.actors}
+
+    def who(ids: list[str]) -> str:
+        return ", ".join(actors.get(i, i) for i in ids)
+
+    ok = [s for s in briefing.sources if s.status == "ok"]
+    lines = [f"# {briefing.title}", ""]
+    lines += [
+        f"_Briefing from {len(ok)} source{'s' if len(ok) != 1 else ''} "
+        f"({', '.join(s.outlet or f'source {s.id}' for s in ok)}). Every bracketed id cites a source sentence listed at the end._",
+        "",
+    ]
+    if briefing.bottom_line:
+        lines += ["## Bottom line", ""]
+        lines += [" ".join(f"{s.text} {_cites(s.citations)}" for s in briefing.bottom_line), ""]
+    if briefing.key_points:
+        lines += (
+            ["## Key points", ""] + [f"- {s.text} {_cites(s.citations)}" for s in briefing.key_points] + [""]
+        )
+    if briefing.timeline:
+        lines += ["## Timeline", "", "| Date | Event | Sources |", "| --- | --- | --- |"]
+        for event in briefing.timeline:
+            written = "; ".join(f"{k}: “{v}”" for k, v in event.date.expressions.items())
+            when = event.date.value or "undated"
+            when += f" ({written})" if written else ""
+            numbers = "; ".join(q for qs in event.quantities.values() for q in qs)
+            what = event.what + (f" [{numbers}]" if numbers else "")
+            lines.append(f"| {_cell(when)} | {_cell(what)} | {_cites(event.citations)} |")
+        lines.append("")
+    if briefing.actors:
+        lines += [
+            "## Actors",
+            "",
+            "| Actor | Kind | Title or role | Named as | Sources |",
+            "| --- | --- | --- | --- | --- |",
+        ]
+        for actor in briefing.actors:
+            named = "; ".join(
+                f"{f.text} ({', '.join(f.sources)})" for f in actor.surface_forms if f.text != actor.name
+            )
+            role = "; ".join([*actor.titles, *actor.affiliations])
+            lines.append(
+                f"| {_cell(actor.name)} | {actor.kind.replace('_', ' ')} | {_cell(role)} | {_cell(named)} | "
+                f"{', '.join(actor.sources)} |"
+            )
+        lines.append("")
+    if briefing.claims:
+        lines += ["## Disputed claims", ""]
+        for claim in briefing.claims:
+            status = STATUS_LABELS.get(claim.status or "", "unassessed")
+            lines.append(f"### {claim.id}. {claim.statement}")
+            lines.append("")
+            lines.append(
+                f"Status: **{status}**{' (by rule)' if claim.status_by == 'rule' else ''}. {_cites(claim.citations)}"
+            )
+            lines.append("")
+            for claim_role in CLAIM_ROLES:
+                if ids := parties(claim, claim_role):
+                    lines.append(f"- {claim_role.label}: {who(ids)}")
+            if claim.reported_via:
+                lines.append(f"- Reported via: {', '.join(claim.reported_via)}")
+            if claim.explanation:
+                lines.append(f"- {claim.explanation} {_cites(claim.explanation_citations)}")
+            lines.append("")
+    if briefing.discrepancies:
+        lines += ["## Where the sources disagree", ""]
+        labels = {s.id: f"{s.id} ({s.outlet})" if s.outlet else s.id for s in briefing.sources}
+        for discrepancy in briefing.discrepancies:
+            lines += [f"### {discrepancy.topic}", ""]
+            lines += [
+                f"- **{labels.get(p.source, p.source)}**: {p.says} {_cites(p.citations)}"
+                for p in discrepancy.positions
+            ]
+            lines.append("")
+    lines += ["## Sources", ""]
+    by_source: dict[str, list[str]] = {}
+    for sentence in briefing.cited_sentences:
+        by_source.setdefault(sentence.source, []).append(f"- [{sentence.id}] {sentence.text}")
+    for source in briefing.sources:
+        facts = [
+            v for v in (source.outlet, source.published and f"published {source.published.isoformat()}") if v
+        ]
+        if source.cited_outlets:
+            facts.append(f"cites {', '.join(source.cited_outlets)}")
+        if source.status == "failed":
+            facts.append("could not be extracted")
+        lines += [
+            f"### {source.id}. {source.title or source.name}",
+            "",
+            f"_{source.name}{' · ' if facts else ''}{' · '.join(facts)}_",
+            "",
+        ]
+        lines += by_source.get(source.id, [])
+        lines.append("")
+    if briefing.warnings:
+        lines += ["## Notes on this briefing", ""] + [f"- {w}" for w in briefing.warnings] + [""]
+    usage = briefing.generation.usage
+    calls = sum(u.calls for u in usage.values())
+    tokens = sum(u.prompt_tokens + u.completion_tokens for u in usage.values())
+    lines.append(
+        f"_Made with {briefing.generation.model} ({briefing.generation.mode}): {calls} model calls, {tokens} tokens._"
+    )
+    return "\n".join(lines) + "\n"
+
+
+def extractions(results: Sequence[Extraction]) -> str:
+    return "\n\n".join(extraction(r) for r in results)

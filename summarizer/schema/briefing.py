@@ -1,0 +1,166 @@
+"""The briefing note: versioned, JSON-serialisable, every statement citing verified sentences."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from ..vocabulary import ActorKind, ClaimStatus
+from .extraction import Citation, SourceInfo
+from .usage import Usage
+
+BRIEFING_SCHEMA_VERSION = "1"
+
+
+class SourceRecord(SourceInfo):
+    reference_date: date | None = Field(
+        default=None, description="Date relative expressions were read from (usually the publication date)."
+    )
+    cited_outlets: list[str] = Field(default_factory=list, description="Outlets this source reports through.")
+    status: Literal["ok", "failed"] = "ok"
+
+
+class SurfaceForm(BaseModel):
+    text: str
+    sources: list[str]
+
+
+class BriefingActor(BaseModel):
+    id: str = Field(description="P1, P2, ...: how claims and events refer to this actor.")
+    name: str
+    kind: ActorKind
+    titles: list[str] = Field(default_factory=list)
+    affiliations: list[str] = Field(default_factory=list)
+    surface_forms: list[SurfaceForm] = Field(
+        description="Every name the sources use, and which source uses it."
+    )
+    sources: list[str]
+    citations: list[Citation]
+
+
+class Role(BaseModel):
+    actor: str = Field(description="An actor id.")
+    role: str
+
+
+class DateInfo(BaseModel):
+    value: str | None = Field(
+        description="TIMEX3-style value: 2023-09-29, 2023-W38-WE, 2023-10, 2008; null if unknown."
+    )
+    precision: str | None = None
+    expressions: dict[str, str] = Field(
+        default_factory=dict, description="Source id -> the expression as written."
+    )
+
+
+class TimelineEvent(BaseModel):
+    id: str
+    what: str
+    date: DateInfo
+    where: str | None = None
+    participants: list[Role] = Field(default_factory=list)
+    quantities: dict[str, list[str]] = Field(
+        default_factory=dict, description="Source id -> numbers it states."
+    )
+    sources: list[str]
+    citations: list[Citation]
+
+
+class BriefingClaim(BaseModel):
+    id: str
+    statement: str
+    made_by: list[str] = Field(default_factory=list, description="Actor ids.")
+    supported_by: list[str] = Field(default_factory=list)
+    denied_by: list[str] = Field(default_factory=list)
+    disputed_by: list[str] = Field(default_factory=list)
+    reported_via: list[str] = Field(default_factory=list)
+    sources: list[str]
+    citations: list[Citation]
+    status: ClaimStatus | None = None
+    status_by: Literal["model", "rule"] | None = Field(
+        default=None, description="Whether the model judged the status or a rule filled it in."
+    )
+    explanation: str | None = None
+    explanation_citations: list[Citation] = Field(default_factory=list)
+
+
+class Statement(BaseModel):
+    text: str
+    citations: list[Citation]
+
+
+class Position(BaseModel):
+    source: str
+    says: str
+    citations: list[Citation]
+
+
+class Discrepancy(BaseModel):
+    topic: str
+    positions: list[Position]
+
+
+class CitedSentence(BaseModel):
+    id: str
+    source: str
+    start: int
+    end: int
+    text: str
+
+
+class BriefingGeneration(BaseModel):
+    model: str
+    mode: str
+    templates: dict[str, str]
+    usage: dict[str, Usage] = Field(description="Token usage by step: extraction, synthesis.")
+    cost_usd: float | None = Field(
+        default=None, description="Estimated from the price table; null if the model has no price."
+    )
+
+
+class Briefing(BaseModel):
+    """A briefing note on one story from several sources."""
+
+    schema_version: str = BRIEFING_SCHEMA_VERSION
+    title: str
+    bottom_line: list[Statement] = Field(default_factory=list)
+    key_points: list[Statement] = Field(default_factory=list)
+    timeline: list[TimelineEvent] = Field(default_factory=list)
+    actors: list[BriefingActor] = Field(default_factory=list)
+    claims: list[BriefingClaim] = Field(default_factory=list)
+    discrepancies: list[Discrepancy] = Field(default_factory=list)
+    sources: list[SourceRecord]
+    cited_sentences: list[CitedSentence] = Field(
+        default_factory=list, description="Every sentence cited anywhere."
+    )
+    warnings: list[str] = Field(default_factory=list)
+    generation: BriefingGeneration
+
+    def citations(self) -> Iterator[tuple[str, Citation]]:
+        """Every citation in the briefing, with where it stands (``claims[2].citations[0]``)."""
+        return walk_citations(
+            bottom_line=self.bottom_line,
+            key_points=self.key_points,
+            timeline=self.timeline,
+            actors=self.actors,
+            claims=self.claims,
+            discrepancies=self.discrepancies,
+        )
+
+
+def walk_citations(**sections: Sequence[BaseModel]) -> Iterator[tuple[str, Citation]]:
+    """Every citation in the sections of a briefing, whole or still being assembled: the one walker
+    that the pipeline (to list the cited sentences) and ``check`` (to verify them) share."""
+    for name, items in sections.items():
+        for i, item in enumerate(items):
+            if isinstance(item, Discrepancy):
+                for k, position in enumerate(item.positions):
+                    for j, citation in enumerate(position.citations):
+                        yield f"{name}[{i}].positions[{k}].citations[{j}]", citation
+                continue
+            for field in ("citations", "explanation_citations"):
+                for j, citation in enumerate(getattr(item, field, [])):
+                    yield f"{name}[{i}].{field}[{j}]", citation

@@ -1,0 +1,259 @@
+"""What the model fills. Docstrings and field descriptions are the model's instructions; the
+validators check every citation against the source and word their errors as corrections, which
+instructor sends back to the model on re-ask."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field, ValidationInfo, field_validator, model_validator
+
+from ..actors import ActorIndex
+from ..text import source_of
+from ..vocabulary import CLAIM_ROLES, ActorKind, ClaimStatus, parties
+from .validation import citation_problems, current_scope, raise_problems, salvage
+
+
+class CitationDraft(BaseModel):
+    """Evidence: one sentence id and words copied from that very sentence."""
+
+    sentence_id: str = Field(
+        description="Id of the source sentence, exactly as shown in brackets before it, e.g. A3."
+    )
+    quote: str = Field(
+        description=(
+            "3 to 15 consecutive words copied character for character from that sentence. "
+            "No paraphrase, no ellipsis, no words from other sentences."
+        )
+    )
+
+
+class ActorDraft(BaseModel):
+    """A person, state, body, force, organisation or outlet that takes part in the story."""
+
+    name: str = Field(
+        description="Fullest name the article gives, without titles: 'Aleksandar Vucic', 'Kosovo Force'."
+    )
+    kind: ActorKind = Field(description="What sort of actor this is.")
+    title: str | None = Field(
+        default=None,
+        description="Title or role as the article states it, e.g. 'Serbian President'; null if none.",
+    )
+    affiliation: str | None = Field(
+        default=None,
+        description="Country, organisation or side the actor belongs to, e.g. 'Serbia', 'NATO'; null if not stated.",
+    )
+    aliases: list[str] = Field(
+        default_factory=list,
+        description="Other names the article uses for this actor: surname alone, acronym, 'the Serbian president'.",
+    )
+    evidence: list[CitationDraft] = Field(
+        min_length=1, description="Sentences that mention this actor (one is enough)."
+    )
+
+
+class ParticipantDraft(BaseModel):
+    actor: str = Field(description="Name of an actor from the actors list (its name or one of its aliases).")
+    role: str = Field(
+        description="What this actor did in the event, e.g. 'attacker', 'victim', 'announced it'."
+    )
+
+
+class QuantityDraft(BaseModel):
+    value: str = Field(description="The number as written, e.g. 'four', 'approximately 20', 'half'.")
+    what: str = Field(description="What is counted, e.g. 'people killed', 'vehicles', 'troops'.")
+
+
+class EventDraft(BaseModel):
+    """Something that happened, as the article reports it."""
+
+    what: str = Field(description="One plain sentence: who did what. Only facts the article states.")
+    when: str | None = Field(
+        default=None,
+        description="The date or time expression exactly as written, e.g. 'Friday (Sep 29)', 'last weekend'; null if none.",
+    )
+    where: str | None = Field(default=None, description="Place as written; null if none.")
+    participants: list[ParticipantDraft] = Field(
+        default_factory=list, description="Actors involved and their roles."
+    )
+    quantities: list[QuantityDraft] = Field(
+        default_factory=list, description="Numbers stated: casualties, troops, vehicles, money."
+    )
+    evidence: list[CitationDraft] = Field(min_length=1, description="Sentences reporting this event.")
+
+
+class ClaimDraft(BaseModel):
+    """A statement someone makes that others may dispute: accusations, denials, assessments."""
+
+    statement: str = Field(description="The claim in one sentence, as its author puts it.")
+    made_by: str | None = Field(
+        default=None,
+        description="Actor (name or alias from the actors list) who makes the claim; null if unattributed.",
+    )
+    supported_by: list[str] = Field(default_factory=list, description="Actors who agree with it.")
+    denied_by: list[str] = Field(default_factory=list, description="Actors who deny it.")
+    disputed_by: list[str] = Field(
+        default_factory=list, description="Actors who question it without denying it outright."
+    )
+    reported_via: str | None = Field(
+        default=None,
+        description="Outlet or person through whom the article reports the claim, e.g. 'Al Jazeera'; null if none.",
+    )
+    evidence: list[CitationDraft] = Field(min_length=1, description="Sentences where the claim is made.")
+
+
+class ExtractionDraft(BaseModel):
+    """Actors, events and claims reported in the article. Every item cites its sentences."""
+
+    actors: list[ActorDraft] = Field(description="Everyone who takes part in the story; [] if none.")
+    events: list[EventDraft] = Field(description="What happened, in the article's order; [] if none.")
+    claims: list[ClaimDraft] = Field(
+        description="Statements someone makes that could be contested; [] if none."
+    )
+
+    def actor_index(self) -> ActorIndex:
+        return ActorIndex([(a.name, a.aliases, a.kind) for a in self.actors])
+
+    def references(self) -> list[tuple[str, str]]:
+        """(where, name) of every actor reference in events and claims."""
+        found: list[tuple[str, str]] = []
+        for i, event in enumerate(self.events):
+            found += [(f"events[{i}].participants", p.actor) for p in event.participants]
+        for i, claim in enumerate(self.claims):
+            for role in CLAIM_ROLES:
+                found += [(f"claims[{i}].{role.field}", name) for name in parties(claim, role)]
+        return found
+
+    def evidence(self) -> list[tuple[str, CitationDraft]]:
+        """(where, citation) of every citation in the answer."""
+        items: list[tuple[str, list[CitationDraft]]] = [
+            *((f"actors[{i}]", a.evidence) for i, a in enumerate(self.actors)),
+            *((f"events[{i}]", e.evidence) for i, e in enumerate(self.events)),
+            *((f"claims[{i}]", c.evidence) for i, c in enumerate(self.claims)),
+        ]
+        return [
+            (f"{where}.evidence[{j}]", cited)
+            for where, cited_list in items
+            for j, cited in enumerate(cited_list)
+        ]
+
+    @model_validator(mode="after")
+    def _grounded(self) -> ExtractionDraft:
+        """Every problem of the answer in one message, so that one re-ask can fix them all."""
+        scope = current_scope()
+        if scope is None or not scope.strict:
+            return self
+        problems = citation_problems(self.evidence(), scope)
+        index = self.actor_index()
+        dangling = [(where, name) for where, name in self.references() if index.find(name) is None]
+        if dangling and scope.check_references:
+            listed = "; ".join(f"{where} names {name!r}" for where, name in dangling)
+            problems.append(
+                f"Unknown actors: {listed}. Every actor named in events and claims must be in "
+                f"'actors' (by its name or an alias). Add each missing actor to 'actors' with "
+                f"evidence, or use the name of an actor already listed."
+            )
+        raise_problems(problems)
+        return self
+
+    @field_validator("actors", "events", "claims", mode="before")
+    @classmethod
+    def _salvage(cls, value: object, info: ValidationInfo) -> object:
+        return salvage(value, info, {"actors": ActorDraft, "events": EventDraft, "claims": ClaimDraft})
+
+
+class StatementDraft(BaseModel):
+    text: str = Field(description="One plain sentence, faithful to the cited sentences.")
+    evidence: list[CitationDraft] = Field(min_length=1, description="The sentences it rests on.")
+
+
+class ClaimAssessmentDraft(BaseModel):
+    claim_id: str = Field(description="Id of a claim listed in the input, e.g. C2.")
+    status: ClaimStatus = Field(
+        description=(
+            "corroborated: several independent sources or parties support it; single_source: only one "
+            "source reports it and nobody contests it; contested: a party denies or disputes it; "
+            "sources_disagree: the sources themselves report it differently."
+        )
+    )
+    explanation: str = Field(description="One sentence: who holds it, who rejects it, on what grounds.")
+    evidence: list[CitationDraft] = Field(min_length=1)
+
+
+class PositionDraft(BaseModel):
+    source_id: str = Field(description="Id of the source (A, B, ...).")
+    says: str = Field(description="What this source reports on the point, in one sentence.")
+    evidence: list[CitationDraft] = Field(min_length=1, description="Sentences of this same source.")
+
+
+class DiscrepancyDraft(BaseModel):
+    topic: str = Field(description="What the sources report differently, in a few words.")
+    positions: list[PositionDraft] = Field(
+        min_length=2, description="One entry per source, each citing itself."
+    )
+
+
+class SynthesisDraft(BaseModel):
+    """A briefing on the story for a busy reader, built only from the listed facts and sentences."""
+
+    title: str = Field(description="A neutral headline for the story, under 12 words.")
+    bottom_line: list[StatementDraft] = Field(
+        description="2 or 3 sentences: what happened, why it matters, what is disputed. The most important first."
+    )
+    key_points: list[StatementDraft] = Field(description="3 to 6 further points a reader should know.")
+    claims: list[ClaimAssessmentDraft] = Field(description="One assessment for each claim id in the input.")
+    discrepancies: list[DiscrepancyDraft] = Field(
+        description="Points where the sources report the same thing differently; [] if they agree."
+    )
+
+    def evidence(self) -> list[tuple[str, CitationDraft]]:
+        found: list[tuple[str, CitationDraft]] = []
+        for name in ("bottom_line", "key_points", "claims"):
+            for i, item in enumerate(getattr(self, name)):
+                found += [(f"{name}[{i}].evidence[{j}]", c) for j, c in enumerate(item.evidence)]
+        for i, discrepancy in enumerate(self.discrepancies):
+            for k, position in enumerate(discrepancy.positions):
+                found += [
+                    (f"discrepancies[{i}].positions[{k}].evidence[{j}]", c)
+                    for j, c in enumerate(position.evidence)
+                ]
+        return found
+
+    @model_validator(mode="after")
+    def _grounded(self) -> SynthesisDraft:
+        scope = current_scope()
+        if scope is None or not scope.strict:
+            return self
+        problems = citation_problems(self.evidence(), scope)
+        unknown = [a.claim_id for a in self.claims if a.claim_id not in scope.claim_ids]
+        if unknown:
+            problems.append(
+                f"Unknown claim ids {unknown}: assess only the claims listed in the input, by their ids "
+                f"({', '.join(sorted(scope.claim_ids)) or 'none'})."
+            )
+        for i, discrepancy in enumerate(self.discrepancies):
+            for k, position in enumerate(discrepancy.positions):
+                foreign = [
+                    c.sentence_id
+                    for c in position.evidence
+                    if source_of(c.sentence_id) != position.source_id.strip()
+                ]
+                if foreign:
+                    problems.append(
+                        f"discrepancies[{i}].positions[{k}] speaks for source {position.source_id!r} but cites "
+                        f"{foreign}: cite only that source's sentences (ids starting with {position.source_id})."
+                    )
+        raise_problems(problems)
+        return self
+
+    @field_validator("bottom_line", "key_points", "claims", "discrepancies", mode="before")
+    @classmethod
+    def _salvage(cls, value: object, info: ValidationInfo) -> object:
+        return salvage(
+            value,
+            info,
+            {
+                "bottom_line": StatementDraft,
+                "key_points": StatementDraft,
+                "claims": ClaimAssessmentDraft,
+                "discrepancies": DiscrepancyDraft,
+            },
+        )

@@ -1,0 +1,97 @@
+"""The verified extraction of one source: what the drafts the model filled become once every
+citation has been checked against the source and given its character offsets. Versioned."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel, Field
+
+from ..vocabulary import ActorKind
+from .usage import Usage
+
+EXTRACTION_SCHEMA_VERSION = "1"
+
+
+class Citation(BaseModel):
+    sentence_id: str
+    quote: str = Field(description="The quote as the model gave it.")
+    start: int = Field(description="Offset of the quote in the source text (characters).")
+    end: int
+
+
+class Actor(BaseModel):
+    name: str
+    kind: ActorKind
+    title: str | None = None
+    affiliation: str | None = None
+    aliases: list[str] = Field(default_factory=list)
+    citations: list[Citation]
+
+
+class Participant(BaseModel):
+    actor: str = Field(description="Name of an actor in this result.")
+    role: str
+
+
+class Quantity(BaseModel):
+    value: str
+    what: str
+
+
+class Event(BaseModel):
+    what: str
+    when: str | None = None
+    where: str | None = None
+    participants: list[Participant] = Field(default_factory=list)
+    quantities: list[Quantity] = Field(default_factory=list)
+    citations: list[Citation]
+
+
+class Claim(BaseModel):
+    statement: str
+    made_by: str | None = None
+    supported_by: list[str] = Field(default_factory=list)
+    denied_by: list[str] = Field(default_factory=list)
+    disputed_by: list[str] = Field(default_factory=list)
+    reported_via: str | None = None
+    citations: list[Citation]
+
+
+class SourceInfo(BaseModel):
+    id: str = Field(description="Source id, the prefix of its sentence ids.")
+    name: str = Field(description="File the source was read from, or <stdin>.")
+    title: str | None = None
+    outlet: str | None = None
+    published: date | None = None
+    url: str | None = None
+    sha256: str = Field(description="Hash of the text the offsets index into.")
+    sentences: int
+
+
+class Generation(BaseModel):
+    model: str
+    mode: str
+    templates: dict[str, str] = Field(description="Prompt template name -> content hash.")
+    usage: Usage = Field(default_factory=Usage)
+    cost_usd: float | None = Field(
+        default=None, description="Estimated from the price table; null if unknown."
+    )
+
+
+class Grounding(BaseModel):
+    cited: int = Field(default=0, description="Citations in the model's final answer.")
+    verified: int = Field(default=0, description="Of those, the ones that hold (kept).")
+
+
+class Extraction(BaseModel):
+    """Grounded actors, events and claims of one source."""
+
+    schema_version: str = EXTRACTION_SCHEMA_VERSION
+    source: SourceInfo
+    actors: list[Actor] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list, description="What was dropped or repaired, and why.")
+    grounding: Grounding = Field(default_factory=Grounding)
+    generation: Generation

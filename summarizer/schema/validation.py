@@ -1,0 +1,93 @@
+"""What the validators of the drafts check against, and how they report. The scope of one model
+call (the sentences it may cite, the claims it may assess, whether this is the lenient last
+attempt) travels in a context variable set around the call; problems are worded as corrections.
+
+Instructor's own validation ``context`` would also be used to render the messages as Jinja2,
+which must never happen to article text: that is why the scope does not travel there."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from pydantic import BaseModel, ValidationError, ValidationInfo
+
+from ..text import Corpus
+
+
+@dataclass
+class Scope:
+    """What the validators check against during one model call. ``strict`` is lowered for the
+    last attempt, so a weak model's final answer is kept and its ungrounded items dropped one by
+    one instead of failing the whole document."""
+
+    corpus: Corpus
+    strict: bool = True
+    salvage_warnings: list[str] = field(default_factory=list)
+    claim_ids: frozenset[str] = frozenset()  # claims a synthesis may assess
+    # One part of a long document may name an actor that another part introduced: such
+    # references are resolved over the whole document afterwards, not rejected per part.
+    check_references: bool = True
+
+
+_current: ContextVar[Scope | None] = ContextVar("summarizer_validation_scope", default=None)
+
+
+def current_scope() -> Scope | None:
+    return _current.get()
+
+
+@contextmanager
+def validating(scope: Scope) -> Iterator[Scope]:
+    """Validate drafts against ``scope`` inside this block (and in tasks started from it)."""
+    token = _current.set(scope)
+    try:
+        yield scope
+    finally:
+        _current.reset(token)
+
+
+class Cited(Protocol):
+    sentence_id: str
+    quote: str
+
+
+def citation_problems(cited: Sequence[tuple[str, Cited]], scope: Scope) -> list[str]:
+    return [
+        f"{where}: {problem}"
+        for where, citation in cited
+        if (problem := scope.corpus.problem(citation.sentence_id, citation.quote))
+    ]
+
+
+def raise_problems(problems: list[str]) -> None:
+    if problems:
+        raise ValueError("Fix these problems and answer again:\n" + "\n".join(problems))
+
+
+def salvage(value: object, info: ValidationInfo, item_models: dict[str, type[BaseModel]]) -> object:
+    """On the lenient last attempt, list items that do not fit their schema are dropped one by one
+    (and reported) instead of failing the whole answer."""
+    if value is None:
+        return []
+    scope = current_scope()
+    if scope is None or scope.strict or info.field_name is None:
+        return value
+    if not isinstance(value, list):
+        scope.salvage_warnings.append(f"{info.field_name}: dropped, not a list")
+        return []
+    item_model = item_models[info.field_name]
+    kept = []
+    for i, item in enumerate(value):
+        try:
+            kept.append(item_model.model_validate(item))
+        except ValidationError as error:
+            first = error.errors()[0]
+            where = ".".join(str(part) for part in first["loc"])
+            scope.salvage_warnings.append(
+                f"{info.field_name}[{i}]: dropped, does not fit the schema ({where}: {first['msg']})"
+            )
+    return kept

@@ -1,0 +1,259 @@
+"""Extraction: one source in, grounded actors, events and claims out, one model call per part
+of the source that fits the token budget. Sources are extracted concurrently and their outcomes
+come out as they finish, each one either ``Extracted`` or ``Failed`` (never an exception in a list).
+
+The model answers in ``ExtractionDraft``; its validators reject ungrounded citations and dangling
+actor references and the model is re-asked. The last attempt is accepted leniently, and
+``verify`` then keeps only what holds, recording a warning for everything it drops."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Iterable
+from dataclasses import dataclass
+
+from ..actors import ActorIndex, name_key
+from ..errors import ModelError
+from ..llm import FillRequest, Messages, Model
+from ..llm.pricing import cost
+from ..llm.prompts import fence, render, versions
+from ..schema.drafts import ExtractionDraft
+from ..schema.extraction import (
+    Actor,
+    Claim,
+    Event,
+    Extraction,
+    Generation,
+    Grounding,
+    Participant,
+    Quantity,
+    SourceInfo,
+)
+from ..schema.usage import Usage
+from ..schema.validation import Scope
+from ..text import Corpus, Sentence, Source
+from ..text.chunking import chunk
+from ..vocabulary import CLAIM_ROLES, parties
+from .citing import cite
+
+TEMPLATES = ("extract.system", "extract.user")
+STEP = "extraction"
+
+
+@dataclass(frozen=True)
+class Extracted:
+    source: Source
+    extraction: Extraction
+
+    @property
+    def usage(self) -> Usage:
+        return self.extraction.generation.usage
+
+
+@dataclass(frozen=True)
+class Failed:
+    source: Source
+    error: ModelError
+
+    @property
+    def usage(self) -> Usage:
+        """What the failed calls cost all the same."""
+        return self.error.usage or Usage()
+
+
+SourceOutcome = Extracted | Failed
+
+
+def source_info(source: Source) -> SourceInfo:
+    document = source.document
+    return SourceInfo(
+        id=source.id,
+        name=document.name,
+        title=document.title,
+        outlet=document.outlet,
+        published=document.published,
+        url=document.url,
+        sha256=document.sha256,
+        sentences=len(source.sentences),
+    )
+
+
+class ExtractionJob:
+    """One source's extraction: the requests for its parts, and the verified result of the answers."""
+
+    def __init__(self, source: Source, chunk_tokens: int) -> None:
+        self.source = source
+        self.parts = chunk(source.sentences, chunk_tokens)
+
+    def messages(self, part: list[Sentence]) -> Messages:
+        document = self.source.document
+        user = render(
+            "extract.user",
+            fence=fence(f"ARTICLE {self.source.id}", document.text),
+            title=document.title,
+            outlet=document.outlet,
+            published=document.published.isoformat() if document.published else None,
+            sentences=part,
+        )
+        return [{"role": "system", "content": render("extract.system")}, {"role": "user", "content": user}]
+
+    def requests(self) -> list[FillRequest[ExtractionDraft]]:
+        whole = len(self.parts) == 1
+        return [
+            FillRequest(
+                STEP,
+                self.source.document.name,
+                ExtractionDraft,
+                self.messages(part),
+                Scope(Corpus.of(part), check_references=whole),
+            )
+            for part in self.parts
+        ]
+
+    async def run(self, model: Model, gate: asyncio.Semaphore | None = None) -> Extraction:
+        """Raises ``ModelError`` carrying what all of this source's calls cost."""
+        requests = self.requests()
+        drafts: list[ExtractionDraft] = []
+        usage = Usage()
+        for request in requests:
+            try:
+                if gate is None:
+                    filled = await model.fill(request)
+                else:
+                    async with gate:
+                        filled = await model.fill(request)
+            except ModelError as error:
+                error.usage = usage + (error.usage or Usage())
+                raise
+            drafts.append(filled.draft)
+            usage += filled.usage
+        warnings = [w for request in requests for w in request.scope.salvage_warnings]
+        return self.result(drafts, warnings, usage, model)
+
+    def result(
+        self, drafts: list[ExtractionDraft], warnings: list[str], usage: Usage, model: Model
+    ) -> Extraction:
+        # The parts' answers read as one: references across parts resolve in ``verify``.
+        draft = ExtractionDraft.model_construct(
+            actors=[a for d in drafts for a in d.actors],
+            events=[e for d in drafts for e in d.events],
+            claims=[c for d in drafts for c in d.claims],
+        )
+        warnings = list(warnings)
+        actors, events, claims = verify(draft, Corpus.of(self.source.sentences), warnings)
+        verified = sum(len(item.citations) for items in (actors, events, claims) for item in items)
+        return Extraction(
+            source=source_info(self.source),
+            actors=actors,
+            events=events,
+            claims=claims,
+            warnings=warnings,
+            grounding=Grounding(cited=len(draft.evidence()), verified=verified),
+            generation=Generation(
+                model=model.name,
+                mode=model.mode,
+                templates=versions(TEMPLATES),
+                usage=usage,
+                cost_usd=cost(model.name, usage),
+            ),
+        )
+
+
+async def extract_sources(
+    sources: Iterable[Source], model: Model, *, concurrency: int, chunk_tokens: int
+) -> AsyncIterator[SourceOutcome]:
+    """Every source's outcome, as its calls complete; at most ``concurrency`` calls at once. A
+    source that fails yields ``Failed`` and costs the others nothing."""
+    gate = asyncio.Semaphore(concurrency)
+
+    async def one(source: Source) -> SourceOutcome:
+        try:
+            return Extracted(source, await ExtractionJob(source, chunk_tokens).run(model, gate))
+        except ModelError as error:
+            return Failed(source, error)
+
+    tasks = [asyncio.ensure_future(one(source)) for source in sources]
+    try:
+        for finished in asyncio.as_completed(tasks):
+            yield await finished
+    finally:
+        for task in tasks:
+            task.cancel()
+
+
+def verify(
+    draft: ExtractionDraft, corpus: Corpus, warnings: list[str]
+) -> tuple[list[Actor], list[Event], list[Claim]]:
+    """Keep what the sources support: citations that hold (with offsets), items with at least one
+    such citation, actor references that resolve. Everything dropped is named in ``warnings``."""
+    actors: dict[str, Actor] = {}
+    for actor in draft.actors:
+        citations = cite(f"actor {actor.name!r}", actor.evidence, corpus, warnings)
+        if not citations:
+            continue
+        key = name_key(actor.name)
+        aliases = [a for a in dict.fromkeys(actor.aliases) if name_key(a) != key]
+        if key in actors:  # the same actor listed twice: one entry with both's evidence
+            known = actors[key]
+            known.aliases = list(dict.fromkeys([*known.aliases, *aliases]))
+            known.citations += citations
+            continue
+        actors[key] = Actor(
+            name=actor.name,
+            kind=actor.kind,
+            title=actor.title,
+            affiliation=actor.affiliation,
+            aliases=aliases,
+            citations=citations,
+        )
+    index = ActorIndex([(a.name, a.aliases, a.kind) for a in actors.values()])
+
+    def resolve(name: str, where: str) -> str | None:
+        found = index.find(name)
+        if found is None:
+            warnings.append(f"{where}: dropped reference to {name!r}, not a grounded actor")
+        return found
+
+    events: list[Event] = []
+    for event in draft.events:
+        label = f"event {event.what[:60]!r}"
+        citations = cite(label, event.evidence, corpus, warnings)
+        if not citations:
+            continue
+        participants = [
+            Participant(actor=name, role=p.role)
+            for p in event.participants
+            if (name := resolve(p.actor, label)) is not None
+        ]
+        events.append(
+            Event(
+                what=event.what,
+                when=event.when,
+                where=event.where,
+                participants=participants,
+                quantities=[Quantity(value=q.value, what=q.what) for q in event.quantities],
+                citations=citations,
+            )
+        )
+
+    claims: list[Claim] = []
+    for claim in draft.claims:
+        label = f"claim {claim.statement[:60]!r}"
+        citations = cite(label, claim.evidence, corpus, warnings)
+        if not citations:
+            continue
+
+        named = {
+            role.field: [n for v in parties(claim, role) if (n := resolve(v, label)) is not None]
+            for role in CLAIM_ROLES
+        }
+        claims.append(
+            Claim(
+                statement=claim.statement,
+                made_by=next(iter(named.pop("made_by")), None),
+                **named,
+                reported_via=claim.reported_via,
+                citations=citations,
+            )
+        )
+    return list(actors.values()), events, claims

@@ -1,0 +1,276 @@
+"""Merging the extractions of several sources into one story, in plain code: actors resolved
+across sources, dates normalised against each source's own date, the same event or claim
+reported twice made one entry citing both."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Protocol, TypeVar
+
+from ..actors import Mention, name_key, resolve
+from ..dates import anchor, normalise, sort_key
+from ..schema.briefing import (
+    BriefingActor,
+    BriefingClaim,
+    DateInfo,
+    Role,
+    SourceRecord,
+    SurfaceForm,
+    TimelineEvent,
+)
+from ..schema.extraction import Citation, Extraction
+from ..vocabulary import CLAIM_ROLES, STANCE_ROLES, parties
+
+SAME_EVENT = 70  # rapidfuzz token_set_ratio of two event descriptions (of compatible dates)
+SAME_EVENT_SHARED_ACTOR = 55
+SAME_CLAIM = 75
+SAME_CLAIM_SHARED_PARTY = 55
+
+ActorIds = dict[tuple[str, str], str]  # (source id, name key) -> briefing actor id
+
+
+@dataclass
+class Story:
+    sources: list[SourceRecord]
+    actors: list[BriefingActor]
+    timeline: list[TimelineEvent]
+    claims: list[BriefingClaim]
+    warnings: list[str]
+
+
+def merge(extractions: Sequence[Extraction]) -> Story:
+    warnings: list[str] = []
+    actors, actor_id = _resolve_actors(extractions)
+    references: dict[str, date | None] = {}
+    for e in extractions:
+        found = anchor(e.source.published, [event.when for event in e.events if event.when])
+        if found.moved:
+            warnings.append(f"source {e.source.id}: {found.note()}")
+        references[e.source.id] = found.reference
+    sources = [
+        SourceRecord(
+            **e.source.model_dump(),
+            reference_date=references[e.source.id],
+            cited_outlets=sorted({c.reported_via for c in e.claims if c.reported_via}),
+        )
+        for e in extractions
+    ]
+    timeline = _merge_events(extractions, actor_id, references)
+    claims = _merge_claims(extractions, actor_id)
+    return Story(sources, actors, timeline, claims, warnings)
+
+
+def _resolve_actors(
+    extractions: Sequence[Extraction],
+) -> tuple[list[BriefingActor], ActorIds]:
+    mentions: list[Mention] = []
+    groups: list[list[int]] = []
+    owners: list[tuple[int, int]] = []  # (extraction index, actor index) of each group
+    for e_index, extraction in enumerate(extractions):
+        for a_index, actor in enumerate(extraction.actors):
+            start = len(mentions)
+            for form in (actor.name, *actor.aliases):
+                mentions.append(Mention(extraction.source.id, form, actor.kind))
+            groups.append(list(range(start, len(mentions))))
+            owners.append((e_index, a_index))
+    clusters = resolve(mentions, same_actor=groups)
+    cluster_of = {id(m): n for n, cluster in enumerate(clusters) for m in cluster.mentions}
+    members: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for group, owner in zip(groups, owners, strict=True):
+        members[cluster_of[id(mentions[group[0]])]].append(owner)
+
+    actors: list[BriefingActor] = []
+    actor_id: ActorIds = {}
+    for n, cluster in enumerate(clusters):
+        extracted = [extractions[e].actors[a] for e, a in members[n]]
+        ident = f"P{len(actors) + 1}"
+        for e, a in members[n]:
+            source = extractions[e].source.id
+            actor = extractions[e].actors[a]
+            for form in (actor.name, *actor.aliases):
+                actor_id[(source, name_key(form))] = ident
+        forms: dict[str, set[str]] = defaultdict(set)
+        for mention in cluster.mentions:
+            forms[mention.text].add(mention.source)
+        actors.append(
+            BriefingActor(
+                id=ident,
+                name=_display_name([a.name for a in extracted]) or cluster.name,
+                kind=Counter(a.kind for a in extracted).most_common(1)[0][0],
+                titles=_distinct(a.title for a in extracted),
+                affiliations=_distinct(a.affiliation for a in extracted),
+                surface_forms=[SurfaceForm(text=t, sources=sorted(s)) for t, s in forms.items()],
+                sources=cluster.sources,
+                citations=_unique([c for a in extracted for c in a.citations]),
+            )
+        )
+    return actors, actor_id
+
+
+def _distinct(values: Iterable[str | None]) -> list[str]:
+    """Each value once, case and spacing aside, in first-seen order."""
+    seen: dict[str, str] = {}
+    for value in values:
+        if value and value.strip():
+            seen.setdefault(" ".join(value.casefold().split()), value.strip())
+    return list(seen.values())
+
+
+def _display_name(names: list[str]) -> str | None:
+    """The name the sources' extractions gave most often (the fuller one among equals)."""
+    if not names:
+        return None
+    counts = Counter(names)
+    return max(counts, key=lambda n: (counts[n], len(n)))
+
+
+def _actor_ids(source: str, names: Iterable[str], actor_id: ActorIds) -> list[str]:
+    """The briefing ids of the actors a source names; names that resolved to none are skipped."""
+    return [i for n in names if (i := actor_id.get((source, name_key(n)))) is not None]
+
+
+def _merge_events(
+    extractions: Sequence[Extraction],
+    actor_id: ActorIds,
+    references: dict[str, date | None],
+) -> list[TimelineEvent]:
+    from rapidfuzz import fuzz
+
+    merged: list[TimelineEvent] = []
+    for extraction in extractions:
+        source = extraction.source.id
+        reference = references[source]
+        for event in extraction.events:
+            context = " ".join(c.quote for c in event.citations) or None
+            found = normalise(event.when, reference, context) if event.when and reference else None
+            info = DateInfo(
+                value=found.value if found else None,
+                precision=found.precision if found else None,
+                expressions={source: event.when} if event.when else {},
+            )
+            roles = [
+                Role(actor=i, role=p.role)
+                for p in event.participants
+                for i in _actor_ids(source, [p.actor], actor_id)
+            ]
+            candidate = TimelineEvent(
+                id="",
+                what=event.what,
+                date=info,
+                where=event.where,
+                participants=roles,
+                quantities={source: [f"{q.value} {q.what}" for q in event.quantities]}
+                if event.quantities
+                else {},
+                sources=[source],
+                citations=event.citations,
+            )
+            _fold(merged, candidate, lambda a, b: _same_event(a, b, fuzz.token_set_ratio), _combine_events)
+    merged.sort(key=lambda e: sort_key(e.date.value))
+    for n, entry in enumerate(merged, start=1):
+        entry.id = f"E{n}"
+    return merged
+
+
+class _Reported(Protocol):
+    sources: list[str]
+    citations: list[Citation]
+
+
+Reported = TypeVar("Reported", bound=_Reported)
+
+
+def _fold(
+    merged: list[Reported],
+    candidate: Reported,
+    same: Callable[[Reported, Reported], bool],
+    combine: Callable[[Reported, Reported], None],
+) -> None:
+    """Add ``candidate`` to ``merged``, or fold it into the entry that reports the same thing:
+    one entry citing every source."""
+    twin = next((m for m in merged if same(m, candidate)), None)
+    if twin is None:
+        merged.append(candidate)
+        return
+    twin.sources = sorted({*twin.sources, *candidate.sources})
+    twin.citations = _unique([*twin.citations, *candidate.citations])
+    combine(twin, candidate)
+
+
+def _combine_events(twin: TimelineEvent, other: TimelineEvent) -> None:
+    twin.date.expressions.update(other.date.expressions)
+    if twin.date.value is None or (other.date.value and len(other.date.value) > len(twin.date.value)):
+        twin.date.value, twin.date.precision = other.date.value, other.date.precision  # the more precise
+    known = {(r.actor, r.role) for r in twin.participants}
+    twin.participants += [r for r in other.participants if (r.actor, r.role) not in known]
+    twin.quantities.update(other.quantities)
+    twin.where = twin.where or other.where
+
+
+def _combine_claims(twin: BriefingClaim, other: BriefingClaim) -> None:
+    for field in (*(role.field for role in CLAIM_ROLES), "reported_via"):
+        setattr(twin, field, list(dict.fromkeys([*getattr(twin, field), *getattr(other, field)])))
+
+
+def _dates_compatible(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return True
+    return a == b or a.startswith(b) or b.startswith(a)
+
+
+def _same_event(a: TimelineEvent, b: TimelineEvent, ratio: object) -> bool:
+    assert callable(ratio)
+    if set(b.sources) <= set(a.sources) or not _dates_compatible(a.date.value, b.date.value):
+        return False
+    score = float(ratio(a.what, b.what))
+    shared = {r.actor for r in a.participants} & {r.actor for r in b.participants}
+    return score >= SAME_EVENT or (bool(shared) and score >= SAME_EVENT_SHARED_ACTOR)
+
+
+def _merge_claims(extractions: Sequence[Extraction], actor_id: ActorIds) -> list[BriefingClaim]:
+    from rapidfuzz import fuzz
+
+    merged: list[BriefingClaim] = []
+    for extraction in extractions:
+        source = extraction.source.id
+
+        def ids(names: Sequence[str], source: str = source) -> list[str]:
+            return _actor_ids(source, names, actor_id)
+
+        for claim in extraction.claims:
+            candidate = BriefingClaim.model_validate(
+                {
+                    "id": "",
+                    "statement": claim.statement,
+                    **{role.field: ids(parties(claim, role)) for role in CLAIM_ROLES},
+                    "reported_via": [claim.reported_via] if claim.reported_via else [],
+                    "sources": [source],
+                    "citations": claim.citations,
+                }
+            )
+            _fold(merged, candidate, lambda a, b: _same_claim(a, b, fuzz.token_set_ratio), _combine_claims)
+    for n, entry in enumerate(merged, start=1):
+        entry.id = f"C{n}"
+    return merged
+
+
+def _same_claim(a: BriefingClaim, b: BriefingClaim, ratio: object) -> bool:
+    """Reported by another source, and worded alike, or a little less alike when the same party
+    makes, denies or disputes it."""
+    assert callable(ratio)
+    if set(b.sources) <= set(a.sources):
+        return False
+    score = float(ratio(a.statement, b.statement))
+    return score >= SAME_CLAIM or (bool(_stance(a) & _stance(b)) and score >= SAME_CLAIM_SHARED_PARTY)
+
+
+def _stance(claim: BriefingClaim) -> set[str]:
+    """The actors who make, deny or dispute a claim."""
+    return {actor for field in STANCE_ROLES for actor in getattr(claim, field)}
+
+
+def _unique(citations: Sequence[Citation]) -> list[Citation]:
+    return list({(c.sentence_id, c.start, c.end): c for c in citations}.values())

@@ -1,0 +1,153 @@
+"""Synthesis: one model call over the merged story and the sentences it cites, for the bottom
+line, key points, the status of each claim and the discrepancies between sources. Validated and
+re-asked like extraction; what cannot be grounded is dropped with a warning. It returns its
+assessments; ``settle_claims`` applies them, and a rule gives a status to every claim left."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..llm import FillRequest, Messages, Model
+from ..llm.prompts import fence, render
+from ..schema.briefing import BriefingClaim, Discrepancy, Position, Statement
+from ..schema.drafts import StatementDraft, SynthesisDraft
+from ..schema.extraction import Citation
+from ..schema.usage import Usage
+from ..schema.validation import Scope
+from ..text import Corpus, Sentence, source_of
+from ..vocabulary import CLAIM_ROLES, ClaimStatus, parties
+from .citing import cite
+from .merge import Story
+
+TEMPLATES = ("synthesise.system", "synthesise.user")
+STEP = "synthesis"
+
+
+@dataclass(frozen=True)
+class Assessment:
+    status: ClaimStatus
+    explanation: str
+    citations: list[Citation]
+
+
+@dataclass(frozen=True)
+class Synthesis:
+    title: str | None
+    bottom_line: list[Statement]
+    key_points: list[Statement]
+    assessments: dict[str, Assessment]  # claim id -> the model's grounded assessment
+    discrepancies: list[Discrepancy]
+    warnings: list[str]
+    usage: Usage
+
+
+def messages(story: Story, sentences: Sequence[Sentence]) -> Messages:
+    names = {a.id: a.name for a in story.actors}
+
+    def labelled(claim: BriefingClaim) -> list[tuple[str, str]]:
+        return [
+            (role.phrase, ", ".join(f"{i} {names[i]}" for i in parties(claim, role)))
+            for role in CLAIM_ROLES
+            if parties(claim, role)
+        ]
+
+    claims = [{**c.model_dump(), "parties": labelled(c)} for c in story.claims]
+    body = "\n".join(s.text for s in sentences)
+    user = render(
+        "synthesise.user",
+        fence=fence("STORY", body),
+        sources=story.sources,
+        actors=story.actors,
+        timeline=story.timeline,
+        claims=claims,
+        sentences=sentences,
+    )
+    return [{"role": "system", "content": render("synthesise.system")}, {"role": "user", "content": user}]
+
+
+async def synthesise(story: Story, sentences: Sequence[Sentence], model: Model) -> Synthesis:
+    """Raises ``ModelError`` when the model gives no usable answer at all."""
+    scope = Scope(Corpus.of(sentences), claim_ids=frozenset(c.id for c in story.claims))
+    filled = await model.fill(
+        FillRequest(STEP, "the briefing", SynthesisDraft, messages(story, sentences), scope)
+    )
+    return verify(filled.draft, story, scope, filled.usage)
+
+
+def verify(draft: SynthesisDraft, story: Story, scope: Scope, usage: Usage) -> Synthesis:
+    """Keep what holds: statements, assessments and positions whose citations are found."""
+    warnings = list(scope.salvage_warnings)
+    corpus = scope.corpus
+
+    def statements(items: list[StatementDraft], label: str) -> list[Statement]:
+        kept = []
+        for i, item in enumerate(items):
+            citations = cite(f"{label}[{i}] {item.text[:50]!r}", item.evidence, corpus, warnings)
+            if citations:
+                kept.append(Statement(text=item.text, citations=citations))
+        return kept
+
+    known = {c.id for c in story.claims}
+    assessments: dict[str, Assessment] = {}
+    for assessment in draft.claims:
+        claim_id = assessment.claim_id.strip()
+        if claim_id not in known:
+            warnings.append(f"claim assessment {assessment.claim_id!r}: dropped, no such claim")
+            continue
+        citations = cite(f"assessment of {claim_id}", assessment.evidence, corpus, warnings)
+        if citations:
+            assessments[claim_id] = Assessment(assessment.status, assessment.explanation, citations)
+
+    discrepancies = []
+    for i, item in enumerate(draft.discrepancies):
+        positions = []
+        for position in item.positions:
+            source = position.source_id.strip()
+            own = [c for c in position.evidence if source_of(c.sentence_id) == source]
+            if len(own) < len(position.evidence):
+                warnings.append(
+                    f"discrepancy {item.topic!r}: dropped citations of other sources from {source}'s position"
+                )
+            citations = cite(f"discrepancy {item.topic!r}, source {source}", own, corpus, warnings)
+            if citations:
+                positions.append(Position(source=source, says=position.says, citations=citations))
+        if len({p.source for p in positions}) >= 2:
+            discrepancies.append(Discrepancy(topic=item.topic, positions=positions))
+        else:
+            warnings.append(f"discrepancies[{i}] {item.topic!r}: dropped, fewer than two grounded positions")
+    return Synthesis(
+        title=draft.title.strip() or None,
+        bottom_line=statements(draft.bottom_line, "bottom_line"),
+        key_points=statements(draft.key_points, "key_points"),
+        assessments=assessments,
+        discrepancies=discrepancies,
+        warnings=warnings,
+        usage=usage,
+    )
+
+
+def rule_status(claim: BriefingClaim) -> ClaimStatus:
+    """The status a claim gets when the model gave none that holds."""
+    if claim.denied_by or claim.disputed_by:
+        return "contested"
+    return "corroborated" if len(claim.sources) > 1 else "single_source"
+
+
+def settle_claims(claims: Sequence[BriefingClaim], assessments: dict[str, Assessment]) -> list[BriefingClaim]:
+    """The claims with their status: the model's grounded assessment, else the rule's."""
+    settled = []
+    for claim in claims:
+        found = assessments.get(claim.id)
+        update: dict[str, object]
+        if found is None:
+            update = {"status": rule_status(claim), "status_by": "rule"}
+        else:
+            update = {
+                "status": found.status,
+                "status_by": "model",
+                "explanation": found.explanation,
+                "explanation_citations": found.citations,
+            }
+        settled.append(claim.model_copy(update=update))
+    return settled

@@ -1,0 +1,48 @@
+"""Words every layer shares: the kinds of actor, the statuses of a claim, and the parties a claim
+can have. One home, so that the schema the model fills, the merge, the prompts, the renderers and
+the checker never disagree on them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+ActorKind = Literal[
+    "person",
+    "state",
+    "government_body",
+    "armed_force_or_group",
+    "international_organisation",
+    "media",
+    "other",
+]
+
+ClaimStatus = Literal["corroborated", "single_source", "contested", "sources_disagree"]
+
+
+@dataclass(frozen=True)
+class ClaimRole:
+    """A party of a claim: the field that holds it, how a sentence names it ('denied by'), and its
+    label in a note ('Denied by')."""
+
+    field: str
+    phrase: str
+    label: str
+
+
+CLAIM_ROLES = (
+    ClaimRole("made_by", "by", "Claimed by"),
+    ClaimRole("supported_by", "supported by", "Supported by"),
+    ClaimRole("denied_by", "denied by", "Denied by"),
+    ClaimRole("disputed_by", "disputed by", "Disputed by"),
+)
+# The parties who hold a claim or reject it: what makes two reports of a claim the same party's.
+STANCE_ROLES = ("made_by", "denied_by", "disputed_by")
+
+
+def parties(claim: object, role: ClaimRole) -> list[str]:
+    """The actors a claim gives in one role, as a list (a draft's ``made_by`` is one name or None)."""
+    value = getattr(claim, role.field)
+    if isinstance(value, str) or value is None:
+        return [value] if value else []
+    return list(value)
