@@ -3,6 +3,8 @@ command lives in its own module and is added here."""
 
 from __future__ import annotations
 
+import atexit
+import gc
 import logging
 
 import click
@@ -18,6 +20,9 @@ def main() -> None:
     # instructor logs every failed attempt at ERROR; the CLI reports failures itself, once.
     logging.getLogger("instructor").addHandler(logging.NullHandler())
     logging.getLogger("instructor").propagate = False
+    # At exit, tearing down the many classes the openai and pydantic imports create costs a
+    # fifth of a second of garbage collection; frozen objects are left to the OS instead.
+    atexit.register(gc.freeze)
 
 
 for command in (extract, brief, schema, check, evaluate):

@@ -7,8 +7,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from .rules import MONTHS, normalise
+from .rules import normalise
 from .timex import start_of
+from .words import MONTHS
 
 # A publication date this many days after every explicit date in the events is a page date, not
 # the date the article was written: relative dates are then anchored to the latest explicit one.

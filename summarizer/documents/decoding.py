@@ -4,6 +4,7 @@ are refused with one line naming the file."""
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from ..errors import InputError
@@ -58,6 +59,9 @@ def decode_bytes(data: bytes, name: str) -> str:
     return text.lstrip("\ufeff")
 
 
+# The control characters (Unicode category Cc: C0 and C1) that text does not contain.
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
 def _is_binary(text: str) -> bool:
-    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f\v")
-    return controls > max(2, len(text) // 100)
+    return len(_CONTROLS.findall(text)) > max(2, len(text) // 100)

@@ -90,7 +90,14 @@ class OpenAIModel:
                 return ChatCompletion.model_validate(hit)
         async for attempt in _retrying(self.settings):
             with attempt:
-                response = await self.client.chat.completions.create(**kwargs)
+                # The client's low-level post, not ``client.chat.completions``: the same request,
+                # without loading the whole chat resource module tree (half a second per run).
+                response = await self.client.post(
+                    "/chat/completions",
+                    body=kwargs,
+                    cast_to=ChatCompletion,
+                    options={"security": {"bearer_auth": True}},
+                )
                 if not isinstance(response, ChatCompletion):
                     raise NotAChatCompletion(response)
                 if self.cache is not None and key is not None:

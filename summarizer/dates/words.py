@@ -1,0 +1,86 @@
+"""The words date normalisation reads: month, weekday and season names, number words and
+ordinals, parts of the day, and the cues that set an expression in the past, present or future.
+Kept apart from the rules, so that the lists can grow without touching them."""
+
+from __future__ import annotations
+
+import re
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("monday", "mon"),
+            ("tuesday", "tue", "tues"),
+            ("wednesday", "wed"),
+            ("thursday", "thu", "thurs"),
+            ("friday", "fri"),
+            ("saturday", "sat"),
+            ("sunday", "sun"),
+        ]
+    )
+    for name in names
+}
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "several": 3,
+    "a few": 3,
+    "few": 3,
+}
+ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+    "last": 4,
+}
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+PAST_WORDS = (
+    r"recently|more recently|in the past|previously|formerly|once|earlier|in recent (?:years|months)|before"
+)
+PRESENT_WORDS = r"now|currently|at present|presently|nowadays|at the moment|today's|these days|right now"
+FUTURE_WORDS = r"in the future|soon|shortly|in the coming (?:days|weeks|months|years)|in future"
+FUTURE_TENSE = re.compile(
+    r"\b(will|shall|won't|'ll|going to|is to|are to|plans? to|planned|expects?|expected|scheduled|"
+    r"due|set to|next|upcoming|later this|intends? to|would)\b",
+    re.IGNORECASE,
+)

@@ -1,0 +1,111 @@
+"""The layout's rules, checked on the source: nothing private is imported across modules, no
+module grows past 400 lines, and the layers only import downwards (plain-code packages never
+reach the model, the model layer never reaches the stages, only the CLI knows click)."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "summarizer"
+CODE = [
+    p for folder in ("summarizer", "tests", "scripts", "benchmarks") for p in (ROOT / folder).rglob("*.py")
+]
+
+# package -> packages of summarizer it must not import
+LAYERS = {
+    "documents": {
+        "text",
+        "dates",
+        "actors",
+        "llm",
+        "schema",
+        "stages",
+        "pipeline",
+        "render",
+        "cli",
+        "evaluation",
+    },
+    "text": {"dates", "actors", "llm", "schema", "stages", "pipeline", "render", "cli", "evaluation"},
+    "dates": {
+        "documents",
+        "text",
+        "actors",
+        "llm",
+        "schema",
+        "stages",
+        "pipeline",
+        "render",
+        "cli",
+        "evaluation",
+    },
+    "actors": {
+        "documents",
+        "text",
+        "dates",
+        "llm",
+        "schema",
+        "stages",
+        "pipeline",
+        "render",
+        "cli",
+        "evaluation",
+    },
+    "schema": {"llm", "stages", "pipeline", "render", "cli", "evaluation"},
+    "llm": {"stages", "pipeline", "render", "cli", "evaluation"},
+    "stages": {"pipeline", "render", "cli", "evaluation"},
+    "render": {"llm", "stages", "pipeline", "cli", "evaluation"},
+}
+
+
+def imported(path: Path) -> list[tuple[str, list[str]]]:
+    """(module, names) of every import in a file, relative imports resolved within the package."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(alias.name, []) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = list(parts[: len(parts) - node.level])
+                module = ".".join(base + ([node.module] if node.module else []))
+            else:
+                module = node.module or ""
+            found.append((module, [alias.name for alias in node.names]))
+    return found
+
+
+@pytest.mark.parametrize("path", CODE, ids=lambda p: str(p.relative_to(ROOT)))
+def test_nothing_private_is_imported(path: Path) -> None:
+    for module, names in imported(path):
+        if not module.startswith("summarizer"):
+            continue
+        private = [n for n in [*module.split("."), *names] if n.startswith("_") and n != "__future__"]
+        assert not private, f"{path.relative_to(ROOT)} imports {private} from {module}"
+
+
+def test_no_module_over_400_lines() -> None:
+    long = {
+        str(p.relative_to(ROOT)): n
+        for p in PACKAGE.rglob("*.py")
+        if (n := len(p.read_text().splitlines())) > 400
+    }
+    assert long == {}
+
+
+@pytest.mark.parametrize("layer", sorted(LAYERS))
+def test_layers_import_downwards_only(layer: str) -> None:
+    for path in (PACKAGE / layer).rglob("*.py"):
+        for module, _ in imported(path):
+            parts = module.split(".")
+            if parts[0] == "summarizer" and len(parts) > 1:
+                assert parts[1] not in LAYERS[layer], f"{path.relative_to(ROOT)} imports {module}"
+
+
+def test_only_the_cli_knows_click() -> None:
+    for path in PACKAGE.rglob("*.py"):
+        if "cli" in path.relative_to(PACKAGE).parts:
+            continue
+        assert all(m.split(".")[0] != "click" for m, _ in imported(path)), path
