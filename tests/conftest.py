@@ -49,6 +49,12 @@ def meantime() -> Path:
     return folder
 
 
+@pytest.fixture(scope="module")
+def vcr_cassette_dir(cassettes: Path) -> str:
+    """Hand-written responses by default; tests/test_recorded.py replays real traffic instead."""
+    return str(cassettes / "authored")
+
+
 @pytest.fixture(scope="session")
 def vcr_config() -> dict[str, Any]:
     return vcr_options()  # record mode "none" comes from addopts, so --record-mode can override it

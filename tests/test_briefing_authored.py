@@ -14,11 +14,6 @@ from summarizer.cli import main
 from .snapshot import assert_snapshot
 
 
-@pytest.fixture(scope="module")
-def vcr_cassette_dir(cassettes: Path) -> str:
-    return str(cassettes / "authored")
-
-
 @pytest.mark.vcr
 @pytest.mark.default_cassette("seeds_briefing.yaml")
 def test_cli_brief_writes_the_golden_note(

@@ -14,11 +14,6 @@ from summarizer.cli import main
 from summarizer.llm.cache import ResponseCache
 
 
-@pytest.fixture(scope="module")
-def vcr_cassette_dir(cassettes: Path) -> str:
-    return str(cassettes / "authored")
-
-
 @pytest.mark.vcr
 @pytest.mark.default_cassette("seeds_capable.yaml")
 def test_rerun_is_served_from_the_cache(

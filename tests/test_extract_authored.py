@@ -26,11 +26,6 @@ def settings(fake_key: str) -> Settings:
     )
 
 
-@pytest.fixture(scope="module")
-def vcr_cassette_dir(cassettes: Path) -> str:
-    return str(cassettes / "authored")
-
-
 @pytest.mark.vcr
 @pytest.mark.default_cassette("seeds_capable.yaml")
 def test_cli_extracts_both_seeds(

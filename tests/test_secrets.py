@@ -12,12 +12,6 @@ from summarizer.cli import main
 from summarizer.llm.failures import redact
 from summarizer.settings import Settings
 
-
-@pytest.fixture(scope="module")
-def vcr_cassette_dir(cassettes: Path) -> str:
-    return str(cassettes / "authored")
-
-
 FAKE_KEY_TAIL = "abcdefSECRET"  # the end of the fake_key fixture: a key cut short still leaks
 
 

@@ -21,7 +21,7 @@ def evaluate() -> None:
 def eval_dates(directory: str) -> None:
     """Normalise every DATE timex of the MEANTIME-format files in DIRECTORY; accuracy by kind."""
     from ..dates import CALENDAR_KINDS
-    from ..evaluation import evaluate_dates, load_articles
+    from ..evaluation import calendar_accuracy, evaluate_dates, load_articles
 
     cases = evaluate_dates(load_articles(directory))
     kinds = [*CALENDAR_KINDS, "reference", "other"]
@@ -31,9 +31,8 @@ def eval_dates(directory: str) -> None:
         if group:
             right = sum(c.correct for c in group)
             click.echo(f"{kind:<10} {len(group):>4} {right:>8} {right / len(group):>9.3f}")
-    calendar = [c for c in cases if c.kind in CALENDAR_KINDS]
-    accuracy = sum(c.correct for c in calendar) / len(calendar) if calendar else 0.0
-    click.echo(f"dates accuracy: {accuracy:.3f} (n={len(calendar)})")
+    accuracy, counted = calendar_accuracy(cases)
+    click.echo(f"dates accuracy: {accuracy:.3f} (n={counted})")
 
 
 @evaluate.command(name="actors")

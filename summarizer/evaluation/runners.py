@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..actors import Mention, resolve
-from ..dates import normalise, value_kind
+from ..dates import CALENDAR_KINDS, normalise, value_kind
 from ..llm import Model
 from ..settings import Settings
 from ..stages.extract import Failed
@@ -78,6 +78,12 @@ class DateCase:
     @property
     def correct(self) -> bool:
         return self.predicted == self.gold
+
+
+def calendar_accuracy(cases: Sequence[DateCase]) -> tuple[float, int]:
+    """Accuracy on calendar values (days to decades; references and others apart), and their number."""
+    calendar = [c for c in cases if c.kind in CALENDAR_KINDS]
+    return (sum(c.correct for c in calendar) / len(calendar) if calendar else 0.0), len(calendar)
 
 
 def evaluate_dates(articles: list[dict[str, Any]]) -> list[DateCase]:

@@ -1,0 +1,205 @@
+"""The stages on the fake model, without HTTP: extraction's re-asks and lenient last attempt,
+failures as typed outcomes, merge across sources, synthesis and its claim statuses, rendering
+and the dry-run plan. What each asserts is structure, not wording."""
+
+import asyncio
+import json
+import re
+from typing import Any
+
+import pytest
+
+from summarizer import (
+    Document,
+    Extracted,
+    Failed,
+    FakeModel,
+    FillRequest,
+    Settings,
+    extract_all,
+    render_briefing,
+    sources_of,
+    summarize,
+)
+from summarizer.plan import plan
+from summarizer.schema.briefing import BriefingClaim
+from summarizer.stages.merge import merge
+from summarizer.stages.synthesise import Assessment, settle_claims
+from summarizer.text.chunking import chunk
+
+SETTINGS = Settings(model="fake", cache_dir=None, concurrency=2)
+DAY_ONE = Document(
+    name="one.txt",
+    text=(
+        "Talks collapse in Valmora\n"
+        "Mayor Ana Petrov said on Monday that 300 workers had joined the strike.\n"
+        "The union denied that the strike was illegal."
+    ),
+    published=__import__("datetime").date(2024, 3, 6),
+)
+DAY_TWO = Document(
+    name="two.txt",
+    text=(
+        "Strike grows in Valmora\n"
+        "Ana Petrov said on Monday that 300 workers had joined the strike in Valmora.\n"
+        "Police said the strike was illegal."
+    ),
+    published=__import__("datetime").date(2024, 3, 7),
+)
+
+
+def sentences(request: FillRequest[Any]) -> list[tuple[str, str]]:
+    return re.findall(r"^\[([A-Z]+\d+)\] (.*)$", request.messages[1]["content"], re.M)
+
+
+def cite(sid: str, text: str, words: int = 4) -> list[dict[str, str]]:
+    return [{"sentence_id": sid, "quote": " ".join(text.split()[:words])}]
+
+
+def extraction_answer(request: FillRequest[Any]) -> dict[str, Any]:
+    """A valid extraction built from the prompt: the mayor, the strike, the legality claim."""
+    (first_id, first), (second_id, second) = sentences(request)[-2:]  # after the title
+    return {
+        "actors": [
+            {
+                "name": "Ana Petrov",
+                "kind": "person",
+                "aliases": ["Petrov"],
+                "evidence": cite(first_id, first, 5),
+            }
+        ],
+        "events": [
+            {
+                "what": "300 workers joined the strike.",
+                "when": "on Monday",
+                "participants": [{"actor": "Petrov", "role": "announced it"}],
+                "evidence": cite(first_id, first, 6),
+            }
+        ],
+        "claims": [{"statement": "The strike is illegal.", "evidence": cite(second_id, second)}],
+    }
+
+
+def synthesis_answer(request: FillRequest[Any]) -> dict[str, Any]:
+    cited = sentences(request)
+    first = cite(*cited[0])
+    return {
+        "title": "Strike in Valmora",
+        "bottom_line": [{"text": "Workers joined a strike in Valmora.", "evidence": first}],
+        "key_points": [],
+        "claims": [],  # no assessment: every claim gets its status by rule
+        "discrepancies": [],
+    }
+
+
+def capable(request: FillRequest[Any], _attempt: int) -> dict[str, Any]:
+    return extraction_answer(request) if request.step == "extraction" else synthesis_answer(request)
+
+
+def test_an_invalid_quote_is_reasked_with_its_correction() -> None:
+    def respond(request: FillRequest[Any], attempt: int) -> dict[str, Any]:
+        answer = extraction_answer(request)
+        if attempt == 0:
+            answer["claims"][0]["evidence"][0]["quote"] = "the strike was lawful"
+        return answer
+
+    model = FakeModel(respond)
+    (outcome,) = asyncio.run(extract_all(sources_of([DAY_ONE]), settings=SETTINGS, model=model))
+    assert isinstance(outcome, Extracted)
+    assert (outcome.usage.calls, outcome.usage.reasks) == (2, 1)
+    assert "The quote 'the strike was lawful' is not in sentence A3" in model.feedback[0]
+    assert [c.statement for c in outcome.extraction.claims] == ["The strike is illegal."]
+
+
+def test_the_last_attempt_keeps_what_holds_and_names_what_it_drops() -> None:
+    def respond(request: FillRequest[Any], _attempt: int) -> dict[str, Any]:
+        answer = extraction_answer(request)
+        answer["claims"][0]["evidence"][0]["quote"] = "the strike was lawful"
+        return answer
+
+    (outcome,) = asyncio.run(extract_all(sources_of([DAY_ONE]), settings=SETTINGS, model=FakeModel(respond)))
+    assert isinstance(outcome, Extracted)
+    assert outcome.usage.calls == 3
+    assert [a.name for a in outcome.extraction.actors] == ["Ana Petrov"]
+    assert outcome.extraction.claims == []
+    assert "claim 'The strike is illegal.': dropped, no citation holds" in outcome.extraction.warnings
+
+
+def test_a_failing_call_is_a_failed_outcome_with_its_cost() -> None:
+    def respond(request: FillRequest[Any], _attempt: int) -> dict[str, Any]:
+        if "=====ARTICLE B " in request.messages[1]["content"]:
+            raise RuntimeError("the server fell over")
+        return extraction_answer(request)
+
+    outcomes = asyncio.run(
+        extract_all(sources_of([DAY_ONE, DAY_TWO]), settings=SETTINGS, model=FakeModel(respond))
+    )
+    assert [type(o) for o in outcomes] == [Extracted, Failed]
+    failed = outcomes[1]
+    assert isinstance(failed, Failed)
+    assert str(failed.error) == "extraction failed for two.txt: the server fell over"
+    assert failed.usage.calls == 1
+
+
+def test_merge_joins_what_both_sources_report_and_keeps_each_source_apart() -> None:
+    outcomes = asyncio.run(
+        extract_all(sources_of([DAY_ONE, DAY_TWO]), settings=SETTINGS, model=FakeModel(capable))
+    )
+    story = merge([o.extraction for o in outcomes if isinstance(o, Extracted)])
+    (petrov,) = story.actors
+    assert petrov.sources == ["A", "B"]
+    (strike,) = story.timeline  # one event, reported by both, dated from each one's own Monday
+    assert strike.sources == ["A", "B"] and strike.date.value == "2024-03-04"
+    assert [c.sentence_id for c in strike.citations] == ["A2", "B2"]
+    (claim,) = story.claims  # worded alike by both: one claim, cited twice
+    assert claim.sources == ["A", "B"]
+
+
+def test_claims_get_the_models_status_or_the_rules() -> None:
+    claims = [
+        BriefingClaim(id="C1", statement="x", sources=["A", "B"], citations=[]),
+        BriefingClaim(id="C2", statement="y", denied_by=["P1"], sources=["A"], citations=[]),
+        BriefingClaim(id="C3", statement="z", sources=["A"], citations=[]),
+    ]
+    settled = settle_claims(claims, {"C3": Assessment("contested", "P2 rejects it.", [])})
+    assert [(c.status, c.status_by) for c in settled] == [
+        ("corroborated", "rule"),
+        ("contested", "rule"),
+        ("contested", "model"),
+    ]
+    assert settled[2].explanation == "P2 rejects it."
+    assert claims[0].status is None  # the story's claims are left as they were
+
+
+def test_a_briefing_on_the_fake_model_renders_and_round_trips() -> None:
+    briefing = summarize([DAY_ONE, DAY_TWO], settings=SETTINGS, model=FakeModel(capable))
+    assert briefing.title == "Strike in Valmora"
+    assert [c.status for c in briefing.claims] == ["corroborated"]
+    assert briefing.generation.model == "fake" and briefing.generation.usage["synthesis"].calls == 1
+    assert {s.id for s in briefing.cited_sentences} == {c.sentence_id for _, c in briefing.citations()}
+    note = render_briefing(briefing, "md")
+    assert note.startswith("# Strike in Valmora\n")
+    headings = [line for line in note.splitlines() if line.startswith("## ")]
+    assert headings == ["## Bottom line", "## Timeline", "## Actors", "## Disputed claims", "## Sources"]
+    assert type(briefing).model_validate(json.loads(render_briefing(briefing, "json"))) == briefing
+
+
+def test_the_plan_counts_one_call_per_part_and_one_synthesis() -> None:
+    sources = sources_of([DAY_ONE, DAY_TWO])
+    calls = plan(sources, SETTINGS, synthesis=True)
+    assert [(c.step, c.estimated) for c in calls] == [
+        ("extraction", False),
+        ("extraction", False),
+        ("synthesis", True),
+    ]
+    small = plan(sources, Settings(model="fake", cache_dir=None, chunk_tokens=20), synthesis=False)
+    parts = [len(chunk(s.sentences, 20)) for s in sources]
+    assert len(small) == sum(parts) and parts == [3, 3]  # a part a sentence at 20 tokens a call
+    assert all(c.prompt_tokens > 0 for c in small)
+
+
+def test_a_document_without_sentences_stops_before_any_call() -> None:
+    from summarizer import InputError
+
+    with pytest.raises(InputError, match="empty.txt: has no sentences to extract from"):
+        sources_of([Document(name="empty.txt", text="   ")])
