@@ -19,10 +19,10 @@ class InputError(SummarizerError):
 
     exit_code = 2
 
-    def __init__(self, source: str, problem: str) -> None:
-        self.source = source
+    def __init__(self, name: str, problem: str) -> None:
+        self.name = name  # the file (or <stdin>) named in the message
         self.problem = problem
-        super().__init__(f"{source}: {problem}")
+        super().__init__(f"{name}: {problem}")
 
 
 class ConfigError(SummarizerError):
@@ -35,9 +35,9 @@ class ModelError(SummarizerError):
     """A model call failed for good: transport errors after retries, or an unusable answer. It
     carries what the failed calls cost all the same."""
 
-    def __init__(self, step: str, source: str, cause: str, usage: Usage | None = None) -> None:
+    def __init__(self, step: str, subject: str, cause: str, usage: Usage | None = None) -> None:
         self.step = step
-        self.source = source
+        self.subject = subject  # what the call was about: a file name, 'the briefing'
         self.cause = cause
         self.usage = usage
-        super().__init__(f"{step} failed for {source}: {cause}")
+        super().__init__(f"{step} failed for {subject}: {cause}")

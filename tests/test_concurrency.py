@@ -71,3 +71,23 @@ def test_extraction_yields_each_outcome_as_it_finishes() -> None:
         return [outcome.source.id async for outcome in stream]
 
     assert asyncio.run(collect()) == list("HGFEDCBA")  # the quickest answer first
+
+
+def test_sources_are_read_only_as_slots_free_up() -> None:
+    pulled: list[str] = []
+
+    def stream() -> Any:
+        for source in SOURCES:
+            pulled.append(source.id)
+            yield source
+
+    async def first_two() -> list[int]:
+        seen = []
+        async for _ in extract_sources(stream(), SlowModel(), concurrency=2, chunk_tokens=6000):
+            seen.append(len(pulled))
+            if len(seen) == 2:
+                break
+        return seen
+
+    # two in flight from the start; each finished source lets exactly one more in
+    assert asyncio.run(first_two()) == [3, 4]

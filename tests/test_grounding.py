@@ -5,10 +5,9 @@ from pydantic import ValidationError
 
 from summarizer import Document, split_sentences
 from summarizer.schema.drafts import ExtractionDraft
-from summarizer.schema.validation import Scope
-from summarizer.schema.validation import validating as grounding
-from summarizer.stages.extract import verify as ground
-from summarizer.text.grounding import Corpus, locate, normalise
+from summarizer.schema.validation import Scope, validating
+from summarizer.stages.extract import verify
+from summarizer.text.grounding import Corpus, fold, locate
 
 TEXT = (
     "Serbian President Aleksandar Vucic denied the reports.\n"
@@ -58,14 +57,14 @@ def test_quotes_match_across_curly_quotes_dashes_and_spacing() -> None:
     start, end = locate('"It\'s  worrisome," Kirby said - calling', sentence) or (0, 0)
     assert TEXT[start:end] == "It’s worrisome,” Kirby said – calling"
     assert locate("Kirby shouted", sentence) is None
-    assert normalise("a\u00a0–\n b")[0] == "a - b"
+    assert fold("a\u00a0–\n b")[0] == "a - b"
 
 
 def test_a_grounded_answer_validates() -> None:
-    with grounding(Scope(CORPUS)):
+    with validating(Scope(CORPUS)):
         model = ExtractionDraft.model_validate(draft())
     warnings: list[str] = []
-    actors, _, claims = ground(model, CORPUS, warnings)
+    actors, _, claims = verify(model, CORPUS, warnings)
     assert warnings == []
     assert claims[0].made_by == "John Kirby" and claims[0].denied_by == ["Aleksandar Vucic"]
     citation = claims[0].citations[0]
@@ -75,7 +74,7 @@ def test_a_grounded_answer_validates() -> None:
 def test_fabricated_quote_is_rejected_with_an_instruction() -> None:
     answer = draft()
     answer["claims"][0]["evidence"] = [cite("A2", "Serbia is preparing an invasion")]
-    with grounding(Scope(CORPUS)), pytest.raises(ValidationError) as caught:
+    with validating(Scope(CORPUS)), pytest.raises(ValidationError) as caught:
         ExtractionDraft.model_validate(answer)
     message = str(caught.value)
     assert "The quote 'Serbia is preparing an invasion' is not in sentence A2" in message
@@ -85,14 +84,14 @@ def test_fabricated_quote_is_rejected_with_an_instruction() -> None:
 def test_unknown_sentence_id_is_rejected() -> None:
     answer = draft()
     answer["actors"][0]["evidence"] = [cite("A9", "Aleksandar Vucic")]
-    with grounding(Scope(CORPUS)), pytest.raises(ValidationError, match="Sentence id 'A9' does not exist"):
+    with validating(Scope(CORPUS)), pytest.raises(ValidationError, match="Sentence id 'A9' does not exist"):
         ExtractionDraft.model_validate(answer)
 
 
 def test_dangling_actor_is_rejected() -> None:
     answer = draft()
     answer["claims"][0]["denied_by"] = ["Belgrade"]
-    with grounding(Scope(CORPUS)), pytest.raises(ValidationError) as caught:
+    with validating(Scope(CORPUS)), pytest.raises(ValidationError) as caught:
         ExtractionDraft.model_validate(answer)
     assert "claims[0].denied_by names 'Belgrade'" in str(caught.value)
     assert "Add each missing actor to 'actors'" in str(caught.value)
@@ -103,10 +102,10 @@ def test_lenient_last_attempt_keeps_what_holds_and_reports_the_rest() -> None:
     answer["actors"][1]["evidence"] = [cite("A2", "Kirby yelled")]  # Kirby cannot be grounded
     answer["events"] = [{"what": "no evidence field at all"}]  # does not fit the schema
     scope = Scope(CORPUS, strict=False)
-    with grounding(scope):
+    with validating(scope):
         model = ExtractionDraft.model_validate(answer)
     warnings = list(scope.salvage_warnings)
-    actors, events, claims = ground(model, CORPUS, warnings)
+    actors, events, claims = verify(model, CORPUS, warnings)
     assert [a.name for a in actors] == ["Aleksandar Vucic"]
     assert events == []
     assert claims[0].made_by is None and claims[0].denied_by == ["Aleksandar Vucic"]

@@ -19,7 +19,7 @@ class NotAChatCompletion(Exception):
         )
 
 
-def model_error(step: str, source: str, error: Exception, api_key: str | None, usage: Usage) -> ModelError:
+def model_error(step: str, subject: str, error: Exception, api_key: str | None, usage: Usage) -> ModelError:
     """One clear line for a failed model call: transport cause, truncated or unusable answer."""
     from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
 
@@ -36,7 +36,7 @@ def model_error(step: str, source: str, error: Exception, api_key: str | None, u
         text = f"no usable answer after {error.n_attempts} attempts ({describe_invalid(cause)})"
     else:
         text = f"{type(cause).__name__}: {cause}"
-    return ModelError(step, source, redact(text, api_key), usage)
+    return ModelError(step, subject, redact(text, api_key), usage)
 
 
 def describe_invalid(error: BaseException) -> str:

@@ -110,18 +110,14 @@ class ExtractionJob:
             for part in self.parts
         ]
 
-    async def run(self, model: Model, gate: asyncio.Semaphore | None = None) -> Extraction:
+    async def run(self, model: Model) -> Extraction:
         """Raises ``ModelError`` carrying what all of this source's calls cost."""
         requests = self.requests()
         drafts: list[ExtractionDraft] = []
         usage = Usage()
         for request in requests:
             try:
-                if gate is None:
-                    filled = await model.fill(request)
-                else:
-                    async with gate:
-                        filled = await model.fill(request)
+                filled = await model.fill(request)
             except ModelError as error:
                 error.usage = usage + (error.usage or Usage())
                 raise
@@ -162,22 +158,35 @@ class ExtractionJob:
 async def extract_sources(
     sources: Iterable[Source], model: Model, *, concurrency: int, chunk_tokens: int
 ) -> AsyncIterator[SourceOutcome]:
-    """Every source's outcome, as its calls complete; at most ``concurrency`` calls at once. A
-    source that fails yields ``Failed`` and costs the others nothing."""
-    gate = asyncio.Semaphore(concurrency)
+    """Every source's outcome, as it finishes. At most ``concurrency`` sources are in flight, and
+    ``sources`` is read only as slots free up, so a long stream of articles is never held all at
+    once. A source that fails yields ``Failed`` and costs the others nothing."""
 
     async def one(source: Source) -> SourceOutcome:
         try:
-            return Extracted(source, await ExtractionJob(source, chunk_tokens).run(model, gate))
+            return Extracted(source, await ExtractionJob(source, chunk_tokens).run(model))
         except ModelError as error:
             return Failed(source, error)
 
-    tasks = [asyncio.ensure_future(one(source)) for source in sources]
+    waiting = enumerate(sources)
+    running: dict[asyncio.Future[SourceOutcome], int] = {}  # in flight -> its place in the input
+
+    def start_next() -> None:
+        for place, source in waiting:
+            running[asyncio.ensure_future(one(source))] = place
+            return
+
+    for _ in range(concurrency):
+        start_next()
     try:
-        for finished in asyncio.as_completed(tasks):
-            yield await finished
+        while running:
+            done, _ = await asyncio.wait(running, return_when=asyncio.FIRST_COMPLETED)
+            for finished in sorted(done, key=running.__getitem__):  # ties in input order
+                del running[finished]
+                start_next()
+                yield finished.result()
     finally:
-        for task in tasks:
+        for task in running:
             task.cancel()
 
 

@@ -40,7 +40,7 @@ _SPACE = re.compile(r"\s+")
 _EDGE = " \"'.,;:!?"
 
 
-def normalise(text: str) -> tuple[str, list[int]]:
+def fold(text: str) -> tuple[str, list[int]]:
     """Quotes and dashes folded to ASCII, whitespace runs to one space; with, for each character
     of the result, the index of the character it came from."""
     folded = text.translate(_QUOTE_CHARS)
@@ -53,8 +53,8 @@ def normalise(text: str) -> tuple[str, list[int]]:
 
 
 def folded(quote: str) -> str:
-    """A quote as it is compared: normalised, without the punctuation and quotes at its edges."""
-    return normalise(quote)[0].strip(_EDGE)
+    """A quote as it is compared: folded, without the punctuation and quotes at its edges."""
+    return fold(quote)[0].strip(_EDGE)
 
 
 def locate(quote: str, sentence: Sentence) -> tuple[int, int] | None:
@@ -62,7 +62,7 @@ def locate(quote: str, sentence: Sentence) -> tuple[int, int] | None:
     needle = folded(quote)
     if not needle:
         return None
-    haystack, origin = normalise(sentence.text)
+    haystack, origin = fold(sentence.text)
     at = haystack.find(needle)
     if at < 0:
         return None
