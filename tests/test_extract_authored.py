@@ -102,6 +102,7 @@ def test_unauthorized_is_one_clear_line_without_the_key(
         "Incorrect API key provided: [redacted]. You can find your API key at the usual place."
     )
     assert "Traceback" not in result.stderr and "sk-test" not in result.stderr
+    assert fake_key[-12:] not in result.stderr  # not even the end of the key
 
 
 @pytest.mark.vcr

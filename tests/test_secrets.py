@@ -43,17 +43,6 @@ def test_no_key_in_outputs_logs_or_cache(
             assert not leaks(entry.read_text())
 
 
-@pytest.mark.vcr
-@pytest.mark.default_cassette("unauthorized.yaml")
-def test_no_key_in_the_error_for_a_wrong_key(
-    played_all: Any, monkeypatch: pytest.MonkeyPatch, seeds: list[Path], fake_key: str
-) -> None:
-    monkeypatch.setenv("OPENAI_API_KEY", fake_key)
-    result = CliRunner().invoke(main, ["extract", str(seeds[0])])
-    assert result.exit_code == 1
-    assert not leaks(result.stderr) and "sk-test" not in result.stderr
-
-
 def test_settings_never_print_the_key(fake_key: str) -> None:
     settings = Settings(api_key=fake_key)
     assert fake_key not in repr(settings) and fake_key not in str(settings)
