@@ -43,6 +43,22 @@ def versions(names: tuple[str, ...]) -> dict[str, str]:
     return {name: version(name) for name in names}
 
 
-def fence(label: str, text: str) -> str:
-    """A fence line derived from the fenced text itself: the text cannot contain its own fence."""
-    return f"====={label} {hashlib.sha256(text.encode()).hexdigest()[:10]}====="
+def fence(label: str, *untrusted: str | None) -> str:
+    """The line that marks where untrusted text starts and ends, derived from every untrusted
+    string rendered between two such lines, so that none of them can contain it. A string that
+    already stands in the material adds nothing to it (a plain-text article's title is its first
+    line), so an article's fence depends on what the prompt shows of it, not on where it came from."""
+    material = ""
+    for piece in untrusted:
+        if piece and piece not in material:
+            material += ("\n" if material else "") + piece
+    return f"====={label} {hashlib.sha256(material.encode()).hexdigest()[:10]}====="
+
+
+def one_line(value: str | None) -> str | None:
+    """Untrusted text as it may stand in a prompt outside a sentence line: one line (it can never
+    open a line of its own, let alone a fence or a ``[A1]`` sentence line) and no square brackets
+    (it can never read as a sentence id)."""
+    if value is None:
+        return None
+    return " ".join(value.split()).replace("[", "(").replace("]", ")")

@@ -16,7 +16,7 @@ from ..actors import ActorIndex, name_key
 from ..errors import ModelError
 from ..llm import FillRequest, Messages, Model
 from ..llm.pricing import cost
-from ..llm.prompts import fence, render, versions
+from ..llm.prompts import fence, one_line, render, versions
 from ..schema.drafts import ExtractionDraft
 from ..schema.extraction import (
     Actor,
@@ -87,11 +87,12 @@ class ExtractionJob:
 
     def messages(self, part: list[Sentence]) -> Messages:
         document = self.source.document
+        title, outlet = one_line(document.title), one_line(document.outlet)
         user = render(
             "extract.user",
-            fence=fence(f"ARTICLE {self.source.id}", document.text),
-            title=document.title,
-            outlet=document.outlet,
+            fence=fence(f"ARTICLE {self.source.id}", document.text, title, outlet),
+            title=title,
+            outlet=outlet,
             published=document.published.isoformat() if document.published else None,
             sentences=part,
         )

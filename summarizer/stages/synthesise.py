@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..llm import FillRequest, Messages, Model
-from ..llm.prompts import fence, render
+from ..llm.prompts import fence, one_line, render
 from ..schema.briefing import BriefingClaim, Discrepancy, Position, Statement
 from ..schema.drafts import StatementDraft, SynthesisDraft
 from ..schema.extraction import Citation
@@ -43,7 +43,20 @@ class Synthesis:
 
 
 def messages(story: Story, sentences: Sequence[Sentence]) -> Messages:
-    names = {a.id: a.name for a in story.actors}
+    """The synthesis prompt. Every string that comes from an article or from an earlier answer is
+    kept to one line without brackets, and the fence is derived from all of them."""
+    names = {a.id: one_line(a.name) for a in story.actors}
+    sources = [
+        s.model_copy(
+            update={"name": one_line(s.name), "title": one_line(s.title), "outlet": one_line(s.outlet)}
+        )
+        for s in story.sources
+    ]
+    actors = [
+        a.model_copy(update={"name": names[a.id], "titles": [one_line(t) for t in a.titles]})
+        for a in story.actors
+    ]
+    timeline = [e.model_copy(update={"what": one_line(e.what)}) for e in story.timeline]
 
     def labelled(claim: BriefingClaim) -> list[tuple[str, str]]:
         return [
@@ -52,14 +65,28 @@ def messages(story: Story, sentences: Sequence[Sentence]) -> Messages:
             if parties(claim, role)
         ]
 
-    claims = [{**c.model_dump(), "parties": labelled(c)} for c in story.claims]
-    body = "\n".join(s.text for s in sentences)
+    claims = [
+        {
+            **c.model_dump(),
+            "statement": one_line(c.statement),
+            "reported_via": [one_line(r) for r in c.reported_via],
+            "parties": labelled(c),
+        }
+        for c in story.claims
+    ]
+    untrusted = [
+        "\n".join(s.text for s in sentences),
+        *(v for s in sources for v in (s.title or s.name, s.outlet)),  # what the prompt shows
+        *(v for a in actors for v in (a.name, *a.titles)),
+        *(e.what for e in timeline),
+        *(v for c in claims for v in (c["statement"], *c["reported_via"])),
+    ]
     user = render(
         "synthesise.user",
-        fence=fence("STORY", body),
-        sources=story.sources,
-        actors=story.actors,
-        timeline=story.timeline,
+        fence=fence("STORY", *untrusted),
+        sources=sources,
+        actors=actors,
+        timeline=timeline,
         claims=claims,
         sentences=sentences,
     )
