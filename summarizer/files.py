@@ -5,20 +5,33 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import InputError
 
 
-def write_atomic(path: str | Path, text: str) -> None:
-    """Write to a temporary file beside ``path``, then rename it over ``path``. Raises
-    ``InputError`` naming the file when it cannot be written."""
+def check_output(path: str | Path, inputs: Sequence[str | Path] = ()) -> None:
+    """Refuse, before any work is spent, an output that cannot be written or that is one of the
+    inputs (the same file, also through a link): one line naming it, as ``InputError``."""
     target = Path(path)
     if target.is_dir():
         raise InputError(str(path), "is a directory; give a file name for the output")
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise InputError(str(path), f"cannot be written: no directory {folder}")
+    if target.exists():
+        for source in inputs:
+            if str(source) != "-" and Path(source).exists() and os.path.samefile(source, target):
+                raise InputError(str(path), f"is the input {source}; write the output to another file")
+
+
+def write_atomic(path: str | Path, text: str) -> None:
+    """Write to a temporary file beside ``path``, then rename it over ``path``. Raises
+    ``InputError`` naming the file when it cannot be written."""
+    check_output(path)
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
     try:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as error:

@@ -135,3 +135,30 @@ def test_output_that_cannot_be_written_is_one_line(tmp_path: Path) -> None:
     target.write_text("old")
     write_atomic(target, "new")
     assert target.read_text() == "new" and [p.name for p in tmp_path.iterdir()] == ["note.md"]
+
+
+@pytest.mark.parametrize("link", [False, True], ids=["same path", "through a link"])
+def test_output_that_is_an_input_is_refused_before_any_call(
+    key: None, tmp_path: Path, seeds: list[Path], link: bool
+) -> None:
+    article = tmp_path / "a.txt"
+    article.write_bytes(seeds[0].read_bytes())
+    output = article
+    if link:
+        output = tmp_path / "note.md"
+        output.symlink_to(article)
+    code, out, err = run("brief", str(article), "-o", str(output))
+    assert (code, out) == (2, "")
+    assert err == f"summarizer: error: {output}: is the input {article}; write the output to another file\n"
+    assert article.read_bytes() == seeds[0].read_bytes()
+
+
+def test_output_in_a_missing_directory_is_refused_before_any_call(
+    key: None, tmp_path: Path, seeds: list[Path]
+) -> None:
+    output = tmp_path / "missing" / "note.md"
+    assert run("brief", str(seeds[0]), "-o", str(output)) == (
+        2,
+        "",
+        f"summarizer: error: {output}: cannot be written: no directory {output.parent}\n",
+    )

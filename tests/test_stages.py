@@ -203,3 +203,26 @@ def test_a_document_without_sentences_stops_before_any_call() -> None:
 
     with pytest.raises(InputError, match="empty.txt: has no sentences to extract from"):
         sources_of([Document(name="empty.txt", text="   ")])
+
+
+def test_markdown_escapes_what_sources_and_models_write() -> None:
+    hostile = Document(
+        name="evil.json",
+        text=DAY_ONE.text + " <script>alert(1)</script>",
+        title="<img src=x onerror=alert(1)>\n# Injected heading",
+        outlet="Wire](javascript:alert(1))",
+        published=DAY_ONE.published,
+    )
+
+    def respond(request: FillRequest[Any], attempt: int) -> dict[str, Any]:
+        answer = capable(request, attempt)
+        if request.step == "synthesis":
+            answer["title"] = "Strike\n## Fake section <b onmouseover=x>"
+        return answer
+
+    note = render_briefing(summarize([hostile], settings=SETTINGS, model=FakeModel(respond)), "md")
+    lines = note.splitlines()
+    assert lines[0] == r"# Strike ## Fake section \<b onmouseover=x\>"
+    assert not any(line.startswith(("# Injected", "## Fake")) for line in lines)
+    assert re.search(r"(?<!\\)[<>]", note) is None  # no raw angle bracket: no HTML at all
+    assert re.search(r"(?<!\\)\]\(javascript:", note) is None and r"Wire\](javascript:alert(1))" in note

@@ -81,7 +81,7 @@ def extract(files: tuple[str, ...], fmt: str, dry_run: bool, **options: Any) -> 
 def brief(files: tuple[str, ...], output: str | None, fmt: str, dry_run: bool, **options: Any) -> None:
     """Write a briefing note on the story that FILES report (.txt, .md, .html, .json, - for stdin)."""
     from ..documents import load_document
-    from ..files import write_atomic
+    from ..files import check_output, write_atomic
     from ..llm.pricing import describe
     from ..pipeline import sources_of, summarize
     from ..render import render_briefing
@@ -89,6 +89,8 @@ def brief(files: tuple[str, ...], output: str | None, fmt: str, dry_run: bool, *
     from ..settings import Settings
 
     settings = Settings.from_env(**options)
+    if output:
+        check_output(output, files)
     sources = sources_of([load_document(path) for path in files])  # all read before any call
     if dry_run:
         _dry_run(sources, settings, synthesis=True)

@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import re
+from typing import TYPE_CHECKING
+
 from .document import Document, parse_date
 
 _BLOCK_TAGS = (
@@ -35,6 +38,25 @@ _BLOCK_TAGS = (
 )
 
 
+if TYPE_CHECKING:
+    from bs4 import Tag
+
+# Inline styles that hide an element; stylesheets are not evaluated.
+_HIDING_STYLE = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*(hidden|collapse)|content-visibility\s*:\s*hidden", re.I
+)
+
+
+def _is_hidden(tag: Tag) -> bool:
+    """Whether a reader never sees the element: hidden text is a classic carrier of injected
+    instructions, so it never becomes article text."""
+    if tag.has_attr("hidden") or str(tag.get("aria-hidden", "")).strip().lower() == "true":
+        return True
+    if tag.name == "input" and str(tag.get("type", "")).lower() == "hidden":
+        return True
+    return bool(_HIDING_STYLE.search(str(tag.get("style", ""))))
+
+
 def read_html(raw: str, name: str) -> Document:
     """Visible text only; block elements become lines so that sentences never run across them."""
     from bs4 import BeautifulSoup
@@ -60,7 +82,7 @@ def read_html(raw: str, name: str) -> Document:
 
     for tag in soup(["script", "style", "noscript", "template", "svg", "head", "iframe"]):
         tag.decompose()
-    for tag in soup.find_all(hidden=True):
+    for tag in soup.find_all(_is_hidden):
         tag.decompose()
     for br in soup.find_all("br"):
         br.replace_with("\n")

@@ -3,18 +3,54 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from typing import TypeVar
+
+from pydantic import BaseModel
 
 from ..schema.briefing import Briefing
 from ..schema.extraction import Citation, Extraction
 from ..vocabulary import CLAIM_ROLES, parties
+
+Model = TypeVar("Model", bound=BaseModel)
+# Characters that would let text from an article or a model open raw HTML, a link or code.
+_MARKUP = re.compile(r"([\\<>\[\]`])")
+
+
+def escape(text: str) -> str:
+    """Text from a source or a model as Markdown shows it: one line, markup characters escaped."""
+    return _MARKUP.sub(r"\\\1", " ".join(text.split()))
+
+
+def escaped(model: Model) -> Model:
+    """A copy of a result whose every string is escaped: nothing the sources or the model wrote
+    reaches the note as markup, whichever field it sits in."""
+
+    def walk(value: object) -> object:
+        if isinstance(value, str):
+            return escape(value)
+        if isinstance(value, BaseModel):
+            return value.model_copy(
+                update={name: walk(getattr(value, name)) for name in type(value).model_fields}
+            )
+        if isinstance(value, list):
+            return [walk(v) for v in value]
+        if isinstance(value, dict):
+            return {k: walk(v) for k, v in value.items()}
+        return value
+
+    copy = walk(model)
+    assert isinstance(copy, type(model))
+    return copy
 
 
 def _cites(citations: Sequence[Citation]) -> str:
     return " ".join(f"[{i}]" for i in dict.fromkeys(c.sentence_id for c in citations))
 
 
-def extraction(extraction: Extraction) -> str:
+def extraction(result: Extraction) -> str:
+    extraction = escaped(result)
     source = extraction.source
     heading = source.title or source.name
     facts = [f"source {source.id}: {source.name}"]
@@ -67,9 +103,10 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def briefing(briefing: Briefing) -> str:
+def briefing(note: Briefing) -> str:
     """The note a person reads: bottom line first, every statement followed by its [A3] citations,
     which the Sources section lists."""
+    briefing = escaped(note)
     actors = {a.id: a.name for a in briefing.actors}
 
     def who(ids: list[str]) -> str:
