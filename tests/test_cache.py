@@ -53,3 +53,30 @@ def test_key_covers_what_changes_the_answer(tmp_path: Path) -> None:
     assert cache.key(None, request) != cache.key(None, {**request, "model": "n"})
     assert cache.key(None, request) != cache.key("http://127.0.0.1:8080/v1", request)
     assert cache.key(None, request) != cache.key(None, {**request, "temperature": 0.5})
+
+
+@pytest.mark.vcr
+@pytest.mark.default_cassette("cut_off.yaml")
+def test_a_failed_answer_is_never_cached(
+    played_all: Any, monkeypatch: pytest.MonkeyPatch, seeds: list[Path], fake_key: str
+) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", fake_key)
+    result = CliRunner().invoke(main, ["extract", str(seeds[0])])
+    assert result.exit_code == 1 and "cut off at the token limit" in result.stderr
+    assert list(Path(os.environ["SUMMARIZER_CACHE_DIR"]).rglob("*.json")) == []
+
+
+@pytest.mark.vcr
+@pytest.mark.default_cassette("truncated_json.yaml")
+def test_only_the_answer_that_passed_is_cached(
+    played_all: Any, monkeypatch: pytest.MonkeyPatch, seeds: list[Path], fake_key: str
+) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", fake_key)
+    monkeypatch.setenv("SUMMARIZER_MAX_RETRIES", "2")
+    result = CliRunner().invoke(main, ["extract", str(seeds[0]), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    (entry,) = Path(os.environ["SUMMARIZER_CACHE_DIR"]).rglob("*.json")
+    arguments = json.loads(entry.read_text())["choices"][0]["message"]["tool_calls"][0]["function"][
+        "arguments"
+    ]
+    assert json.loads(arguments)["claims"]  # the valid second answer, not the truncated first one

@@ -5,6 +5,7 @@ response cache, and instructor on top for validation and re-asks. Opened once pe
 from __future__ import annotations
 
 import random
+from contextvars import ContextVar
 from typing import Any
 
 from ..schema.usage import Usage
@@ -13,6 +14,8 @@ from ..settings import Settings
 from .failures import NotAChatCompletion, model_error
 from .model import Draft, Filled, FillRequest
 
+# The answers a ``fill`` has received so far, so that only the one that passed is cached.
+_answers: ContextVar[list[tuple[str, Any]] | None] = ContextVar("summarizer_answers", default=None)
 _MAX_TOTAL_WAIT = 120.0  # seconds spent waiting between transport retries of one call, at most
 
 
@@ -100,8 +103,9 @@ class OpenAIModel:
                 )
                 if not isinstance(response, ChatCompletion):
                     raise NotAChatCompletion(response)
-                if self.cache is not None and key is not None:
-                    self.cache.put(key, response.model_dump(mode="json"))
+                answers = _answers.get()
+                if answers is not None and key is not None:
+                    answers.append((key, response))  # cached by ``fill`` once it has passed
                 return response
         raise AssertionError("tenacity either returns or re-raises")
 
@@ -124,6 +128,8 @@ class OpenAIModel:
                 request.scope.strict = False  # last attempt: keep what holds, drop the rest
 
         hooks.on("completion:response", on_response)
+        answers: list[tuple[str, Any]] = []
+        token = _answers.set(answers)
         with validating(request.scope):
             try:
                 draft: Draft = await self._create(
@@ -139,6 +145,11 @@ class OpenAIModel:
                 raise model_error(
                     request.step, request.subject, error, self.settings.api_key, usage
                 ) from None
+            finally:
+                _answers.reset(token)
+        if self.cache is not None and answers:
+            key, response = answers[-1]  # the answer that passed; failed ones never outlive the run
+            self.cache.put(key, response.model_dump(mode="json"))
         return Filled(draft, usage)
 
     async def aclose(self) -> None:
