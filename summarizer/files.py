@@ -4,6 +4,7 @@ entries of the response cache both go through here."""
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -26,6 +27,17 @@ def check_output(path: str | Path, inputs: Sequence[str | Path] = ()) -> None:
                 raise InputError(str(path), f"is the input {source}; write the output to another file")
 
 
+def _mode_for(target: Path) -> int:
+    """An existing file keeps its mode; a new one gets what the umask allows, as ``open`` would
+    give it (the temporary file starts private)."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_atomic(path: str | Path, text: str) -> None:
     """Write to a temporary file beside ``path``, then rename it over ``path``. Raises
     ``InputError`` naming the file when it cannot be written."""
@@ -39,6 +51,7 @@ def write_atomic(path: str | Path, text: str) -> None:
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(text)
+        os.chmod(temporary, _mode_for(target))
         os.replace(temporary, target)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)

@@ -168,11 +168,12 @@ async def asummarize(
         outcomes = await _extract_each(sources, filling, settings, say)
         extracted = [o for o in outcomes if isinstance(o, Extracted)]
         failed = [o for o in outcomes if isinstance(o, Failed)]
+        extraction_usage = sum((o.usage for o in outcomes), Usage())  # failed sources cost tokens too
         if not extracted:
             if len(failed) == 1:
                 raise failed[0].error
             causes = "; ".join(f"{o.source.id}: {o.error.cause}" for o in failed)
-            raise ModelError("extraction", f"all {len(failed)} sources", causes)
+            raise ModelError("extraction", f"all {len(failed)} sources", causes, extraction_usage)
         story = merge([o.extraction for o in extracted])
         cited = _cited(
             walk_citations(actors=story.actors, timeline=story.timeline, claims=story.claims), sources
@@ -180,7 +181,11 @@ async def asummarize(
         say(
             f"synthesising {len(story.timeline)} events, {len(story.claims)} claims, {len(story.actors)} actors"
         )
-        synthesis = await synthesise(story, cited, filling)
+        try:
+            synthesis = await synthesise(story, cited, filling)
+        except ModelError as error:
+            error.usage = extraction_usage + (error.usage or Usage())  # what the whole run cost
+            raise
 
     warnings = [f"source {o.source.id} left out: {o.error}" for o in failed]
     for outcome in extracted:
@@ -192,7 +197,6 @@ async def asummarize(
     records.update(
         {o.source.id: SourceRecord(**source_info(o.source).model_dump(), status="failed") for o in failed}
     )
-    extraction_usage = sum((o.usage for o in outcomes), Usage())  # failed sources cost tokens too
     sections: dict[str, Any] = {
         "bottom_line": synthesis.bottom_line,
         "key_points": synthesis.key_points,

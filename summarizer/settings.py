@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from .errors import ConfigError
 
@@ -71,16 +73,29 @@ class Settings:
         return cls(**values).validated()
 
     def validated(self) -> Settings:
+        """These settings, or ``ConfigError`` naming the first that cannot work: every setting is
+        checked here, before any document is read or any call is made."""
         if self.mode not in MODES:
             raise ConfigError(f"unknown mode {self.mode!r}: choose one of {', '.join(MODES)}")
-        if (
-            min(self.max_retries, self.max_reasks) < 0
-            or min(self.concurrency, self.max_tokens, self.chunk_tokens) < 1
-            or self.timeout <= 0
-        ):
-            raise ConfigError(
-                "timeout, concurrency and max tokens must be positive; retries and re-asks not negative"
-            )
+        if min(self.concurrency, self.max_tokens, self.chunk_tokens) < 1:
+            raise ConfigError("concurrency, max tokens and chunk tokens must be at least 1")
+        if min(self.max_retries, self.max_reasks) < 0:
+            raise ConfigError("retries and re-asks cannot be negative")
+        if not (math.isfinite(self.timeout) and self.timeout > 0):
+            raise ConfigError(f"timeout {self.timeout!r} is not a positive number of seconds")
+        if not (math.isfinite(self.retry_wait) and self.retry_wait >= 0):
+            raise ConfigError(f"retry wait {self.retry_wait!r} is not a number of seconds")
+        if self.base_url is not None:
+            parts = urlsplit(self.base_url)
+            if parts.scheme not in ("http", "https") or not parts.netloc:
+                raise ConfigError(
+                    f"base URL {self.base_url!r} is not an http(s) address such as http://127.0.0.1:8080/v1"
+                )
+        if self.cache_dir is not None and Path(self.cache_dir).exists() and not Path(self.cache_dir).is_dir():
+            raise ConfigError(f"cache directory {self.cache_dir} is a file")
+        from .llm.pricing import prices
+
+        prices()  # an unreadable SUMMARIZER_PRICES stops the run now, not after the calls
         return self
 
     def require_endpoint(self) -> Settings:

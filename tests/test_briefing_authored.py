@@ -123,3 +123,18 @@ def test_a_failed_source_costs_the_others_nothing(
     assert all(c.sentence_id.startswith("A") for _, c in briefing.citations())
     assert any(w.startswith("source B left out: extraction failed") for w in briefing.warnings)
     assert briefing.generation.usage["extraction"].calls == 1  # B's three 500s are retries, not answers
+
+
+@pytest.mark.vcr
+@pytest.mark.default_cassette("cut_off.yaml")
+def test_a_run_that_fails_still_reports_what_it_spent(
+    played_all: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, seeds: list[Path], fake_key: str
+) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", fake_key)
+    out = tmp_path / "note.md"
+    result = CliRunner().invoke(main, ["brief", str(seeds[0]), "-o", str(out)])
+    assert result.exit_code == 1 and not out.exists()
+    *_, usage, error = result.stderr.splitlines()
+    assert usage.startswith("usage: 1 calls, 0 re-asks, ") and "completion tokens; estimated cost $" in usage
+    assert " 0 prompt" not in usage
+    assert error.endswith("the answer was cut off at the token limit")

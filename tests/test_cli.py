@@ -162,3 +162,64 @@ def test_output_in_a_missing_directory_is_refused_before_any_call(
         "",
         f"summarizer: error: {output}: cannot be written: no directory {output.parent}\n",
     )
+
+
+@pytest.mark.parametrize(
+    ("env", "flags", "problem"),
+    [
+        (
+            {"SUMMARIZER_PRICES": "{not json"},
+            [],
+            'SUMMARIZER_PRICES must be JSON like {"my-model": [0.5, 1.5]}',
+        ),
+        ({}, ["--base-url", "127.0.0.1:8080/v1"], "base URL '127.0.0.1:8080/v1' is not an http(s) address"),
+        ({}, ["--base-url", "file:///etc/passwd"], "base URL 'file:///etc/passwd' is not an http(s) address"),
+        ({"SUMMARIZER_TIMEOUT": "nan"}, [], "timeout nan is not a positive number of seconds"),
+        ({"SUMMARIZER_TIMEOUT": "-3"}, [], "timeout -3.0 is not a positive number of seconds"),
+        ({}, ["--timeout", "nan"], "timeout nan is not a positive number of seconds"),
+        ({"SUMMARIZER_CONCURRENCY": "0"}, [], "concurrency, max tokens and chunk tokens must be at least 1"),
+    ],
+)
+def test_settings_that_cannot_work_stop_the_run_before_any_call(
+    key: None,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    seeds: list[Path],
+    env: dict[str, str],
+    flags: list[str],
+    problem: str,
+) -> None:
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    output = tmp_path / "note.md"
+    code, out, err = run("brief", str(seeds[0]), "-o", str(output), *flags)
+    assert (code, out) == (2, "")
+    assert err.startswith(f"summarizer: error: {problem}") and err.count("\n") == 1
+    assert not output.exists()
+
+
+def test_a_cache_directory_that_is_a_file_is_refused(key: None, tmp_path: Path, seeds: list[Path]) -> None:
+    blocker = tmp_path / "cache"
+    blocker.write_text("not a directory")
+    code, _, err = run("extract", str(seeds[0]), "--cache-dir", str(blocker))
+    assert (code, err) == (2, f"summarizer: error: cache directory {blocker} is a file\n")
+
+
+def test_written_files_follow_the_umask_and_keep_an_existing_mode(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    from summarizer.files import write_atomic
+
+    previous = os.umask(0o027)
+    try:
+        fresh = tmp_path / "fresh.md"
+        write_atomic(fresh, "x")
+        assert stat.S_IMODE(fresh.stat().st_mode) == 0o640
+        kept = tmp_path / "kept.md"
+        kept.write_text("old")
+        kept.chmod(0o604)
+        write_atomic(kept, "new")
+        assert stat.S_IMODE(kept.stat().st_mode) == 0o604 and kept.read_text() == "new"
+    finally:
+        os.umask(previous)

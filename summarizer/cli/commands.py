@@ -16,6 +16,7 @@ from .options import (
     fail,
     model_options,
     progress,
+    report_usage,
     reports_errors,
 )
 
@@ -36,7 +37,6 @@ def _dry_run(sources: list[Any], settings: Any, *, synthesis: bool) -> None:
 def extract(files: tuple[str, ...], fmt: str, dry_run: bool, **options: Any) -> None:
     """Extract grounded actors, events and claims from FILES (.txt, .md, .html, .json, - for stdin)."""
     from ..documents import load_document
-    from ..llm.pricing import describe
     from ..pipeline import extract_all, sources_of
     from ..render import render_extractions
     from ..schema.usage import Usage
@@ -50,12 +50,7 @@ def extract(files: tuple[str, ...], fmt: str, dry_run: bool, **options: Any) -> 
         _dry_run(sources, settings, synthesis=False)
         return
     outcomes = asyncio.run(extract_all(sources, settings=settings, progress=progress))
-    total = sum((o.usage for o in outcomes), Usage())
-    click.echo(
-        f"usage: {total.calls} calls, {total.reasks} re-asks, {total.prompt_tokens} prompt + "
-        f"{total.completion_tokens} completion tokens; {describe(settings.model, total)}",
-        err=True,
-    )
+    report_usage(settings.model, sum((o.usage for o in outcomes), Usage()))
     done = [o.extraction for o in outcomes if isinstance(o, Extracted)]
     if done or fmt == "json":
         click.echo(render_extractions(done, fmt))
@@ -81,6 +76,7 @@ def extract(files: tuple[str, ...], fmt: str, dry_run: bool, **options: Any) -> 
 def brief(files: tuple[str, ...], output: str | None, fmt: str, dry_run: bool, **options: Any) -> None:
     """Write a briefing note on the story that FILES report (.txt, .md, .html, .json, - for stdin)."""
     from ..documents import load_document
+    from ..errors import ModelError
     from ..files import check_output, write_atomic
     from ..llm.pricing import describe
     from ..pipeline import sources_of, summarize
@@ -95,7 +91,11 @@ def brief(files: tuple[str, ...], output: str | None, fmt: str, dry_run: bool, *
     if dry_run:
         _dry_run(sources, settings, synthesis=True)
         return
-    briefing = summarize(sources, settings=settings, progress=progress)
+    try:
+        briefing = summarize(sources, settings=settings, progress=progress)
+    except ModelError as error:
+        report_usage(settings.model, error.usage or Usage())
+        raise
     text = render_briefing(briefing, fmt)
     if output:
         write_atomic(output, text)

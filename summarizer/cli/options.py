@@ -12,6 +12,7 @@ from typing import Any, NoReturn, TypeVar
 import click
 
 from ..errors import SummarizerError
+from ..schema.usage import Usage
 from ..settings import MODES
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -40,6 +41,16 @@ def reports_errors(command: F) -> F:
 
 def progress(line: str) -> None:
     click.echo(line, err=True)
+
+
+def report_usage(model: str, usage: Usage) -> None:
+    """The tokens and cost of a run, on stderr: every run ends with it, failed ones too."""
+    from ..llm.pricing import describe
+
+    progress(
+        f"usage: {usage.calls} calls, {usage.reasks} re-asks, {usage.prompt_tokens} prompt + "
+        f"{usage.completion_tokens} completion tokens; {describe(model, usage)}"
+    )
 
 
 def _published(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
