@@ -4,7 +4,6 @@ offsets), actor references, ids and dates. Plain code: what ``summarizer check``
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,12 +11,14 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from .dates import is_value
-from .documents import Document, load_document
+from .documents import Document, decode_json, load_document, read_input
 from .errors import InputError, SummarizerError
-from .schema.briefing import Briefing
+from .schema.briefing import BRIEFING_SCHEMA_VERSION, Briefing
 from .schema.extraction import Citation
 from .text import Sentence, folded, source_of, split_sentences
 from .vocabulary import CLAIM_ROLES, parties
+
+UNCITED = "cites nothing; every statement must cite the sentences it rests on"
 
 
 @dataclass(frozen=True)
@@ -30,15 +31,17 @@ class Problem:
 
 
 def check_file(path: str | Path, sources: Sequence[str | Path] = ()) -> list[Problem]:
-    """Problems of the briefing at ``path``; [] when everything holds. Raises ``InputError`` when
-    the briefing or a given source cannot be read at all."""
-    file = Path(path)
-    if not file.is_file():
-        raise InputError(str(path), "no such file" if not file.exists() else "is not a file")
-    try:
-        data = json.loads(file.read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        return [Problem(str(path), f"not valid JSON ({error})")]
+    """Problems of the briefing at ``path`` (``-`` for stdin); [] when everything holds. Raises
+    ``InputError`` when the briefing or a given source cannot be read at all, or is a briefing of a
+    schema version this summarizer does not read."""
+    name, _, raw = read_input(path)
+    data = decode_json(raw, name)
+    version = data.get("schema_version") if isinstance(data, dict) else None
+    if isinstance(data, dict) and version != BRIEFING_SCHEMA_VERSION:
+        raise InputError(
+            name,
+            f"is a briefing of schema version {version!r}; this summarizer reads version {BRIEFING_SCHEMA_VERSION}",
+        )
     try:
         briefing = Briefing.model_validate(data)
     except ValidationError as error:
@@ -47,7 +50,8 @@ def check_file(path: str | Path, sources: Sequence[str | Path] = ()) -> list[Pro
             for e in error.errors()
         ]
     given = [load_document(s) for s in sources]
-    return check_briefing(briefing, given, base=file.parent)
+    base = Path(path).parent if name != "<stdin>" else Path(".")
+    return check_briefing(briefing, given, base=base)
 
 
 def check_briefing(
@@ -68,6 +72,7 @@ def check_briefing(
         elif (sentence.start, sentence.end, sentence.text) != (cited.start, cited.end, cited.text):
             problems.append(Problem(where, "differs from the sentence in the source (text or offsets)"))
 
+    problems += _uncited(briefing)
     listed = {s.id for s in briefing.cited_sentences}
     for where, citation in briefing.citations():
         source = source_of(citation.sentence_id)
@@ -112,6 +117,31 @@ def check_briefing(
                     )
                 )
     return problems
+
+
+def _uncited(briefing: Briefing) -> list[Problem]:
+    """Statements that cite nothing: every one must rest on the sentences it cites."""
+    cited = {where.rsplit(".citations[", 1)[0] for where, _ in briefing.citations() if ".citations[" in where}
+    sizes = {
+        "bottom_line": len(briefing.bottom_line),
+        "key_points": len(briefing.key_points),
+        "timeline": len(briefing.timeline),
+        "actors": len(briefing.actors),
+        "claims": len(briefing.claims),
+    }
+    places = [f"{name}[{i}]" for name, size in sizes.items() for i in range(size)]
+    places += [
+        f"discrepancies[{i}].positions[{k}]"
+        for i, discrepancy in enumerate(briefing.discrepancies)
+        for k in range(len(discrepancy.positions))
+    ]
+    uncited = [Problem(place, UNCITED) for place in places if place not in cited]
+    uncited += [
+        Problem(f"claims[{i}].explanation", UNCITED)
+        for i, claim in enumerate(briefing.claims)
+        if claim.explanation and not claim.explanation_citations
+    ]
+    return uncited
 
 
 def _source_texts(

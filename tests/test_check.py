@@ -87,3 +87,49 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert run(str(tmp_path / "missing.json"))[0] == 2
     code, _, err = run(str(GOLDEN), str(tmp_path / "missing.txt"))
     assert code == 2 and err == f"summarizer: error: {tmp_path / 'missing.txt'}: no such file\n"
+
+
+def test_an_uncited_statement_is_a_problem(tmp_path: Path) -> None:
+    def change(data: dict) -> None:
+        data["key_points"][1]["citations"] = []
+        data["discrepancies"][0]["positions"][0]["citations"] = []
+
+    code, out, _ = run(tampered(tmp_path, change))
+    assert code == 1
+    assert out.splitlines() == [
+        "key_points[1]: cites nothing; every statement must cite the sentences it rests on",
+        "discrepancies[0].positions[0]: cites nothing; every statement must cite the sentences it rests on",
+    ]
+
+
+def test_unknown_fields_are_reported_and_an_unknown_version_refused(tmp_path: Path) -> None:
+    code, out, _ = run(tampered(tmp_path, lambda data: data["claims"][0].update({"verified_by": "me"})))
+    assert (code, out) == (1, "claims.0.verified_by: Extra inputs are not permitted (schema)\n")
+    path = tampered(tmp_path, lambda data: data.update({"schema_version": "9"}))
+    code, out, err = run(path)
+    assert (code, out) == (2, "")
+    assert (
+        err
+        == f"summarizer: error: {path}: is a briefing of schema version '9'; this summarizer reads version 1\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (b"", "is empty"),
+        (b"\x00\x01\x02\x03" * 100, "looks like binary data, not text"),
+        (b"[" * 100_000, "is not usable JSON (nested too deeply)"),
+    ],
+)
+def test_an_unreadable_briefing_is_told_as_brief_tells_it(
+    tmp_path: Path, content: bytes, problem: str
+) -> None:
+    path = tmp_path / "briefing.json"
+    path.write_bytes(content)
+    assert run(str(path)) == (2, "", f"summarizer: error: {path}: {problem}\n")
+
+
+def test_a_briefing_on_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+    result = CliRunner().invoke(main, ["check", "-"], input=GOLDEN.read_bytes())
+    assert (result.exit_code, result.stdout) == (0, "")

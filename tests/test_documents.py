@@ -152,3 +152,29 @@ def test_a_ten_megabyte_file_is_refused_before_reading(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         load_document(path)
     assert str(caught.value) == f"{path}: is 10.0 MB; articles over 5 MB are refused"
+
+
+def test_a_device_or_a_pipe_is_read_no_further_than_the_limit(tmp_path: Path) -> None:
+    import os
+    import threading
+
+    with pytest.raises(InputError, match="^/dev/zero: is more than 5 MB; articles over 5 MB are refused$"):
+        load_document("/dev/zero")
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)
+    sent: list[int] = []
+
+    def writer() -> None:
+        try:
+            with pipe.open("wb") as stream:
+                for _ in range(12):  # 12 MB offered; the reader stops after 5
+                    sent.append(stream.write(b"word " * 209_716))
+        except BrokenPipeError:
+            pass
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    with pytest.raises(InputError, match="is more than 5 MB"):
+        load_document(pipe)
+    thread.join(timeout=10)
+    assert len(sent) < 12  # the rest was never read

@@ -1,8 +1,8 @@
 """Documents: the ``Document``, the readers registered by suffix, and loading with clear errors."""
 
-from .decoding import MAX_BYTES, decode_bytes
+from .decoding import MAX_BYTES, decode_bytes, decode_json
 from .document import Document, parse_date
-from .loading import STDIN, load_document
+from .loading import STDIN, load_document, read_input
 from .plain_text import read_plain_text
 from .readers import READERS, reader_for
 
@@ -12,8 +12,10 @@ __all__ = [
     "STDIN",
     "Document",
     "decode_bytes",
+    "decode_json",
     "load_document",
     "parse_date",
+    "read_input",
     "read_plain_text",
     "reader_for",
 ]

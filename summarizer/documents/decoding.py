@@ -4,8 +4,10 @@ are refused with one line naming the file."""
 from __future__ import annotations
 
 import codecs
+import json
 import re
 import unicodedata
+from typing import Any
 
 from ..errors import InputError
 
@@ -21,10 +23,14 @@ _BOMS = (
 
 
 def check_size(name: str, size: int) -> None:
+    """Refuse more than ``MAX_BYTES``; reads stop one byte past it, so a stream is never read whole."""
     if size > MAX_BYTES:
-        raise InputError(
-            name, f"is {size / 1024 / 1024:.1f} MB; articles over {MAX_BYTES // 1024 // 1024} MB are refused"
+        amount = (
+            f"more than {MAX_BYTES // 1024 // 1024} MB"
+            if size == MAX_BYTES + 1
+            else f"{size / 1024 / 1024:.1f} MB"
         )
+        raise InputError(name, f"is {amount}; articles over {MAX_BYTES // 1024 // 1024} MB are refused")
 
 
 def decode_bytes(data: bytes, name: str) -> str:
@@ -65,3 +71,15 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 def _is_binary(text: str) -> bool:
     return len(_CONTROLS.findall(text)) > max(2, len(text) // 100)
+
+
+def decode_json(raw: str, name: str) -> Any:
+    """JSON text to data; anything that is not JSON a program can hold (malformed, nested past
+    Python's recursion limit, an integer of thousands of digits) is one ``InputError``."""
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError as error:
+        raise InputError(name, f"is not valid JSON (line {error.lineno}: {error.msg})") from None
+    except (ValueError, RecursionError) as error:
+        reason = "nested too deeply" if isinstance(error, RecursionError) else str(error).split(";")[0]
+        raise InputError(name, f"is not usable JSON ({reason})") from None

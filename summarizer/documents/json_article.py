@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import json
 import unicodedata
 from typing import Any
 
 from ..errors import InputError
+from .decoding import decode_json
 from .document import Document, parse_date
 
 
 def read_json(raw: str, name: str) -> Document:
-    try:
-        payload: Any = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise InputError(name, f"is not valid JSON (line {exc.lineno}: {exc.msg})") from None
+    payload: Any = decode_json(raw, name)
     if not isinstance(payload, dict) or not isinstance(payload.get("text"), str):
         raise InputError(name, 'must be a JSON object with a "text" string')
     published = payload.get("published")

@@ -16,6 +16,30 @@ from .readers import reader_for
 STDIN = "-"
 
 
+def read_input(source: str | Path) -> tuple[str, str, str]:
+    """(name, suffix, text) of a file or of stdin (``-``): at most ``MAX_BYTES`` read, decoded,
+    every problem one ``InputError`` naming it. Shared by articles, briefings and corpora."""
+    name = str(source)
+    if name == STDIN:
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        name, suffix = "<stdin>", ""
+    else:
+        path = Path(source)
+        if path.is_dir():
+            raise InputError(name, "is a directory, not a file")
+        try:
+            check_size(name, path.stat().st_size)
+            with path.open("rb") as stream:  # a pipe or a device says nothing of its size on disk
+                data = stream.read(MAX_BYTES + 1)
+        except FileNotFoundError:
+            raise InputError(name, "no such file") from None
+        except OSError as exc:
+            raise InputError(name, f"cannot be read ({exc.strerror or exc})") from None
+        suffix = path.suffix
+    check_size(name, len(data))
+    return name, suffix, decode_bytes(data, name)
+
+
 def load_document(
     source: str | Path,
     *,
@@ -26,26 +50,7 @@ def load_document(
 ) -> Document:
     """Read a .txt, .md, .html or .json article, or stdin for ``-``. Flags given here win over
     metadata read from the text. Raises ``InputError`` naming the file for anything unusable."""
-    name = str(source)
-    if name == STDIN:
-        data = sys.stdin.buffer.read(MAX_BYTES + 1)
-        suffix = ""
-        name = "<stdin>"
-        check_size(name, len(data))
-    else:
-        path = Path(source)
-        if path.is_dir():
-            raise InputError(name, "is a directory, not a file")
-        try:
-            check_size(name, path.stat().st_size)
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise InputError(name, "no such file") from None
-        except OSError as exc:
-            raise InputError(name, f"cannot be read ({exc.strerror or exc})") from None
-        suffix = path.suffix
-
-    raw = decode_bytes(data, name)
+    name, suffix, raw = read_input(source)
     document = reader_for(suffix, raw)(raw, name)
     if not document.text.strip():
         raise InputError(name, "has no article text")

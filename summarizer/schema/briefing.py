@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 
 from ..vocabulary import ActorKind, ClaimStatus
 from .extraction import Citation, SourceInfo
+from .record import Record
 from .usage import Usage
 
 BRIEFING_SCHEMA_VERSION = "1"
@@ -23,12 +24,12 @@ class SourceRecord(SourceInfo):
     status: Literal["ok", "failed"] = "ok"
 
 
-class SurfaceForm(BaseModel):
+class SurfaceForm(Record):
     text: str
     sources: list[str]
 
 
-class BriefingActor(BaseModel):
+class BriefingActor(Record):
     id: str = Field(description="P1, P2, ...: how claims and events refer to this actor.")
     name: str
     kind: ActorKind
@@ -41,12 +42,12 @@ class BriefingActor(BaseModel):
     citations: list[Citation]
 
 
-class Role(BaseModel):
+class Role(Record):
     actor: str = Field(description="An actor id.")
     role: str
 
 
-class DateInfo(BaseModel):
+class DateInfo(Record):
     value: str | None = Field(
         description="TIMEX3-style value: 2023-09-29, 2023-W38-WE, 2023-10, 2008; null if unknown."
     )
@@ -56,7 +57,7 @@ class DateInfo(BaseModel):
     )
 
 
-class TimelineEvent(BaseModel):
+class TimelineEvent(Record):
     id: str
     what: str
     date: DateInfo
@@ -69,7 +70,7 @@ class TimelineEvent(BaseModel):
     citations: list[Citation]
 
 
-class BriefingClaim(BaseModel):
+class BriefingClaim(Record):
     id: str
     statement: str
     made_by: list[str] = Field(default_factory=list, description="Actor ids.")
@@ -87,23 +88,23 @@ class BriefingClaim(BaseModel):
     explanation_citations: list[Citation] = Field(default_factory=list)
 
 
-class Statement(BaseModel):
+class Statement(Record):
     text: str
     citations: list[Citation]
 
 
-class Position(BaseModel):
+class Position(Record):
     source: str
     says: str
     citations: list[Citation]
 
 
-class Discrepancy(BaseModel):
+class Discrepancy(Record):
     topic: str
     positions: list[Position]
 
 
-class CitedSentence(BaseModel):
+class CitedSentence(Record):
     id: str
     source: str
     start: int
@@ -111,7 +112,7 @@ class CitedSentence(BaseModel):
     text: str
 
 
-class BriefingGeneration(BaseModel):
+class BriefingGeneration(Record):
     model: str
     mode: str
     templates: dict[str, str]
@@ -121,7 +122,7 @@ class BriefingGeneration(BaseModel):
     )
 
 
-class Briefing(BaseModel):
+class Briefing(Record):
     """A briefing note on one story from several sources."""
 
     schema_version: str = BRIEFING_SCHEMA_VERSION

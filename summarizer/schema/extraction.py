@@ -5,22 +5,23 @@ from __future__ import annotations
 
 from datetime import date
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from ..vocabulary import ActorKind
+from .record import Record
 from .usage import Usage
 
 EXTRACTION_SCHEMA_VERSION = "1"
 
 
-class Citation(BaseModel):
+class Citation(Record):
     sentence_id: str
     quote: str = Field(description="The quote as the model gave it.")
     start: int = Field(description="Offset of the quote in the source text (characters).")
     end: int
 
 
-class Actor(BaseModel):
+class Actor(Record):
     name: str
     kind: ActorKind
     title: str | None = None
@@ -29,17 +30,17 @@ class Actor(BaseModel):
     citations: list[Citation]
 
 
-class Participant(BaseModel):
+class Participant(Record):
     actor: str = Field(description="Name of an actor in this result.")
     role: str
 
 
-class Quantity(BaseModel):
+class Quantity(Record):
     value: str
     what: str
 
 
-class Event(BaseModel):
+class Event(Record):
     what: str
     when: str | None = None
     where: str | None = None
@@ -48,7 +49,7 @@ class Event(BaseModel):
     citations: list[Citation]
 
 
-class Claim(BaseModel):
+class Claim(Record):
     statement: str
     made_by: str | None = None
     supported_by: list[str] = Field(default_factory=list)
@@ -58,7 +59,7 @@ class Claim(BaseModel):
     citations: list[Citation]
 
 
-class SourceInfo(BaseModel):
+class SourceInfo(Record):
     id: str = Field(description="Source id, the prefix of its sentence ids.")
     name: str = Field(description="File the source was read from, or <stdin>.")
     title: str | None = None
@@ -69,7 +70,7 @@ class SourceInfo(BaseModel):
     sentences: int
 
 
-class Generation(BaseModel):
+class Generation(Record):
     model: str
     mode: str
     templates: dict[str, str] = Field(description="Prompt template name -> content hash.")
@@ -79,12 +80,12 @@ class Generation(BaseModel):
     )
 
 
-class Grounding(BaseModel):
+class Grounding(Record):
     cited: int = Field(default=0, description="Citations in the model's final answer.")
     verified: int = Field(default=0, description="Of those, the ones that hold (kept).")
 
 
-class Extraction(BaseModel):
+class Extraction(Record):
     """Grounded actors, events and claims of one source."""
 
     schema_version: str = EXTRACTION_SCHEMA_VERSION

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel
+from .record import Record
 
 
-class Usage(BaseModel):
+class Usage(Record):
     calls: int = 0
     reasks: int = 0
     prompt_tokens: int = 0
