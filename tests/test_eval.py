@@ -3,6 +3,7 @@ set, and the targets on the real annotated news in ../shared/eval (when it is be
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from summarizer.cli import main
@@ -46,9 +47,61 @@ def test_eval_of_a_missing_directory_is_a_clear_error(tmp_path: object) -> None:
 
 
 def test_targets_on_meantime(meantime: Path) -> None:
-    articles = load_articles(meantime)
+    articles = load_articles(meantime).articles
     accuracy, counted = calendar_accuracy(evaluate_dates(articles))
     assert counted == 98 and accuracy >= 0.90
     by_topic = evaluate_actors(articles)
     assert [r.topic for r in by_topic] == ["airbus", "apple"]
     assert b_cubed_overall(by_topic).f1 >= 0.90
+
+
+FLAWED = {
+    "deep.json": "[" * 100_000,
+    "huge.json": '{"id": 1, "text": "x", "dct": ' + "9" * 5000 + "}",
+    "types.json": '{"id": 1, "text": 5}',
+    "missing.json": '{"id": 1}',
+    "dct.json": '{"id": 1, "text": "A day.", "dct": "June 13"}',
+    "offsets.json": '{"id": 1, "text": "Airbus won.", "entities": [{"instance_id": "e", "type": "ORG", "mentions": [{"text": "Airbus"}]}]}',
+    "list.json": "[1, 2]",
+    "null.json": "null",
+}
+
+
+def flawed_corpus(folder: Path, with_good: bool) -> Path:
+    folder.mkdir()
+    for name, content in FLAWED.items():
+        (folder / name).write_text(content)
+    (folder / "dir.json").mkdir()
+    (folder / "loop.json").symlink_to(folder / "loop.json")
+    if with_good:
+        for good in MINI.glob("*.json"):
+            (folder / good.name).write_bytes(good.read_bytes())
+    return folder
+
+
+@pytest.mark.parametrize("command", ["dates", "actors"])
+def test_flawed_articles_are_named_counted_and_skipped(tmp_path: Path, command: str) -> None:
+    folder = flawed_corpus(tmp_path / "set", with_good=True)
+    result = CliRunner().invoke(main, ["eval", command, str(folder)])
+    assert result.exit_code == 0, result.stderr
+    skipped = [line for line in result.stderr.splitlines() if line.startswith("skipped ")]
+    good = len(list(MINI.glob("*.json")))
+    assert skipped[-1] == f"skipped 10 of {10 + good} articles"
+    assert f"skipped {folder / 'deep.json'}: is not usable JSON (nested too deeply)" in skipped
+    assert f"skipped {folder / 'dir.json'}: is a directory, not a file" in skipped
+    assert any(
+        line.startswith(f"skipped {folder / 'dct.json'}: not an annotated article (dct: ") for line in skipped
+    )
+    expected = "dates accuracy: 1.000 (n=5)" if command == "dates" else "actors B3 F1: 1.000"
+    assert expected in result.stdout.splitlines()
+
+
+@pytest.mark.parametrize("command", [["dates"], ["actors"], ["extract", "--dry-run"]])
+def test_a_set_with_nothing_to_score_says_so(tmp_path: Path, command: list[str]) -> None:
+    folder = flawed_corpus(tmp_path / "set", with_good=False)
+    result = CliRunner().invoke(main, ["eval", command[0], str(folder), *command[1:]])
+    assert result.exit_code == 1 and result.stdout == ""
+    assert (
+        result.stderr.splitlines()[-1]
+        == f"summarizer: error: {folder}: nothing to score: no usable annotated article"
+    )

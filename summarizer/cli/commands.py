@@ -13,18 +13,13 @@ from .options import (
     DOCUMENT_FIELDS,
     document_options,
     dry_run_option,
+    dry_run_report,
     fail,
     model_options,
     progress,
     report_usage,
     reports_errors,
 )
-
-
-def _dry_run(sources: list[Any], settings: Any, *, synthesis: bool) -> None:
-    from ..plan import plan, report
-
-    click.echo(report(plan(sources, settings, synthesis=synthesis), settings))
 
 
 @click.command()
@@ -47,7 +42,7 @@ def extract(files: tuple[str, ...], fmt: str, dry_run: bool, **options: Any) -> 
     settings = Settings.from_env(**options)
     sources = sources_of([load_document(path, **meta) for path in files])  # all read before any call
     if dry_run:
-        _dry_run(sources, settings, synthesis=False)
+        dry_run_report(sources, settings, synthesis=False)
         return
     outcomes = asyncio.run(extract_all(sources, settings=settings, progress=progress))
     report_usage(settings.model, sum((o.usage for o in outcomes), Usage()))
@@ -89,7 +84,7 @@ def brief(files: tuple[str, ...], output: str | None, fmt: str, dry_run: bool, *
         check_output(output, files)
     sources = sources_of([load_document(path) for path in files])  # all read before any call
     if dry_run:
-        _dry_run(sources, settings, synthesis=True)
+        dry_run_report(sources, settings, synthesis=True)
         return
     try:
         briefing = summarize(sources, settings=settings, progress=progress)

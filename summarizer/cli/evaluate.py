@@ -7,7 +7,22 @@ from typing import Any
 
 import click
 
-from .options import model_options, progress, reports_errors
+from ..errors import SummarizerError
+from .options import dry_run_option, dry_run_report, model_options, progress, reports_errors
+
+
+def _articles(directory: str) -> list[dict[str, Any]]:
+    """The usable articles of DIRECTORY; each one left out is named on stderr and counted."""
+    from ..evaluation import load_articles
+
+    corpus = load_articles(directory)
+    for problem in corpus.skipped:
+        progress(f"skipped {problem}")
+    if corpus.skipped:
+        progress(f"skipped {len(corpus.skipped)} of {len(corpus.skipped) + len(corpus.articles)} articles")
+    if not corpus.articles:
+        raise SummarizerError(f"{directory}: nothing to score: no usable annotated article")
+    return corpus.articles
 
 
 @click.group(name="eval")
@@ -21,9 +36,9 @@ def evaluate() -> None:
 def eval_dates(directory: str) -> None:
     """Normalise every DATE timex of the MEANTIME-format files in DIRECTORY; accuracy by kind."""
     from ..dates import CALENDAR_KINDS
-    from ..evaluation import calendar_accuracy, evaluate_dates, load_articles
+    from ..evaluation import calendar_accuracy, evaluate_dates
 
-    cases = evaluate_dates(load_articles(directory))
+    cases = evaluate_dates(_articles(directory))
     kinds = [*CALENDAR_KINDS, "reference", "other"]
     click.echo(f"{'kind':<10} {'n':>4} {'correct':>8} {'accuracy':>9}")
     for kind in kinds:
@@ -32,6 +47,8 @@ def eval_dates(directory: str) -> None:
             right = sum(c.correct for c in group)
             click.echo(f"{kind:<10} {len(group):>4} {right:>8} {right / len(group):>9.3f}")
     accuracy, counted = calendar_accuracy(cases)
+    if not counted:
+        raise SummarizerError(f"{directory}: nothing to score: no DATE timex with a calendar value")
     click.echo(f"dates accuracy: {accuracy:.3f} (n={counted})")
 
 
@@ -40,9 +57,11 @@ def eval_dates(directory: str) -> None:
 @reports_errors
 def eval_actors(directory: str) -> None:
     """Cluster the named PER/ORG/LOC mentions of each topic in DIRECTORY; B³ and CEAF-e scores."""
-    from ..evaluation import b_cubed_overall, evaluate_actors, load_articles
+    from ..evaluation import b_cubed_overall, evaluate_actors
 
-    results = evaluate_actors(load_articles(directory))
+    results = evaluate_actors(_articles(directory))
+    if not results:
+        raise SummarizerError(f"{directory}: nothing to score: no named PER, ORG or LOC mention")
     click.echo(
         f"{'topic':<10} {'mentions':>8} {'entities':>8} {'clusters':>8}  {'B3 P':>6} {'R':>6} {'F1':>6}  {'CEAF-e P':>8} {'R':>6} {'F1':>6}"
     )
@@ -60,16 +79,21 @@ def eval_actors(directory: str) -> None:
 @click.option(
     "--limit", type=click.IntRange(min=1), default=5, show_default=True, help="Articles to extract."
 )
+@dry_run_option
 @model_options
 @reports_errors
-def eval_extract(directory: str, limit: int, **options: Any) -> None:
+def eval_extract(directory: str, limit: int, dry_run: bool, **options: Any) -> None:
     """Extract the first LIMIT articles of DIRECTORY with a live model: actor recall against the gold
     PER/ORG/LOC entities, grounding rate (cited quotes verified / all) and token usage."""
-    from ..evaluation import evaluate_extraction, load_articles
+    from ..evaluation import article_document, evaluate_extraction
+    from ..pipeline import sources_of
     from ..settings import Settings
 
     settings = Settings.from_env(**options)
-    articles = load_articles(directory)[:limit]
+    articles = _articles(directory)[:limit]
+    if dry_run:
+        dry_run_report(sources_of([article_document(a) for a in articles]), settings, synthesis=False)
+        return
     cases = asyncio.run(evaluate_extraction(articles, settings, progress=progress))
     click.echo(
         f"{'article':<16} {'gold':>5} {'found':>6} {'cited':>6} {'verified':>8} {'calls':>6} {'tokens':>8}"

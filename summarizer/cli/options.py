@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import functools
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
 from ..errors import SummarizerError
 from ..schema.usage import Usage
-from ..settings import MODES
+from ..settings import MODES, Settings
+
+if TYPE_CHECKING:
+    from ..text import Source
 
 F = TypeVar("F", bound=Callable[..., Any])
 DOCUMENT_FIELDS = ("title", "outlet", "published", "url")
@@ -116,3 +119,10 @@ def dry_run_option(command: F) -> F:
     return click.option(
         "--dry-run", is_flag=True, help="Print the calls it would make and their cost; send nothing."
     )(command)
+
+
+def dry_run_report(sources: Sequence[Source], settings: Settings, *, synthesis: bool) -> None:
+    """--dry-run: the calls a run would make and what they would cost; nothing is sent."""
+    from ..plan import plan, report
+
+    click.echo(report(plan(sources, settings, synthesis=synthesis), settings))

@@ -1,7 +1,7 @@
 """Evaluation on annotated news: corpus readers (corpus), clustering scores (metrics), and the
 runners behind ``summarizer eval`` (runners)."""
 
-from .corpus import article_document, gold_entities, load_articles
+from .corpus import Corpus, article_document, gold_entities, load_articles
 from .metrics import Scores, b_cubed, ceaf_e
 from .runners import (
     ActorScores,
@@ -17,6 +17,7 @@ from .runners import (
 
 __all__ = [
     "ActorScores",
+    "Corpus",
     "DateCase",
     "ExtractionCase",
     "Scores",

@@ -3,34 +3,90 @@ one as the product reads a plain-text article, and their gold entities."""
 
 from __future__ import annotations
 
-import json
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..documents import Document, read_plain_text
+from pydantic import BaseModel, Field, ValidationError, field_validator
+
+from ..documents import Document, decode_json, read_input, read_plain_text
 from ..errors import InputError
 
 NAMED_TYPES = ("PER", "ORG", "LOC")
 
 
-def load_articles(directory: str | Path) -> list[dict[str, Any]]:
+class GoldMention(BaseModel):
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    syntactic_type: str | None = None
+
+
+class GoldEntity(BaseModel):
+    instance_id: str
+    type: str
+    mentions: list[GoldMention] = []
+
+
+class GoldTimex(BaseModel):
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    type: str
+    value: str
+    dct: bool = False
+
+
+class AnnotatedArticle(BaseModel):
+    """The shape of an annotated article that the evaluations read; extra fields are ignored."""
+
+    id: str | int
+    text: str
+    topic: str = "article"
+    dct: str | None = None
+    entities: list[GoldEntity] = []
+    timexes: list[GoldTimex] = []
+
+    @field_validator("dct")
+    @classmethod
+    def _iso(cls, value: str | None) -> str | None:
+        if value is not None:
+            date.fromisoformat(value)  # a ValueError here is the article's problem
+        return value
+
+
+@dataclass(frozen=True)
+class Corpus:
+    articles: list[dict[str, Any]]
+    skipped: list[str] = field(default_factory=list)  # "file: problem" of each article left out
+
+
+def load_articles(directory: str | Path) -> Corpus:
+    """The annotated articles of a directory. An article that cannot be read or does not have the
+    expected shape is left out and named in ``skipped``: real corpora have flaws, and one flawed
+    file must not stop an evaluation."""
     folder = Path(directory)
     if not folder.is_dir():
         raise InputError(str(directory), "is not a directory of annotated articles")
-    articles = []
+    articles, skipped = [], []
     for path in sorted(folder.glob("*.json")):
         try:
-            article = json.loads(path.read_text(encoding="utf-8"))
-        except (json.JSONDecodeError, UnicodeDecodeError) as error:
-            raise InputError(str(path), f"is not valid JSON ({error})") from None
-        if not isinstance(article, dict) or "text" not in article:
-            raise InputError(str(path), "is not a MEANTIME-format article (no text)")
-        articles.append(article)
-    if not articles:
+            name, _, raw = read_input(path)
+            data = decode_json(raw, name)
+            AnnotatedArticle.model_validate(data)
+        except InputError as error:
+            skipped.append(str(error))
+            continue
+        except ValidationError as error:
+            first = error.errors()[0]
+            where = ".".join(str(p) for p in first["loc"]) or "article"
+            skipped.append(f"{path}: not an annotated article ({where}: {first['msg']})")
+            continue
+        articles.append(data)
+    if not articles and not skipped:
         raise InputError(str(directory), "holds no .json articles")
-    return articles
+    return Corpus(articles, skipped)
 
 
 def article_document(article: dict[str, Any]) -> Document:
