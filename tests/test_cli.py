@@ -68,7 +68,9 @@ def test_bad_environment_value(monkeypatch: pytest.MonkeyPatch, seeds: list[Path
 def test_bad_flags_are_usage_errors(key: None, seeds: list[Path]) -> None:
     code, out, err = run("extract", str(seeds[0]), "--published", "someday")
     assert (code, out) == (2, "")
-    assert "'someday' is not a date" in err
+    assert "'someday' is not a date written 2009-03-02 or 2 March 2009" in err
+    code, _, err = run("extract", str(seeds[0]), "--published", "03-02-2009")
+    assert code == 2 and "'03-02-2009' is not a date written" in err
     code, _, err = run("extract", str(seeds[0]), "--mode", "xml")
     assert code == 2 and "Invalid value for '--mode'" in err
 

@@ -48,6 +48,10 @@ def test_flags_win_over_what_the_text_says(seeds: list[Path]) -> None:
         ("Blinken talks to Serbian president", None),
         ("October 1", None),  # no year: not a date line
         ("The vote is due in 2024 and will be close", None),
+        ("03-02-2009", None),  # March 2 or 3 February: refused, never guessed
+        ("03/02/2009", None),
+        ("2009/03/02", date(2009, 3, 2)),
+        ("2 March 2009", date(2009, 3, 2)),
     ],
 )
 def test_parse_date(line: str, expected: date | None) -> None:
@@ -178,3 +182,14 @@ def test_a_device_or_a_pipe_is_read_no_further_than_the_limit(tmp_path: Path) ->
         load_document(pipe)
     thread.join(timeout=10)
     assert len(sent) < 12  # the rest was never read
+
+
+def test_an_ambiguous_published_date_is_refused_with_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps({"text": "One. Two.", "published": "03-02-2009"}))
+    with pytest.raises(InputError) as caught:
+        load_document(path)
+    assert (
+        str(caught.value)
+        == f"{path}: \"published\" is '03-02-2009', not a date written 2009-03-02 or 2 March 2009"
+    )

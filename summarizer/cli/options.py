@@ -59,11 +59,11 @@ def report_usage(model: str, usage: Usage) -> None:
 def _published(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
     if value is None:
         return None
-    from ..documents import parse_date
+    from ..documents.document import DATE_FORMS, parse_date
 
     day = parse_date(value)
     if day is None:
-        raise click.BadParameter(f"{value!r} is not a date (try 2023-09-30)")
+        raise click.BadParameter(f"{value!r} is not {DATE_FORMS}")
     return day
 
 

@@ -9,6 +9,8 @@ from datetime import date
 
 _WEEKDAY = re.compile(r"\b(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\b\.?", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+# All-numeric dates are read only year first (ISO 8601 and its slash and dot variants).
+_YEAR_FIRST = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:$|[T\s])")
 
 
 @dataclass(frozen=True)
@@ -29,15 +31,21 @@ class Document:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
 
+DATE_FORMS = "a date written 2009-03-02 or 2 March 2009"
+
+
 def parse_date(value: str) -> date | None:
     """A calendar date from a date line or a metadata value ('6 December 2023, Wednesday',
-    'Sep 30, 2023', '2023-09-30T10:00:00Z'); None unless the whole value is a dated day."""
+    'Sep 30, 2023', '2023-09-30T10:00:00Z'); None unless the whole value is a dated day, and None
+    for all-numeric dates that are not year first ('03-02-2009'), which no reader can settle."""
     from dateutil import parser as dateparser
 
     cleaned = _WEEKDAY.sub(" ", value.strip().strip("|").strip())
     cleaned = re.sub(r"[,|]", " ", cleaned).strip()
     if not cleaned or not _YEAR.search(cleaned) or not re.search(r"\d", cleaned):
         return None
+    if not re.search(r"[A-Za-z]{3}", cleaned) and not _YEAR_FIRST.match(cleaned):
+        return None  # 03-02-2009: March 2 or 3 February? Only the writer knows.
     try:
         return dateparser.parse(cleaned, fuzzy=False).date()
     except (ValueError, OverflowError):

@@ -7,7 +7,7 @@ from typing import Any
 
 from ..errors import InputError
 from .decoding import decode_json
-from .document import Document, parse_date
+from .document import DATE_FORMS, Document, parse_date
 
 
 def read_json(raw: str, name: str) -> Document:
@@ -17,7 +17,7 @@ def read_json(raw: str, name: str) -> Document:
     published = payload.get("published")
     day = parse_date(published) if isinstance(published, str) else None
     if published is not None and day is None:
-        raise InputError(name, f'"published" is not a date: {published!r}')
+        raise InputError(name, f'"published" is {published!r}, not {DATE_FORMS}')
 
     def text_field(key: str) -> str | None:
         value = payload.get(key)
