@@ -193,3 +193,11 @@ def test_an_ambiguous_published_date_is_refused_with_one_line(tmp_path: Path) ->
         str(caught.value)
         == f"{path}: \"published\" is '03-02-2009', not a date written 2009-03-02 or 2 March 2009"
     )
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "a.txt"
+    text = "Minister resigns\nThe minister resigned on Tuesday, aides said.\n"
+    path.write_bytes(text.encode(encoding))
+    assert load_document(path).text == text.strip("\n")

@@ -45,6 +45,11 @@ def decode_bytes(data: bytes, name: str) -> str:
             except UnicodeDecodeError:
                 raise InputError(name, f"is not valid {encoding} text") from None
             break
+    if text is None and (encoding := _utf16_without_bom(data)) is not None:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            text = None
     if text is None:
         try:
             text = data.decode("utf-8")
@@ -67,6 +72,20 @@ def decode_bytes(data: bytes, name: str) -> str:
 
 # The control characters (Unicode category Cc: C0 and C1) that text does not contain.
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 that starts without a byte order mark, told by its zero bytes: text in Latin script
+    has one in every pair, on the same side (high byte first or last)."""
+    pairs = len(data) // 2
+    if pairs < 2 or len(data) % 2:
+        return None
+    first, second = data[0::2].count(0), data[1::2].count(0)
+    if second > pairs * 0.3 and first < pairs * 0.05:
+        return "utf-16-le"
+    if first > pairs * 0.3 and second < pairs * 0.05:
+        return "utf-16-be"
+    return None
 
 
 def _is_binary(text: str) -> bool:
