@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from contextlib import asynccontextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -55,12 +56,21 @@ async def opened(model: Model | None, settings: Settings) -> AsyncIterator[Model
 
 def sources_of(inputs: Sequence[Input]) -> list[Source]:
     """Each input read and split into sentences once, under its source id (A, B, ...); inputs
-    that are sources already are kept as they are."""
-    sources = []
-    for i, item in enumerate(inputs):
-        if not isinstance(item, Source):
-            item = Source.of(item if isinstance(item, Document) else load_document(item), source_id(i))
-        sources.append(item)
+    that are sources already are kept as they are. Inputs with the very same text are one source
+    (naming the others in ``duplicates``): one article given twice is not two sources agreeing."""
+    sources: list[Source] = []
+    by_text: dict[str, int] = {}
+    for item in inputs:
+        document = item.document if isinstance(item, Source) else item
+        if not isinstance(document, Document):
+            document = load_document(document)
+        seen = by_text.get(document.sha256)
+        if seen is not None:
+            first = sources[seen]
+            sources[seen] = replace(first, duplicates=(*first.duplicates, document.name))
+            continue
+        by_text[document.sha256] = len(sources)
+        sources.append(item if isinstance(item, Source) else Source.of(document, source_id(len(sources))))
     return sources
 
 
@@ -187,7 +197,8 @@ async def asummarize(
             error.usage = extraction_usage + (error.usage or Usage())  # what the whole run cost
             raise
 
-    warnings = [f"source {o.source.id} left out: {o.error}" for o in failed]
+    warnings = [note for source in sources for note in source.notes()]
+    warnings += [f"source {o.source.id} left out: {o.error}" for o in failed]
     for outcome in extracted:
         warnings += [f"source {outcome.source.id}: {w}" for w in outcome.extraction.warnings]
     warnings += story.warnings

@@ -226,3 +226,15 @@ def test_markdown_escapes_what_sources_and_models_write() -> None:
     assert not any(line.startswith(("# Injected", "## Fake")) for line in lines)
     assert re.search(r"(?<!\\)[<>]", note) is None  # no raw angle bracket: no HTML at all
     assert re.search(r"(?<!\\)\]\(javascript:", note) is None and r"Wire\](javascript:alert(1))" in note
+
+
+def test_the_same_text_given_twice_is_one_source() -> None:
+    copy = Document(name="copy.txt", text=DAY_ONE.text, published=DAY_ONE.published)
+    sources = sources_of([DAY_ONE, copy, DAY_TWO])
+    assert [(s.id, s.document.name, s.duplicates) for s in sources] == [
+        ("A", "one.txt", ("copy.txt",)),
+        ("B", "two.txt", ()),
+    ]
+    briefing = summarize([DAY_ONE, copy], settings=SETTINGS, model=FakeModel(capable))
+    assert [c.status for c in briefing.claims] == ["single_source"]  # not corroborated by itself
+    assert "source A: copy.txt has the same text as one.txt; read once" in briefing.warnings

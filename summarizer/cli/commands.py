@@ -41,6 +41,8 @@ def extract(files: tuple[str, ...], fmt: str, dry_run: bool, **options: Any) -> 
     meta = {k: options.pop(k) for k in DOCUMENT_FIELDS}
     settings = Settings.from_env(**options)
     sources = sources_of([load_document(path, **meta) for path in files])  # all read before any call
+    for note in (note for source in sources for note in source.notes()):
+        progress(note)
     if dry_run:
         dry_run_report(sources, settings, synthesis=False)
         return

@@ -34,7 +34,8 @@ def check_size(name: str, size: int) -> None:
 
 
 def decode_bytes(data: bytes, name: str) -> str:
-    """Bytes to text: BOMs first, then UTF-8, then charset detection; binary data is refused."""
+    """Bytes to text: BOMs first, then UTF-16 told by its zero bytes, then UTF-8, then charset
+    detection; binary data is refused."""
     if not data.strip():
         raise InputError(name, "is empty")
     text: str | None = None
@@ -45,9 +46,10 @@ def decode_bytes(data: bytes, name: str) -> str:
             except UnicodeDecodeError:
                 raise InputError(name, f"is not valid {encoding} text") from None
             break
-    if text is None and (encoding := _utf16_without_bom(data)) is not None:
+    wide = _utf16_without_bom(data) if text is None else None
+    if wide is not None:
         try:
-            text = data.decode(encoding)
+            text = data.decode(wide)
         except UnicodeDecodeError:
             text = None
     if text is None:

@@ -65,6 +65,13 @@ class Source:
     id: str
     document: Document
     sentences: tuple[Sentence, ...]
+    duplicates: tuple[str, ...] = ()  # other inputs with the very same text, read once as this one
+
+    def notes(self) -> list[str]:
+        return [
+            f"source {self.id}: {name} has the same text as {self.document.name}; read once"
+            for name in self.duplicates
+        ]
 
     @classmethod
     def of(cls, document: Document, source: str) -> Source:
