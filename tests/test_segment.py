@@ -57,3 +57,19 @@ def test_chunks_keep_sentence_order_within_the_budget(seeds: list[Path]) -> None
         size = sum(tokens.count(s.text) + 4 for s in part)
         assert size <= 120 or len(part) == 1
     assert chunk(sentences, 100_000) == [sentences]
+
+
+def test_a_line_without_a_sentence_end_is_cut_into_bounded_parts() -> None:
+    from summarizer.text.sentences import MAX_SENTENCE_CHARS
+
+    words = " ".join(f"word{i}" for i in range(60_000))  # about 470,000 characters, no full stop
+    text = "Title\n" + words + "\nThe end."
+    sentences = split_sentences(Document(name="x", text=text))
+    assert all(len(s.text) <= MAX_SENTENCE_CHARS for s in sentences)
+    assert all(text[s.start : s.end] == s.text and s.text == s.text.strip() for s in sentences)
+    middle = sentences[1:-1]
+    assert " ".join(s.text for s in middle) == words  # cut at spaces, nothing lost
+    assert sentences[-1].text == "The end." and sentences[0].text == "Title"
+    unbroken = "x" * 5000
+    parts = split_sentences(Document(name="y", text=unbroken))
+    assert [len(s.text) for s in parts] == [2000, 2000, 1000]

@@ -9,6 +9,11 @@ from ..documents import Document
 from ..errors import InputError
 
 
+# Longer sentences are cut into parts (about 500 tokens each), so that any chunk budget from
+# there up holds every sentence, and ids stay the same whatever the budget.
+MAX_SENTENCE_CHARS = 2000
+
+
 @dataclass(frozen=True)
 class Sentence:
     id: str
@@ -53,9 +58,28 @@ def split_sentences(document: Document, source: str = "A") -> list[Sentence]:
             if start < 0:  # the splitter altered the text; fall back to the rest of the line
                 start, stripped = cursor, text[cursor : line.end()].strip()
             end = start + len(stripped)
-            sentences.append(Sentence(f"{source}{len(sentences) + 1}", start, end, stripped))
+            for part_start, part_end in _bounded(text, start, end):
+                sentences.append(
+                    Sentence(f"{source}{len(sentences) + 1}", part_start, part_end, text[part_start:part_end])
+                )
             cursor = end
     return sentences
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A sentence as spans of at most ``MAX_SENTENCE_CHARS``, cut at the last space that keeps a
+    part within the bound (or at the bound, in a run with no space): a line with no sentence end
+    never becomes one citation of a whole page, nor one call over the token budget."""
+    spans = []
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + 1, start + MAX_SENTENCE_CHARS + 1)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        spans.append((start, len(text[start:cut].rstrip()) + start))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    spans.append((start, end))
+    return spans
 
 
 @dataclass(frozen=True)
