@@ -23,6 +23,7 @@ _ENV = {
     "model": "SUMMARIZER_MODEL",
     "mode": "SUMMARIZER_MODE",
     "timeout": "SUMMARIZER_TIMEOUT",
+    "call_timeout": "SUMMARIZER_CALL_TIMEOUT",
     "max_retries": "SUMMARIZER_MAX_RETRIES",
     "max_reasks": "SUMMARIZER_MAX_REASKS",
     "concurrency": "SUMMARIZER_CONCURRENCY",
@@ -45,7 +46,8 @@ class Settings:
     base_url: str | None = None
     api_key: str | None = field(default=None, repr=False)  # never printed
     mode: str = "tools"
-    timeout: float = 120.0
+    timeout: float = 120.0  # seconds per attempt
+    call_timeout: float | None = None  # seconds for a whole call, transport retries included
     max_retries: int = 4  # transport retries (429, 5xx, timeouts) per call
     max_reasks: int = 2  # validation re-asks per call, counted apart
     concurrency: int = 4
@@ -83,6 +85,8 @@ class Settings:
             raise ConfigError("retries and re-asks cannot be negative")
         if not (math.isfinite(self.timeout) and self.timeout > 0):
             raise ConfigError(f"timeout {self.timeout!r} is not a positive number of seconds")
+        if self.call_timeout is not None and not (math.isfinite(self.call_timeout) and self.call_timeout > 0):
+            raise ConfigError(f"call timeout {self.call_timeout!r} is not a positive number of seconds")
         if not (math.isfinite(self.retry_wait) and self.retry_wait >= 0):
             raise ConfigError(f"retry wait {self.retry_wait!r} is not a number of seconds")
         if self.base_url is not None:

@@ -203,3 +203,71 @@ def test_long_document_is_split_by_sentences_and_merged(played_all: Any, setting
     # a later part's reference to 'Marsh' resolves to the actor the first part found
     assert [p.actor for e in result.events[1:] for p in e.participants] == ["Elena Marsh"] * (calls - 1)
     assert result.warnings == []
+
+
+@pytest.mark.vcr
+@pytest.mark.default_cassette("rate_limited_then_ok.yaml")
+def test_a_retry_is_announced_while_it_waits(
+    played_all: Any, monkeypatch: pytest.MonkeyPatch, seeds: list[Path], fake_key: str
+) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", fake_key)
+    monkeypatch.setenv("SUMMARIZER_MAX_RETRIES", "2")
+    result = CliRunner().invoke(main, ["extract", str(seeds[0])])
+    assert result.exit_code == 0, result.stderr
+    assert (
+        f"{seeds[0]}: the model server answered HTTP 429: Rate limit reached for gpt-4o-mini.; "
+        "retrying in 0.0 s (attempt 2 of 3)"
+    ) in result.stderr.splitlines()
+
+
+@pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
+def test_a_hanging_server_costs_at_most_the_call_timeout(
+    monkeypatch: pytest.MonkeyPatch, seeds: list[Path], fake_key: str
+) -> None:
+    import socket
+    import threading
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(16)
+    held: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept() -> None:  # takes every connection and never answers
+        listener.settimeout(0.1)
+        while not stop.is_set():
+            try:
+                held.append(listener.accept()[0])
+            except OSError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{listener.getsockname()[1]}/v1"
+    try:
+        result = CliRunner().invoke(
+            main,
+            [
+                "extract",
+                str(seeds[0]),
+                "--base-url",
+                base,
+                "--timeout",
+                "0.3",
+                "--call-timeout",
+                "1",
+                "--no-cache",
+            ],
+        )
+    finally:
+        stop.set()
+        thread.join()
+        for connection in held:
+            connection.close()
+        listener.close()
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == (
+        f"summarizer: error: extraction failed for {seeds[0]}: no answer within 1 s "
+        "(the bound on a whole call, retries included)"
+    )
+    assert "retrying in" in result.stderr  # the attempts that timed out were announced

@@ -11,6 +11,7 @@ import click
 
 from .commands import brief, check, extract, schema
 from .evaluate import evaluate
+from .options import ProgressHandler
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -20,6 +21,9 @@ def main() -> None:
     # instructor logs every failed attempt at ERROR; the CLI reports failures itself, once.
     logging.getLogger("instructor").addHandler(logging.NullHandler())
     logging.getLogger("instructor").propagate = False
+    own = logging.getLogger("summarizer")
+    if not any(isinstance(h, ProgressHandler) for h in own.handlers):
+        own.addHandler(ProgressHandler(logging.WARNING))
     # At exit, tearing down the many classes the openai and pydantic imports create costs a
     # fifth of a second of garbage collection; frozen objects are left to the OS instead.
     atexit.register(gc.freeze)

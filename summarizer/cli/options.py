@@ -4,6 +4,7 @@ stderr, and errors turned into one line and an exit code, never a traceback."""
 from __future__ import annotations
 
 import functools
+import logging
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -44,6 +45,13 @@ def reports_errors(command: F) -> F:
 
 def progress(line: str) -> None:
     click.echo(line, err=True)
+
+
+class ProgressHandler(logging.Handler):
+    """The library's warnings (a retry after a 429 or a 5xx, and why) as progress lines."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        progress(self.format(record))
 
 
 def report_usage(model: str, usage: Usage) -> None:
@@ -91,7 +99,17 @@ def model_options(command: F) -> F:
             click.option(
                 "--max-tokens", type=click.IntRange(min=1), help="Longest answer per call [default 4096]."
             ),
-            click.option("--timeout", type=click.FloatRange(min=1), help="Seconds per call [default 120]."),
+            click.option(
+                "--timeout",
+                type=float,
+                help="Seconds to wait for one attempt [env SUMMARIZER_TIMEOUT; default 120]; a call "
+                "makes up to 1 + SUMMARIZER_MAX_RETRIES (default 4) attempts.",
+            ),
+            click.option(
+                "--call-timeout",
+                type=float,
+                help="Seconds for a whole call, retries included [env SUMMARIZER_CALL_TIMEOUT; default: no bound].",
+            ),
             click.option(
                 "--cache-dir", help="Response cache [env SUMMARIZER_CACHE_DIR; default: user cache]."
             ),

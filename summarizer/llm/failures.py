@@ -19,6 +19,13 @@ class NotAChatCompletion(Exception):
         )
 
 
+class CallTimedOut(Exception):
+    """The whole call, retries included, outlasted ``call_timeout``."""
+
+    def __init__(self, seconds: float | None) -> None:
+        super().__init__(f"no answer within {seconds:g} s (the bound on a whole call, retries included)")
+
+
 def model_error(step: str, subject: str, error: Exception, api_key: str | None, usage: Usage) -> ModelError:
     """One clear line for a failed model call: transport cause, truncated or unusable answer."""
     from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
@@ -28,10 +35,8 @@ def model_error(step: str, subject: str, error: Exception, api_key: str | None, 
         cause = error.__cause__
     if isinstance(cause, IncompleteOutputException):
         text = "the answer was cut off at the token limit"
-    elif _is_api_error(cause):
-        text = _describe_api_error(cause)
-    elif isinstance(cause, NotAChatCompletion):
-        text = str(cause)
+    elif _is_api_error(cause) or isinstance(cause, (NotAChatCompletion, CallTimedOut)):
+        text = describe_api_error(cause)
     elif isinstance(error, InstructorRetryException):
         text = f"no usable answer after {error.n_attempts} attempts ({describe_invalid(cause)})"
     else:
@@ -57,9 +62,12 @@ def _is_api_error(error: BaseException) -> bool:
     return isinstance(error, openai.APIError)
 
 
-def _describe_api_error(error: BaseException) -> str:
+def describe_api_error(error: BaseException) -> str:
+    """What went wrong with one HTTP call, in a few words."""
     import openai
 
+    if isinstance(error, (NotAChatCompletion, CallTimedOut)):
+        return str(error)
     if isinstance(error, openai.APITimeoutError):
         return "the model server did not answer in time"
     if isinstance(error, openai.APIConnectionError):

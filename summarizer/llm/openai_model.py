@@ -4,18 +4,20 @@ response cache, and instructor on top for validation and re-asks. Opened once pe
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import random
 from contextvars import ContextVar
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..schema.usage import Usage
 from ..schema.validation import validating
 from ..settings import Settings
-from .failures import NotAChatCompletion, model_error
+from .failures import CallTimedOut, NotAChatCompletion, describe_api_error, model_error, redact
 from .model import Draft, Filled, FillRequest
 
-# The answers a ``fill`` has received so far, so that only the one that passed is cached.
-_answers: ContextVar[list[tuple[str, Any]] | None] = ContextVar("summarizer_answers", default=None)
+log = logging.getLogger("summarizer")
 _MAX_TOTAL_WAIT = 120.0  # seconds spent waiting between transport retries of one call, at most
 
 
@@ -40,20 +42,46 @@ def _wait_seconds(attempt: int, error: BaseException | None, base: float = 0.5) 
     return random.uniform(0, min(30.0, base * 2**attempt))
 
 
-def _retrying(settings: Settings) -> Any:
+def _retrying(settings: Settings, subject: str) -> Any:
     import tenacity
 
     def wait(state: tenacity.RetryCallState) -> float:
         error = state.outcome.exception() if state.outcome else None
         return _wait_seconds(state.attempt_number, error, settings.retry_wait)
 
+    def announce(state: tenacity.RetryCallState) -> None:
+        error = state.outcome.exception() if state.outcome else None
+        pause = state.next_action.sleep if state.next_action else 0.0
+        cause = redact(describe_api_error(error), settings.api_key) if error is not None else "no answer"
+        log.warning(
+            "%s: %s; retrying in %.1f s (attempt %d of %d)",
+            subject,
+            cause,
+            pause,
+            state.attempt_number + 1,
+            settings.max_retries + 1,
+        )
+
     return tenacity.AsyncRetrying(
         retry=tenacity.retry_if_exception(is_transient),
         stop=tenacity.stop_after_attempt(settings.max_retries + 1)
         | tenacity.stop_after_delay(_MAX_TOTAL_WAIT),
         wait=wait,
+        before_sleep=announce,
         reraise=True,
     )
+
+
+@dataclass
+class _Call:
+    """What one ``fill`` shares with the HTTP calls it makes: whom to name, what it received."""
+
+    subject: str
+    answers: list[tuple[str, Any]] = field(default_factory=list)
+
+
+# Set around each ``fill``, read by ``_send``: instructor calls ``_send`` with the request alone.
+_current: ContextVar[_Call | None] = ContextVar("summarizer_call", default=None)
 
 
 class OpenAIModel:
@@ -91,21 +119,31 @@ class OpenAIModel:
             hit = self.cache.get(key)
             if hit is not None:
                 return ChatCompletion.model_validate(hit)
-        async for attempt in _retrying(self.settings):
+        call = _current.get() or _Call("the model")
+        try:
+            response = await asyncio.wait_for(self._post(kwargs, call.subject), self.settings.call_timeout)
+        except asyncio.TimeoutError:
+            raise CallTimedOut(self.settings.call_timeout) from None
+        if key is not None:
+            call.answers.append((key, response))  # cached by ``fill`` once it has passed
+        return response
+
+    async def _post(self, body: dict[str, Any], subject: str) -> Any:
+        """The request, with transport retries (each attempt bounded by ``timeout``)."""
+        from openai.types.chat import ChatCompletion
+
+        async for attempt in _retrying(self.settings, subject):
             with attempt:
                 # The client's low-level post, not ``client.chat.completions``: the same request,
                 # without loading the whole chat resource module tree (half a second per run).
                 response = await self.client.post(
                     "/chat/completions",
-                    body=kwargs,
+                    body=body,
                     cast_to=ChatCompletion,
                     options={"security": {"bearer_auth": True}},
                 )
                 if not isinstance(response, ChatCompletion):
                     raise NotAChatCompletion(response)
-                answers = _answers.get()
-                if answers is not None and key is not None:
-                    answers.append((key, response))  # cached by ``fill`` once it has passed
                 return response
         raise AssertionError("tenacity either returns or re-raises")
 
@@ -128,8 +166,8 @@ class OpenAIModel:
                 request.scope.strict = False  # last attempt: keep what holds, drop the rest
 
         hooks.on("completion:response", on_response)
-        answers: list[tuple[str, Any]] = []
-        token = _answers.set(answers)
+        call = _Call(request.subject)
+        token = _current.set(call)
         with validating(request.scope):
             try:
                 draft: Draft = await self._create(
@@ -146,9 +184,9 @@ class OpenAIModel:
                     request.step, request.subject, error, self.settings.api_key, usage
                 ) from None
             finally:
-                _answers.reset(token)
-        if self.cache is not None and answers:
-            key, response = answers[-1]  # the answer that passed; failed ones never outlive the run
+                _current.reset(token)
+        if self.cache is not None and call.answers:
+            key, response = call.answers[-1]  # the answer that passed; failed ones never outlive the run
             self.cache.put(key, response.model_dump(mode="json"))
         return Filled(draft, usage)
 

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from ..documents import Document
 from ..errors import InputError
 
-
 # Longer sentences are cut into parts (about 500 tokens each), so that any chunk budget from
 # there up holds every sentence, and ids stay the same whatever the budget.
 MAX_SENTENCE_CHARS = 2000
