@@ -26,6 +26,7 @@ from .stages.merge import merge
 from .stages.synthesise import TEMPLATES as SYNTHESIS_TEMPLATES
 from .stages.synthesise import settle_claims, synthesise
 from .text import Sentence, Source, source_id, source_of
+from .wording import count
 
 Progress = Callable[[str], None]
 Input = Source | Document | str | Path
@@ -80,10 +81,14 @@ def describe(outcome: SourceOutcome) -> str:
         return f"{outcome.source.id}: {outcome.error}"
     result = outcome.extraction
     return (
-        f"{outcome.source.id} {outcome.source.document.name}: {len(result.actors)} actors, "
-        f"{len(result.events)} events, {len(result.claims)} claims, {result.generation.usage.reasks} re-asks, "
-        f"{len(result.warnings)} warnings"
+        f"{outcome.source.id} {outcome.source.document.name}: {count(len(result.actors), 'actor')}, "
+        f"{count(len(result.events), 'event')}, {count(len(result.claims), 'claim')}, "
+        f"{count(result.generation.usage.reasks, 're-ask')}, {count(len(result.warnings), 'warning')}"
     )
+
+
+def _extracting(sources: Sequence[Source], model: Model) -> str:
+    return f"extracting {count(len(sources), 'source')} with {model.name} ({model.mode})"
 
 
 async def extract_all(
@@ -98,7 +103,7 @@ async def extract_all(
     finish in; ``progress`` hears one line per source as it finishes."""
     settings = settings_of(settings, overrides)
     async with opened(model, settings) as filling:
-        (progress or _silent)(f"extracting {len(sources)} source(s) with {filling.name} ({filling.mode})")
+        (progress or _silent)(_extracting(sources, filling))
         return await _extract_each(sources, filling, settings, progress or _silent)
 
 
@@ -174,7 +179,7 @@ async def asummarize(
     if not sources:
         raise SummarizerError("no documents to summarise")
     async with opened(model, settings) as filling:
-        say(f"extracting {len(sources)} source(s) with {filling.name} ({filling.mode})")
+        say(_extracting(sources, filling))
         outcomes = await _extract_each(sources, filling, settings, say)
         extracted = [o for o in outcomes if isinstance(o, Extracted)]
         failed = [o for o in outcomes if isinstance(o, Failed)]

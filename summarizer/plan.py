@@ -13,6 +13,7 @@ from .schema.drafts import ExtractionDraft, SynthesisDraft
 from .settings import Settings
 from .stages.extract import ExtractionJob
 from .text import Source, tokens
+from .wording import count
 
 # Synthesis sees the cited sentences, not whole articles: about this share of their tokens.
 SYNTHESIS_SHARE = 0.4
@@ -46,7 +47,7 @@ def plan(sources: Sequence[Source], settings: Settings, *, synthesis: bool) -> l
 
 
 def report(calls: Sequence[PlannedCall], settings: Settings) -> str:
-    lines = [f"dry run: {len(calls)} call(s) to {settings.model} ({settings.mode}), nothing sent"]
+    lines = [f"dry run: {count(len(calls), 'call')} to {settings.model} ({settings.mode}), nothing sent"]
     for call in calls:
         size = ("~" if call.estimated else "") + str(call.prompt_tokens)
         lines.append(f"  {call.step:<10} {call.source:<50} {size:>8} prompt tokens")

@@ -27,7 +27,7 @@ def test_cli_brief_writes_the_golden_note(
     )
     assert result.exit_code == 0, result.stderr
     assert result.stdout == ""
-    assert result.stderr.splitlines()[0] == "extracting 2 source(s) with gpt-4o-mini (tools)"
+    assert result.stderr.splitlines()[0] == "extracting 2 sources with gpt-4o-mini (tools)"
     assert f"wrote {out}" in result.stderr
     note = out.read_text()
     assert_snapshot("seeds_briefing.md", note)
@@ -115,7 +115,7 @@ def test_a_failed_source_costs_the_others_nothing(
         in result.stderr
     )
     assert result.stderr.splitlines()[-1] == (
-        "summarizer: error: source(s) B could not be extracted; the note leaves them out"
+        "summarizer: error: source B could not be extracted; the note leaves them out"
     )
     briefing = Briefing.model_validate_json(out.read_text())  # the note was still written, whole
     assert [(s.id, s.status) for s in briefing.sources] == [("A", "ok"), ("B", "failed")]
@@ -135,6 +135,6 @@ def test_a_run_that_fails_still_reports_what_it_spent(
     result = CliRunner().invoke(main, ["brief", str(seeds[0]), "-o", str(out)])
     assert result.exit_code == 1 and not out.exists()
     *_, usage, error = result.stderr.splitlines()
-    assert usage.startswith("usage: 1 calls, 0 re-asks, ") and "completion tokens; estimated cost $" in usage
+    assert usage.startswith("usage: 1 call, 0 re-asks, ") and "completion tokens; estimated cost $" in usage
     assert " 0 prompt" not in usage
     assert error.endswith("the answer was cut off at the token limit")

@@ -103,7 +103,7 @@ def test_dry_run_needs_no_key_and_sends_nothing(seeds: list[Path]) -> None:
     code, out, err = run("brief", *map(str, seeds), "--dry-run")
     assert (code, err) == (0, "")
     lines = out.splitlines()
-    assert lines[0] == "dry run: 3 call(s) to gpt-4o-mini (tools), nothing sent"
+    assert lines[0] == "dry run: 3 calls to gpt-4o-mini (tools), nothing sent"
     assert lines[1].split()[:3] == ["extraction", "A", str(seeds[0])]
     assert lines[3].split()[:3] == ["synthesis", "all", "sources"] and lines[3].split()[3].startswith("~")
     prompt = sum(int(line.split()[-3].lstrip("~")) for line in lines[1:4])

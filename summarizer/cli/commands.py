@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from ..render import BRIEFING_FORMATS, EXTRACTION_FORMATS
+from ..wording import count
 from .options import (
     DOCUMENT_FIELDS,
     document_options,
@@ -103,14 +104,15 @@ def brief(files: tuple[str, ...], output: str | None, fmt: str, dry_run: bool, *
     click.echo(
         f"{describe(briefing.generation.model, sum(usage.values(), Usage()))}; usage: "
         + "; ".join(
-            f"{step} {u.calls} calls, {u.reasks} re-asks, {u.prompt_tokens}+{u.completion_tokens} tokens"
+            f"{step} {count(u.calls, 'call')}, {count(u.reasks, 're-ask')}, {u.prompt_tokens}+{u.completion_tokens} tokens"
             for step, u in usage.items()
         ),
         err=True,
     )
     failed = [s.id for s in briefing.sources if s.status == "failed"]
     if failed:
-        fail(f"source(s) {', '.join(failed)} could not be extracted; the note leaves them out", 1)
+        noun = "source" if len(failed) == 1 else "sources"
+        fail(f"{noun} {', '.join(failed)} could not be extracted; the note leaves them out", 1)
 
 
 @click.command()
@@ -141,6 +143,6 @@ def check(briefing: str, sources: tuple[str, ...], fmt: str) -> None:
     else:
         for problem in problems:
             click.echo(str(problem))
-        click.echo(f"{briefing}: {'ok' if not problems else f'{len(problems)} problem(s)'}", err=True)
+        click.echo(f"{briefing}: {'ok' if not problems else count(len(problems), 'problem')}", err=True)
     if problems:
         sys.exit(1)

@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from ..errors import SummarizerError
+from ..wording import count
 from .options import dry_run_option, dry_run_report, model_options, progress, reports_errors
 
 
@@ -118,5 +119,5 @@ def eval_extract(directory: str, limit: int, dry_run: bool, **options: Any) -> N
     )
     click.echo(
         f"tokens: {sum(c.prompt_tokens for c in cases)} prompt + {sum(c.completion_tokens for c in cases)} completion "
-        f"in {sum(c.calls for c in cases)} calls"
+        f"in {count(sum(c.calls for c in cases), 'call')}"
     )

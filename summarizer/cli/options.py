@@ -15,6 +15,7 @@ import click
 from ..errors import SummarizerError
 from ..schema.usage import Usage
 from ..settings import MODES, Settings
+from ..wording import count
 
 if TYPE_CHECKING:
     from ..text import Source
@@ -59,7 +60,7 @@ def report_usage(model: str, usage: Usage) -> None:
     from ..llm.pricing import describe
 
     progress(
-        f"usage: {usage.calls} calls, {usage.reasks} re-asks, {usage.prompt_tokens} prompt + "
+        f"usage: {count(usage.calls, 'call')}, {count(usage.reasks, 're-ask')}, {usage.prompt_tokens} prompt + "
         f"{usage.completion_tokens} completion tokens; {describe(model, usage)}"
     )
 

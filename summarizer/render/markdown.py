@@ -12,6 +12,7 @@ from pydantic import BaseModel
 from ..schema.briefing import Briefing
 from ..schema.extraction import Citation, Extraction
 from ..vocabulary import CLAIM_ROLES, parties
+from ..wording import count
 
 Model = TypeVar("Model", bound=BaseModel)
 # Characters that would let text from an article or a model open raw HTML, a link or code.
@@ -85,8 +86,8 @@ def extraction(result: Extraction) -> str:
     usage = extraction.generation.usage
     lines += [
         "",
-        f"_{extraction.generation.model} ({extraction.generation.mode}): {usage.calls} calls, "
-        f"{usage.reasks} re-asks, {usage.prompt_tokens} prompt + {usage.completion_tokens} completion tokens_",
+        f"_{extraction.generation.model} ({extraction.generation.mode}): {count(usage.calls, 'call')}, "
+        f"{count(usage.reasks, 're-ask')}, {usage.prompt_tokens} prompt + {usage.completion_tokens} completion tokens_",
     ]
     return "\n".join(lines)
 
@@ -207,7 +208,7 @@ def briefing(note: Briefing) -> str:
     calls = sum(u.calls for u in usage.values())
     tokens = sum(u.prompt_tokens + u.completion_tokens for u in usage.values())
     lines.append(
-        f"_Made with {briefing.generation.model} ({briefing.generation.mode}): {calls} model calls, {tokens} tokens._"
+        f"_Made with {briefing.generation.model} ({briefing.generation.mode}): {count(calls, 'model call')}, {tokens} tokens._"
     )
     return "\n".join(lines) + "\n"
 
