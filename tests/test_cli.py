@@ -225,3 +225,9 @@ def test_written_files_follow_the_umask_and_keep_an_existing_mode(tmp_path: Path
         assert stat.S_IMODE(kept.stat().st_mode) == 0o604 and kept.read_text() == "new"
     finally:
         os.umask(previous)
+
+
+def test_metadata_flags_go_with_one_file(key: None, seeds: list[Path]) -> None:
+    code, out, err = run("brief", *map(str, seeds), "--title", "T", "--outlet", "O")
+    assert (code, out) == (2, "")
+    assert "--title, --outlet describe one article: give one file, or put them in a .json article" in err

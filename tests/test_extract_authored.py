@@ -271,3 +271,17 @@ def test_a_hanging_server_costs_at_most_the_call_timeout(
         "(the bound on a whole call, retries included)"
     )
     assert "retrying in" in result.stderr  # the attempts that timed out were announced
+
+
+@pytest.mark.vcr
+@pytest.mark.default_cassette("seeds_capable.yaml")
+def test_extract_writes_its_output_file(
+    played_all: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, seeds: list[Path], fake_key: str
+) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", fake_key)
+    out = tmp_path / "extractions.md"
+    result = CliRunner().invoke(main, ["extract", *map(str, seeds), "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "" and f"wrote {out}" in result.stderr
+    note = out.read_text()
+    assert note.count("\n## Actors\n") == 2 and "## Warnings" not in note  # no empty section

@@ -180,7 +180,13 @@ def test_a_briefing_on_the_fake_model_renders_and_round_trips() -> None:
     note = render_briefing(briefing, "md")
     assert note.startswith("# Strike in Valmora\n")
     headings = [line for line in note.splitlines() if line.startswith("## ")]
-    assert headings == ["## Bottom line", "## Timeline", "## Actors", "## Disputed claims", "## Sources"]
+    assert headings == [
+        "## Bottom line",
+        "## Timeline",
+        "## Actors",
+        "## Other claims",
+        "## Sources",
+    ]  # none disputed
     assert type(briefing).model_validate(json.loads(render_briefing(briefing, "json"))) == briefing
 
 
@@ -238,3 +244,19 @@ def test_the_same_text_given_twice_is_one_source() -> None:
     briefing = summarize([DAY_ONE, copy], settings=SETTINGS, model=FakeModel(capable))
     assert [c.status for c in briefing.claims] == ["single_source"]  # not corroborated by itself
     assert "source A: copy.txt has the same text as one.txt; read once" in briefing.warnings
+
+
+def test_the_byline_names_each_outlet_once_and_the_first_few_only() -> None:
+    outlets = ["Wire", "Wire", "Daily", None, "Post", "Times", "Herald", "Wire", "Globe"]
+    documents = [
+        Document(
+            name=f"{i}.txt",
+            text=DAY_ONE.text.replace("300", str(300 + i)),
+            outlet=o,
+            published=DAY_ONE.published,
+        )
+        for i, o in enumerate(outlets)
+    ]
+    note = render_briefing(summarize(documents, settings=SETTINGS, model=FakeModel(capable)), "md")
+    byline = note.splitlines()[2]
+    assert byline.startswith("_Briefing from 9 sources (Wire, Daily, source D, Post, Times and 2 others). ")

@@ -11,12 +11,14 @@ import click
 from ..render import BRIEFING_FORMATS, EXTRACTION_FORMATS
 from ..wording import count
 from .options import (
-    DOCUMENT_FIELDS,
+    document_metadata,
     document_options,
     dry_run_option,
     dry_run_report,
     fail,
+    format_option,
     model_options,
+    output_option,
     progress,
     report_usage,
     reports_errors,
@@ -25,22 +27,26 @@ from .options import (
 
 @click.command()
 @click.argument("files", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(list(EXTRACTION_FORMATS)), default="md", show_default=True)
+@output_option("Write the extractions here (atomically) instead of stdout.")
+@format_option(EXTRACTION_FORMATS, "md: one section a source; json: a list of extractions")
 @dry_run_option
 @document_options
 @model_options
 @reports_errors
-def extract(files: tuple[str, ...], fmt: str, dry_run: bool, **options: Any) -> None:
+def extract(files: tuple[str, ...], output: str | None, fmt: str, dry_run: bool, **options: Any) -> None:
     """Extract grounded actors, events and claims from FILES (.txt, .md, .html, .json, - for stdin)."""
     from ..documents import load_document
+    from ..files import check_output, write_atomic
     from ..pipeline import extract_all, sources_of
     from ..render import render_extractions
     from ..schema.usage import Usage
     from ..settings import Settings
     from ..stages.extract import Extracted, Failed
 
-    meta = {k: options.pop(k) for k in DOCUMENT_FIELDS}
+    meta = document_metadata(files, options)
     settings = Settings.from_env(**options)
+    if output:
+        check_output(output, files)
     sources = sources_of([load_document(path, **meta) for path in files])  # all read before any call
     for note in (note for source in sources for note in source.notes()):
         progress(note)
@@ -50,7 +56,10 @@ def extract(files: tuple[str, ...], fmt: str, dry_run: bool, **options: Any) -> 
     outcomes = asyncio.run(extract_all(sources, settings=settings, progress=progress))
     report_usage(settings.model, sum((o.usage for o in outcomes), Usage()))
     done = [o.extraction for o in outcomes if isinstance(o, Extracted)]
-    if done or fmt == "json":
+    if output and done:
+        write_atomic(output, render_extractions(done, fmt) + "\n")
+        progress(f"wrote {output}")
+    elif done or fmt == "json":
         click.echo(render_extractions(done, fmt))
     failures = [o for o in outcomes if isinstance(o, Failed)]
     for failure in failures:
@@ -61,14 +70,10 @@ def extract(files: tuple[str, ...], fmt: str, dry_run: bool, **options: Any) -> 
 
 @click.command()
 @click.argument("files", nargs=-1, required=True)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False),
-    help="Write the note here (atomically) instead of stdout.",
-)
-@click.option("--format", "fmt", type=click.Choice(list(BRIEFING_FORMATS)), default="md", show_default=True)
+@output_option("Write the note here (atomically) instead of stdout.")
+@format_option(BRIEFING_FORMATS, "md: the note to read; json: the Briefing (see `summarizer schema`)")
 @dry_run_option
+@document_options
 @model_options
 @reports_errors
 def brief(files: tuple[str, ...], output: str | None, fmt: str, dry_run: bool, **options: Any) -> None:
@@ -82,10 +87,11 @@ def brief(files: tuple[str, ...], output: str | None, fmt: str, dry_run: bool, *
     from ..schema.usage import Usage
     from ..settings import Settings
 
+    meta = document_metadata(files, options)
     settings = Settings.from_env(**options)
     if output:
         check_output(output, files)
-    sources = sources_of([load_document(path) for path in files])  # all read before any call
+    sources = sources_of([load_document(path, **meta) for path in files])  # all read before any call
     if dry_run:
         dry_run_report(sources, settings, synthesis=True)
         return
@@ -128,7 +134,14 @@ def schema() -> None:
 @click.command()
 @click.argument("briefing", type=click.Path(dir_okay=False))
 @click.argument("sources", nargs=-1)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: one line a problem; json: {ok, problems}.",
+)
 @reports_errors
 def check(briefing: str, sources: tuple[str, ...], fmt: str) -> None:
     """Verify BRIEFING.json: its schema, and every citation against the SOURCES (default: the

@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import logging
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
@@ -131,6 +131,28 @@ def document_options(command: F) -> F:
             click.option("--published", callback=_published, help="Publication date (YYYY-MM-DD)."),
             click.option("--url", help="Address of the article."),
         ],
+    )
+
+
+def document_metadata(files: Sequence[str], options: dict[str, Any]) -> dict[str, Any]:
+    """The metadata flags, taken out of ``options``; they describe one article, so they go with
+    one file only."""
+    meta = {k: options.pop(k) for k in DOCUMENT_FIELDS}
+    given = [f"--{k}" for k, v in meta.items() if v is not None]
+    if given and len(files) > 1:
+        raise click.UsageError(
+            f"{', '.join(given)} describe one article: give one file, or put them in a .json article"
+        )
+    return meta
+
+
+def output_option(text: str) -> Callable[[F], F]:
+    return click.option("-o", "--output", type=click.Path(dir_okay=False), help=text)
+
+
+def format_option(formats: Mapping[str, str], text: str) -> Callable[[F], F]:
+    return click.option(
+        "--format", "fmt", type=click.Choice(list(formats)), default="md", show_default=True, help=text + "."
     )
 
 

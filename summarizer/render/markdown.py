@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from ..schema.briefing import Briefing
+from ..schema.briefing import Briefing, SourceRecord
 from ..schema.extraction import Citation, Extraction
 from ..vocabulary import CLAIM_ROLES, parties
 from ..wording import count
@@ -58,21 +58,21 @@ def extraction(result: Extraction) -> str:
     facts += [v for v in (source.outlet, source.published and source.published.isoformat()) if v]
     lines = [f"# {heading}", "", f"_{' · '.join(facts)}_", ""]
 
-    lines += ["## Actors", ""]
+    actors = []
     for actor in extraction.actors:
         extra = ", ".join(v for v in (actor.title, actor.affiliation) if v)
         aka = f" (also: {', '.join(actor.aliases)})" if actor.aliases else ""
-        lines.append(
+        actors.append(
             f"- **{actor.name}**, {actor.kind.replace('_', ' ')}{', ' + extra if extra else ''}{aka} {_cites(actor.citations)}"
         )
-    lines += ["", "## Events", ""]
+    events = []
     for event in extraction.events:
         when = f"**{event.when}**: " if event.when else ""
         who = "; ".join(f"{p.actor} ({p.role})" for p in event.participants)
         numbers = "; ".join(f"{q.value} {q.what}" for q in event.quantities)
         details = " — ".join(v for v in (event.where, who, numbers) if v)
-        lines.append(f"- {when}{event.what}{' — ' + details if details else ''} {_cites(event.citations)}")
-    lines += ["", "## Claims", ""]
+        events.append(f"- {when}{event.what}{' — ' + details if details else ''} {_cites(event.citations)}")
+    claims = []
     for claim in extraction.claims:
         parts = [] if claim.made_by else ["unattributed"]
         parts += [
@@ -80,17 +80,28 @@ def extraction(result: Extraction) -> str:
         ]
         if claim.reported_via:
             parts.append(f"reported via {claim.reported_via}")
-        lines.append(f"- {claim.statement} ({'; '.join(parts)}) {_cites(claim.citations)}")
-    if extraction.warnings:
-        lines += ["", "## Warnings", ""] + [f"- {w}" for w in extraction.warnings]
+        claims.append(f"- {claim.statement} ({'; '.join(parts)}) {_cites(claim.citations)}")
+    warnings = [f"- {w}" for w in extraction.warnings]
+    for heading, items in (
+        ("Actors", actors),
+        ("Events", events),
+        ("Claims", claims),
+        ("Warnings", warnings),
+    ):
+        if items:  # an empty section says nothing
+            lines += [f"## {heading}", "", *items, ""]
+    if not (actors or events or claims):
+        lines += ["_Nothing grounded was extracted from this source._", ""]
     usage = extraction.generation.usage
     lines += [
-        "",
         f"_{extraction.generation.model} ({extraction.generation.mode}): {count(usage.calls, 'call')}, "
         f"{count(usage.reasks, 're-ask')}, {usage.prompt_tokens} prompt + {usage.completion_tokens} completion tokens_",
     ]
     return "\n".join(lines)
 
+
+DISPUTED = ("contested", "sources_disagree")  # the rest are listed apart, under "Other claims"
+BYLINE_OUTLETS = 5
 
 STATUS_LABELS = {
     "corroborated": "corroborated by several sources",
@@ -98,6 +109,14 @@ STATUS_LABELS = {
     "contested": "contested between parties",
     "sources_disagree": "sources disagree",
 }
+
+
+def _byline(sources: Sequence[SourceRecord]) -> str:
+    """The outlets of the sources, each once, the first few named: 'Wions, source B'."""
+    labels = list(dict.fromkeys(s.outlet or f"source {s.id}" for s in sources))
+    if len(labels) <= BYLINE_OUTLETS:
+        return ", ".join(labels)
+    return f"{', '.join(labels[:BYLINE_OUTLETS])} and {count(len(labels) - BYLINE_OUTLETS, 'other')}"
 
 
 def _cell(text: str) -> str:
@@ -116,8 +135,8 @@ def briefing(note: Briefing) -> str:
     ok = [s for s in briefing.sources if s.status == "ok"]
     lines = [f"# {briefing.title}", ""]
     lines += [
-        f"_Briefing from {len(ok)} source{'s' if len(ok) != 1 else ''} "
-        f"({', '.join(s.outlet or f'source {s.id}' for s in ok)}). Every bracketed id cites a source sentence listed at the end._",
+        f"_Briefing from {count(len(ok), 'source')} ({_byline(ok)}). "
+        "Every bracketed id cites a source sentence listed at the end._",
         "",
     ]
     if briefing.bottom_line:
@@ -154,9 +173,13 @@ def briefing(note: Briefing) -> str:
                 f"{', '.join(actor.sources)} |"
             )
         lines.append("")
-    if briefing.claims:
-        lines += ["## Disputed claims", ""]
-        for claim in briefing.claims:
+    disputed = [c for c in briefing.claims if c.status in DISPUTED]
+    others = [c for c in briefing.claims if c.status not in DISPUTED]
+    for heading, claims in (("## Disputed claims", disputed), ("## Other claims", others)):
+        if not claims:
+            continue
+        lines += [heading, ""]
+        for claim in claims:
             status = STATUS_LABELS.get(claim.status or "", "unassessed")
             lines.append(f"### {claim.id}. {claim.statement}")
             lines.append("")
