@@ -1,7 +1,11 @@
 """Speed, requests and memory of a briefing run against a local stub of an OpenAI-compatible
 server (127.0.0.1 only, see stub.py) that answers valid tool calls after a fixed latency.
 
-    python benchmarks/bench.py [--docs 20] [--concurrency 8] [--latency 0.5] [--repeat 3]
+    python benchmarks/bench.py [--docs 20] [--words 700] [--concurrency 8] [--latency 0.5] [--repeat 3]
+
+Articles of 700 words, one page, take one extraction call each at the default answer budget
+(--max-tokens 4096 allows about 1,170 article tokens a call); longer ones are split in parts,
+asked one after the other, and the model's time below counts those rounds.
 
 Prints medians over the repeats, each against the model's own time (rounds x latency):
 - as a user runs it: ``summarizer brief`` in a new process, cold (imports, client, tokenizer);
@@ -32,9 +36,10 @@ from summarizer import (
     extract_all,
     load_document,
     render_briefing,
+    sources_of,
     summarize,
 )
-from summarizer.stages.extract import Extracted
+from summarizer.stages.extract import Extracted, ExtractionJob, part_budget
 from summarizer.stages.merge import merge
 from summarizer.text import Source, source_id
 
@@ -119,19 +124,22 @@ def help_startup(repeat: int = 5) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description="Benchmark a briefing run against a local stub server.")
     parser.add_argument("--docs", type=int, default=20)
+    parser.add_argument("--words", type=int, default=700)
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--latency", type=float, default=0.5)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
 
-    rounds = math.ceil(args.docs / args.concurrency) + 1  # extraction rounds, then synthesis
-    model_time = rounds * args.latency
     with tempfile.TemporaryDirectory() as folder:
         paths = []
         for i in range(args.docs):
             path = Path(folder) / f"article{i:02d}.txt"
-            path.write_text(article(i))
+            path.write_text(article(i, args.words))
             paths.append(path)
+        parts = max(len(ExtractionJob(s, part_budget(Settings())).parts) for s in sources_of(paths))
+        # extraction rounds (a source's parts one after the other), then synthesis
+        rounds = math.ceil(args.docs / args.concurrency) * parts + 1
+        model_time = rounds * args.latency
         stub = Stub(args.latency)
         cold = [
             whole_process(paths, stub, args.concurrency, Path(folder) / "note.md") for _ in range(args.repeat)

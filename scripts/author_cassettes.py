@@ -153,13 +153,17 @@ def fooled(request: dict[str, Any], _n: int) -> httpx2.Response:
 def chunked(request: dict[str, Any], _n: int) -> httpx2.Response:
     """An answer for each part of a long article: one event citing the part's first sentence; the
     first part also names the port director, whom a later part refers to by surname."""
+    return chunked_answer(request, with_actor=True)
+
+
+def chunked_answer(request: dict[str, Any], with_actor: bool) -> httpx2.Response:
     import re
 
     sentences = re.findall(r"^\[(A\d+)\] (.*)$", request["messages"][1]["content"], re.M)
     first_id, first_text = sentences[0]
     quote = " ".join(first_text.split()[:5])
     data: dict[str, Any] = {"actors": [], "events": [], "claims": []}
-    if first_id == "A1":
+    if first_id == "A1" and with_actor:
         data["actors"].append(
             {
                 "name": "Elena Marsh",
@@ -172,7 +176,7 @@ def chunked(request: dict[str, Any], _n: int) -> httpx2.Response:
     data["events"].append(
         {
             "what": first_text,
-            "participants": [{"actor": "Marsh", "role": "spoke"}] if first_id != "A1" else [],
+            "participants": [{"actor": "Marsh", "role": "spoke"}] if first_id != "A1" and with_actor else [],
             "evidence": [{"sentence_id": first_id, "quote": quote}],
         }
     )
@@ -290,6 +294,14 @@ def cut_off(request: dict[str, Any], _n: int) -> httpx2.Response:
     arguments = body["choices"][0]["message"]["tool_calls"][0]["function"]["arguments"]
     body["choices"][0]["message"]["tool_calls"][0]["function"]["arguments"] = arguments[: len(arguments) // 2]
     return httpx2.Response(200, json=body)
+
+
+def cut_off_then_halves(request: dict[str, Any], n: int) -> httpx2.Response:
+    """The whole article's answer cut off by length; each half then answered in full: one event
+    citing the half's first sentence."""
+    if n == 0:
+        return cut_off(request, n)
+    return chunked_answer(request, with_actor=False)
 
 
 class FakeServer:
@@ -416,7 +428,18 @@ def main() -> None:
             {},
         ),
         ("unauthorized", "hand-written HTTP 401 for a wrong API key.", unauthorized, {}),
-        ("cut_off", "hand-written answer cut off by the token limit (finish_reason length).", cut_off, {}),
+        (
+            "cut_off",
+            "hand-written answers cut off by the token limit (finish_reason length), for the whole and for every half and quarter.",
+            cut_off,
+            {},
+        ),
+        (
+            "cut_off_then_halves",
+            "hand-written answer cut off by the token limit for the whole article, then whole answers for each half.",
+            cut_off_then_halves,
+            {},
+        ),
     ]
     for name, what, responder, changes in faults:
         author(name, what, responder, lambda changes=changes: extract(seeds[0], settings=settings(**changes)))

@@ -41,3 +41,7 @@ class ModelError(SummarizerError):
         self.cause = cause
         self.usage = usage
         super().__init__(f"{step} failed for {subject}: {cause}")
+
+
+class AnswerCutOff(ModelError):
+    """The answer reached the token limit before it was whole: a smaller request may succeed."""

@@ -21,7 +21,15 @@ from .schema.extraction import Citation, Extraction
 from .schema.usage import Usage
 from .settings import Settings
 from .stages.extract import TEMPLATES as EXTRACTION_TEMPLATES
-from .stages.extract import Extracted, ExtractionJob, Failed, SourceOutcome, extract_sources, source_info
+from .stages.extract import (
+    Extracted,
+    ExtractionJob,
+    Failed,
+    SourceOutcome,
+    extract_sources,
+    part_budget,
+    source_info,
+)
 from .stages.merge import merge
 from .stages.synthesise import TEMPLATES as SYNTHESIS_TEMPLATES
 from .stages.synthesise import settle_claims, synthesise
@@ -112,7 +120,7 @@ async def _extract_each(
 ) -> list[SourceOutcome]:
     outcomes: dict[str, SourceOutcome] = {}
     async for outcome in extract_sources(
-        sources, model, concurrency=settings.concurrency, chunk_tokens=settings.chunk_tokens
+        sources, model, concurrency=settings.concurrency, budget=part_budget(settings)
     ):
         progress(describe(outcome))
         outcomes[outcome.source.id] = outcome
@@ -144,7 +152,7 @@ async def aextract(
     settings = settings_of(settings, overrides)
     if not isinstance(document, Source):
         document = Source.of(document if isinstance(document, Document) else load_document(document), source)
-    job = ExtractionJob(document, settings.chunk_tokens)
+    job = ExtractionJob(document, part_budget(settings))
     async with opened(model, settings) as filling:
         return await job.run(filling)
 

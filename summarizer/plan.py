@@ -11,7 +11,7 @@ from .llm.pricing import price_of
 from .llm.prompts import render
 from .schema.drafts import ExtractionDraft, SynthesisDraft
 from .settings import Settings
-from .stages.extract import ExtractionJob
+from .stages.extract import ExtractionJob, part_budget
 from .text import Source, tokens
 from .wording import count
 
@@ -32,9 +32,13 @@ def plan(sources: Sequence[Source], settings: Settings, *, synthesis: bool) -> l
     schema = tokens.count(json.dumps(ExtractionDraft.model_json_schema()))
     article_tokens = 0
     for source in sources:
-        for request in ExtractionJob(source, settings.chunk_tokens).requests():
+        job = ExtractionJob(source, part_budget(settings))
+        for n, (part, request) in enumerate(zip(job.parts, job.requests(), strict=True), start=1):
             size = sum(tokens.count(m["content"]) for m in request.messages) + schema
-            calls.append(PlannedCall("extraction", f"{source.id} {source.document.name}", size, False))
+            label = f"{source.id} {source.document.name}"
+            if len(job.parts) > 1:
+                label += f" part {n}/{len(job.parts)} ({part[0].id}-{part[-1].id})"
+            calls.append(PlannedCall("extraction", label, size, False))
         article_tokens += sum(tokens.count(s.text) for s in source.sentences)
     if synthesis:
         fixed = tokens.count(render("synthesise.system")) + tokens.count(

@@ -135,6 +135,6 @@ def test_a_run_that_fails_still_reports_what_it_spent(
     result = CliRunner().invoke(main, ["brief", str(seeds[0]), "-o", str(out)])
     assert result.exit_code == 1 and not out.exists()
     *_, usage, error = result.stderr.splitlines()
-    assert usage.startswith("usage: 1 call, 0 re-asks, ") and "completion tokens; estimated cost $" in usage
+    assert usage.startswith("usage: 3 calls, 0 re-asks, ") and "completion tokens; estimated cost $" in usage
     assert " 0 prompt" not in usage
     assert error.endswith("the answer was cut off at the token limit")

@@ -67,7 +67,7 @@ def test_outcomes_keep_source_order_and_the_concurrency_bound() -> None:
 
 def test_extraction_yields_each_outcome_as_it_finishes() -> None:
     async def collect() -> list[str]:
-        stream = extract_sources(SOURCES, SlowModel(), concurrency=8, chunk_tokens=6000)
+        stream = extract_sources(SOURCES, SlowModel(), concurrency=8, budget=6000)
         return [outcome.source.id async for outcome in stream]
 
     assert asyncio.run(collect()) == list("HGFEDCBA")  # the quickest answer first
@@ -83,7 +83,7 @@ def test_sources_are_read_only_as_slots_free_up() -> None:
 
     async def first_two() -> list[int]:
         seen = []
-        async for _ in extract_sources(stream(), SlowModel(), concurrency=2, chunk_tokens=6000):
+        async for _ in extract_sources(stream(), SlowModel(), concurrency=2, budget=6000):
             seen.append(len(pulled))
             if len(seen) == 2:
                 break

@@ -110,8 +110,29 @@ def test_unauthorized_is_one_clear_line_without_the_key(
 def test_answer_cut_off_by_the_token_limit_is_never_parsed(
     played_all: Any, seeds: list[Path], settings: Settings
 ) -> None:
-    with pytest.raises(ModelError, match="the answer was cut off at the token limit"):
+    with pytest.raises(ModelError, match="the answer was cut off at the token limit") as caught:
         extract(seeds[0], settings=settings)
+    # the whole, its first half, that half's first quarter: each cut off, none parsed, all paid for
+    assert caught.value.usage is not None and caught.value.usage.calls == 3
+    sent = [json.loads(r.body)["messages"][1]["content"] for r in played_all.requests]
+    sizes = [sum(line.startswith("[A") for line in prompt.splitlines()) for prompt in sent]
+    assert sizes[0] > sizes[1] > sizes[2] >= 1
+
+
+@pytest.mark.vcr
+@pytest.mark.default_cassette("cut_off_then_halves.yaml")
+def test_an_answer_cut_off_is_asked_again_in_halves(
+    played_all: Any, seeds: list[Path], settings: Settings
+) -> None:
+    result = extract(seeds[0], settings=settings)
+    assert result.generation.usage.calls == 3
+    sent = [json.loads(r.body)["messages"][1]["content"] for r in played_all.requests]
+    ids = [[line.split("]")[0][1:] for line in p.splitlines() if line.startswith("[A")] for p in sent]
+    assert ids[1] + ids[2] == ids[0]  # the halves, in order, hold every sentence of the whole once
+    assert [e.citations[0].sentence_id for e in result.events] == [ids[1][0], ids[2][0]]
+    assert result.warnings == [
+        f"sentences {ids[0][0]}-{ids[0][-1]}: the answer was cut off at the token limit; asked again in two halves"
+    ]
 
 
 def test_authored_cassettes_say_so_and_hold_no_secret(fake_key: str, cassettes: Path) -> None:

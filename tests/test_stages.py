@@ -202,6 +202,9 @@ def test_the_plan_counts_one_call_per_part_and_one_synthesis() -> None:
     parts = [len(chunk(s.sentences, 20)) for s in sources]
     assert len(small) == sum(parts) and parts == [3, 3]  # a part a sentence at 20 tokens a call
     assert all(c.prompt_tokens > 0 for c in small)
+    assert [c.source for c in small[:3]] == [f"A one.txt part {n}/3 (A{n}-A{n})" for n in (1, 2, 3)]
+    # the answer budget bounds the parts too: 3.5 answer tokens an article token
+    assert len(plan(sources, Settings(model="fake", cache_dir=None, max_tokens=70), synthesis=False)) == 6
 
 
 def test_a_document_without_sentences_stops_before_any_call() -> None:

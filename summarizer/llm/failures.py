@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..errors import ModelError
+from ..errors import AnswerCutOff, ModelError
 from ..schema.usage import Usage
 
 
@@ -34,8 +34,8 @@ def model_error(step: str, subject: str, error: Exception, api_key: str | None, 
     if isinstance(error, InstructorRetryException) and error.__cause__ is not None:
         cause = error.__cause__
     if isinstance(cause, IncompleteOutputException):
-        text = "the answer was cut off at the token limit"
-    elif _is_api_error(cause) or isinstance(cause, (NotAChatCompletion, CallTimedOut)):
+        return AnswerCutOff(step, subject, "the answer was cut off at the token limit", usage)
+    if _is_api_error(cause) or isinstance(cause, (NotAChatCompletion, CallTimedOut)):
         text = describe_api_error(cause)
     elif isinstance(error, InstructorRetryException):
         text = f"no usable answer after {error.n_attempts} attempts ({describe_invalid(cause)})"
