@@ -15,7 +15,7 @@ from .documents import Document, decode_json, load_document, read_input
 from .errors import InputError, SummarizerError
 from .schema.briefing import BRIEFING_SCHEMA_VERSION, Briefing
 from .schema.extraction import Citation
-from .text import Sentence, folded, source_of, split_sentences
+from .text import Sentence, Source, folded, source_of, split_sentences
 from .vocabulary import CLAIM_ROLES, parties
 
 UNCITED = "cites nothing; every statement must cite the sentences it rests on"
@@ -30,10 +30,8 @@ class Problem:
         return f"{self.where}: {self.what}"
 
 
-def check_file(path: str | Path, sources: Sequence[str | Path] = ()) -> list[Problem]:
-    """Problems of the briefing at ``path`` (``-`` for stdin); [] when everything holds. Raises
-    ``InputError`` when the briefing or a given source cannot be read at all, or is a briefing of a
-    schema version this summarizer does not read."""
+def _read(path: str | Path) -> tuple[object, str, Path]:
+    """The briefing's JSON, its name, and the folder its sources are named from."""
     name, _, raw = read_input(path)
     data = decode_json(raw, name)
     version = data.get("schema_version") if isinstance(data, dict) else None
@@ -42,15 +40,49 @@ def check_file(path: str | Path, sources: Sequence[str | Path] = ()) -> list[Pro
             name,
             f"is a briefing of schema version {version!r}; this summarizer reads version {BRIEFING_SCHEMA_VERSION}",
         )
+    return data, name, Path(path).parent if name != "<stdin>" else Path(".")
+
+
+def _schema_problems(error: ValidationError) -> list[Problem]:
+    return [
+        Problem(".".join(str(p) for p in e["loc"]) or "briefing", f"{e['msg']} (schema)")
+        for e in error.errors()
+    ]
+
+
+def load_briefing(path: str | Path) -> tuple[Briefing, Path]:
+    """A saved briefing (``-`` for stdin) and the folder its sources are named from; one
+    ``InputError`` if it cannot be read or does not fit the schema."""
+    data, name, base = _read(path)
+    try:
+        return Briefing.model_validate(data), base
+    except ValidationError as error:
+        raise InputError(
+            name,
+            f"is not a valid briefing ({_schema_problems(error)[0]}); `summarizer check` lists every problem",
+        ) from None
+
+
+def read_sources(
+    briefing: Briefing, paths: Sequence[str | Path], base: Path
+) -> tuple[list[Source], list[Problem]]:
+    """The briefing's sources with their text and sentences, from ``paths`` (matched by hash) or
+    from where the briefing says they were read; each one missing or changed is a problem."""
+    problems: list[Problem] = []
+    documents = source_documents(briefing, [load_document(p) for p in paths], base, problems)
+    return [Source(sid, d, tuple(split_sentences(d, sid))) for sid, d in documents.items()], problems
+
+
+def check_file(path: str | Path, sources: Sequence[str | Path] = ()) -> list[Problem]:
+    """Problems of the briefing at ``path`` (``-`` for stdin); [] when everything holds. Raises
+    ``InputError`` when the briefing or a given source cannot be read at all, or is a briefing of a
+    schema version this summarizer does not read."""
+    data, _, base = _read(path)
     try:
         briefing = Briefing.model_validate(data)
     except ValidationError as error:
-        return [
-            Problem(".".join(str(p) for p in e["loc"]) or "briefing", f"{e['msg']} (schema)")
-            for e in error.errors()
-        ]
+        return _schema_problems(error)
     given = [load_document(s) for s in sources]
-    base = Path(path).parent if name != "<stdin>" else Path(".")
     return check_briefing(briefing, given, base=base)
 
 
@@ -58,7 +90,7 @@ def check_briefing(
     briefing: Briefing, given: Sequence[Document] = (), base: Path | None = None
 ) -> list[Problem]:
     problems: list[Problem] = []
-    texts = _source_texts(briefing, given, base or Path("."), problems)
+    texts = source_documents(briefing, given, base or Path("."), problems)
     sentences = {sid: split_sentences(doc, sid) for sid, doc in texts.items()}
     by_id = {s.id: s for found in sentences.values() for s in found}
 
@@ -144,7 +176,7 @@ def _uncited(briefing: Briefing) -> list[Problem]:
     return uncited
 
 
-def _source_texts(
+def source_documents(
     briefing: Briefing, given: Sequence[Document], base: Path, problems: list[Problem]
 ) -> dict[str, Document]:
     """Each source's text, from the given files (matched by hash) or from where the briefing says

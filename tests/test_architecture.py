@@ -23,7 +23,7 @@ ALLOWED = {
     "schema": {"documents", "text", "dates", "actors"},
     "llm": {"documents", "text", "schema"},
     "stages": {"documents", "text", "dates", "actors", "schema", "llm"},
-    "render": {"schema"},
+    "render": {"schema", "text", "documents"},
 }
 PACKAGES = {p.name for p in PACKAGE.iterdir() if (p / "__init__.py").exists()} | {"pipeline", "check", "plan"}
 

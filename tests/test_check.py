@@ -133,3 +133,33 @@ def test_an_unreadable_briefing_is_told_as_brief_tells_it(
 def test_a_briefing_on_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
     result = CliRunner().invoke(main, ["check", "-"], input=GOLDEN.read_bytes())
     assert (result.exit_code, result.stdout) == (0, "")
+
+
+@pytest.mark.parametrize("fmt", ["md", "json", "html"])
+def test_render_a_saved_briefing_without_a_model(tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / f"note.{fmt}"
+    result = CliRunner().invoke(main, ["render", str(GOLDEN), "--format", fmt, "-o", str(out)])
+    assert (result.exit_code, result.stdout) == (0, "")
+    text = out.read_text()
+    if fmt == "md":
+        assert text == (GOLDEN.parent / "seeds_briefing.md").read_text()  # the same note as brief wrote
+    elif fmt == "json":
+        assert text == GOLDEN.read_text()
+    else:
+        assert text.startswith("<!DOCTYPE html>") and 'id="s-B20"' in text  # every sentence of the articles
+
+
+def test_render_shows_cited_sentences_only_when_a_source_is_not_at_hand(tmp_path: Path) -> None:
+    data = json.loads(GOLDEN.read_text())
+    data["sources"][1]["name"] = "gone.txt"
+    path = tmp_path / "briefing.json"
+    path.write_text(json.dumps(data))
+    result = CliRunner().invoke(main, ["render", str(path), "--format", "html"])
+    assert result.exit_code == 0
+    assert "source B (gone.txt): cannot be read to verify it" in result.stderr
+    assert 'id="s-B8"' in result.stdout and 'id="s-B1"' not in result.stdout  # B1 is not cited
+    assert "The article&#39;s text is not at hand" in result.stdout
+
+
+def test_the_shipped_example_is_the_seeds_briefing(root: Path) -> None:
+    assert (root / "examples" / "seeds_briefing.json").read_text() == GOLDEN.read_text()

@@ -87,11 +87,13 @@ def test_extract_and_brief_on_hostile_files(
 
 @SETTINGS
 @given(content=contents, suffix=suffixes)
-def test_check_on_hostile_briefings(folder: Path, content: bytes, suffix: str) -> None:
+def test_check_and_render_on_hostile_briefings(folder: Path, content: bytes, suffix: str) -> None:
     path = write(folder, content, suffix)
     before = snapshot(folder)
     assert_clean(CliRunner().invoke(main, ["check", str(path)]), before, folder)
     assert_clean(CliRunner().invoke(main, ["check", "-"], input=content), before, folder)
+    for fmt in ("md", "html"):
+        assert_clean(CliRunner().invoke(main, ["render", str(path), "--format", fmt]), before, folder)
 
 
 @SETTINGS
@@ -105,7 +107,7 @@ def test_eval_on_hostile_corpora(tmp_path_factory: pytest.TempPathFactory, conte
 
 
 @pytest.mark.parametrize("kind", ["missing", "directory", "link loop", "device"])
-@pytest.mark.parametrize("command", [["extract", "--dry-run"], ["brief", "--dry-run"], ["check"]])
+@pytest.mark.parametrize("command", [["extract", "--dry-run"], ["brief", "--dry-run"], ["check"], ["render"]])
 def test_odd_kinds_of_file(folder: Path, kind: str, command: list[str]) -> None:
     path = folder / "odd.json"
     if kind == "directory":

@@ -100,7 +100,7 @@ def brief(files: tuple[str, ...], output: str | None, fmt: str, dry_run: bool, *
     except ModelError as error:
         report_usage(settings.model, error.usage or Usage())
         raise
-    text = render_briefing(briefing, fmt)
+    text = render_briefing(briefing, fmt, sources)
     if output:
         write_atomic(output, text)
         click.echo(f"wrote {output}", err=True)
@@ -119,6 +119,37 @@ def brief(files: tuple[str, ...], output: str | None, fmt: str, dry_run: bool, *
     if failed:
         noun = "source" if len(failed) == 1 else "sources"
         fail(f"{noun} {', '.join(failed)} could not be extracted; the note leaves them out", 1)
+
+
+@click.command()
+@click.argument("briefing", type=click.Path(dir_okay=False))
+@click.argument("sources", nargs=-1)
+@output_option("Write the note here (atomically) instead of stdout.")
+@format_option(
+    BRIEFING_FORMATS,
+    "md: the note to read; json: the Briefing; html: a page that shows each cited sentence in its article",
+)
+@reports_errors
+def render(briefing: str, sources: tuple[str, ...], output: str | None, fmt: str) -> None:
+    """Render a saved BRIEFING.json without any model call. The articles' full text comes from
+    SOURCES (default: the files the briefing names), each one checked against the briefing's
+    hash; a source that is missing or changed shows its cited sentences only."""
+    from ..check import load_briefing, read_sources
+    from ..files import check_output, write_atomic
+    from ..render import render_briefing
+
+    if output:
+        check_output(output, (briefing, *sources))
+    note, base = load_briefing(briefing)
+    texts, problems = read_sources(note, sources, base)
+    for problem in problems:
+        progress(f"{problem}; its cited sentences only are shown")
+    text = render_briefing(note, fmt, texts)
+    if output:
+        write_atomic(output, text)
+        progress(f"wrote {output}")
+    else:
+        click.echo(text, nl=False)
 
 
 @click.command()

@@ -7,9 +7,10 @@ from collections.abc import Sequence
 
 from ..schema.briefing import Briefing
 from ..schema.extraction import Extraction
+from ..text import Source
 
 
-def briefing(note: Briefing) -> str:
+def briefing(note: Briefing, sources: Sequence[Source] = ()) -> str:
     return note.model_dump_json(indent=2) + "\n"
 
 

@@ -11,6 +11,7 @@ from pydantic import BaseModel
 
 from ..schema.briefing import Briefing, SourceRecord
 from ..schema.extraction import Citation, Extraction
+from ..text import Source
 from ..vocabulary import CLAIM_ROLES, parties
 from ..wording import count
 
@@ -123,7 +124,7 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def briefing(note: Briefing) -> str:
+def briefing(note: Briefing, sources: Sequence[Source] = ()) -> str:
     """The note a person reads: bottom line first, every statement followed by its [A3] citations,
     which the Sources section lists."""
     briefing = escaped(note)
