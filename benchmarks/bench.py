@@ -43,6 +43,8 @@ from summarizer.stages.extract import Extracted, ExtractionJob, part_budget
 from summarizer.stages.merge import merge
 from summarizer.text import Source, source_id
 
+ROOT = Path(__file__).resolve().parent.parent
+
 
 def settings_for(stub: Stub, concurrency: int, cache: str | None) -> Settings:
     return Settings(
@@ -110,6 +112,38 @@ def own_time_per_document(paths: list[Path]) -> dict[str, float]:
     }
     stages["whole run"] = t5 - t4
     return {k: v / len(paths) * 1000 for k, v in stages.items()}
+
+
+def render_seeds(repeat: int = 20) -> dict[str, float]:
+    """Milliseconds to render the shipped seeds' briefing in each format (median, warm), and
+    ``summarizer render --format html`` as a user runs it (whole process, cold)."""
+    from summarizer import Briefing
+    from summarizer.check import read_sources
+
+    example = ROOT / "examples" / "seeds_briefing.json"
+    note = Briefing.model_validate_json(example.read_text())
+    sources, _ = read_sources(note, [], ROOT)
+    figures = {}
+    for fmt in ("md", "json", "html"):
+        render_briefing(note, fmt, sources)
+        times = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            render_briefing(note, fmt, sources)
+            times.append(time.perf_counter() - start)
+        figures[fmt] = statistics.median(times) * 1000
+    cold = []
+    for _ in range(5):
+        start = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "summarizer", "render", str(example), "--format", "html"],
+            check=True,
+            capture_output=True,
+            cwd=ROOT,
+        )
+        cold.append(time.perf_counter() - start)
+    figures["html, whole process"] = statistics.median(cold) * 1000
+    return figures
 
 
 def help_startup(repeat: int = 5) -> float:
@@ -181,6 +215,11 @@ def main() -> None:
     print(
         f"cached re-run: median {statistics.median(c[0] for c in cached):.2f} s, "
         f"requests {max(c[1] for c in cached)} (target: 0 requests, < 1 s)"
+    )
+    print(
+        "rendering the seeds' briefing: "
+        + ", ".join(f"{fmt} {ms:.1f} ms" for fmt, ms in render_seeds().items())
+        + " (target: html < 50 ms)"
     )
     print(f"summarizer --help: median {help_startup():.2f} s over 5 starts (target < 0.5 s)")
 

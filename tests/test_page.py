@@ -231,3 +231,17 @@ def test_a_thirty_source_page_stays_small_and_navigable(open_page: Any) -> None:
     assert page.locator("nav.source-index a").count() == 30
     page.click("nav.source-index a[href='#src-AD']")
     assert in_view(page, "#h-src-AD", "aside.sources")
+
+
+def test_the_page_prints_as_one_column_with_every_source_whole(
+    open_page: Any, root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = open_page(seeds_page(root, monkeypatch))
+    page.emulate_media(media="print")
+    style = page.eval_on_selector(
+        "aside.sources",
+        "el => [getComputedStyle(el).position, getComputedStyle(el).overflowY, getComputedStyle(el.parentElement).display]",
+    )
+    assert style == ["static", "visible", "block"]
+    pdf = page.pdf()
+    assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
