@@ -135,6 +135,8 @@ def test_citations_work_from_the_keyboard(
     assert focused == "A2"  # the first chip of the bottom line
     assert "lit" in page.get_attribute("#s-A2", "class")
     assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+    page.hover("a.cite[data-sentences='B16']")  # pointing is enough
+    assert "lit" in page.get_attribute("#s-B16", "class") and in_view(page, "#s-B16", "aside.sources")
 
 
 def off_the_loop(*args: Any, **kwargs: Any) -> Briefing:

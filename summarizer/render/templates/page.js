@@ -5,8 +5,12 @@
     while (lit.length) { lit.pop().classList.remove("lit"); }
   }
   function reveal(element) {
-    // Scroll the pane that holds the element, not the whole window, when the panes sit side by side.
+    // Scroll the pane that holds the element, not the whole window, when the panes sit side by
+    // side; and only when the element is out of sight.
+    var box = element.getBoundingClientRect();
     var pane = element.closest("aside.sources");
+    var view = pane ? pane.getBoundingClientRect() : { top: 0, bottom: window.innerHeight };
+    if (box.top >= view.top && box.bottom <= Math.min(view.bottom, window.innerHeight)) { return; }
     if (pane && pane.scrollHeight > pane.clientHeight && getComputedStyle(pane).overflowY === "auto") {
       pane.scrollTop += element.getBoundingClientRect().top - pane.getBoundingClientRect().top - pane.clientHeight / 3;
     } else {
@@ -26,7 +30,7 @@
   }
   document.querySelectorAll("a.cite").forEach(function (chip) {
     var ids = (chip.getAttribute("data-sentences") || "").split(" ").filter(Boolean);
-    chip.addEventListener("mouseenter", function () { light(chip, ids, false); });
+    chip.addEventListener("mouseenter", function () { light(chip, ids, true); });
     chip.addEventListener("focus", function () { light(chip, ids, true); });
     chip.addEventListener("click", function (event) {
       event.preventDefault();
