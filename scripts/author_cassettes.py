@@ -212,6 +212,61 @@ def generic_synthesis(request: dict[str, Any]) -> httpx2.Response:
     )
 
 
+def capable_synthesis(request: dict[str, Any]) -> httpx2.Response:
+    """A synthesis for whatever story the request shows, as a capable model would write it: the
+    statements of the seeds' hand-written synthesis whose sentences are in the request, and an
+    assessment of every listed claim (denied or disputed: contested; reported by several sources:
+    corroborated; else single source), each citing the claim's own first sentence."""
+    import re
+
+    user = request["messages"][1]["content"]
+    shown = dict(re.findall(r"^\[([A-Z]+\d+)\] (.*)$", user, re.M))
+    full = answer("seeds_synthesis")
+
+    def fits(item: dict[str, Any]) -> bool:
+        return all(e["sentence_id"] in shown for e in item["evidence"])
+
+    claims = []
+    for line in re.findall(r"^- (C\d+ .*)$", user, re.M):
+        claim_id = line.split()[0]
+        sources = re.search(r"\(sources ([A-Z, ]+); cites ([A-Z0-9, ]+)\)$", line)
+        assert sources, line
+        first = sources.group(2).split(", ")[0]
+        if "denied by" in line or "disputed by" in line:
+            status = "contested"
+        else:
+            status = "corroborated" if "," in sources.group(1) else "single_source"
+        claims.append(
+            {
+                "claim_id": claim_id,
+                "status": status,
+                "explanation": f"Reported by source{'s' if ',' in sources.group(1) else ''} {sources.group(1)}.",
+                "evidence": [{"sentence_id": first, "quote": " ".join(shown[first].split()[:5])}],
+            }
+        )
+    return tool_response(
+        {
+            "title": full["title"],
+            "bottom_line": [s for s in full["bottom_line"] if fits(s)],
+            "key_points": [s for s in full["key_points"] if fits(s)],
+            "claims": claims,
+            "discrepancies": [
+                d
+                for d in full["discrepancies"]
+                if all(all(e["sentence_id"] in shown for e in p["evidence"]) for p in d["positions"])
+            ],
+        },
+        request,
+        tool="SynthesisDraft",
+    )
+
+
+def developing(request: dict[str, Any], n: int) -> httpx2.Response:
+    if "=====STORY " in request["messages"][1]["content"]:
+        return capable_synthesis(request)
+    return capable(request, n)
+
+
 def second_source_fails(request: dict[str, Any], n: int) -> httpx2.Response:
     user = request["messages"][1]["content"]
     if "=====STORY " in user:
@@ -376,6 +431,25 @@ def main() -> None:
         briefing,
         lambda: summarize([load_document(p) for p in seeds], settings=base),
     )
+    # A developing story: seed A alone, then seed B added to that briefing.
+    import tempfile
+
+    from summarizer import render_briefing
+
+    with tempfile.TemporaryDirectory() as folder:
+        first = Path(folder) / "briefing_a.json"
+        author(
+            "update_seed_a",
+            "hand-written answers standing for a capable model: seed A's extraction, then a synthesis of it alone.",
+            developing,
+            lambda: first.write_text(render_briefing(summarize([seeds[0]], settings=base), "json")),
+        )
+        author(
+            "update_add_seed_b",
+            "hand-written answers standing for a capable model: seed B's extraction, then a synthesis of A and B together.",
+            developing,
+            lambda: summarize([seeds[1]], settings=base, since=first),
+        )
     author(
         "second_source_fails",
         "hand-written answers: source A extracted, source B answered by HTTP 500 every time, then synthesis.",

@@ -6,10 +6,20 @@ reachable through its package (``summarizer.stages``, ``summarizer.llm``, ...)."
 from .actors import resolve as resolve_actors
 from .check import Problem, check_briefing, check_file
 from .dates import normalise as normalise_date
+from .diff import diff
 from .documents import Document, load_document
 from .errors import ConfigError, InputError, ModelError, SummarizerError
 from .llm import FakeModel, Filled, FillRequest, Model, OpenAIModel
-from .pipeline import aextract, asummarize, extract, extract_all, sources_of, summarize
+from .pipeline import (
+    Previous,
+    aextract,
+    asummarize,
+    extract,
+    extract_all,
+    previous_briefing,
+    sources_of,
+    summarize,
+)
 from .render import render_briefing, render_extractions
 from .schema import Briefing, Extraction, Usage
 from .settings import Settings
@@ -30,6 +40,7 @@ __all__ = [
     "Model",
     "ModelError",
     "OpenAIModel",
+    "Previous",
     "Problem",
     "Sentence",
     "Settings",
@@ -41,10 +52,12 @@ __all__ = [
     "asummarize",
     "check_briefing",
     "check_file",
+    "diff",
     "extract",
     "extract_all",
     "load_document",
     "normalise_date",
+    "previous_briefing",
     "render_briefing",
     "render_extractions",
     "resolve_actors",

@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from .dates import is_value
 from .documents import Document, decode_json, load_document, read_input
 from .errors import InputError, SummarizerError
-from .schema.briefing import BRIEFING_SCHEMA_VERSION, Briefing
+from .schema.briefing import READABLE_VERSIONS, Briefing
 from .schema.extraction import Citation
 from .text import Sentence, Source, folded, source_of, split_sentences
 from .vocabulary import CLAIM_ROLES, parties
@@ -35,10 +35,10 @@ def _read(path: str | Path) -> tuple[object, str, Path]:
     name, _, raw = read_input(path)
     data = decode_json(raw, name)
     version = data.get("schema_version") if isinstance(data, dict) else None
-    if isinstance(data, dict) and version != BRIEFING_SCHEMA_VERSION:
+    if isinstance(data, dict) and version not in READABLE_VERSIONS:
         raise InputError(
             name,
-            f"is a briefing of schema version {version!r}; this summarizer reads version {BRIEFING_SCHEMA_VERSION}",
+            f"is a briefing of schema version {version!r}; this summarizer reads versions {', '.join(READABLE_VERSIONS)}",
         )
     return data, name, Path(path).parent if name != "<stdin>" else Path(".")
 

@@ -7,12 +7,13 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from contextlib import asynccontextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from .diff import diff
 from .documents import Document, load_document
-from .errors import ModelError, SummarizerError
+from .errors import InputError, ModelError, SummarizerError
 from .llm import Model
 from .llm.pricing import cost
 from .llm.prompts import versions
@@ -20,6 +21,7 @@ from .schema.briefing import Briefing, BriefingGeneration, CitedSentence, Source
 from .schema.extraction import Citation, Extraction
 from .schema.usage import Usage
 from .settings import Settings
+from .stages.continuity import carry_ids
 from .stages.extract import TEMPLATES as EXTRACTION_TEMPLATES
 from .stages.extract import (
     Extracted,
@@ -63,24 +65,75 @@ async def opened(model: Model | None, settings: Settings) -> AsyncIterator[Model
         await own.aclose()
 
 
-def sources_of(inputs: Sequence[Input]) -> list[Source]:
-    """Each input read and split into sentences once, under its source id (A, B, ...); inputs
-    that are sources already are kept as they are. Inputs with the very same text are one source
-    (naming the others in ``duplicates``): one article given twice is not two sources agreeing."""
+def sources_of(
+    inputs: Sequence[Input], after: Sequence[Source] = (), notes: list[str] | None = None
+) -> list[Source]:
+    """Each input read and split into sentences once, under its source id (A, B, ..., or after
+    the ids of ``after``, the sources a briefing being updated has); inputs that are sources
+    already are kept as they are. Inputs with the very same text are one source (naming the
+    others in ``duplicates``): one article given twice is not two sources agreeing. An input
+    whose text one of ``after`` has is left out, and ``notes`` hears it."""
+    found, said = _collect(inputs, after)
+    if notes is not None:
+        notes += said
+    return found
+
+
+def _collect(inputs: Sequence[Input], known: Sequence[Source]) -> tuple[list[Source], list[str]]:
+    """New sources, their ids after the ``known`` ones; an input whose text a known source has
+    is not added again (the notes say so)."""
     sources: list[Source] = []
+    notes: list[str] = []
+    held = {s.document.sha256: s.id for s in known}
     by_text: dict[str, int] = {}
     for item in inputs:
         document = item.document if isinstance(item, Source) else item
         if not isinstance(document, Document):
             document = load_document(document)
+        if document.sha256 in held:
+            notes.append(
+                f"{document.name} is already in the briefing as source {held[document.sha256]}; not added again"
+            )
+            continue
         seen = by_text.get(document.sha256)
         if seen is not None:
             first = sources[seen]
             sources[seen] = replace(first, duplicates=(*first.duplicates, document.name))
             continue
         by_text[document.sha256] = len(sources)
-        sources.append(item if isinstance(item, Source) else Source.of(document, source_id(len(sources))))
-    return sources
+        ident = source_id(len(known) + len(sources))
+        sources.append(item if isinstance(item, Source) and item.id == ident else Source.of(document, ident))
+    return sources, notes
+
+
+@dataclass(frozen=True)
+class Previous:
+    """The briefing an update starts from, checked, with its sources read again."""
+
+    briefing: Briefing
+    sources: list[Source]
+
+
+def previous_briefing(path: str | Path, given: Sequence[str | Path] = ()) -> Previous:
+    """The saved briefing at ``path``, fit to be updated: it passes ``check`` against its sources
+    (found where it names them, or among ``given``) and holds its extractions. One
+    ``InputError`` naming the file otherwise."""
+    from .check import check_briefing, load_briefing, read_sources
+
+    name = str(path)
+    briefing, base = load_briefing(path)
+    sources, unread = read_sources(briefing, given, base)
+    problems = unread + check_briefing(briefing, [s.document for s in sources], base)
+    if problems:
+        more = (
+            f" (and {count(len(problems) - 1, 'other problem')}; `summarizer check` lists them)"
+            if len(problems) > 1
+            else ""
+        )
+        raise InputError(name, f"cannot be updated: {problems[0]}{more}")
+    if not briefing.extractions and any(s.status == "ok" for s in briefing.sources):
+        raise InputError(name, "holds no extractions (a version 1 briefing); make it again to update it")
+    return Previous(briefing, sources)
 
 
 def describe(outcome: SourceOutcome) -> str:
@@ -163,12 +216,16 @@ def summarize(
     settings: Settings | None = None,
     model: Model | None = None,
     progress: Progress | None = None,
+    since: str | Path | Previous | None = None,
     **overrides: Any,
 ) -> Briefing:
     """A briefing note on the story the inputs (documents or paths) report. ``overrides`` are
     settings (``model=``, ``base_url=``, ``mode=``...) over the environment's; ``model`` replaces
-    the OpenAI-compatible model (a ``FakeModel``, or your own ``Model``)."""
-    return asyncio.run(asummarize(inputs, settings=settings, model=model, progress=progress, **overrides))
+    the OpenAI-compatible model (a ``FakeModel``, or your own ``Model``); ``since`` (a saved
+    briefing's path) updates that briefing with the inputs."""
+    return asyncio.run(
+        asummarize(inputs, settings=settings, model=model, progress=progress, since=since, **overrides)
+    )
 
 
 async def asummarize(
@@ -177,32 +234,47 @@ async def asummarize(
     settings: Settings | None = None,
     model: Model | None = None,
     progress: Progress | None = None,
+    since: str | Path | Previous | None = None,
     **overrides: Any,
 ) -> Briefing:
     """Async twin of ``summarize``. A source whose extraction fails is left out and named in the
-    warnings; if every source fails, or synthesis fails, ``ModelError`` is raised."""
+    warnings; if every source fails, or synthesis fails, ``ModelError`` is raised. With ``since``
+    (a saved briefing), the inputs are added to it: only they are extracted, the earlier items
+    keep their ids, and ``changes`` says what is new."""
     say = progress or _silent
     settings = settings_of(settings, overrides)
-    sources = sources_of(inputs)
+    previous = previous_briefing(since) if isinstance(since, (str, Path)) else since
+    known = previous.sources if previous else []
+    sources, notes = _collect(inputs, known)
     if not sources:
-        raise SummarizerError("no documents to summarise")
+        if previous is None:
+            raise SummarizerError("no documents to summarise")
+        raise InputError(str(since), "already holds every input; there is nothing to add")
     async with opened(model, settings) as filling:
         say(_extracting(sources, filling))
         outcomes = await _extract_each(sources, filling, settings, say)
         extracted = [o for o in outcomes if isinstance(o, Extracted)]
         failed = [o for o in outcomes if isinstance(o, Failed)]
         extraction_usage = sum((o.usage for o in outcomes), Usage())  # failed sources cost tokens too
-        if not extracted:
+        extractions = [
+            *(previous.briefing.extractions if previous else []),
+            *(o.extraction for o in extracted),
+        ]
+        if not extractions:
             if len(failed) == 1:
                 raise failed[0].error
             causes = "; ".join(f"{o.source.id}: {o.error.cause}" for o in failed)
             raise ModelError("extraction", f"all {len(failed)} sources", causes, extraction_usage)
-        story = merge([o.extraction for o in extracted])
+        story = merge(extractions)
+        if previous:
+            story = carry_ids(story, previous.briefing)
+        every = [*known, *sources]
         cited = _cited(
-            walk_citations(actors=story.actors, timeline=story.timeline, claims=story.claims), sources
+            walk_citations(actors=story.actors, timeline=story.timeline, claims=story.claims), every
         )
         say(
-            f"synthesising {len(story.timeline)} events, {len(story.claims)} claims, {len(story.actors)} actors"
+            f"synthesising {count(len(story.timeline), 'event')}, {count(len(story.claims), 'claim')}, "
+            f"{count(len(story.actors), 'actor')}"
         )
         try:
             synthesis = await synthesise(story, cited, filling)
@@ -210,14 +282,16 @@ async def asummarize(
             error.usage = extraction_usage + (error.usage or Usage())  # what the whole run cost
             raise
 
-    warnings = [note for source in sources for note in source.notes()]
+    warnings = notes + [note for source in sources for note in source.notes()]
     warnings += [f"source {o.source.id} left out: {o.error}" for o in failed]
-    for outcome in extracted:
-        warnings += [f"source {outcome.source.id}: {w}" for w in outcome.extraction.warnings]
+    for extraction in extractions:
+        warnings += [f"source {extraction.source.id}: {w}" for w in extraction.warnings]
     warnings += story.warnings
     warnings += [f"synthesis: {w}" for w in synthesis.warnings]
     claims = settle_claims(story.claims, synthesis.assessments)
     records = {r.id: r for r in story.sources}
+    if previous:
+        records.update({r.id: r for r in previous.briefing.sources if r.status == "failed"})
     records.update(
         {o.source.id: SourceRecord(**source_info(o.source).model_dump(), status="failed") for o in failed}
     )
@@ -229,13 +303,13 @@ async def asummarize(
         "claims": claims,
         "discrepancies": synthesis.discrepancies,
     }
-    return Briefing(
-        title=synthesis.title or extracted[0].extraction.source.title or "Briefing",
+    briefing = Briefing(
+        title=synthesis.title or extractions[0].source.title or "Briefing",
         **sections,
-        sources=[records[s.id] for s in sources],
+        sources=[records[s.id] for s in (*(previous.briefing.sources if previous else ()), *sources)],
         cited_sentences=[
             CitedSentence(id=s.id, source=source_of(s.id), start=s.start, end=s.end, text=s.text)
-            for s in _cited(walk_citations(**sections), sources)
+            for s in _cited(walk_citations(**sections), every)
         ],
         warnings=warnings,
         generation=BriefingGeneration(
@@ -245,7 +319,11 @@ async def asummarize(
             usage={"extraction": extraction_usage, "synthesis": synthesis.usage},
             cost_usd=cost(filling.name, extraction_usage + synthesis.usage),
         ),
+        extractions=extractions,
     )
+    if previous is None:
+        return briefing
+    return briefing.model_copy(update={"changes": diff(previous.briefing, briefing)})
 
 
 def _cited(citations: Iterable[tuple[str, Citation]], sources: Sequence[Source]) -> list[Sentence]:

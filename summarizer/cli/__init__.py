@@ -9,7 +9,7 @@ import logging
 
 import click
 
-from .commands import brief, check, extract, render, schema
+from .commands import brief, check, diff, extract, render, schema
 from .evaluate import evaluate
 from .options import ProgressHandler
 
@@ -29,7 +29,7 @@ def main() -> None:
     atexit.register(gc.freeze)
 
 
-for command in (extract, brief, render, schema, check, evaluate):
+for command in (extract, brief, render, diff, schema, check, evaluate):
     main.add_command(command)
 
 __all__ = ["main"]

@@ -72,17 +72,25 @@ def extract(files: tuple[str, ...], output: str | None, fmt: str, dry_run: bool,
 @click.argument("files", nargs=-1, required=True)
 @output_option("Write the note here (atomically) instead of stdout.")
 @format_option(BRIEFING_FORMATS, "md: the note to read; json: the Briefing (see `summarizer schema`)")
+@click.option(
+    "--since",
+    type=click.Path(dir_okay=False),
+    help="A saved briefing (JSON) to update: only FILES are extracted, earlier ids are kept, "
+    "and the note says what changed.",
+)
 @dry_run_option
 @document_options
 @model_options
 @reports_errors
-def brief(files: tuple[str, ...], output: str | None, fmt: str, dry_run: bool, **options: Any) -> None:
+def brief(
+    files: tuple[str, ...], output: str | None, fmt: str, since: str | None, dry_run: bool, **options: Any
+) -> None:
     """Write a briefing note on the story that FILES report (.txt, .md, .html, .json, - for stdin)."""
     from ..documents import load_document
-    from ..errors import ModelError
+    from ..errors import InputError, ModelError
     from ..files import check_output, write_atomic
     from ..llm.pricing import describe
-    from ..pipeline import sources_of, summarize
+    from ..pipeline import previous_briefing, sources_of, summarize
     from ..render import render_briefing
     from ..schema.usage import Usage
     from ..settings import Settings
@@ -90,17 +98,26 @@ def brief(files: tuple[str, ...], output: str | None, fmt: str, dry_run: bool, *
     meta = document_metadata(files, options)
     settings = Settings.from_env(**options)
     if output:
-        check_output(output, files)
-    sources = sources_of([load_document(path, **meta) for path in files])  # all read before any call
+        check_output(output, (*files, *([since] if since else [])))
+    previous = previous_briefing(since) if since else None  # checked before anything is spent
+    earlier = previous.sources if previous else []
+    notes: list[str] = []
+    sources = sources_of(
+        [load_document(path, **meta) for path in files], earlier, notes
+    )  # read before any call
+    for note in notes:
+        progress(note)
+    if previous and not sources:
+        raise InputError(str(since), "already holds every input; there is nothing to add")
     if dry_run:
         dry_run_report(sources, settings, synthesis=True)
         return
     try:
-        briefing = summarize(sources, settings=settings, progress=progress)
+        briefing = summarize(sources, settings=settings, progress=progress, since=previous)
     except ModelError as error:
         report_usage(settings.model, error.usage or Usage())
         raise
-    text = render_briefing(briefing, fmt, sources)
+    text = render_briefing(briefing, fmt, [*earlier, *sources])
     if output:
         write_atomic(output, text)
         click.echo(f"wrote {output}", err=True)
@@ -150,6 +167,36 @@ def render(briefing: str, sources: tuple[str, ...], output: str | None, fmt: str
         progress(f"wrote {output}")
     else:
         click.echo(text, nl=False)
+
+
+@click.command()
+@click.argument("old", type=click.Path(dir_okay=False))
+@click.argument("new", type=click.Path(dir_okay=False))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "json"]),
+    default="md",
+    show_default=True,
+    help="md: a list; json: the changes.",
+)
+@reports_errors
+def diff(old: str, new: str, fmt: str) -> None:
+    """What NEW.json says that OLD.json (an earlier briefing of the same story) did not; no model
+    call. Exit 0 when nothing changed, 1 when something did (a scheduled job can alert on it)."""
+    import json
+
+    from ..check import load_briefing
+    from ..diff import diff as compare
+    from ..render.markdown import changes, escaped
+
+    found = compare(load_briefing(old)[0], load_briefing(new)[0])
+    if fmt == "json":
+        click.echo(json.dumps(found.model_dump(mode="json"), indent=2, ensure_ascii=False))
+    else:
+        click.echo("\n".join(changes(escaped(found))), nl=False)
+    if found.items:
+        sys.exit(1)
 
 
 @click.command()

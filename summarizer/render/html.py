@@ -218,6 +218,17 @@ def briefing(note: Briefing, sources: Sequence[Source] = ()) -> str:
     give the source pane their full text; without them it shows the cited sentences only."""
     page = _Page(note, sources)
     template, css, js, policy = _assets()
+    changes = None
+    if note.changes is not None:
+        found = note.changes
+        changes = {
+            "since": f"Since the briefing from {count(len(found.previous_sources), 'source')} "
+            f"({', '.join(found.previous_sources)}); new: {', '.join(found.new_sources) or 'none'}.",
+            "items": [
+                page.item(f"st-ch{i}", change.summary, change.citations, f"change {i}")
+                for i, change in enumerate(found.items, 1)
+            ],
+        }
     bottom_line = [
         page.item(f"st-bl{i}", s.text, s.citations, f"bottom line {i}")
         for i, s in enumerate(note.bottom_line, 1)
@@ -286,6 +297,7 @@ def briefing(note: Briefing, sources: Sequence[Source] = ()) -> str:
     ]
     return template.render(
         title=note.title,
+        changes=changes,
         byline=f"{count(len(ok), 'source')} ({', '.join(outlets[:5])}{' and more' if len(outlets) > 5 else ''})",
         csp=policy,
         css=css,

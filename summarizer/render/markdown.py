@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from ..schema.briefing import Briefing, SourceRecord
+from ..schema.briefing import Briefing, Changes, SourceRecord
 from ..schema.extraction import Citation, Extraction
 from ..text import Source
 from ..vocabulary import CLAIM_ROLES, parties
@@ -112,6 +112,20 @@ STATUS_LABELS = {
 }
 
 
+def changes(found: Changes) -> list[str]:
+    """The "What changed" section: one line a change, each citing the new sentences behind it."""
+    lines = ["## What changed", ""]
+    lines.append(
+        f"_Since the briefing from {count(len(found.previous_sources), 'source')} "
+        f"({', '.join(found.previous_sources)}); new: {', '.join(found.new_sources) or 'none'}._"
+    )
+    lines.append("")
+    lines += [f"- {change.summary} {_cites(change.citations)}".rstrip() for change in found.items] or [
+        "- Nothing."
+    ]
+    return [*lines, ""]
+
+
 def _byline(sources: Sequence[SourceRecord]) -> str:
     """The outlets of the sources, each once, the first few named: 'Wions, source B'."""
     labels = list(dict.fromkeys(s.outlet or f"source {s.id}" for s in sources))
@@ -140,6 +154,8 @@ def briefing(note: Briefing, sources: Sequence[Source] = ()) -> str:
         "Every bracketed id cites a source sentence listed at the end._",
         "",
     ]
+    if briefing.changes is not None:
+        lines += changes(briefing.changes)
     if briefing.bottom_line:
         lines += ["## Bottom line", ""]
         lines += [" ".join(f"{s.text} {_cites(s.citations)}" for s in briefing.bottom_line), ""]

@@ -9,11 +9,13 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from ..vocabulary import ActorKind, ClaimStatus
-from .extraction import Citation, SourceInfo
+from .extraction import Citation, Extraction, SourceInfo
 from .record import Record
 from .usage import Usage
 
-BRIEFING_SCHEMA_VERSION = "1"
+BRIEFING_SCHEMA_VERSION = "2"
+# Version 1 lacks ``extractions`` and ``changes``; it reads as version 2 with both empty.
+READABLE_VERSIONS = ("1", "2")
 
 
 class SourceRecord(SourceInfo):
@@ -122,6 +124,39 @@ class BriefingGeneration(Record):
     )
 
 
+ChangeKind = Literal[
+    "new_source",
+    "new_event",
+    "event_dated",
+    "new_actor",
+    "new_claim",
+    "claim_status",
+    "new_disagreement",
+    "bottom_line_disputed",
+]
+
+
+class Change(Record):
+    kind: ChangeKind
+    item: str | None = Field(
+        description="Id of the event, actor or claim it is about (E3, P4, C2); ids continue across versions."
+    )
+    summary: str = Field(
+        description="One line: what changed, e.g. 'C3 is now contested (was single source)'."
+    )
+    citations: list[Citation] = Field(
+        default_factory=list, description="The new sources' sentences that caused it."
+    )
+
+
+class Changes(Record):
+    """What a briefing says that the one it was updated from did not."""
+
+    previous_sources: list[str] = Field(description="Ids of the sources the earlier briefing had.")
+    new_sources: list[str]
+    items: list[Change] = Field(default_factory=list)
+
+
 class Briefing(Record):
     """A briefing note on one story from several sources."""
 
@@ -139,6 +174,13 @@ class Briefing(Record):
     )
     warnings: list[str] = Field(default_factory=list)
     generation: BriefingGeneration
+    extractions: list[Extraction] = Field(
+        default_factory=list,
+        description="Each source's verified extraction: an update merges them again with the new sources' without asking the model again.",
+    )
+    changes: Changes | None = Field(
+        default=None, description="What changed since the briefing this one updates."
+    )
 
     def citations(self) -> Iterator[tuple[str, Citation]]:
         """Every citation in the briefing, with where it stands (``claims[2].citations[0]``)."""

@@ -1,0 +1,124 @@
+"""A developing story on authored cassettes: seed A alone makes briefing 1; seed B added with
+--since makes briefing 2 at the cost of B alone (one extraction, one synthesis), keeps the ids of
+what continues, and says what changed; `diff` says the same; the same update again makes no
+request."""
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from summarizer import Briefing
+from summarizer.cli import main
+
+BRIEFING_1 = str(Path(__file__).resolve().parent.parent / "cassettes" / "authored" / "update_seed_a.yaml")
+SEED_A = "seeds/000_03079551f3923d2c.txt"
+SEED_B = "seeds/002_6f4a12cc5c38a6ff.txt"
+
+
+@pytest.fixture
+def first(
+    tmp_path: Path, root: Path, monkeypatch: pytest.MonkeyPatch, fake_key: str, played_all: Any
+) -> Path:
+    """Briefing 1, from seed A alone (its cassette is the test's extra one)."""
+    monkeypatch.chdir(root)
+    monkeypatch.setenv("OPENAI_API_KEY", fake_key)
+    path = tmp_path / "briefing_1.json"
+    result = CliRunner().invoke(main, ["brief", SEED_A, "--format", "json", "-o", str(path)])
+    assert result.exit_code == 0, result.stderr
+    assert played_all.play_count == 2  # A's extraction and its synthesis
+    return path
+
+
+def update(first: Path, out: Path, *extra: str) -> Any:
+    return CliRunner().invoke(
+        main, ["brief", SEED_B, "--since", str(first), "--format", "json", "-o", str(out), *extra]
+    )
+
+
+@pytest.mark.vcr(BRIEFING_1)
+@pytest.mark.default_cassette("update_add_seed_b.yaml")
+def test_an_update_costs_the_new_article_alone_and_says_what_changed(
+    played_all: Any, first: Path, tmp_path: Path
+) -> None:
+    second = tmp_path / "briefing_2.json"
+    result = update(first, second)
+    assert result.exit_code == 0, result.stderr
+    assert played_all.play_count == 4  # then B's extraction and one synthesis: A was not asked again
+    sent = [json.loads(r.body)["messages"][1]["content"] for r in played_all.requests]
+    assert sum("=====ARTICLE A " in b for b in sent) == 1 and sum("=====ARTICLE B " in b for b in sent) == 1
+    old = Briefing.model_validate_json(first.read_text())
+    new = Briefing.model_validate_json(second.read_text())
+    assert [s.id for s in new.sources] == ["A", "B"] and new.generation.usage["extraction"].calls == 1
+    # what continues keeps its id
+    for before in old.actors:
+        assert any(a.id == before.id and a.name == before.name for a in new.actors), before.name
+    for claim in old.claims:
+        assert next(c for c in new.claims if c.id == claim.id).statement == claim.statement
+    for event in old.timeline:
+        assert next(e for e in new.timeline if e.id == event.id).what == event.what
+    # what changed, each change citing B's sentences
+    assert new.changes is not None and new.changes.new_sources == ["B"]
+    kinds = {}
+    for change in new.changes.items:
+        kinds.setdefault(change.kind, []).append(change)
+        assert all(c.sentence_id.startswith("B") for c in change.citations), change
+    statuses = {c.item: c.summary for c in kinds["claim_status"]}
+    destabilising = next(c.id for c in old.claims if "destabilising" in c.statement)
+    troops = next(c.id for c in old.claims if "half the troops" in c.statement)
+    assert statuses[destabilising].startswith(f"{destabilising} is now corroborated (was single source)")
+    assert statuses[troops].startswith(f"{troops} is now corroborated (was single source)")
+    new_events = {c.item for c in kinds["new_event"]}
+    assert new_events == {e.id for e in new.timeline} - {e.id for e in old.timeline} and len(new_events) >= 4
+    assert {c.item for c in kinds["new_claim"]} == {c.id for c in new.claims} - {c.id for c in old.claims}
+    assert [c.item for c in kinds["new_source"]] == ["B"]
+    # the note says it too, and `diff` says the same
+    note = CliRunner().invoke(main, ["render", str(second)])
+    assert "## What changed" in note.stdout and f"- {statuses[troops]}" in note.stdout.replace("\\", "")
+    compared = CliRunner().invoke(main, ["diff", str(first), str(second), "--format", "json"])
+    assert compared.exit_code == 1  # something changed
+    assert json.loads(compared.stdout) == new.changes.model_dump(mode="json")
+    same = CliRunner().invoke(main, ["diff", str(second), str(second)])
+    assert (same.exit_code, same.stdout) == (
+        0,
+        "## What changed\n\n_Since the briefing from 2 sources (A, B); new: none._\n\n- Nothing.\n",
+    )
+
+
+@pytest.mark.vcr(BRIEFING_1)
+@pytest.mark.default_cassette("update_add_seed_b.yaml")
+def test_the_same_update_again_makes_no_request(played_all: Any, first: Path, tmp_path: Path) -> None:
+    assert update(first, tmp_path / "one.json").exit_code == 0
+    assert played_all.play_count == 4
+    again = update(first, tmp_path / "two.json")
+    assert again.exit_code == 0, again.stderr
+    assert played_all.play_count == 4  # served from the cache: the cassette would refuse another request
+    assert (tmp_path / "one.json").read_text() == (tmp_path / "two.json").read_text()
+
+
+@pytest.mark.vcr(BRIEFING_1)
+@pytest.mark.default_cassette("update_seed_a.yaml")
+def test_an_article_already_in_the_briefing_is_not_added(first: Path, tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["brief", SEED_A, "--since", str(first), "-o", str(tmp_path / "x.md")])
+    assert result.exit_code == 2
+    assert f"{SEED_A} is already in the briefing as source A; not added again" in result.stderr
+    assert (
+        result.stderr.splitlines()[-1]
+        == f"summarizer: error: {first}: already holds every input; there is nothing to add"
+    )
+
+
+@pytest.mark.vcr(BRIEFING_1)
+@pytest.mark.default_cassette("update_seed_a.yaml")
+def test_a_briefing_that_fails_check_is_not_updated(first: Path, tmp_path: Path) -> None:
+    data = json.loads(first.read_text())
+    data["claims"][0]["citations"][0]["quote"] = "words nobody wrote"
+    broken = tmp_path / "broken.json"
+    broken.write_text(json.dumps(data))
+    result = CliRunner().invoke(main, ["brief", SEED_B, "--since", str(broken)])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith(
+        f"summarizer: error: {broken}: cannot be updated: claims[0].citations[0]: quote 'words nobody wrote' is not at "
+    )
