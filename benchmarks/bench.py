@@ -146,6 +146,35 @@ def render_seeds(repeat: int = 20) -> dict[str, float]:
     return figures
 
 
+def update_one(paths: list[Path], extra: Path, stub: Stub, concurrency: int) -> tuple[int, float, float]:
+    """An update adding one article to a briefing of ``paths``: the requests it makes (to the
+    stub), and its own time without any model (FakeModel), in-process, median of 5, in ms."""
+    with tempfile.TemporaryDirectory() as folder:
+        saved = Path(folder) / "briefing.json"
+        saved.write_text(
+            render_briefing(summarize(paths, settings=settings_for(stub, concurrency, None)), "json")
+        )
+        before = stub.requests
+        summarize([extra], settings=settings_for(stub, concurrency, None), since=saved)
+        requests = stub.requests - before
+        fake = Settings(model="fake", cache_dir=None, concurrency=concurrency)
+        offline = Path(folder) / "offline.json"
+        offline.write_text(
+            render_briefing(summarize(paths, settings=fake, model=FakeModel(fake_answer)), "json")
+        )
+        times = []
+        for _ in range(5):
+            start = time.perf_counter()
+            summarize([extra], settings=fake, model=FakeModel(fake_answer), since=offline)
+            times.append(time.perf_counter() - start)
+        whole = []
+        for _ in range(5):
+            start = time.perf_counter()
+            summarize([*paths, extra], settings=fake, model=FakeModel(fake_answer))
+            whole.append(time.perf_counter() - start)
+    return requests, statistics.median(times) * 1000, statistics.median(whole) * 1000
+
+
 def help_startup(repeat: int = 5) -> float:
     times = []
     for _ in range(repeat):
@@ -185,6 +214,9 @@ def main() -> None:
             cached = [in_process(paths, stub, args.concurrency, cache) for _ in range(args.repeat)]
         own_time_per_document(paths)  # warm-up: first-use costs (templates, tokenizer) are not per document
         stages = own_time_per_document(paths)
+        extra = Path(folder) / "article_new.txt"
+        extra.write_text(article(args.docs, args.words))
+        update = update_one(paths, extra, Stub(0.0), args.concurrency)
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     cold_wall = statistics.median(c[0] for c in cold)
@@ -215,6 +247,11 @@ def main() -> None:
     print(
         f"cached re-run: median {statistics.median(c[0] for c in cached):.2f} s, "
         f"requests {max(c[1] for c in cached)} (target: 0 requests, < 1 s)"
+    )
+    print(
+        f"update adding 1 article to a {args.docs}-article briefing: {update[0]} requests "
+        f"(1 extraction + 1 synthesis; target 2); own time {update[1]:.0f} ms (target < 100 ms), "
+        f"against {update[2]:.0f} ms for the whole {args.docs + 1}-article briefing"
     )
     print(
         "rendering the seeds' briefing: "
