@@ -223,7 +223,8 @@ def main() -> None:
     cold_cpu = statistics.median(c[1] for c in cold)
     warm_wall = statistics.median(w[0] for w in warm)
     print(
-        f"documents: {args.docs} of ~1000 words, concurrency {args.concurrency}, latency {args.latency * 1000:.0f} ms"
+        f"documents: {args.docs} of ~{args.words} words ({parts} extraction call(s) each), "
+        f"concurrency {args.concurrency}, latency {args.latency * 1000:.0f} ms"
     )
     print(f"model's own time: {rounds} rounds x {args.latency:.2f} s = {model_time:.2f} s")
     print(

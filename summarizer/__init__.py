@@ -1,30 +1,94 @@
 """summarizer: news articles in, briefing notes whose every statement cites its sources out.
 
 The public API: what the CLI uses and what library users may rely on. Everything else is
-reachable through its package (``summarizer.stages``, ``summarizer.llm``, ...)."""
+reachable through its package (``summarizer.stages``, ``summarizer.llm``, ...). Names load on
+first use (PEP 562), so that ``summarizer --help`` and the CLI's start-up pay only for what they
+use."""
 
-from .actors import resolve as resolve_actors
-from .check import Problem, check_briefing, check_file
-from .dates import normalise as normalise_date
-from .diff import diff
-from .documents import Document, load_document
-from .errors import ConfigError, InputError, ModelError, SummarizerError
-from .llm import FakeModel, Filled, FillRequest, Model, OpenAIModel
-from .pipeline import (
-    Previous,
-    aextract,
-    asummarize,
-    extract,
-    extract_all,
-    previous_briefing,
-    sources_of,
-    summarize,
-)
-from .render import render_briefing, render_extractions
-from .schema import Briefing, Extraction, Usage
-from .settings import Settings
-from .stages.extract import Extracted, Failed, SourceOutcome
-from .text import Sentence, Source, split_sentences
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+# public name -> (module, name in it)
+_EXPORTS = {
+    "resolve_actors": (".actors", "resolve"),
+    "Problem": (".check", "Problem"),
+    "check_briefing": (".check", "check_briefing"),
+    "check_file": (".check", "check_file"),
+    "normalise_date": (".dates", "normalise"),
+    "diff": (".diff", "diff"),
+    "Document": (".documents", "Document"),
+    "load_document": (".documents", "load_document"),
+    "ConfigError": (".errors", "ConfigError"),
+    "InputError": (".errors", "InputError"),
+    "ModelError": (".errors", "ModelError"),
+    "SummarizerError": (".errors", "SummarizerError"),
+    "FakeModel": (".llm", "FakeModel"),
+    "Filled": (".llm", "Filled"),
+    "FillRequest": (".llm", "FillRequest"),
+    "Model": (".llm", "Model"),
+    "OpenAIModel": (".llm", "OpenAIModel"),
+    "Previous": (".pipeline", "Previous"),
+    "aextract": (".pipeline", "aextract"),
+    "asummarize": (".pipeline", "asummarize"),
+    "extract": (".pipeline", "extract"),
+    "extract_all": (".pipeline", "extract_all"),
+    "previous_briefing": (".pipeline", "previous_briefing"),
+    "sources_of": (".pipeline", "sources_of"),
+    "summarize": (".pipeline", "summarize"),
+    "render_briefing": (".render", "render_briefing"),
+    "render_extractions": (".render", "render_extractions"),
+    "Briefing": (".schema", "Briefing"),
+    "Extraction": (".schema", "Extraction"),
+    "Usage": (".schema", "Usage"),
+    "Settings": (".settings", "Settings"),
+    "Extracted": (".stages.extract", "Extracted"),
+    "Failed": (".stages.extract", "Failed"),
+    "SourceOutcome": (".stages.extract", "SourceOutcome"),
+    "Sentence": (".text", "Sentence"),
+    "Source": (".text", "Source"),
+    "split_sentences": (".text", "split_sentences"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    try:
+        module, attribute = _EXPORTS[name]
+    except KeyError:
+        raise AttributeError(f"module 'summarizer' has no attribute {name!r}") from None
+    value = getattr(import_module(module, __name__), attribute)
+    globals()[name] = value  # looked up once
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_EXPORTS])
+
+
+if TYPE_CHECKING:
+    from .actors import resolve as resolve_actors
+    from .check import Problem, check_briefing, check_file
+    from .dates import normalise as normalise_date
+    from .diff import diff
+    from .documents import Document, load_document
+    from .errors import ConfigError, InputError, ModelError, SummarizerError
+    from .llm import FakeModel, Filled, FillRequest, Model, OpenAIModel
+    from .pipeline import (
+        Previous,
+        aextract,
+        asummarize,
+        extract,
+        extract_all,
+        previous_briefing,
+        sources_of,
+        summarize,
+    )
+    from .render import render_briefing, render_extractions
+    from .schema import Briefing, Extraction, Usage
+    from .settings import Settings
+    from .stages.extract import Extracted, Failed, SourceOutcome
+    from .text import Sentence, Source, split_sentences
 
 __all__ = [
     "Briefing",

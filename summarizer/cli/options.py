@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 import click
 
 from ..errors import SummarizerError
-from ..schema.usage import Usage
-from ..settings import MODES, Settings
+from ..settings import MODES
 from ..wording import count
 
 if TYPE_CHECKING:
+    from ..schema.usage import Usage
+    from ..settings import Settings
     from ..text import Source
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -141,7 +141,7 @@ def _cell(text: str) -> str:
 def briefing(note: Briefing, sources: Sequence[Source] = ()) -> str:
     """The note a person reads: bottom line first, every statement followed by its [A3] citations,
     which the Sources section lists."""
-    briefing = escaped(note)
+    briefing = escaped(note.model_copy(update={"extractions": []}))  # the note does not show them
     actors = {a.id: a.name for a in briefing.actors}
 
     def who(ids: list[str]) -> str:
