@@ -8,18 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .schema.briefing import Briefing, BriefingClaim, Change, Changes
+from .schema.briefing import Briefing, BriefingClaim, Change, ChangeKind, Changes
 from .schema.extraction import Citation
 from .text import source_of
-
-STATUS_WORDS = {
-    "corroborated": "corroborated",
-    "single_source": "single source",
-    "contested": "contested",
-    "sources_disagree": "disputed between the sources",
-    None: "unassessed",
-}
-DISPUTED = ("contested", "sources_disagree")
+from .vocabulary import DISPUTED, status_label
 
 
 def _precision(value: str | None) -> int:
@@ -35,99 +27,62 @@ def diff(old: Briefing, new: Briefing) -> Changes:
         return [c for c in citations if source_of(c.sentence_id) in fresh]
 
     items: list[Change] = []
+
+    def add(kind: ChangeKind, item: str | None, summary: str, cited: Iterable[Citation] = ()) -> None:
+        items.append(Change(kind=kind, item=item, summary=summary, citations=new_citations(cited)))
+
     for source in new.sources:
         if source.id in fresh:
-            items.append(
-                Change(
-                    kind="new_source",
-                    item=source.id,
-                    summary=f"New source {source.id}: {source.title or source.name}",
-                )
-            )
+            add("new_source", source.id, f"New source {source.id}: {source.title or source.name}")
     old_actors = {a.id for a in old.actors}
     for actor in new.actors:
         if actor.id not in old_actors:
-            items.append(
-                Change(
-                    kind="new_actor",
-                    item=actor.id,
-                    summary=f"New actor {actor.id}: {actor.name}",
-                    citations=new_citations(actor.citations),
-                )
-            )
+            add("new_actor", actor.id, f"New actor {actor.id}: {actor.name}", actor.citations)
     old_events = {e.id: e for e in old.timeline}
     for event in new.timeline:
         before = old_events.get(event.id)
         if before is None:
             when = event.date.value or "undated"
-            items.append(
-                Change(
-                    kind="new_event",
-                    item=event.id,
-                    summary=f"New event {event.id} ({when}): {event.what}",
-                    citations=new_citations(event.citations),
-                )
-            )
+            add("new_event", event.id, f"New event {event.id} ({when}): {event.what}", event.citations)
         elif _precision(event.date.value) > _precision(before.date.value):
             was = before.date.value or "undated"
-            items.append(
-                Change(
-                    kind="event_dated",
-                    item=event.id,
-                    summary=f"{event.id} is now dated {event.date.value} (was {was})",
-                    citations=new_citations(event.citations),
-                )
+            add(
+                "event_dated",
+                event.id,
+                f"{event.id} is now dated {event.date.value} (was {was})",
+                event.citations,
             )
     old_claims = {c.id: c for c in old.claims}
     moved: list[BriefingClaim] = []
     for claim in new.claims:
         before_claim = old_claims.get(claim.id)
-        evidence = new_citations([*claim.citations, *claim.explanation_citations])
+        evidence = [*claim.citations, *claim.explanation_citations]
         if before_claim is None:
-            status = STATUS_WORDS.get(claim.status, claim.status)
-            items.append(
-                Change(
-                    kind="new_claim",
-                    item=claim.id,
-                    summary=f"New claim {claim.id} ({status}): {claim.statement}",
-                    citations=evidence,
-                )
+            add(
+                "new_claim",
+                claim.id,
+                f"New claim {claim.id} ({status_label(claim.status)}): {claim.statement}",
+                evidence,
             )
         elif claim.status != before_claim.status:
             moved.append(claim)
-            items.append(
-                Change(
-                    kind="claim_status",
-                    item=claim.id,
-                    summary=f"{claim.id} is now {STATUS_WORDS.get(claim.status, claim.status)} "
-                    f"(was {STATUS_WORDS.get(before_claim.status, before_claim.status)}): {claim.statement}",
-                    citations=evidence,
-                )
-            )
+            now, was = status_label(claim.status), status_label(before_claim.status)
+            add("claim_status", claim.id, f"{claim.id} is now {now} (was {was}): {claim.statement}", evidence)
     old_topics = {" ".join(d.topic.casefold().split()) for d in old.discrepancies}
     for discrepancy in new.discrepancies:
         if " ".join(discrepancy.topic.casefold().split()) not in old_topics:
             cited = [c for p in discrepancy.positions for c in p.citations]
-            items.append(
-                Change(
-                    kind="new_disagreement",
-                    item=None,
-                    summary=f"The sources now disagree: {discrepancy.topic}",
-                    citations=new_citations(cited),
-                )
-            )
+            add("new_disagreement", None, f"The sources now disagree: {discrepancy.topic}", cited)
     for i, statement in enumerate(old.bottom_line, 1):
         sentences = {c.sentence_id for c in statement.citations}
         for claim in moved:
             if claim.status in DISPUTED and sentences & {c.sentence_id for c in claim.citations}:
-                items.append(
-                    Change(
-                        kind="bottom_line_disputed",
-                        item=claim.id,
-                        summary=f"The earlier bottom line's statement {i} rests on {claim.id}, now "
-                        f"{STATUS_WORDS.get(claim.status, claim.status)}: {statement.text}",
-                        citations=new_citations([*claim.citations, *claim.explanation_citations]),
-                    )
+                add(
+                    "bottom_line_disputed",
+                    claim.id,
+                    f"The earlier bottom line's statement {i} rests on {claim.id}, now "
+                    f"{status_label(claim.status)}: {statement.text}",
+                    [*claim.citations, *claim.explanation_citations],
                 )
     return Changes(
         previous_sources=[s.id for s in old.sources],

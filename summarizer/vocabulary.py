@@ -18,6 +18,17 @@ ActorKind = Literal[
 ]
 
 ClaimStatus = Literal["corroborated", "single_source", "contested", "sources_disagree"]
+STATUS_LABELS: dict[str, str] = {
+    "corroborated": "corroborated by several sources",
+    "single_source": "single source",
+    "contested": "contested between parties",
+    "sources_disagree": "sources disagree",
+}
+DISPUTED: tuple[ClaimStatus, ...] = ("contested", "sources_disagree")  # listed first, apart from the rest
+
+
+def status_label(status: str | None) -> str:
+    return STATUS_LABELS.get(status or "", "unassessed")
 
 
 @dataclass(frozen=True)

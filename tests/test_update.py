@@ -68,8 +68,10 @@ def test_an_update_costs_the_new_article_alone_and_says_what_changed(
     statuses = {c.item: c.summary for c in kinds["claim_status"]}
     destabilising = next(c.id for c in old.claims if "destabilising" in c.statement)
     troops = next(c.id for c in old.claims if "half the troops" in c.statement)
-    assert statuses[destabilising].startswith(f"{destabilising} is now corroborated (was single source)")
-    assert statuses[troops].startswith(f"{troops} is now corroborated (was single source)")
+    assert statuses[destabilising].startswith(
+        f"{destabilising} is now corroborated by several sources (was single source)"
+    )
+    assert statuses[troops].startswith(f"{troops} is now corroborated by several sources (was single source)")
     new_events = {c.item for c in kinds["new_event"]}
     assert new_events == {e.id for e in new.timeline} - {e.id for e in old.timeline} and len(new_events) >= 4
     assert {c.item for c in kinds["new_claim"]} == {c.id for c in new.claims} - {c.id for c in old.claims}

@@ -19,20 +19,13 @@ from typing import TYPE_CHECKING, Any
 from ..schema.briefing import Briefing, BriefingClaim, SourceRecord
 from ..schema.extraction import Citation
 from ..text import Sentence, Source, folded
-from ..vocabulary import CLAIM_ROLES, parties
+from ..vocabulary import CLAIM_ROLES, DISPUTED, parties, status_label
 from ..wording import count
 
 if TYPE_CHECKING:
     import jinja2
 
 TEMPLATES = Path(__file__).parent / "templates"
-STATUS_LABELS = {
-    "corroborated": "corroborated by several sources",
-    "single_source": "single source",
-    "contested": "contested between parties",
-    "sources_disagree": "sources disagree",
-}
-DISPUTED = ("contested", "sources_disagree")
 TRUST = {
     True: "Every citation was checked by code: the sentence exists and the quote stands in it. "
     "Whether the statement says what its sentences say is not checked yet.",
@@ -132,7 +125,7 @@ class _Page:
             claim.id,
             id=claim.id,
             status=claim.status or "unassessed",
-            status_label=STATUS_LABELS.get(claim.status or "", "unassessed"),
+            status_label=status_label(claim.status),
             by_rule=claim.status_by == "rule",
             asserts=", ".join(v for v in (role["made_by"], role["supported_by"]) if v),
             denies=role["denied_by"],

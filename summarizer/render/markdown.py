@@ -12,7 +12,7 @@ from pydantic import BaseModel
 from ..schema.briefing import Briefing, Changes, SourceRecord
 from ..schema.extraction import Citation, Extraction
 from ..text import Source
-from ..vocabulary import CLAIM_ROLES, parties
+from ..vocabulary import CLAIM_ROLES, DISPUTED, parties, status_label
 from ..wording import count
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -101,15 +101,7 @@ def extraction(result: Extraction) -> str:
     return "\n".join(lines)
 
 
-DISPUTED = ("contested", "sources_disagree")  # the rest are listed apart, under "Other claims"
 BYLINE_OUTLETS = 5
-
-STATUS_LABELS = {
-    "corroborated": "corroborated by several sources",
-    "single_source": "single source",
-    "contested": "contested between parties",
-    "sources_disagree": "sources disagree",
-}
 
 
 def changes(found: Changes) -> list[str]:
@@ -197,7 +189,7 @@ def briefing(note: Briefing, sources: Sequence[Source] = ()) -> str:
             continue
         lines += [heading, ""]
         for claim in claims:
-            status = STATUS_LABELS.get(claim.status or "", "unassessed")
+            status = status_label(claim.status)
             lines.append(f"### {claim.id}. {claim.statement}")
             lines.append("")
             lines.append(
