@@ -79,6 +79,8 @@ def test_an_update_costs_the_new_article_alone_and_says_what_changed(
     # the note says it too, and `diff` says the same
     note = CliRunner().invoke(main, ["render", str(second)])
     assert "## What changed" in note.stdout and f"- {statuses[troops]}" in note.stdout.replace("\\", "")
+    page = CliRunner().invoke(main, ["render", str(second), "--format", "html"])
+    assert page.exit_code == 0 and page.stdout.count('id="st-ch') == len(new.changes.items)
     compared = CliRunner().invoke(main, ["diff", str(first), str(second), "--format", "json"])
     assert compared.exit_code == 1  # something changed
     assert json.loads(compared.stdout) == new.changes.model_dump(mode="json")

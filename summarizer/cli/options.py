@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
@@ -41,6 +42,15 @@ def reports_errors(command: F) -> F:
             fail(str(error), error.exit_code)
         except KeyboardInterrupt:
             fail("interrupted", 130)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise  # usage errors: click words them itself (exit 2)
+        except Exception as error:  # a bug: one line all the same; SUMMARIZER_DEBUG=1 shows where
+            if os.environ.get("SUMMARIZER_DEBUG"):
+                raise
+            fail(
+                f"internal error ({type(error).__name__}: {error}); rerun with SUMMARIZER_DEBUG=1 and report it",
+                70,
+            )
 
     return wrapper  # type: ignore[return-value]
 

@@ -217,7 +217,7 @@ def briefing(note: Briefing, sources: Sequence[Source] = ()) -> str:
         changes = {
             "since": f"Since the briefing from {count(len(found.previous_sources), 'source')} "
             f"({', '.join(found.previous_sources)}); new: {', '.join(found.new_sources) or 'none'}.",
-            "items": [
+            "entries": [
                 page.item(f"st-ch{i}", change.summary, change.citations, f"change {i}")
                 for i, change in enumerate(found.items, 1)
             ],
