@@ -87,13 +87,20 @@ def test_extract_and_brief_on_hostile_files(
 
 @SETTINGS
 @given(content=contents, suffix=suffixes)
-def test_check_and_render_on_hostile_briefings(folder: Path, content: bytes, suffix: str) -> None:
+def test_check_render_diff_and_update_on_hostile_briefings(folder: Path, content: bytes, suffix: str) -> None:
     path = write(folder, content, suffix)
     before = snapshot(folder)
     assert_clean(CliRunner().invoke(main, ["check", str(path)]), before, folder)
     assert_clean(CliRunner().invoke(main, ["check", "-"], input=content), before, folder)
     for fmt in ("md", "html"):
         assert_clean(CliRunner().invoke(main, ["render", str(path), "--format", fmt]), before, folder)
+    assert_clean(CliRunner().invoke(main, ["diff", str(path), str(path)]), before, folder)
+    article = folder / "article.txt"
+    article.write_text("Talks\nThe council met on Monday.")
+    before = snapshot(folder)
+    assert_clean(
+        CliRunner().invoke(main, ["brief", str(article), "--since", str(path), "--dry-run"]), before, folder
+    )
 
 
 @SETTINGS
