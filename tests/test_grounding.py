@@ -121,3 +121,42 @@ def test_without_a_scope_validators_only_check_shape() -> None:
     answer = draft()
     answer["claims"][0]["evidence"] = [cite("Z1", "anything")]
     assert ExtractionDraft.model_validate(answer).claims[0].evidence[0].sentence_id == "Z1"
+
+
+@pytest.mark.parametrize(
+    ("quote", "found"),
+    [
+        ("received $1", None),  # $1 is not $1.5
+        ("received $1.5 million", "received $1.5 million"),
+        ("lion in bridge financing", None),  # 'lion' of 'million'
+        ("in bridge financing from the Ger", None),  # half of 'German'
+        ("bridge financing from the German bank", "bridge financing from the German bank"),
+        ("5 million", None),  # '5' after the decimal point of 1.5
+    ],
+)
+def test_quotes_start_and_end_on_whole_words_and_numbers(quote: str, found: str | None) -> None:
+    text = "The airline received $1.5 million in bridge financing from the German bank."
+    (sentence,) = split_sentences(Document(name="x", text=text))
+    span = locate(quote, sentence)
+    assert (text[span[0] : span[1]] if span else None) == found
+
+
+def test_a_quote_cut_mid_word_is_sent_back_with_the_reason() -> None:
+    corpus = Corpus.of(split_sentences(Document(name="x", text="Aid of $1.5 million arrived.")))
+    assert corpus.span("A1", "Aid of $1") == "the quote starts or ends inside a word or number of A1"
+    problem = corpus.problem("A1", "Aid of $1") or ""
+    assert problem.startswith("The quote 'Aid of $1' cuts a word or a number of sentence A1 in two.")
+
+
+def test_typewriter_and_treebank_quotes_match_any_quote_the_model_writes() -> None:
+    text = "He called it ``a very destabilising development'' on Friday."
+    (sentence,) = split_sentences(Document(name="x", text=text))
+    for quote in (
+        '"a very destabilising development"',
+        "“a very destabilising development”",
+        "``a very destabilising development''",
+    ):
+        span = locate(f"called it {quote}", sentence)
+        assert (
+            span is not None and text[span[0] : span[1]] == "called it ``a very destabilising development''"
+        )

@@ -40,16 +40,20 @@ _SPACE = re.compile(r"\s+")
 _EDGE = " \"'.,;:!?"
 
 
-def fold(text: str) -> tuple[str, list[int]]:
-    """Quotes and dashes folded to ASCII, whitespace runs to one space; with, for each character
-    of the result, the index of the character it came from."""
+def fold(text: str) -> tuple[str, list[int], list[int]]:
+    """Quotes and dashes folded to ASCII (a doubled single quote, as in ``this'', is one double
+    quote), whitespace runs to one space; with, for each character of the result, where the text
+    it came from starts and ends."""
     folded = text.translate(_QUOTE_CHARS)
     chars: list[str] = []
     origin: list[int] = []
-    for match in re.finditer(r"\s+|\S", folded):
-        chars.append(" " if _SPACE.fullmatch(match.group()) else match.group())
+    ends: list[int] = []
+    for match in re.finditer(r"\s+|''|\S", folded):  # `` and '' (typewriter or Treebank quotes) are one "
+        piece = match.group()
+        chars.append(" " if _SPACE.fullmatch(piece) else '"' if piece == "''" else piece)
         origin.append(match.start())
-    return "".join(chars), origin
+        ends.append(match.end())
+    return "".join(chars), origin, ends
 
 
 def folded(quote: str) -> str:
@@ -57,16 +61,41 @@ def folded(quote: str) -> str:
     return fold(quote)[0].strip(_EDGE)
 
 
-def locate(quote: str, sentence: Sentence) -> tuple[int, int] | None:
-    """Document offsets of ``quote`` inside ``sentence``, or None if it is not there."""
+def _whole(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` starts and ends on word and number boundaries: 'received $1'
+    is not in 'received $1.5 million', nor 'lion in' in 'million in'."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    if (text[start].isalnum() and before.isalnum()) or (text[end - 1].isalnum() and after.isalnum()):
+        return False
+    inside_number = (
+        after in ".," and end + 1 < len(text) and text[end + 1].isdigit() and text[end - 1].isdigit()
+    )
+    return not inside_number and not (
+        before in ".," and start >= 2 and text[start - 2].isdigit() and text[start].isdigit()
+    )
+
+
+def _find(quote: str, sentence: Sentence) -> tuple[int, int] | str:
+    """Document offsets of the quote, or why there are none: 'absent' or 'mid-word'."""
     needle = folded(quote)
     if not needle:
-        return None
-    haystack, origin = fold(sentence.text)
+        return "absent"
+    haystack, origin, ends = fold(sentence.text)
     at = haystack.find(needle)
     if at < 0:
-        return None
-    return sentence.start + origin[at], sentence.start + origin[at + len(needle) - 1] + 1
+        return "absent"
+    while at >= 0:
+        if _whole(haystack, at, at + len(needle)):
+            return sentence.start + origin[at], sentence.start + ends[at + len(needle) - 1]
+        at = haystack.find(needle, at + 1)
+    return "mid-word"
+
+
+def locate(quote: str, sentence: Sentence) -> tuple[int, int] | None:
+    """Document offsets of ``quote`` inside ``sentence``, on whole words, or None."""
+    found = _find(quote, sentence)
+    return None if isinstance(found, str) else found
 
 
 @dataclass(frozen=True)
@@ -84,7 +113,10 @@ class Corpus:
         sentence = self.sentences.get(sentence_id.strip())
         if sentence is None:
             return f"there is no sentence {sentence_id}"
-        return locate(quote, sentence) or f"the quote is not in {sentence.id}"
+        found = _find(quote, sentence)
+        if found == "mid-word":
+            return f"the quote starts or ends inside a word or number of {sentence.id}"
+        return f"the quote is not in {sentence.id}" if isinstance(found, str) else found
 
     def problem(self, sentence_id: str, quote: str) -> str | None:
         """Why this citation does not hold, worded as an instruction to the model; None if it holds."""
@@ -96,6 +128,12 @@ class Corpus:
             return (
                 f"Sentence id {sentence_id!r} does not exist. Cite only ids shown in brackets "
                 f"before the article's sentences (for example {known})."
+            )
+        if _find(quote, sentence) == "mid-word":
+            return (
+                f"The quote {quote!r} cuts a word or a number of sentence {sentence.id} in two. Quote "
+                f"whole words and whole numbers exactly as they stand in {sentence.id}, which reads: "
+                f"{sentence.text!r}."
             )
         return (
             f"The quote {quote!r} is not in sentence {sentence.id}. Copy 3 to 15 words "
