@@ -75,3 +75,17 @@ def test_unknown_expressions_give_none() -> None:
 def test_sort_key_puts_undated_last() -> None:
     values = [None, "2023-09-29", "PAST_REF", "2023-W38-WE", "2023"]
     assert sorted(values, key=sort_key) == ["2023", "2023-W38-WE", "2023-09-29", None, "PAST_REF"]
+
+
+def test_one_historical_date_does_not_move_the_reading_date() -> None:
+    from datetime import date
+
+    from summarizer.dates import anchor
+
+    published = date(2024, 3, 7)
+    # a story of this week that recalls an old event: 'Thursday' is this Thursday
+    assert anchor(published, ["October 9, 2002", "Thursday"]).reference == published
+    assert anchor(published, ["October 9, 2002", "March 1, 2019"]).reference == published
+    # a page stamped months after the events it dates explicitly, several times
+    moved = anchor(published, ["Sunday (Nov 5)", "Friday (Nov 10, 2023)", "November 8, 2023"])
+    assert moved.reference == date(2023, 11, 10) and moved.moved

@@ -1,5 +1,6 @@
 """Which date a source's relative expressions ('on Sunday', 'last weekend') are read from: its
-publication date, unless that date is plainly a page date stamped long after the events."""
+publication date, unless that date is plainly a page date stamped long after the events: several
+explicit dates of its events, within two weeks of each other, all more than two weeks before it."""
 
 from __future__ import annotations
 
@@ -47,9 +48,12 @@ def anchor(published: date | None, expressions: Iterable[str]) -> Anchor:
         and found.precision == "day"
         and is_explicit(expression)
     ]
-    days = [d for d in explicit if d is not None]
-    if days and all((published - d).days > STALE_DATE_LINE_DAYS for d in days):
-        return Anchor(max(days), published)
+    days = sorted(d for d in explicit if d is not None)
+    # Only several explicit dates that agree with each other say the article was written then: one
+    # historical date ('October 9, 2002') says nothing about when the article was written.
+    agree = len(days) >= 2 and (days[-1] - days[0]).days <= STALE_DATE_LINE_DAYS
+    if agree and all((published - d).days > STALE_DATE_LINE_DAYS for d in days):
+        return Anchor(days[-1], published)
     return Anchor(published, published)
 
 
