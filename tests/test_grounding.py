@@ -101,6 +101,7 @@ def test_lenient_last_attempt_keeps_what_holds_and_reports_the_rest() -> None:
     answer = draft()
     answer["actors"][1]["evidence"] = [cite("A2", "Kirby yelled")]  # Kirby cannot be grounded
     answer["events"] = [{"what": "no evidence field at all"}]  # does not fit the schema
+    answer["claims"][0]["evidence"] = [cite("A1", "denied the reports")]  # a sentence without Kirby
     scope = Scope(CORPUS, strict=False)
     with validating(scope):
         model = ExtractionDraft.model_validate(answer)
@@ -161,3 +162,21 @@ def test_typewriter_and_treebank_quotes_match_any_quote_the_model_writes() -> No
             # the closing quote is an edge, which a quote never needs (it is trimmed on both sides)
             span is not None and text[span[0] : span[1]] == "called it ``a very destabilising development"
         )
+
+
+def test_a_dropped_actor_is_kept_when_the_referring_item_cites_a_sentence_naming_it() -> None:
+    answer = draft()
+    answer["actors"][1]["evidence"] = [cite("A2", "Kirby yelled")]  # the actor's own citation fails
+    scope = Scope(CORPUS, strict=False)
+    with validating(scope):
+        model = ExtractionDraft.model_validate(answer)
+    warnings: list[str] = []
+    actors, _, claims = verify(model, CORPUS, warnings)
+    kirby = next(a for a in actors if a.name == "John Kirby")
+    assert (kirby.kind, kirby.aliases, kirby.citations[0].sentence_id) == ("person", ["Kirby"], "A2")
+    assert TEXT[kirby.citations[0].start : kirby.citations[0].end] == "Kirby"
+    assert claims[0].made_by == "John Kirby"  # the claim's own evidence names him
+    assert (
+        warnings[-1]
+        == "claim 'The buildup is very destabilising.': kept actor 'John Kirby', named in A2, which it cites"
+    )

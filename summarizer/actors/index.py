@@ -17,11 +17,15 @@ class ActorIndex:
     """The actors (name, aliases, kind) a reference may point to."""
 
     def __init__(self, actors: Sequence[tuple[str, Sequence[str], str | None]]) -> None:
-        self.actors = actors
+        self.actors: list[tuple[str, Sequence[str], str | None]] = []
         self.exact: dict[str, str] = {}
-        for name, aliases, _kind in actors:
-            for alias in (name, *aliases):
-                self.exact.setdefault(name_key(alias), name)
+        for name, aliases, kind in actors:
+            self.add(name, aliases, kind)
+
+    def add(self, name: str, aliases: Sequence[str], kind: str | None) -> None:
+        self.actors.append((name, aliases, kind))
+        for alias in (name, *aliases):
+            self.exact.setdefault(name_key(alias), name)
 
     def find(self, reference: str) -> str | None:
         """The name of the actor ``reference`` means, or None when it means none or several."""

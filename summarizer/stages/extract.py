@@ -20,6 +20,7 @@ from ..llm.prompts import fence, one_line, render, versions
 from ..schema.drafts import ExtractionDraft
 from ..schema.extraction import (
     Actor,
+    Citation,
     Claim,
     Event,
     Extraction,
@@ -251,9 +252,42 @@ def verify(
             citations=citations,
         )
     index = ActorIndex([(a.name, a.aliases, a.kind) for a in actors.values()])
+    dropped = {name_key(a.name): a for a in draft.actors if name_key(a.name) not in actors}
+    dropped_index = ActorIndex([(a.name, a.aliases, a.kind) for a in dropped.values()])
 
-    def resolve(name: str, where: str) -> str | None:
-        found = index.find(name)
+    def rescue(name: str, where: str, evidence: list[Citation]) -> str | None:
+        """An actor whose own citations failed, kept after all when a sentence that the referring
+        item cites names it: that sentence is its evidence."""
+        known = dropped.get(name_key(dropped_index.find(name) or name))
+        for form in dict.fromkeys([name, *((known.name, *known.aliases) if known else ())]):
+            for cited in evidence:
+                span = corpus.span(cited.sentence_id, form)
+                if isinstance(span, str):
+                    continue
+                actor = Actor(
+                    name=known.name if known else name,
+                    kind=known.kind if known else "other",
+                    title=known.title if known else None,
+                    affiliation=known.affiliation if known else None,
+                    aliases=[
+                        a for a in (known.aliases if known else []) if name_key(a) != name_key(known.name)
+                    ]
+                    if known
+                    else [],
+                    citations=[
+                        Citation(sentence_id=cited.sentence_id, quote=form, start=span[0], end=span[1])
+                    ],
+                )
+                actors[name_key(actor.name)] = actor
+                index.add(actor.name, actor.aliases, actor.kind)
+                warnings.append(
+                    f"{where}: kept actor {actor.name!r}, named in {cited.sentence_id}, which it cites"
+                )
+                return actor.name
+        return None
+
+    def resolve(name: str, where: str, evidence: list[Citation]) -> str | None:
+        found = index.find(name) or rescue(name, where, evidence)
         if found is None:
             warnings.append(f"{where}: dropped reference to {name!r}, not a grounded actor")
         return found
@@ -267,7 +301,7 @@ def verify(
         participants = [
             Participant(actor=name, role=p.role)
             for p in event.participants
-            if (name := resolve(p.actor, label)) is not None
+            if (name := resolve(p.actor, label, citations)) is not None
         ]
         events.append(
             Event(
@@ -288,7 +322,7 @@ def verify(
             continue
 
         named = {
-            role.field: [n for v in parties(claim, role) if (n := resolve(v, label)) is not None]
+            role.field: [n for v in parties(claim, role) if (n := resolve(v, label, citations)) is not None]
             for role in CLAIM_ROLES
         }
         claims.append(
