@@ -100,3 +100,31 @@ def test_known_aliases_join_and_acronyms_defined_in_text() -> None:
         ["SIA", "Singapore Airlines (SIA"],
         ["Aleksandar Vucic", "the Serbian president"],
     ]
+
+
+def test_a_title_word_in_a_company_name_is_part_of_the_name() -> None:
+    assert core_name("General Electric", "ORG") == "General Electric"
+    assert core_name("General Motors", "organisation") == "General Motors"
+    assert core_name("General Mark Milley", "PER") == "Mark Milley"  # a person's title still goes
+    clusters = resolve([Mention("A", "General Electric", "ORG"), Mention("B", "General Motors", "ORG")])
+    assert len(clusters) == 2
+
+
+def test_a_description_never_joins_two_actors() -> None:
+    mentions = [
+        Mention("A", "Ford", "ORG"),
+        Mention("A", "the company", "ORG"),
+        Mention("B", "Toyota", "ORG"),
+        Mention("B", "the company", "ORG"),
+        Mention("B", "the US car manufacturer", "ORG"),
+    ]
+    # each source's actor with its own description (as an extraction lists its aliases)
+    clusters = resolve(mentions, same_actor=[[0, 1], [2, 3, 4]])
+    assert sorted(sorted(m.text for m in c.mentions) for c in clusters) == [
+        ["Ford", "the company"],
+        ["Toyota", "the US car manufacturer", "the company"],
+    ]
+    assert (
+        core_name("the US car manufacturer", "ORG") == ""
+        and core_name("Heathrow airport", "LOC") == "Heathrow airport"
+    )

@@ -47,7 +47,7 @@ class Cluster:
         """The fullest core name used, most frequent first among equals."""
         counts: dict[str, int] = defaultdict(int)
         for mention in self.mentions:
-            counts[core_name(mention.text)] += 1
+            counts[core_name(mention.text, mention.kind)] += 1
         return max(counts, key=lambda n: (len(n.split()) > 1 and not _is_acronym(n), counts[n], len(n)))
 
     @property
@@ -79,23 +79,32 @@ def _plain(token: str) -> str:
     return re.sub(r"['’.]", "", token).casefold()
 
 
-def core_name(text: str) -> str:
+def core_name(text: str, kind: str | None = None) -> str:
     """The name inside a mention, as written: 'Serbian President Aleksandar Vucic' -> 'Aleksandar
     Vucic', 'European aircraft manufacturer, Airbus' -> 'Airbus', 'Singapore Airlines (SIA' ->
-    'Singapore Airlines', "Britain's Ministry of Defence" -> 'Ministry of Defence'."""
+    'Singapore Airlines', "Britain's Ministry of Defence" -> 'Ministry of Defence'. Titles are a
+    person's: an organisation or a place keeps them ('General Electric'). A mention that only
+    describes ('the company', 'the US car manufacturer') has no core: a description is never
+    evidence that two actors are one."""
     text = re.sub(r"\s*\([^)]*\)?", " ", text)  # parentheses, closed or not
     text = re.sub(r"\b([OD])['’]\s+(?=[A-Z])", r"\1'", text.strip())  # "O' Leary" -> "O'Leary"
     text = re.sub(r"^.*?\b[A-Z][\w.]*(?:['’]s|s['’])\s+(?=[A-Z])", "", text)  # "Britain's X" -> X
     text = re.sub(r"['’]s\b", "", text)
     for segment in (s.strip() for s in text.split(",")):
         # 'X in Y', 'X at Y': the place after the preposition is never the actor named
-        name = _segment_name(re.split(r"\s(?:in|at|near|from)\s", segment)[0])
+        name = _segment_name(
+            re.split(r"\s(?:in|at|near|from)\s", segment)[0],
+            titled=KIND_GROUPS.get(kind or "") in (None, "person"),
+        )
         if name:
             return name
-    return " ".join(_tokens(text))
+    tokens = _tokens(text)
+    if not any(t[0].isupper() and _plain(t) not in COUNTRY_WORDS for t in tokens):
+        return ""  # 'the company', 'the US car manufacturer': a description, not a name
+    return " ".join(tokens)
 
 
-def _segment_name(segment: str) -> str:
+def _segment_name(segment: str, titled: bool = True) -> str:
     """The name a segment ends in: its last run of capitalised tokens (connectors allowed inside),
     cut after the last title; empty when the segment only describes ('Ryanair CEO', 'the Prime
     Minister of Singapore', 'Irish low cost airline')."""
@@ -117,9 +126,11 @@ def _segment_name(segment: str) -> str:
         inner = re.findall(r"(?:[A-Z][\w.'’-]*\s+)+[A-Z][\w.'’-]*", segment)
         return max(inner, key=len) if inner else ""
     plain = [_plain(t) for t in run]
-    if plain[-1] in TITLES:
+    if titled and plain[-1] in TITLES:
         return ""
-    cut = max((i for i, w in enumerate(plain) if w in TITLES or w in QUALIFIERS), default=-1)
+    cut = (
+        max((i for i, w in enumerate(plain) if w in TITLES or w in QUALIFIERS), default=-1) if titled else -1
+    )
     if 0 <= cut < len(plain) - 1:
         rest = plain[cut + 1 :]
         if rest[0] in CONNECTORS and plain[cut] in TITLES:
@@ -131,10 +142,10 @@ def _segment_name(segment: str) -> str:
     return " ".join(run)
 
 
-def key(text: str) -> str:
+def key(text: str, kind: str | None = None) -> str:
     """What two mentions must share to be the same name: the core, transliterated, case folded,
     without articles and dots."""
-    words = [_plain(t) for t in _tokens(_ascii(core_name(text)))]
+    words = [_plain(t) for t in _tokens(_ascii(core_name(text, kind)))]
     return " ".join(w for w in words if w and w not in ARTICLES)
 
 
@@ -250,8 +261,8 @@ class _Name:
 
     @classmethod
     def of(cls, mention: Mention) -> _Name:
-        core = core_name(mention.text)
-        k = key(mention.text)
+        core = core_name(mention.text, mention.kind)
+        k = key(mention.text, mention.kind)
         inside = re.search(r"\(\s*([A-Za-z.]{2,8})\s*\)?", mention.text)
         defines = _plain(inside.group(1)) if inside and _is_acronym(inside.group(1)) else None
         return cls(k, tuple(k.split()), _is_acronym(core), defines, mention.kind)
