@@ -42,10 +42,10 @@ def diff(old: Briefing, new: Briefing) -> Changes:
     for event in new.timeline:
         before = old_events.get(event.id)
         if before is None:
-            when = event.date.value or "undated"
+            when = event.date.shown()
             add("new_event", event.id, f"New event {event.id} ({when}): {event.what}", event.citations)
         elif _precision(event.date.value) > _precision(before.date.value):
-            was = before.date.value or "undated"
+            was = before.date.shown()
             add(
                 "event_dated",
                 event.id,

@@ -263,3 +263,20 @@ def test_the_byline_names_each_outlet_once_and_the_first_few_only() -> None:
     note = render_briefing(summarize(documents, settings=SETTINGS, model=FakeModel(capable)), "md")
     byline = note.splitlines()[2]
     assert byline.startswith("_Briefing from 9 sources (Wire, Daily, source D, Post, Times and 2 others). ")
+
+
+def test_an_event_the_text_does_not_date_is_reported_by_its_earliest_source() -> None:
+    def undated(request: FillRequest[Any], attempt: int) -> dict[str, Any]:
+        answer = capable(request, attempt)
+        if request.step == "extraction":
+            answer["events"][0].pop("when")
+        return answer
+
+    outcomes = asyncio.run(
+        extract_all(sources_of([DAY_TWO, DAY_ONE]), settings=SETTINGS, model=FakeModel(undated))
+    )
+    story = merge([o.extraction for o in outcomes if isinstance(o, Extracted)])
+    (strike,) = story.timeline
+    assert strike.date.value is None and strike.sources == ["A", "B"]
+    assert strike.date.reported_by == DAY_ONE.published  # the earlier of the two reports, never silence
+    assert strike.date.shown() == "reported by 2024-03-06"

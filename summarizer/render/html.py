@@ -241,6 +241,7 @@ def briefing(note: Briefing, sources: Sequence[Source] = ()) -> str:
                 event.citations,
                 event.id,
                 when=event.date.value,
+                reported=event.date.reported_by.isoformat() if event.date.reported_by else None,
                 written=written,
                 numbers=numbers,
             )

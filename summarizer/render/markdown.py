@@ -159,7 +159,7 @@ def briefing(note: Briefing, sources: Sequence[Source] = ()) -> str:
         lines += ["## Timeline", "", "| Date | Event | Sources |", "| --- | --- | --- |"]
         for event in briefing.timeline:
             written = "; ".join(f"{k}: “{v}”" for k, v in event.date.expressions.items())
-            when = event.date.value or "undated"
+            when = event.date.shown()
             when += f" ({written})" if written else ""
             numbers = "; ".join(q for qs in event.quantities.values() for q in qs)
             what = event.what + (f" [{numbers}]" if numbers else "")

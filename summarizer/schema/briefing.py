@@ -57,6 +57,17 @@ class DateInfo(Record):
     expressions: dict[str, str] = Field(
         default_factory=dict, description="Source id -> the expression as written."
     )
+    reported_by: date | None = Field(
+        default=None,
+        description="When the text dates the event nowhere: the date of the earliest source that reports it. "
+        "Inferred, not stated: the event happened by then.",
+    )
+
+    def shown(self) -> str:
+        """The date as a note shows it: the value, or what is known of an undated event."""
+        if self.value:
+            return self.value
+        return f"reported by {self.reported_by.isoformat()}" if self.reported_by else "undated"
 
 
 class TimelineEvent(Record):

@@ -149,6 +149,7 @@ def _merge_events(
             info = DateInfo(
                 value=found.value if found else None,
                 precision=found.precision if found else None,
+                reported_by=None if found else reference,
                 expressions={source: event.when} if event.when else {},
             )
             roles = [
@@ -169,7 +170,7 @@ def _merge_events(
                 citations=event.citations,
             )
             _fold(merged, candidate, lambda a, b: _same_event(a, b, fuzz.token_set_ratio), _combine_events)
-    merged.sort(key=lambda e: sort_key(e.date.value))
+    merged.sort(key=lambda e: (sort_key(e.date.value), e.date.reported_by or date.max))
     for n, entry in enumerate(merged, start=1):
         entry.id = f"E{n}"
     return merged
@@ -204,6 +205,8 @@ def _combine_events(twin: TimelineEvent, other: TimelineEvent) -> None:
     twin.date.expressions.update(other.date.expressions)
     if twin.date.value is None or (other.date.value and len(other.date.value) > len(twin.date.value)):
         twin.date.value, twin.date.precision = other.date.value, other.date.precision  # the more precise
+    reports = [d for d in (twin.date.reported_by, other.date.reported_by) if d is not None]
+    twin.date.reported_by = None if twin.date.value else min(reports, default=None)  # the earliest report
     known = {(r.actor, r.role) for r in twin.participants}
     twin.participants += [r for r in other.participants if (r.actor, r.role) not in known]
     twin.quantities.update(other.quantities)
