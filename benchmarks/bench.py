@@ -4,7 +4,7 @@ server (127.0.0.1 only, see stub.py) that answers valid tool calls after a fixed
     python benchmarks/bench.py [--docs 20] [--words 700] [--concurrency 8] [--latency 0.5] [--repeat 3]
 
 Articles of 700 words, one page, take one extraction call each at the default answer budget
-(--max-tokens 4096 allows about 1,170 article tokens a call); longer ones are split in parts,
+(--max-tokens 16384 allows about 4,680 article tokens a call); longer ones are split in parts,
 asked one after the other, and the model's time below counts those rounds.
 
 Prints medians over the repeats, each against the model's own time (rounds x latency):

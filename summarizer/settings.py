@@ -52,7 +52,9 @@ class Settings:
     max_reasks: int = 2  # validation re-asks per call, counted apart
     concurrency: int = 4
     temperature: float = 0.0
-    max_tokens: int = 4096  # per answer; an answer cut off here is an error, never parsed
+    # Per answer: what gpt-4o-mini (the default model) can write. It also bounds the article a call
+    # takes (3.5 answer tokens an article token), so a smaller one means more, smaller calls.
+    max_tokens: int = 16384
     cache_dir: str | None = field(default_factory=lambda: str(default_cache_dir()))  # None: no cache
     retry_wait: float = 0.5  # seconds: the first backoff's upper bound, doubling each retry
     chunk_tokens: int = 6000  # article tokens per extraction call; longer documents are split

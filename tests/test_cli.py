@@ -107,9 +107,9 @@ def test_dry_run_needs_no_key_and_sends_nothing(seeds: list[Path]) -> None:
     assert lines[1].split()[:3] == ["extraction", "A", str(seeds[0])]
     assert lines[3].split()[:3] == ["synthesis", "all", "sources"] and lines[3].split()[3].startswith("~")
     prompt = sum(int(line.split()[-3].lstrip("~")) for line in lines[1:4])
-    assert lines[4] == f"total: {prompt} prompt tokens; answers up to 12288 tokens (4096 per call)"
+    assert lines[4] == f"total: {prompt} prompt tokens; answers up to 49152 tokens (16384 per call)"
     assert (
-        lines[5].startswith("estimated cost: $0.00") and "for prompts + up to $0.0074 for answers" in lines[5]
+        lines[5].startswith("estimated cost: $0.00") and "for prompts + up to $0.0295 for answers" in lines[5]
     )
 
 
@@ -122,7 +122,7 @@ def test_dry_run_of_an_unpriced_model(monkeypatch: pytest.MonkeyPatch, seeds: li
     monkeypatch.setenv("SUMMARIZER_PRICES", '{"llama3": [1.0, 2.0]}')
     code, out, _ = run("extract", str(seeds[0]), "--dry-run", "--model", "llama3")
     assert code == 0 and out.splitlines()[-1].startswith("estimated cost: $0.00")
-    assert "up to $0.0082 for answers" in out.splitlines()[-1]
+    assert "up to $0.0328 for answers" in out.splitlines()[-1]
 
 
 def test_output_that_cannot_be_written_is_one_line(tmp_path: Path) -> None:
