@@ -109,7 +109,9 @@ def model_options(command: F) -> F:
                 "--concurrency", type=click.IntRange(min=1), help="Documents processed at once [default 4]."
             ),
             click.option(
-                "--max-tokens", type=click.IntRange(min=1), help="Longest answer per call [env SUMMARIZER_MAX_TOKENS; default 16384]; local servers want less."
+                "--max-tokens",
+                type=click.IntRange(min=1),
+                help="Longest answer per call [env SUMMARIZER_MAX_TOKENS; default 16384]; local servers want less.",
             ),
             click.option(
                 "--timeout",

@@ -9,6 +9,7 @@ import logging
 import random
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 from typing import Any
 
 from ..schema.usage import Usage
@@ -95,8 +96,17 @@ class OpenAIModel:
 
         settings = settings.require_endpoint()  # the one endpoint check of a run
         self.settings = settings
+        # Over plain HTTP (a local server) no TLS ever happens, so the certificate store (a tenth
+        # of a second to load) is not; redirects are not followed, so it never can happen either.
+        plain = urlsplit(settings.base_url or "").scheme == "http"
         self.client = openai.AsyncOpenAI(
-            api_key=settings.api_key, base_url=settings.base_url, timeout=settings.timeout, max_retries=0
+            api_key=settings.api_key,
+            base_url=settings.base_url,
+            timeout=settings.timeout,
+            max_retries=0,
+            http_client=openai.DefaultAsyncHttpxClient(verify=False, follow_redirects=False)
+            if plain
+            else None,
         )
         self.cache = ResponseCache(settings.cache_dir) if settings.cache_dir else None
         self._create: Any = instructor.patch(create=self._send, mode=instructor.Mode[settings.mode.upper()])
