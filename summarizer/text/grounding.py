@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .sentences import Sentence
 
@@ -40,7 +41,8 @@ _SPACE = re.compile(r"\s+")
 _EDGE = " \"'.,;:!?"
 
 
-def fold(text: str) -> tuple[str, list[int], list[int]]:
+@lru_cache(maxsize=8192)  # a sentence is folded once, however many citations it checks
+def fold(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
     """Quotes and dashes folded to ASCII (a doubled single quote, as in ``this'', is one double
     quote), whitespace runs to one space; with, for each character of the result, where the text
     it came from starts and ends."""
@@ -53,7 +55,7 @@ def fold(text: str) -> tuple[str, list[int], list[int]]:
         chars.append(" " if _SPACE.fullmatch(piece) else '"' if piece == "''" else piece)
         origin.append(match.start())
         ends.append(match.end())
-    return "".join(chars), origin, ends
+    return "".join(chars), tuple(origin), tuple(ends)
 
 
 def folded(quote: str) -> str:
