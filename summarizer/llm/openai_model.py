@@ -9,8 +9,8 @@ import logging
 import random
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 from typing import Any
+from urllib.parse import urlsplit
 
 from ..schema.usage import Usage
 from ..schema.validation import validating
