@@ -69,8 +69,15 @@ def read_sources(
     """The briefing's sources with their text and sentences, from ``paths`` (matched by hash) or
     from where the briefing says they were read; each one missing or changed is a problem."""
     problems: list[Problem] = []
-    documents = source_documents(briefing, [load_document(p) for p in paths], base, problems)
-    return [Source(sid, d, tuple(split_sentences(d, sid))) for sid, d in documents.items()], problems
+    return _sources(briefing, [load_document(p) for p in paths], base, problems), problems
+
+
+def _sources(
+    briefing: Briefing, given: Sequence[Document], base: Path, problems: list[Problem]
+) -> list[Source]:
+    """The briefing's sources, read (see ``source_documents``) and split into sentences."""
+    documents = source_documents(briefing, given, base, problems)
+    return [Source(sid, d, tuple(split_sentences(d, sid))) for sid, d in documents.items()]
 
 
 def check_file(path: str | Path, sources: Sequence[str | Path] = ()) -> list[Problem]:
@@ -90,9 +97,17 @@ def check_briefing(
     briefing: Briefing, given: Sequence[Document] = (), base: Path | None = None
 ) -> list[Problem]:
     problems: list[Problem] = []
-    texts = source_documents(briefing, given, base or Path("."), problems)
-    sentences = {sid: split_sentences(doc, sid) for sid, doc in texts.items()}
-    by_id = {s.id: s for found in sentences.values() for s in found}
+    sources = _sources(briefing, given, base or Path("."), problems)
+    return problems + verify_briefing(briefing, sources)
+
+
+def verify_briefing(briefing: Briefing, sources: Sequence[Source]) -> list[Problem]:
+    """Problems of a briefing against the sources already read (a source not among them is not
+    checked against its text): citations, cited sentences, actor references, ids and dates."""
+    problems: list[Problem] = []
+    texts = {source.id: source.document for source in sources}
+    by_id = {s.id: s for source in sources for s in source.sentences}
+    known = {s.id for s in briefing.sources}
 
     for i, cited in enumerate(briefing.cited_sentences):
         where = f"cited_sentences[{i}] {cited.id}"
@@ -108,7 +123,7 @@ def check_briefing(
     listed = {s.id for s in briefing.cited_sentences}
     for where, citation in briefing.citations():
         source = source_of(citation.sentence_id)
-        if source not in {s.id for s in briefing.sources}:
+        if source not in known:
             problems.append(Problem(where, f"cites {citation.sentence_id} of unknown source {source!r}"))
             continue
         if citation.sentence_id not in listed:

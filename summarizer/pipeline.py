@@ -118,12 +118,12 @@ def previous_briefing(path: str | Path, given: Sequence[str | Path] = ()) -> Pre
     """The saved briefing at ``path``, fit to be updated: it passes ``check`` against its sources
     (found where it names them, or among ``given``) and holds its extractions. One
     ``InputError`` naming the file otherwise."""
-    from .check import check_briefing, load_briefing, read_sources
+    from .check import load_briefing, read_sources, verify_briefing
 
     name = str(path)
     briefing, base = load_briefing(path)
-    sources, unread = read_sources(briefing, given, base)
-    problems = unread + check_briefing(briefing, [s.document for s in sources], base)
+    sources, unread = read_sources(briefing, given, base)  # read and split once, checked and kept
+    problems = unread + verify_briefing(briefing, sources)
     if problems:
         more = (
             f" (and {count(len(problems) - 1, 'other problem')}; `summarizer check` lists them)"
