@@ -15,7 +15,7 @@ from .documents import Document, decode_json, load_document, read_input
 from .errors import InputError, SummarizerError
 from .schema.briefing import READABLE_VERSIONS, Briefing
 from .schema.extraction import Citation
-from .text import Sentence, Source, folded, source_of, split_sentences
+from .text import Sentence, Source, source_of, split_sentences, stands
 from .vocabulary import CLAIM_ROLES, parties
 
 UNCITED = "cites nothing; every statement must cite the sentences it rests on"
@@ -224,17 +224,8 @@ def source_documents(
 def _check_citation(where: str, citation: Citation, text: str, sentence: Sentence | None) -> list[Problem]:
     if sentence is None:
         return [Problem(where, f"sentence {citation.sentence_id} does not exist in its source")]
-    if not (sentence.start <= citation.start < citation.end <= sentence.end):
-        return [Problem(where, f"offsets {citation.start}-{citation.end} are outside sentence {sentence.id}")]
-    at = folded(text[citation.start : citation.end])
-    quoted = folded(citation.quote)
-    if at != quoted:
-        return [
-            Problem(
-                where, f"quote {citation.quote!r} is not at {citation.start}-{citation.end} (found {at!r})"
-            )
-        ]
-    return []
+    reason = stands(citation.quote, citation.start, citation.end, text, sentence)
+    return [Problem(where, reason)] if reason else []
 
 
 def _actor_references(briefing: Briefing) -> Iterator[tuple[str, str]]:

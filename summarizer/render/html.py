@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING, Any
 
 from ..schema.briefing import Briefing, BriefingClaim, SourceRecord
 from ..schema.extraction import Citation
-from ..text import Sentence, Source, folded
+from ..text import Sentence, Source, source_of, stands
 from ..vocabulary import CLAIM_ROLES, DISPUTED, parties, status_label
-from ..wording import count
+from ..wording import count, made, outlets, since
 
 if TYPE_CHECKING:
     import jinja2
@@ -91,9 +91,8 @@ class _Page:
         sentence = self.sentences.get(citation.sentence_id)
         if sentence is None:
             return False
-        text = self.texts[citation.sentence_id.rstrip("0123456789")].document.text
-        inside = sentence.start <= citation.start < citation.end <= sentence.end
-        return inside and folded(text[citation.start : citation.end]) == folded(citation.quote)
+        text = self.texts[source_of(citation.sentence_id)].document.text
+        return stands(citation.quote, citation.start, citation.end, text, sentence) is None
 
     def item(self, dom: str, text: str, citations: Iterable[Citation], label: str, **extra: Any) -> Item:
         chips: dict[str, Chip] = {}
@@ -215,8 +214,7 @@ def briefing(note: Briefing, sources: Sequence[Source] = ()) -> str:
     if note.changes is not None:
         found = note.changes
         changes = {
-            "since": f"Since the briefing from {count(len(found.previous_sources), 'source')} "
-            f"({', '.join(found.previous_sources)}); new: {', '.join(found.new_sources) or 'none'}.",
+            "since": since(found),
             "entries": [
                 page.item(f"st-ch{i}", change.summary, change.citations, f"change {i}")
                 for i, change in enumerate(found.items, 1)
@@ -279,12 +277,8 @@ def briefing(note: Briefing, sources: Sequence[Source] = ()) -> str:
         }
         for i, d in enumerate(note.discrepancies, 1)
     ]
-    usage = note.generation.usage
-    calls = sum(u.calls for u in usage.values())
-    tokens = sum(u.prompt_tokens + u.completion_tokens for u in usage.values())
     cost = f"; estimated cost ${note.generation.cost_usd:.4f}" if note.generation.cost_usd is not None else ""
     ok = [s for s in note.sources if s.status == "ok"]
-    outlets = list(dict.fromkeys(s.outlet or f"source {s.id}" for s in ok))
     everything = [*bottom_line, *key_points, *events, *actors, *claims]
     everything += [c.explanation for c in claims if c.explanation] + [
         p for d in discrepancies for p in d["positions"]
@@ -292,7 +286,7 @@ def briefing(note: Briefing, sources: Sequence[Source] = ()) -> str:
     return template.render(
         title=note.title,
         changes=changes,
-        byline=f"{count(len(ok), 'source')} ({', '.join(outlets[:5])}{' and more' if len(outlets) > 5 else ''})",
+        byline=f"{count(len(ok), 'source')} ({outlets(ok)})",
         csp=policy,
         css=css,
         js=js,
@@ -319,7 +313,7 @@ def briefing(note: Briefing, sources: Sequence[Source] = ()) -> str:
         ],
         discrepancies=discrepancies,
         notes=note.warnings,
-        made=f"{note.generation.model} ({note.generation.mode}): {count(calls, 'model call')}, {tokens} tokens{cost}.",
+        made=f"{made(note.generation)}{cost}.",
         trust_note=TRUST[all(item.verified for item in everything)],
         sources=[page.source(record) for record in note.sources],
     )

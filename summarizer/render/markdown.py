@@ -9,11 +9,11 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from ..schema.briefing import Briefing, Changes, SourceRecord
+from ..schema.briefing import Briefing, Changes
 from ..schema.extraction import Citation, Extraction
 from ..text import Source
 from ..vocabulary import CLAIM_ROLES, DISPUTED, parties, status_label
-from ..wording import count
+from ..wording import count, made, outlets, since
 
 Model = TypeVar("Model", bound=BaseModel)
 # Characters that would let text from an article or a model open raw HTML, a link or code.
@@ -101,29 +101,15 @@ def extraction(result: Extraction) -> str:
     return "\n".join(lines)
 
 
-BYLINE_OUTLETS = 5
-
-
 def changes(found: Changes) -> list[str]:
     """The "What changed" section: one line a change, each citing the new sentences behind it."""
     lines = ["## What changed", ""]
-    lines.append(
-        f"_Since the briefing from {count(len(found.previous_sources), 'source')} "
-        f"({', '.join(found.previous_sources)}); new: {', '.join(found.new_sources) or 'none'}._"
-    )
+    lines.append(f"_{since(found)}_")
     lines.append("")
     lines += [f"- {change.summary} {_cites(change.citations)}".rstrip() for change in found.items] or [
         "- Nothing."
     ]
     return [*lines, ""]
-
-
-def _byline(sources: Sequence[SourceRecord]) -> str:
-    """The outlets of the sources, each once, the first few named: 'Wions, source B'."""
-    labels = list(dict.fromkeys(s.outlet or f"source {s.id}" for s in sources))
-    if len(labels) <= BYLINE_OUTLETS:
-        return ", ".join(labels)
-    return f"{', '.join(labels[:BYLINE_OUTLETS])} and {count(len(labels) - BYLINE_OUTLETS, 'other')}"
 
 
 def _cell(text: str) -> str:
@@ -142,7 +128,7 @@ def briefing(note: Briefing, sources: Sequence[Source] = ()) -> str:
     ok = [s for s in briefing.sources if s.status == "ok"]
     lines = [f"# {briefing.title}", ""]
     lines += [
-        f"_Briefing from {count(len(ok), 'source')} ({_byline(ok)}). "
+        f"_Briefing from {count(len(ok), 'source')} ({outlets(ok)}). "
         "Every bracketed id cites a source sentence listed at the end._",
         "",
     ]
@@ -236,12 +222,7 @@ def briefing(note: Briefing, sources: Sequence[Source] = ()) -> str:
         lines.append("")
     if briefing.warnings:
         lines += ["## Notes on this briefing", ""] + [f"- {w}" for w in briefing.warnings] + [""]
-    usage = briefing.generation.usage
-    calls = sum(u.calls for u in usage.values())
-    tokens = sum(u.prompt_tokens + u.completion_tokens for u in usage.values())
-    lines.append(
-        f"_Made with {briefing.generation.model} ({briefing.generation.mode}): {count(calls, 'model call')}, {tokens} tokens._"
-    )
+    lines.append(f"_Made with {made(briefing.generation)}._")
     return "\n".join(lines) + "\n"
 
 

@@ -100,6 +100,17 @@ def locate(quote: str, sentence: Sentence) -> tuple[int, int] | None:
     return None if isinstance(found, str) else found
 
 
+def stands(quote: str, start: int, end: int, text: str, sentence: Sentence) -> str | None:
+    """Why a citation verified earlier does not hold in ``text`` now (its offsets leave its
+    sentence, or its quote is not at them); None when it holds. ``check`` and the page ask it."""
+    if not (sentence.start <= start < end <= sentence.end):
+        return f"offsets {start}-{end} are outside sentence {sentence.id}"
+    found = folded(text[start:end])
+    if found != folded(quote):
+        return f"quote {quote!r} is not at {start}-{end} (found {found!r})"
+    return None
+
+
 @dataclass(frozen=True)
 class Corpus:
     """The sentences the model may cite, by id."""
