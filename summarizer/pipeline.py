@@ -110,8 +110,12 @@ def _collect(inputs: Sequence[Input], known: Sequence[Source]) -> tuple[list[Sou
 class Previous:
     """The briefing an update starts from, checked, with its sources read again."""
 
+    name: str  # where it was read from
     briefing: Briefing
     sources: list[Source]
+
+    def nothing_to_add(self) -> InputError:
+        return InputError(self.name, "already holds every input; there is nothing to add")
 
 
 def previous_briefing(path: str | Path, given: Sequence[str | Path] = ()) -> Previous:
@@ -133,7 +137,7 @@ def previous_briefing(path: str | Path, given: Sequence[str | Path] = ()) -> Pre
         raise InputError(name, f"cannot be updated: {problems[0]}{more}")
     if not briefing.extractions and any(s.status == "ok" for s in briefing.sources):
         raise InputError(name, "holds no extractions (a version 1 briefing); make it again to update it")
-    return Previous(briefing, sources)
+    return Previous(name, briefing, sources)
 
 
 def describe(outcome: SourceOutcome) -> str:
@@ -249,7 +253,7 @@ async def asummarize(
     if not sources:
         if previous is None:
             raise SummarizerError("no documents to summarise")
-        raise InputError(str(since), "already holds every input; there is nothing to add")
+        raise previous.nothing_to_add()
     async with opened(model, settings) as filling:
         say(_extracting(sources, filling))
         outcomes = await _extract_each(sources, filling, settings, say)

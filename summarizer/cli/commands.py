@@ -87,7 +87,7 @@ def brief(
 ) -> None:
     """Write a briefing note on the story that FILES report (.txt, .md, .html, .json, - for stdin)."""
     from ..documents import load_document
-    from ..errors import InputError, ModelError
+    from ..errors import ModelError
     from ..files import check_output, write_atomic
     from ..llm.pricing import describe
     from ..pipeline import previous_briefing, sources_of, summarize
@@ -108,7 +108,7 @@ def brief(
     for note in notes:
         progress(note)
     if previous and not sources:
-        raise InputError(str(since), "already holds every input; there is nothing to add")
+        raise previous.nothing_to_add()
     if dry_run:
         dry_run_report(sources, settings, synthesis=True)
         return
@@ -172,14 +172,7 @@ def render(briefing: str, sources: tuple[str, ...], output: str | None, fmt: str
 @click.command()
 @click.argument("old", type=click.Path(dir_okay=False))
 @click.argument("new", type=click.Path(dir_okay=False))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["md", "json"]),
-    default="md",
-    show_default=True,
-    help="md: a list; json: the changes.",
-)
+@format_option(["md", "json"], "md: a list; json: the changes")
 @reports_errors
 def diff(old: str, new: str, fmt: str) -> None:
     """What NEW.json says that OLD.json (an earlier briefing of the same story) did not; no model
@@ -212,14 +205,7 @@ def schema() -> None:
 @click.command()
 @click.argument("briefing", type=click.Path(dir_okay=False))
 @click.argument("sources", nargs=-1)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text: one line a problem; json: {ok, problems}.",
-)
+@format_option(["text", "json"], "text: one line a problem; json: {ok, problems}", default="text")
 @reports_errors
 def check(briefing: str, sources: tuple[str, ...], fmt: str) -> None:
     """Verify BRIEFING.json: its schema, and every citation against the SOURCES (default: the

@@ -7,7 +7,7 @@ import functools
 import logging
 import os
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
@@ -163,9 +163,15 @@ def output_option(text: str) -> Callable[[F], F]:
     return click.option("-o", "--output", type=click.Path(dir_okay=False), help=text)
 
 
-def format_option(formats: Mapping[str, str], text: str) -> Callable[[F], F]:
+def format_option(formats: Iterable[str], text: str, default: str = "md") -> Callable[[F], F]:
+    """--format: the choices (a registry's names), what each gives, and the default."""
     return click.option(
-        "--format", "fmt", type=click.Choice(list(formats)), default="md", show_default=True, help=text + "."
+        "--format",
+        "fmt",
+        type=click.Choice(list(formats)),
+        default=default,
+        show_default=True,
+        help=text + ".",
     )
 
 
