@@ -112,6 +112,11 @@ def test_an_article_already_in_the_briefing_is_not_added(first: Path, tmp_path: 
         result.stderr.splitlines()[-1]
         == f"summarizer: error: {first}: already holds every input; there is nothing to add"
     )
+    from summarizer import InputError, previous_briefing, summarize
+
+    with pytest.raises(InputError) as caught:  # the library says it the same way
+        summarize([SEED_A], since=previous_briefing(first))
+    assert str(caught.value) == f"{first}: already holds every input; there is nothing to add"
 
 
 @pytest.mark.vcr(BRIEFING_1)
