@@ -106,19 +106,20 @@ class ExtractionJob:
     def __init__(self, source: Source, budget: int) -> None:
         self.source = source
         self.parts = chunk(source.sentences, budget)
+        document = source.document
+        title, outlet = one_line(document.title), one_line(document.outlet)
+        # What every part's prompt shares, worked out once: the fence covers the whole article.
+        self._shared = {
+            "fence": fence(f"ARTICLE {source.id}", document.text, title, outlet),
+            "title": title,
+            "outlet": outlet,
+            "published": document.published.isoformat() if document.published else None,
+        }
+        self._system = render("extract.system")
 
     def messages(self, part: list[Sentence]) -> Messages:
-        document = self.source.document
-        title, outlet = one_line(document.title), one_line(document.outlet)
-        user = render(
-            "extract.user",
-            fence=fence(f"ARTICLE {self.source.id}", document.text, title, outlet),
-            title=title,
-            outlet=outlet,
-            published=document.published.isoformat() if document.published else None,
-            sentences=part,
-        )
-        return [{"role": "system", "content": render("extract.system")}, {"role": "user", "content": user}]
+        user = render("extract.user", **self._shared, sentences=part)
+        return [{"role": "system", "content": self._system}, {"role": "user", "content": user}]
 
     def request(self, part: list[Sentence], whole: bool) -> FillRequest[ExtractionDraft]:
         # One part of several may name an actor that another introduced: such references are
@@ -134,7 +135,7 @@ class ExtractionJob:
         answers = _Answers()
         for part in self.parts:
             await self._ask(model, part, len(self.parts) == 1, 0, answers)
-        return self.result(answers.drafts, answers.warnings, answers.usage, model)
+        return self.result(answers, model)
 
     async def _ask(self, model: Model, part: list[Sentence], whole: bool, depth: int, into: _Answers) -> None:
         """One part's answer into ``into``; a part whose answer is cut off by length is asked
@@ -162,16 +163,15 @@ class ExtractionJob:
         into.warnings += request.scope.salvage_warnings
         into.usage += filled.usage
 
-    def result(
-        self, drafts: list[ExtractionDraft], warnings: list[str], usage: Usage, model: Model
-    ) -> Extraction:
+    def result(self, answers: _Answers, model: Model) -> Extraction:
         # The parts' answers read as one: references across parts resolve in ``verify``.
+        drafts, usage = answers.drafts, answers.usage
         draft = ExtractionDraft.model_construct(
             actors=[a for d in drafts for a in d.actors],
             events=[e for d in drafts for e in d.events],
             claims=[c for d in drafts for c in d.claims],
         )
-        warnings = list(warnings)
+        warnings = list(answers.warnings)
         actors, events, claims = verify(draft, Corpus.of(self.source.sentences), warnings)
         verified = sum(len(item.citations) for items in (actors, events, claims) for item in items)
         return Extraction(
