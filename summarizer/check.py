@@ -15,6 +15,7 @@ from .documents import Document, decode_json, load_document, read_input
 from .errors import InputError, SummarizerError
 from .schema.briefing import READABLE_VERSIONS, Briefing
 from .schema.extraction import Citation
+from .stages.supporting import unsupported
 from .text import Sentence, Source, source_of, split_sentences, stands
 from .vocabulary import CLAIM_ROLES, parties
 
@@ -101,9 +102,10 @@ def check_briefing(
     return problems + verify_briefing(briefing, sources)
 
 
-def verify_briefing(briefing: Briefing, sources: Sequence[Source]) -> list[Problem]:
+def verify_briefing(briefing: Briefing, sources: Sequence[Source], support: bool = True) -> list[Problem]:
     """Problems of a briefing against the sources already read (a source not among them is not
-    checked against its text): citations, cited sentences, actor references, ids and dates."""
+    checked against its text): citations, cited sentences, actor references, ids and dates; and,
+    with ``support``, statements that their citations do not support."""
     problems: list[Problem] = []
     texts = {source.id: source.document for source in sources}
     by_id = {s.id: s for source in sources for s in source.sentences}
@@ -163,6 +165,11 @@ def verify_briefing(briefing: Briefing, sources: Sequence[Source]) -> list[Probl
                         f"speaks for {position.source} but cites {foreign}",
                     )
                 )
+    if support:
+        problems += [
+            Problem(j.where, f"{j.text!r} is not supported by its citations: {j.support.summary()}")
+            for j in unsupported(briefing)
+        ]
     return problems
 
 

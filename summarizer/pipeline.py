@@ -33,6 +33,7 @@ from .stages.extract import (
     source_info,
 )
 from .stages.merge import merge
+from .stages.supporting import settle_support
 from .stages.synthesise import TEMPLATES as SYNTHESIS_TEMPLATES
 from .stages.synthesise import settle_claims, synthesise
 from .text import Sentence, Source, source_id, source_of
@@ -119,15 +120,17 @@ class Previous:
 
 
 def previous_briefing(path: str | Path, given: Sequence[str | Path] = ()) -> Previous:
-    """The saved briefing at ``path``, fit to be updated: it passes ``check`` against its sources
-    (found where it names them, or among ``given``) and holds its extractions. One
+    """The saved briefing at ``path``, fit to be updated: it passes ``check`` (support verdicts
+    aside) against its sources (found where it names them, or among ``given``) and holds its
+    extractions. One
     ``InputError`` naming the file otherwise."""
     from .check import load_briefing, read_sources, verify_briefing
 
     name = str(path)
     briefing, base = load_briefing(path)
     sources, unread = read_sources(briefing, given, base)  # read and split once, checked and kept
-    problems = unread + verify_briefing(briefing, sources)
+    # Statements kept and marked unsupported do not stop an update: its verdicts are worked out again.
+    problems = unread + verify_briefing(briefing, sources, support=False)
     if problems:
         more = (
             f" (and {count(len(problems) - 1, 'other problem')}; `summarizer check` lists them)"
@@ -325,6 +328,8 @@ async def asummarize(
         ),
         extractions=extractions,
     )
+    briefing, unsupported = settle_support(briefing, drop=settings.unsupported == "drop")
+    briefing = briefing.model_copy(update={"warnings": [*briefing.warnings, *unsupported]})
     if previous is None:
         return briefing
     return briefing.model_copy(update={"changes": diff(previous.briefing, briefing)})

@@ -31,7 +31,9 @@ _ENV = {
     "cache_dir": "SUMMARIZER_CACHE_DIR",
     "retry_wait": "SUMMARIZER_RETRY_WAIT",
     "chunk_tokens": "SUMMARIZER_CHUNK_TOKENS",
+    "unsupported": "SUMMARIZER_UNSUPPORTED",
 }
+UNSUPPORTED = ("mark", "drop")  # what becomes of a statement its citations do not support
 
 
 def default_cache_dir() -> Path:
@@ -58,6 +60,8 @@ class Settings:
     cache_dir: str | None = field(default_factory=lambda: str(default_cache_dir()))  # None: no cache
     retry_wait: float = 0.5  # seconds: the first backoff's upper bound, doubling each retry
     chunk_tokens: int = 6000  # article tokens per extraction call; longer documents are split
+    # A statement its citations still do not support after the re-asks: kept and marked, or dropped.
+    unsupported: str = "mark"
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
@@ -81,6 +85,10 @@ class Settings:
         checked here, before any document is read or any call is made."""
         if self.mode not in MODES:
             raise ConfigError(f"unknown mode {self.mode!r}: choose one of {', '.join(MODES)}")
+        if self.unsupported not in UNSUPPORTED:
+            raise ConfigError(
+                f"unknown handling of unsupported statements {self.unsupported!r}: choose {' or '.join(UNSUPPORTED)}"
+            )
         if min(self.concurrency, self.max_tokens, self.chunk_tokens) < 1:
             raise ConfigError("concurrency, max tokens and chunk tokens must be at least 1")
         if min(self.max_retries, self.max_reasks) < 0:

@@ -20,10 +20,11 @@ ALLOWED = {
     "dates": set(),
     "actors": set(),
     "text": {"documents"},
-    "schema": {"documents", "text", "dates", "actors"},
+    "support": {"text", "dates"},
+    "schema": {"documents", "text", "dates", "actors", "support"},
     "llm": {"documents", "text", "schema"},
-    "stages": {"documents", "text", "dates", "actors", "schema", "llm"},
-    "render": {"schema", "text", "documents"},
+    "stages": {"documents", "text", "dates", "actors", "schema", "llm", "support"},
+    "render": {"schema", "text", "documents", "support"},
 }
 PACKAGES = {p.name for p in PACKAGE.iterdir() if (p / "__init__.py").exists()} | {"pipeline", "check", "plan"}
 

@@ -110,7 +110,7 @@ def test_unknown_fields_are_reported_and_an_unknown_version_refused(tmp_path: Pa
     assert (code, out) == (2, "")
     assert (
         err
-        == f"summarizer: error: {path}: is a briefing of schema version '9'; this summarizer reads versions 1, 2\n"
+        == f"summarizer: error: {path}: is a briefing of schema version '9'; this summarizer reads versions 1, 2, 3\n"
     )
 
 

@@ -85,7 +85,7 @@ def synthesis_answer(request: FillRequest[Any]) -> dict[str, Any]:
     first = cite(*cited[0])
     return {
         "title": "Strike in Valmora",
-        "bottom_line": [{"text": "Workers joined a strike in Valmora.", "evidence": first}],
+        "bottom_line": [{"text": "Workers joined the strike.", "evidence": first}],
         "key_points": [],
         "claims": [],  # no assessment: every claim gets its status by rule
         "discrepancies": [],

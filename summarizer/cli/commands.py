@@ -78,6 +78,12 @@ def extract(files: tuple[str, ...], output: str | None, fmt: str, dry_run: bool,
     help="A saved briefing (JSON) to update: only FILES are extracted, earlier ids are kept, "
     "and the note says what changed.",
 )
+@click.option(
+    "--unsupported",
+    type=click.Choice(["mark", "drop"]),
+    help="A statement its citations do not support, after re-asking the model: kept and marked in the "
+    "note, or dropped [env SUMMARIZER_UNSUPPORTED; default mark]. The warnings name each one.",
+)
 @dry_run_option
 @document_options
 @model_options

@@ -2,6 +2,7 @@
 with ``check`` and the evaluation (timex), and which date a source is read from (anchoring)."""
 
 from .anchoring import Anchor, anchor
+from .finding import Found, find_dates
 from .rules import DateValue, Precision, normalise
 from .timex import CALENDAR_KINDS, is_value, sort_key, start_of, value_kind
 
@@ -9,8 +10,10 @@ __all__ = [
     "CALENDAR_KINDS",
     "Anchor",
     "DateValue",
+    "Found",
     "Precision",
     "anchor",
+    "find_dates",
     "is_value",
     "normalise",
     "sort_key",

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..schema.briefing import Briefing, BriefingClaim, SourceRecord
 from ..schema.extraction import Citation
+from ..support import Support
 from ..text import Sentence, Source, source_of, stands
 from ..vocabulary import CLAIM_ROLES, DISPUTED, parties, status_label
 from ..wording import count, made, outlets, since
@@ -27,8 +28,7 @@ if TYPE_CHECKING:
 
 TEMPLATES = Path(__file__).parent / "templates"
 TRUST = {
-    True: "Every citation was checked by code: the sentence exists and the quote stands in it. "
-    "Whether the statement says what its sentences say is not checked yet.",
+    True: "Every citation was checked by code: the sentence exists and the quote stands in it.",
     False: "A citation could not be checked against its source text here.",
 }
 
@@ -47,6 +47,7 @@ class Item:
     text: str
     chips: list[Chip] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
+    support: Support | None = None  # whether the statement says what its citations say
 
     @property
     def verified(self) -> bool:
@@ -94,7 +95,15 @@ class _Page:
         text = self.texts[source_of(citation.sentence_id)].document.text
         return stands(citation.quote, citation.start, citation.end, text, sentence) is None
 
-    def item(self, dom: str, text: str, citations: Iterable[Citation], label: str, **extra: Any) -> Item:
+    def item(
+        self,
+        dom: str,
+        text: str,
+        citations: Iterable[Citation],
+        label: str,
+        support: Support | None = None,
+        **extra: Any,
+    ) -> Item:
         chips: dict[str, Chip] = {}
         for citation in citations:
             ok = self.verified(citation)
@@ -105,7 +114,7 @@ class _Page:
         for sentence_id in chips:
             if (dom, label) not in self.backlinks[sentence_id]:
                 self.backlinks[sentence_id].append((dom, label))
-        return Item(dom, text, list(chips.values()), extra)
+        return Item(dom, text, list(chips.values()), extra, support)
 
     def who(self, ids: Iterable[str]) -> str:
         return ", ".join(self.names.get(i, i) for i in ids)
@@ -115,13 +124,18 @@ class _Page:
         explanation = None
         if claim.explanation:
             explanation = self.item(
-                f"st-{claim.id}-why", claim.explanation, claim.explanation_citations, f"{claim.id} why"
+                f"st-{claim.id}-why",
+                claim.explanation,
+                claim.explanation_citations,
+                f"{claim.id} why",
+                claim.explanation_support,
             )
         return self.item(
             f"st-{claim.id}",
             claim.statement,
             claim.citations,
             claim.id,
+            claim.support,
             id=claim.id,
             status=claim.status or "unassessed",
             status_label=status_label(claim.status),
@@ -221,11 +235,11 @@ def briefing(note: Briefing, sources: Sequence[Source] = ()) -> str:
             ],
         }
     bottom_line = [
-        page.item(f"st-bl{i}", s.text, s.citations, f"bottom line {i}")
+        page.item(f"st-bl{i}", s.text, s.citations, f"bottom line {i}", s.support)
         for i, s in enumerate(note.bottom_line, 1)
     ]
     key_points = [
-        page.item(f"st-kp{i}", s.text, s.citations, f"key point {i}")
+        page.item(f"st-kp{i}", s.text, s.citations, f"key point {i}", s.support)
         for i, s in enumerate(note.key_points, 1)
     ]
     events = []
@@ -238,6 +252,7 @@ def briefing(note: Briefing, sources: Sequence[Source] = ()) -> str:
                 event.what,
                 event.citations,
                 event.id,
+                event.support,
                 when=event.date.value,
                 reported=event.date.reported_by.isoformat() if event.date.reported_by else None,
                 written=written,
@@ -270,6 +285,7 @@ def briefing(note: Briefing, sources: Sequence[Source] = ()) -> str:
                     p.says,
                     p.citations,
                     f"disagreement {i}",
+                    p.support,
                     source=labels.get(p.source, p.source),
                 )
                 for p in d.positions

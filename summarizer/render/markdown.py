@@ -11,6 +11,7 @@ from pydantic import BaseModel
 
 from ..schema.briefing import Briefing, Changes
 from ..schema.extraction import Citation, Extraction
+from ..support import Support
 from ..text import Source
 from ..vocabulary import CLAIM_ROLES, DISPUTED, parties, status_label
 from ..wording import count, made, outlets, since
@@ -112,6 +113,22 @@ def changes(found: Changes) -> list[str]:
     return [*lines, ""]
 
 
+def _marked(support: Support | None) -> str:
+    """What a statement's support verdict adds after it: nothing when its citations support it."""
+    if support is None or support.verdict == "supported":
+        return ""
+    if support.verdict == "unchecked":
+        return " _(unchecked)_"
+    return f" ⚠ _unsupported: {support.summary()}_"
+
+
+def _verdicts(note: Briefing) -> list[Support]:
+    found = [*(s.support for s in (*note.bottom_line, *note.key_points)), *(e.support for e in note.timeline)]
+    found += [v for c in note.claims for v in (c.support, c.explanation_support if c.explanation else None)]
+    found += [p.support for d in note.discrepancies for p in d.positions]
+    return [v for v in found if v is not None]
+
+
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
@@ -132,14 +149,25 @@ def briefing(note: Briefing, sources: Sequence[Source] = ()) -> str:
         "Every bracketed id cites a source sentence listed at the end._",
         "",
     ]
+    if any(j.verdict != "supported" for j in _verdicts(note)):
+        lines += [
+            "_⚠ marks a statement that its citations do not support, as code checked it; (unchecked), "
+            "one that no rule could check._",
+            "",
+        ]
     if briefing.changes is not None:
         lines += changes(briefing.changes)
     if briefing.bottom_line:
         lines += ["## Bottom line", ""]
-        lines += [" ".join(f"{s.text} {_cites(s.citations)}" for s in briefing.bottom_line), ""]
+        lines += [
+            " ".join(f"{s.text}{_marked(s.support)} {_cites(s.citations)}" for s in briefing.bottom_line),
+            "",
+        ]
     if briefing.key_points:
         lines += (
-            ["## Key points", ""] + [f"- {s.text} {_cites(s.citations)}" for s in briefing.key_points] + [""]
+            ["## Key points", ""]
+            + [f"- {s.text}{_marked(s.support)} {_cites(s.citations)}" for s in briefing.key_points]
+            + [""]
         )
     if briefing.timeline:
         lines += ["## Timeline", "", "| Date | Event | Sources |", "| --- | --- | --- |"]
@@ -148,7 +176,7 @@ def briefing(note: Briefing, sources: Sequence[Source] = ()) -> str:
             when = event.date.shown()
             when += f" ({written})" if written else ""
             numbers = "; ".join(q for qs in event.quantities.values() for q in qs)
-            what = event.what + (f" [{numbers}]" if numbers else "")
+            what = event.what + (f" [{numbers}]" if numbers else "") + _marked(event.support)
             lines.append(f"| {_cell(when)} | {_cell(what)} | {_cites(event.citations)} |")
         lines.append("")
     if briefing.actors:
@@ -176,7 +204,7 @@ def briefing(note: Briefing, sources: Sequence[Source] = ()) -> str:
         lines += [heading, ""]
         for claim in claims:
             status = status_label(claim.status)
-            lines.append(f"### {claim.id}. {claim.statement}")
+            lines.append(f"### {claim.id}. {claim.statement}{_marked(claim.support)}")
             lines.append("")
             lines.append(
                 f"Status: **{status}**{' (by rule)' if claim.status_by == 'rule' else ''}. {_cites(claim.citations)}"
@@ -188,7 +216,9 @@ def briefing(note: Briefing, sources: Sequence[Source] = ()) -> str:
             if claim.reported_via:
                 lines.append(f"- Reported via: {', '.join(claim.reported_via)}")
             if claim.explanation:
-                lines.append(f"- {claim.explanation} {_cites(claim.explanation_citations)}")
+                lines.append(
+                    f"- {claim.explanation}{_marked(claim.explanation_support)} {_cites(claim.explanation_citations)}"
+                )
             lines.append("")
     if briefing.discrepancies:
         lines += ["## Where the sources disagree", ""]
@@ -196,7 +226,7 @@ def briefing(note: Briefing, sources: Sequence[Source] = ()) -> str:
         for discrepancy in briefing.discrepancies:
             lines += [f"### {discrepancy.topic}", ""]
             lines += [
-                f"- **{labels.get(p.source, p.source)}**: {p.says} {_cites(p.citations)}"
+                f"- **{labels.get(p.source, p.source)}**: {p.says}{_marked(p.support)} {_cites(p.citations)}"
                 for p in discrepancy.positions
             ]
             lines.append("")

@@ -8,14 +8,17 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from ..support import Support
 from ..vocabulary import ActorKind, ClaimStatus
 from .extraction import Citation, Extraction, SourceInfo
 from .record import Record
 from .usage import Usage
 
-BRIEFING_SCHEMA_VERSION = "2"
-# Version 1 lacks ``extractions`` and ``changes``; it reads as version 2 with both empty.
-READABLE_VERSIONS = ("1", "2")
+BRIEFING_SCHEMA_VERSION = "3"
+# Version 1 lacks ``extractions`` and ``changes``, versions 1 and 2 the support verdicts; they read
+# as version 3 with those empty (``check`` works the verdicts out again either way).
+READABLE_VERSIONS = ("1", "2", "3")
+SUPPORT = "Whether the statement says what its citations say, as code checked it; null if not checked."
 
 
 class SourceRecord(SourceInfo):
@@ -81,6 +84,7 @@ class TimelineEvent(Record):
     )
     sources: list[str]
     citations: list[Citation]
+    support: Support | None = Field(default=None, description=SUPPORT)
 
 
 class BriefingClaim(Record):
@@ -99,17 +103,21 @@ class BriefingClaim(Record):
     )
     explanation: str | None = None
     explanation_citations: list[Citation] = Field(default_factory=list)
+    support: Support | None = Field(default=None, description=SUPPORT)
+    explanation_support: Support | None = Field(default=None, description=SUPPORT)
 
 
 class Statement(Record):
     text: str
     citations: list[Citation]
+    support: Support | None = Field(default=None, description=SUPPORT)
 
 
 class Position(Record):
     source: str
     says: str
     citations: list[Citation]
+    support: Support | None = Field(default=None, description=SUPPORT)
 
 
 class Discrepancy(Record):

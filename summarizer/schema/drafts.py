@@ -7,9 +7,24 @@ from __future__ import annotations
 from pydantic import BaseModel, Field, ValidationInfo, field_validator, model_validator
 
 from ..actors import ActorIndex
+from ..support import Roles
 from ..text import source_of
 from ..vocabulary import CLAIM_ROLES, ActorKind, ClaimStatus, parties
-from .validation import citation_problems, current_scope, raise_problems, salvage
+from .validation import (
+    DraftJudge,
+    Scope,
+    citation_problems,
+    current_scope,
+    raise_problems,
+    salvage,
+    support_problems,
+)
+
+# What every statement the model writes is checked for, told to it where it writes one.
+FAITHFUL = (
+    "Say only what the cited sentences say: every number, name and date in it must stand in them, "
+    "and it must not affirm what they deny, deny what they affirm, or change who says, denies or does what."
+)
 
 
 class CitationDraft(BaseModel):
@@ -65,7 +80,7 @@ class QuantityDraft(BaseModel):
 class EventDraft(BaseModel):
     """Something that happened, as the article reports it."""
 
-    what: str = Field(description="One plain sentence: who did what. Only facts the article states.")
+    what: str = Field(description="One plain sentence: who did what. " + FAITHFUL)
     when: str | None = Field(
         default=None,
         description="The date or time expression exactly as written, e.g. 'Friday (Sep 29)', 'last weekend'; null if none.",
@@ -83,7 +98,7 @@ class EventDraft(BaseModel):
 class ClaimDraft(BaseModel):
     """A statement someone makes that others may dispute: accusations, denials, assessments."""
 
-    statement: str = Field(description="The claim in one sentence, as its author puts it.")
+    statement: str = Field(description="The claim in one sentence, as its author puts it. " + FAITHFUL)
     made_by: str | None = Field(
         default=None,
         description="Actor (name or alias from the actors list) who makes the claim; null if unattributed.",
@@ -135,6 +150,37 @@ class ExtractionDraft(BaseModel):
             for j, cited in enumerate(cited_list)
         ]
 
+    def statements(self) -> list[tuple[str, str, list[str], str | None]]:
+        """(where, text, cited sentence ids, claim key) of every statement the answer writes."""
+        return [
+            *(
+                (f"events[{i}].what", e.what, [c.sentence_id for c in e.evidence], None)
+                for i, e in enumerate(self.events)
+            ),
+            *(
+                (f"claims[{i}].statement", c.statement, [e.sentence_id for e in c.evidence], f"claims[{i}]")
+                for i, c in enumerate(self.claims)
+            ),
+        ]
+
+    def judge(self, scope: Scope) -> DraftJudge:
+        judge = DraftJudge(
+            [(a.name, a.aliases, [a.title or "", a.affiliation or ""]) for a in self.actors], scope
+        )
+        index = self.actor_index()
+
+        def ids(names: list[str]) -> frozenset[str]:
+            return frozenset(found for name in names if (found := index.find(name)) is not None)
+
+        for i, claim in enumerate(self.claims):
+            judge.roles[f"claims[{i}]"] = Roles(
+                claim=ids([claim.made_by] if claim.made_by else []),
+                confirm=ids(claim.supported_by),
+                deny=ids(claim.denied_by),
+                dispute=ids(claim.disputed_by),
+            )
+        return judge
+
     @model_validator(mode="after")
     def _grounded(self) -> ExtractionDraft:
         """Every problem of the answer in one message, so that one re-ask can fix them all."""
@@ -151,6 +197,8 @@ class ExtractionDraft(BaseModel):
                 f"'actors' (by its name or an alias). Add each missing actor to 'actors' with "
                 f"evidence, or use the name of an actor already listed."
             )
+        if scope.check_support:
+            problems += support_problems(self.statements(), self.judge(scope))
         raise_problems(problems)
         return self
 
@@ -161,7 +209,7 @@ class ExtractionDraft(BaseModel):
 
 
 class StatementDraft(BaseModel):
-    text: str = Field(description="One plain sentence, faithful to the cited sentences.")
+    text: str = Field(description="One plain sentence. " + FAITHFUL)
     evidence: list[CitationDraft] = Field(min_length=1, description="The sentences it rests on.")
 
 
@@ -174,13 +222,15 @@ class ClaimAssessmentDraft(BaseModel):
             "sources_disagree: the sources themselves report it differently."
         )
     )
-    explanation: str = Field(description="One sentence: who holds it, who rejects it, on what grounds.")
+    explanation: str = Field(
+        description="One sentence: who holds it, who rejects it, on what grounds. " + FAITHFUL
+    )
     evidence: list[CitationDraft] = Field(min_length=1)
 
 
 class PositionDraft(BaseModel):
     source_id: str = Field(description="Id of the source (A, B, ...).")
-    says: str = Field(description="What this source reports on the point, in one sentence.")
+    says: str = Field(description="What this source reports on the point, in one sentence. " + FAITHFUL)
     evidence: list[CitationDraft] = Field(min_length=1, description="Sentences of this same source.")
 
 
@@ -217,6 +267,33 @@ class SynthesisDraft(BaseModel):
                 ]
         return found
 
+    def statements(self) -> list[tuple[str, str, list[str], str | None]]:
+        """(where, text, cited sentence ids, claim id) of every statement the answer writes."""
+        found: list[tuple[str, str, list[str], str | None]] = []
+        for name in ("bottom_line", "key_points"):
+            for i, item in enumerate(getattr(self, name)):
+                found.append((f"{name}[{i}].text", item.text, [c.sentence_id for c in item.evidence], None))
+        for i, a in enumerate(self.claims):
+            found.append(
+                (
+                    f"claims[{i}].explanation",
+                    a.explanation,
+                    [c.sentence_id for c in a.evidence],
+                    a.claim_id.strip(),
+                )
+            )
+        for i, discrepancy in enumerate(self.discrepancies):
+            for k, p in enumerate(discrepancy.positions):
+                found.append(
+                    (
+                        f"discrepancies[{i}].positions[{k}].says",
+                        p.says,
+                        [c.sentence_id for c in p.evidence],
+                        None,
+                    )
+                )
+        return found
+
     @model_validator(mode="after")
     def _grounded(self) -> SynthesisDraft:
         scope = current_scope()
@@ -241,6 +318,8 @@ class SynthesisDraft(BaseModel):
                         f"discrepancies[{i}].positions[{k}] speaks for source {position.source_id!r} but cites "
                         f"{foreign}: cite only that source's sentences (ids starting with {position.source_id})."
                     )
+        if scope.judge is not None:
+            problems += support_problems(self.statements(), scope.judge)
         raise_problems(problems)
         return self
 

@@ -7,15 +7,25 @@ which must never happen to article text: that is why the scope does not travel t
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Protocol
 
 from pydantic import BaseModel, ValidationError, ValidationInfo
 
+from ..support import ActorNames, NameTable, Roles, Support, assess
+from ..support import Cited as CitedSentence
 from ..text import Corpus
+
+
+class StatementJudge(Protocol):
+    """Works out whether a statement says what the sentences it cites say (``claim``: the id of
+    the claim it is about, whose recorded roles count)."""
+
+    def __call__(self, text: str, sentence_ids: Sequence[str], claim: str | None = None) -> Support: ...
 
 
 @dataclass
@@ -31,6 +41,11 @@ class Scope:
     # One part of a long document may name an actor that another part introduced: such
     # references are resolved over the whole document afterwards, not rejected per part.
     check_references: bool = True
+    # Statements are checked for support when the scope says against what: the synthesis passes a
+    # judge over the story's actors; an extraction, the date its source is read from.
+    judge: StatementJudge | None = None
+    check_support: bool = False
+    reference: date | None = None
 
 
 _current: ContextVar[Scope | None] = ContextVar("summarizer_validation_scope", default=None)
@@ -61,6 +76,39 @@ def citation_problems(cited: Sequence[tuple[str, Cited]], scope: Scope) -> list[
         for where, citation in cited
         if (problem := scope.corpus.problem(citation.sentence_id, citation.quote))
     ]
+
+
+def support_problems(
+    statements: Iterable[tuple[str, str, Sequence[str], str | None]], judge: StatementJudge
+) -> list[str]:
+    """(where, text, cited sentence ids, claim id) of each statement -> its support problems,
+    worded so that the model can fix them."""
+    problems = []
+    for where, text, ids, claim in statements:
+        support = judge(text, ids, claim)
+        if support.verdict == "unsupported":
+            problems.append(
+                f"{where}: {text!r} says what the sentences it cites do not ({support.summary()}). "
+                f"Rewrite it to say only what they say, or cite the sentence that says it."
+            )
+    return problems
+
+
+class DraftJudge:
+    """A judge over the actors of one extraction answer: an actor's id is its name."""
+
+    def __init__(self, actors: Sequence[tuple[str, Sequence[str], Sequence[str]]], scope: Scope) -> None:
+        self.table = NameTable(
+            ActorNames(name, (name, *aliases), tuple(words)) for name, aliases, words in actors
+        )
+        self.scope = scope
+        self.roles: dict[str, Roles] = {}
+
+    def __call__(self, text: str, sentence_ids: Sequence[str], claim: str | None = None) -> Support:
+        sentences = self.scope.corpus.sentences
+        ids = dict.fromkeys(i.strip() for i in sentence_ids if i.strip() in sentences)
+        cited = [CitedSentence(i, sentences[i].text, self.scope.reference) for i in ids]
+        return assess(text, cited, self.table, self.roles.get(claim) if claim else None)
 
 
 def raise_problems(problems: list[str]) -> None:

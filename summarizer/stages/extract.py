@@ -124,7 +124,12 @@ class ExtractionJob:
     def request(self, part: list[Sentence], whole: bool) -> FillRequest[ExtractionDraft]:
         # One part of several may name an actor that another introduced: such references are
         # resolved over the whole source in ``verify``, not rejected per part.
-        scope = Scope(Corpus.of(part), check_references=whole)
+        scope = Scope(
+            Corpus.of(part),
+            check_references=whole,
+            check_support=True,
+            reference=self.source.document.published,
+        )
         return FillRequest(STEP, self.source.document.name, ExtractionDraft, self.messages(part), scope)
 
     def requests(self) -> list[FillRequest[ExtractionDraft]]:

@@ -19,6 +19,7 @@ from ..text import Corpus, Sentence, source_of
 from ..vocabulary import CLAIM_ROLES, ClaimStatus, parties
 from .citing import cite
 from .merge import Story
+from .supporting import Judge
 
 TEMPLATES = ("synthesise.system", "synthesise.user")
 STEP = "synthesis"
@@ -95,7 +96,13 @@ def messages(story: Story, sentences: Sequence[Sentence]) -> Messages:
 
 async def synthesise(story: Story, sentences: Sequence[Sentence], model: Model) -> Synthesis:
     """Raises ``ModelError`` when the model gives no usable answer at all."""
-    scope = Scope(Corpus.of(sentences), claim_ids=frozenset(c.id for c in story.claims))
+    judge = Judge(
+        story.actors,
+        {s.id: s.text for s in sentences},
+        {r.id: r.reference_date or r.published for r in story.sources},
+        story.claims,
+    )
+    scope = Scope(Corpus.of(sentences), claim_ids=frozenset(c.id for c in story.claims), judge=judge)
     filled = await model.fill(
         FillRequest(STEP, "the briefing", SynthesisDraft, messages(story, sentences), scope)
     )

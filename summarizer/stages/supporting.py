@@ -1,0 +1,212 @@
+"""Support verdicts for every statement a briefing makes (bottom line, key points, event
+descriptions, claims and their explanations, discrepancy positions): worked out by the support
+checker from the cited sentences the briefing carries and its own actor table. One walk serves
+the pipeline (which stores the verdicts) and ``check`` (which works them out again)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from ..schema.briefing import Briefing, BriefingActor, BriefingClaim
+from ..schema.extraction import Citation
+from ..support import ActorNames, Cited, NameTable, Roles, Support, assess
+from ..text import source_of
+
+
+@dataclass(frozen=True)
+class Judged:
+    """One statement of a briefing, where it stands, and its verdict."""
+
+    where: str
+    text: str
+    support: Support
+
+
+def actor_table(actors: Sequence[BriefingActor]) -> NameTable:
+    """The names a statement may use for each actor: its name, every surface form the sources use,
+    a person's surname; and its titles and affiliations as words that may describe it."""
+    entries = []
+    for actor in actors:
+        names = [actor.name, *(form.text for form in actor.surface_forms)]
+        if actor.kind == "person" and len(actor.name.split()) > 1:
+            names.append(actor.name.split()[-1])
+        entries.append(
+            ActorNames(actor.id, tuple(dict.fromkeys(names)), (*actor.titles, *actor.affiliations))
+        )
+    return NameTable(entries)
+
+
+class Judge:
+    """Works out verdicts against a set of sentences, an actor table and the claims' recorded
+    roles: built from a whole briefing, or from a story and the sentences a synthesis may cite."""
+
+    def __init__(
+        self,
+        actors: Sequence[BriefingActor],
+        texts: Mapping[str, str],
+        references: Mapping[str, date | None],
+        claims: Sequence[BriefingClaim] = (),
+    ) -> None:
+        self.table = actor_table(actors)
+        self.texts = texts
+        self.references = references
+        self.roles = {claim.id: _roles(claim) for claim in claims}
+        self.actors_of: dict[str, set[str]] = defaultdict(set)
+        for actor in actors:
+            for citation in actor.citations:
+                self.actors_of[citation.sentence_id].add(actor.id)
+
+    @classmethod
+    def of(cls, briefing: Briefing) -> Judge:
+        return cls(
+            briefing.actors,
+            {s.id: s.text for s in briefing.cited_sentences},
+            {s.id: s.reference_date or s.published for s in briefing.sources},
+            briefing.claims,
+        )
+
+    def __call__(
+        self, text: str, sentence_ids: Sequence[str], claim: str | None = None, dates: Sequence[str] = ()
+    ) -> Support:
+        ids = dict.fromkeys(i for i in sentence_ids if i in self.texts)
+        cited = [
+            Cited(i, self.texts[i], self.references.get(source_of(i)), frozenset(self.actors_of[i]))
+            for i in ids
+        ]
+        return assess(text, cited, self.table, self.roles.get(claim) if claim else None, dates)
+
+
+def _roles(claim: BriefingClaim) -> Roles:
+    return Roles(
+        claim=frozenset(claim.made_by),
+        confirm=frozenset(claim.supported_by),
+        deny=frozenset(claim.denied_by),
+        dispute=frozenset(claim.disputed_by),
+    )
+
+
+def with_support(briefing: Briefing) -> Briefing:
+    """``briefing`` with the support verdict of every statement filled in."""
+    judge = Judge.of(briefing)
+
+    def ids(citations: Sequence[Citation]) -> list[str]:
+        return [c.sentence_id for c in citations]
+
+    def statements(items: Sequence[Any]) -> list[Any]:
+        return [s.model_copy(update={"support": judge(s.text, ids(s.citations))}) for s in items]
+
+    timeline = [
+        e.model_copy(
+            update={"support": judge(e.what, ids(e.citations), dates=[e.date.value] if e.date.value else [])}
+        )
+        for e in briefing.timeline
+    ]
+    claims = []
+    for claim in briefing.claims:
+        update: dict[str, Any] = {"support": judge(claim.statement, ids(claim.citations), claim.id)}
+        if claim.explanation:
+            cited = claim.explanation_citations or claim.citations
+            update["explanation_support"] = judge(claim.explanation, ids(cited), claim.id)
+        claims.append(claim.model_copy(update=update))
+    discrepancies = [
+        d.model_copy(
+            update={
+                "positions": [
+                    p.model_copy(update={"support": judge(p.says, ids(p.citations))}) for p in d.positions
+                ]
+            }
+        )
+        for d in briefing.discrepancies
+    ]
+    return briefing.model_copy(
+        update={
+            "bottom_line": statements(briefing.bottom_line),
+            "key_points": statements(briefing.key_points),
+            "timeline": timeline,
+            "claims": claims,
+            "discrepancies": discrepancies,
+        }
+    )
+
+
+def judged(briefing: Briefing) -> Iterator[Judged]:
+    """Every statement of a briefing whose verdicts are filled in, with where it stands; those
+    that cite nothing are left to the check that every statement cites (``check`` reports them)."""
+    found: list[tuple[str, str, Sequence[Citation], Support | None]] = []
+    for name in ("bottom_line", "key_points"):
+        found += [
+            (f"{name}[{i}]", s.text, s.citations, s.support) for i, s in enumerate(getattr(briefing, name))
+        ]
+    found += [(f"timeline {e.id}", e.what, e.citations, e.support) for e in briefing.timeline]
+    for claim in briefing.claims:
+        found.append((f"claim {claim.id}", claim.statement, claim.citations, claim.support))
+        if claim.explanation:
+            cited = claim.explanation_citations or claim.citations
+            found.append(
+                (f"claim {claim.id} explanation", claim.explanation, cited, claim.explanation_support)
+            )
+    for i, discrepancy in enumerate(briefing.discrepancies):
+        found += [
+            (f"discrepancies[{i}] source {p.source}", p.says, p.citations, p.support)
+            for p in discrepancy.positions
+        ]
+    for where, text, citations, support in found:
+        if citations:
+            yield Judged(where, text, support or _unknown())
+
+
+def _unknown() -> Support:
+    return Support(verdict="unchecked")
+
+
+def unsupported(briefing: Briefing) -> list[Judged]:
+    """The statements of ``briefing`` that their citations do not support, worked out afresh."""
+    return [j for j in judged(with_support(briefing)) if j.support.verdict == "unsupported"]
+
+
+def settle_support(briefing: Briefing, drop: bool) -> tuple[Briefing, list[str]]:
+    """``briefing`` with its verdicts, its unsupported statements dropped (``drop``) or kept and
+    marked; and a warning for each of them."""
+    checked = with_support(briefing)
+    bad = [j for j in judged(checked) if j.support.verdict == "unsupported"]
+    fate = "dropped" if drop else "kept, marked"
+    warnings = [
+        f"{j.where} {j.text[:60]!r} is not supported by its citations ({j.support.summary()}): {fate}"
+        for j in bad
+    ]
+    if not drop or not bad:
+        return checked, warnings
+
+    def holds(support: Support | None) -> bool:
+        return support is None or support.verdict != "unsupported"
+
+    claims = []
+    for claim in checked.claims:
+        if not holds(claim.support):
+            continue
+        if not holds(claim.explanation_support):
+            claim = claim.model_copy(
+                update={"explanation": None, "explanation_citations": [], "explanation_support": None}
+            )
+        claims.append(claim)
+    discrepancies = []
+    for d in checked.discrepancies:
+        positions = [p for p in d.positions if holds(p.support)]
+        if len({p.source for p in positions}) >= 2:
+            discrepancies.append(d.model_copy(update={"positions": positions}))
+    kept = checked.model_copy(
+        update={
+            "bottom_line": [s for s in checked.bottom_line if holds(s.support)],
+            "key_points": [s for s in checked.key_points if holds(s.support)],
+            "timeline": [e for e in checked.timeline if holds(e.support)],
+            "claims": claims,
+            "discrepancies": discrepancies,
+        }
+    )
+    still = {citation.sentence_id for _, citation in kept.citations()}
+    cited = [s for s in kept.cited_sentences if s.id in still]
+    return kept.model_copy(update={"cited_sentences": cited}), warnings

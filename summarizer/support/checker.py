@@ -1,0 +1,198 @@
+"""Whether a statement says what the sentences it cites say, by rules that each name the word at
+fault: its numbers, names, dates, negations and stances must all be found in its evidence."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..dates import Found, find_dates, normalise
+from ..text import source_of
+from ..wording import count
+from . import stance
+from .names import Mention, NameTable, capitalised, same_word
+from .quantities import Quantity, quantities, supported
+from .words import stem, tokens
+
+Verdict = Literal["supported", "unsupported", "unchecked"]
+Rule = Literal["number", "name", "date", "polarity", "role"]
+RULES: tuple[Rule, ...] = ("number", "name", "date", "polarity", "role")
+
+
+class Fault(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    rule: Rule
+    word: str = Field(description="The word of the statement at fault, as written.")
+    reason: str
+
+
+class Support(BaseModel):
+    """Whether a statement says what its cited sentences say, as code checked it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    verdict: Verdict = Field(
+        description="supported: every number, name, date and stance was found in the cited sentences; "
+        "unsupported: one was not (see faults); unchecked: the statement has nothing these rules read."
+    )
+    faults: list[Fault] = Field(default_factory=list)
+
+    def summary(self) -> str:
+        """One line: 'number "five": the cited sentences state 3'."""
+        return "; ".join(f'{f.rule} "{f.word}": {f.reason}' for f in self.faults) or self.verdict
+
+
+@dataclass(frozen=True)
+class Cited:
+    """A sentence a statement cites: its text, the date its source is read from, and the actors
+    whose own verified evidence is this sentence (so 'he said' there may stand for them)."""
+
+    id: str
+    text: str
+    reference: date | None = None
+    actors: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Roles:
+    """The parties of a claim as the extraction recorded them (actor ids), by stance."""
+
+    claim: frozenset[str] = frozenset()
+    confirm: frozenset[str] = frozenset()
+    deny: frozenset[str] = frozenset()
+    dispute: frozenset[str] = frozenset()
+
+
+@dataclass
+class Findings:
+    faults: list[Fault] = field(default_factory=list)
+    checked: int = 0
+
+    def fault(self, rule: Rule, word: str, reason: str) -> None:
+        self.faults.append(Fault(rule=rule, word=word, reason=reason))
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """A statement and its evidence, with the dates found in each (their numbers are not counts)."""
+
+    statement: str
+    cited: Sequence[Cited]
+    table: NameTable
+    dates: list[Found]
+    evidence_dates: dict[str, list[Found]]
+
+    @property
+    def reference(self) -> date | None:
+        return next((c.reference for c in self.cited if c.reference), None)
+
+
+def assess(
+    statement: str,
+    cited: Sequence[Cited],
+    table: NameTable,
+    roles: Roles | None = None,
+    known_dates: Sequence[str] = (),
+) -> Support:
+    """The support verdict of ``statement`` against the sentences it cites. ``known_dates`` are
+    values already established for what the statement is about (an event's normalised date)."""
+    if not cited:
+        return Support(verdict="unsupported", faults=[Fault(rule="name", word="", reason="cites nothing")])
+    reading = _Reading(
+        statement, cited, table, find_dates(statement), {c.id: find_dates(c.text) for c in cited}
+    )
+    findings = Findings()
+    _numbers(reading, findings)
+    _dates(reading, known_dates, findings)
+    mentions = _names(reading, findings)
+    checked, faults = stance.check(
+        statement, mentions, [(c.text, table.mentions(c.text)) for c in cited], roles
+    )
+    findings.checked += checked
+    for rule, word, reason in faults:
+        findings.fault(rule, word, reason)
+    if findings.faults:
+        return Support(verdict="unsupported", faults=findings.faults)
+    return Support(verdict="supported" if findings.checked else "unchecked")
+
+
+def _numbers(reading: _Reading, findings: Findings) -> None:
+    """Every quantity must be stated, rounded or summed from the evidence's; a count of sources
+    ('both outlets') must not exceed the sources cited."""
+    counted = list(_SOURCE_COUNT.finditer(reading.statement))
+    cited_sources = len({source_of(c.id) for c in reading.cited})
+    for match in counted:
+        findings.checked += 1
+        number = _COUNT_WORDS.get(match.group(1).lower()) or int(match.group(1))
+        if number > cited_sources:  # 'one source says' of two cited is fine; 'both' of one is not
+            findings.fault("number", match.group(1), f"the statement cites {count(cited_sources, 'source')}")
+    evidence: list[Quantity] = []
+    for c in reading.cited:
+        evidence += quantities(c.text, [(d.start, d.end) for d in reading.evidence_dates[c.id]])
+    skip = [*((d.start, d.end) for d in reading.dates), *(m.span() for m in counted)]
+    for quantity in quantities(reading.statement, skip):
+        findings.checked += 1
+        if supported(quantity, evidence) is None:
+            stated = ", ".join(q.text for q in evidence) or "no number"
+            findings.fault("number", quantity.text, f"the cited sentences state {stated}")
+
+
+def _dates(reading: _Reading, known: Sequence[str], findings: Findings) -> None:
+    """Every date must be one the evidence states (read from its own source's date), or coarser."""
+    values = set(known)
+    for c in reading.cited:
+        for found in reading.evidence_dates[c.id]:
+            if c.reference and (value := normalise(found.text, c.reference, c.text)):
+                values.add(value.value)
+    evidence_text = " ".join(c.text for c in reading.cited).casefold()
+    reference = reading.reference
+    for found in reading.dates:
+        findings.checked += 1
+        if found.text.casefold() in evidence_text:
+            continue
+        value = normalise(found.text, reference, reading.statement) if reference else None
+        if value is None or not any(_within(value.value, v) for v in values):
+            shown = f" ({value.value})" if value else ""
+            dated = ", ".join(sorted(values)) or "no date"
+            findings.fault("date", found.text, f"{found.text}{shown} is not in the cited sentences ({dated})")
+
+
+def _names(reading: _Reading, findings: Findings) -> list[Mention]:
+    """Every actor named must be named in the evidence (under any of its names, or as the one
+    whose own evidence the sentence is); every other capitalised name must stand there too."""
+    table = reading.table
+    mentions = table.mentions(reading.statement)
+    for actor in dict.fromkeys(m.actor for m in mentions):
+        findings.checked += 1
+        if not any(table.names_in(actor, c.text) or actor in c.actors for c in reading.cited):
+            named = next(m.text for m in mentions if m.actor == actor)
+            findings.fault("name", named, "the cited sentences do not name this actor")
+    taken = [*((d.start, d.end) for d in reading.dates), *((m.start, m.end) for m in mentions)]
+    evidence_words = [w.text for c in reading.cited for w in tokens(c.text)]
+    for word in capitalised(reading.statement, tokens(reading.statement), taken):
+        findings.checked += 1
+        if stem(word.text) in table.title_words:
+            continue  # 'President' of an actor the table gives that title
+        if not any(same_word(word.text, other) for other in evidence_words):
+            findings.fault("name", word.text, "the cited sentences do not use this name")
+    return mentions
+
+
+_COUNT_WORDS = {"one": 1, "single": 1, "both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "all": -1}
+_SOURCE_COUNT = re.compile(
+    r"\b(one|single|both|two|three|four|five|all|\d+)\s+(?:of\s+the\s+)?(?:sources|source|outlets|outlet|"
+    r"reports|report|articles|article)\b",
+    re.IGNORECASE,
+)
+
+
+def _within(value: str, evidence: str) -> bool:
+    """A statement's date agrees with the evidence's when it is the same or coarser: '2023-09' for
+    '2023-09-29', '2023' for either."""
+    return evidence == value or evidence.startswith(value + "-")

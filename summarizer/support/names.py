@@ -1,0 +1,147 @@
+"""Names in a statement: the actors of the briefing's table it names (under any of the names the
+table gives them), and the capitalised words it uses that no actor accounts for."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .words import Token, stem
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\"'“‘]\s*|\n)$")
+
+
+@dataclass(frozen=True)
+class ActorNames:
+    """One actor of the table: its id and every name the sources give it; ``words`` are its
+    titles and affiliations, which a statement may use about it ('President', 'Serbian')."""
+
+    id: str
+    names: tuple[str, ...]
+    words: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Mention:
+    actor: str
+    text: str
+    start: int
+    end: int
+
+
+class NameTable:
+    """Finds the actors a text names, longest name first, on word boundaries, ignoring case."""
+
+    def __init__(self, actors: Iterable[ActorNames]) -> None:
+        self.actors = {actor.id: actor for actor in actors}
+        every = [(name, actor.id) for actor in self.actors.values() for name in actor.names]
+        self._owner = _unique((name, owner) for name, owner in every if _proper(name))
+        self._descriptors = _unique(every)
+        self._names: dict[str, re.Pattern[str]] = {}
+        keys = sorted(self._owner, key=len, reverse=True)
+        self._pattern = (
+            re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k) for k in keys) + r")(?!\w)", re.IGNORECASE)
+            if keys
+            else None
+        )
+        self._members: dict[str, list[str]] = defaultdict(list)
+        for actor in self.actors.values():
+            for word in actor.words:
+                owner = self._owner.get(word.casefold())
+                if owner is not None and owner != actor.id:
+                    self._members[owner].append(actor.id)
+        self.title_words = frozenset(
+            stem(word) for actor in self.actors.values() for text in actor.words for word in text.split()
+        )
+
+    def mentions(self, text: str) -> list[Mention]:
+        if self._pattern is None:
+            return []
+        found = []
+        for match in self._pattern.finditer(text):
+            actor = self._owner.get(match.group().casefold())
+            if actor is not None and _written_as_name(match.group()):
+                found.append(Mention(actor, match.group(), match.start(), match.end()))
+        return found
+
+    def names_in(self, actor: str, text: str) -> bool:
+        """Whether ``text`` names ``actor``: by any of its names, even inside a longer name, or by
+        naming one of its members ('Vucic', whom the table gives the affiliation 'Serbia')."""
+        return self._named(actor, text) or any(
+            self._named(member, text) for member in self._members.get(actor, ())
+        )
+
+    def _named(self, actor: str, text: str) -> bool:
+        pattern = self._names.get(actor)
+        if pattern is None:
+            # a descriptor ('police') names the actor here only when no other actor has it
+            own = [
+                n
+                for n in self.actors[actor].names
+                if _proper(n) or self._descriptors.get(n.casefold()) == actor
+            ]
+            names = [re.escape(n) for n in own] or ["(?!)"]
+            pattern = re.compile(r"(?<!\w)(?:" + "|".join(names) + r")(?!\w)", re.IGNORECASE)
+            self._names[actor] = pattern
+        descriptors = {n.casefold() for n in self.actors[actor].names if not _proper(n)}
+        if any(
+            _written_as_name(m.group()) or m.group().casefold() in descriptors for m in pattern.finditer(text)
+        ):
+            return True
+        # 'Serbia' is named in 'Serbian forces', 'Kosovo' in 'Kosovar police'
+        single = [n for n in self.actors[actor].names if _proper(n) and " " not in n.strip()]
+        words = [w for w in re.findall(r"[\w'’]+", text) if w[0].isupper()]
+        return any(same_word(name, word) for name in single if not name.isupper() for word in words)
+
+
+def _unique(names: Iterable[tuple[str, str]]) -> dict[str, str | None]:
+    """Each name (case ignored) -> the one actor it belongs to; None when two actors share it
+    ('Smith'), since then it identifies neither."""
+    owners: dict[str, str | None] = {}
+    for name, actor in names:
+        key = name.casefold()
+        owners[key] = actor if owners.get(key, actor) == actor else None
+    return owners
+
+
+def _written_as_name(found: str) -> bool:
+    """Names are matched ignoring case, but a name is written capitalised: 'us' is not 'US'."""
+    return any(c.isupper() for c in found)
+
+
+def _proper(name: str) -> bool:
+    """A name, not a descriptor: 'the company' describes many actors and names none."""
+    return any(c.isupper() for c in name) and len(name.strip()) > 1
+
+
+def capitalised(text: str, words: Sequence[Token], taken: Sequence[tuple[int, int]]) -> list[Token]:
+    """Capitalised words outside the spans ``taken`` (actor names, dates), and not merely opening a
+    sentence: the names that the table does not know."""
+    found = []
+    for word in words:
+        if not word.text[0].isupper() or len(word.text) == 1:  # 'I'; 'A' and 'B' are source ids
+            continue
+        if any(start <= word.start < end for start, end in taken):
+            continue
+        if _SENTENCE_START.search(text[: word.start]) and not word.text.isupper():
+            continue
+        found.append(word)
+    return found
+
+
+def same_word(word: str, other: str) -> bool:
+    """'Serbian' and 'Serbia's', 'Kosovar' and 'Kosovo': one name in two grammatical forms."""
+    a, b = word.casefold().removesuffix("'s"), other.casefold().removesuffix("'s")
+    if a == b or stem(a) == stem(b):
+        return True
+    shared = len(_common_prefix(a, b))
+    return shared >= 4 and shared >= min(len(a), len(b)) - 2
+
+
+def _common_prefix(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]

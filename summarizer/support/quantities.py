@@ -1,0 +1,190 @@
+"""Quantities in running text: digits, number words (read with text2num), scales ('1.5 million',
+'$30bn'), percentages, fractions ('half') and vague amounts ('dozens'), each as the range of
+values it allows. And whether a quantity in a statement is one its evidence states."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+from text_to_num import text2num
+from text_to_num.lang import LANG
+
+_ENGLISH = LANG["en"]
+_SCALES = {
+    **{word: float(value) for word, value in _ENGLISH.MULTIPLIERS.items()},
+    "k": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "bn": 1e9,
+    "b": 1e9,
+    "tn": 1e12,
+}
+# Amounts written as words that name no exact number: (lowest, highest) value allowed.
+_VAGUE = {
+    "dozens": (24.0, 99.0),
+    "scores": (40.0, 99.0),
+    "hundreds": (200.0, 999.0),
+    "thousands": (2e3, 99e3),
+    "tens of thousands": (2e4, 99e4),
+    "hundreds of thousands": (2e5, 999e3),
+    "millions": (2e6, 999e6),
+    "billions": (2e9, 999e9),
+}
+_FRACTIONS = {
+    "half": 0.5,
+    "a third": 1 / 3,
+    "one third": 1 / 3,
+    "two thirds": 2 / 3,
+    "two-thirds": 2 / 3,
+    "a quarter": 0.25,
+    "three quarters": 0.75,
+    "three-quarters": 0.75,
+    "a dozen": 12.0,
+    "dozen": 12.0,
+    "a couple of": 2.0,
+    "twice": 2.0,
+    "double": 2.0,
+    "triple": 3.0,
+}
+_APPROXIMATE = re.compile(
+    r"\b(?:about|approximately|around|almost|nearly|roughly|some|more than|over|at least|up to|"
+    r"fewer than|less than|under|close to|estimated|an estimated|just over|just under)\s+$",
+    re.IGNORECASE,
+)
+_TOTAL = re.compile(r"\b(?:total|in all|combined|altogether|together|overall|sum)\b", re.IGNORECASE)
+_WORD_NUMBER = "|".join(sorted((re.escape(w) for w in _ENGLISH.NUMBERS), key=len, reverse=True))
+_SCALE = "|".join(sorted((re.escape(w) for w in _SCALES), key=len, reverse=True))
+_QUANTITY = re.compile(
+    rf"""(?P<currency>[$€£¥]\s?)?
+    (?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
+      | (?P<vague>tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds|thousands|millions|billions)\b
+      | (?P<words>(?:{_WORD_NUMBER})(?:(?:\s+and\s+|[\s-]+)(?:{_WORD_NUMBER}))*)\b
+      | (?P<fraction>two[- ]thirds|three[- ]quarters|a\s+third|one\s+third|a\s+quarter|a\s+dozen|dozen|a\s+couple\s+of|half|twice|double|triple)\b)
+    (?:\s?(?P<scale>{_SCALE})\b)?
+    (?:\s?(?P<percent>%|percent\b|per\s+cent\b|percentage\s+points?\b))?""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# 'one' is as often a pronoun: 'no one', 'one another', 'the one who'.
+_PRONOUN_ONE = re.compile(r"\b(?:no|any|some|every|the|this|that)\s+one\b|\bone\s+(?:another|day)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    text: str
+    start: int
+    end: int
+    low: float
+    high: float
+    percent: bool
+    approximate: bool
+    total: bool = False  # the text says it adds up: 'in total', 'combined'
+
+    @property
+    def exact(self) -> bool:
+        return self.low == self.high
+
+
+def quantities(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Quantity]:
+    """Every quantity in ``text`` outside the ``skip`` spans (the dates, whose numbers are not counts)."""
+    pronouns = [m.span() for m in _PRONOUN_ONE.finditer(text)]
+    found = []
+    for match in _QUANTITY.finditer(text):
+        start, end = match.span()
+        if not match.group().strip() or _inside(start, end, [*skip, *pronouns]):
+            continue
+        if match.group("digits") and _part_of_word(text, start, end):
+            continue
+        value = _value(match)
+        if value is None:
+            continue
+        low, high = value
+        scale = _SCALES.get((match.group("scale") or "").lower(), 1.0)
+        found.append(
+            Quantity(
+                text=match.group().strip(),
+                start=start,
+                end=end,
+                low=low * scale,
+                high=high * scale,
+                percent=bool(match.group("percent")),
+                approximate=bool(_APPROXIMATE.search(text[max(0, start - 20) : start])),
+                total=bool(_TOTAL.search(text[max(0, start - 30) : end + 30])),
+            )
+        )
+    return found
+
+
+def _value(match: re.Match[str]) -> tuple[float, float] | None:
+    if digits := match.group("digits"):
+        number = float(digits.replace(",", ""))
+        return number, number
+    if words := match.group("words"):
+        spoken = re.sub(r"\s+and\s+", " ", words.lower())
+        try:
+            number = float(text2num(spoken, "en"))
+        except ValueError:
+            return None
+        return number, number
+    if vague := match.group("vague"):
+        return _VAGUE[" ".join(vague.lower().split())]
+    fraction = _FRACTIONS[" ".join(match.group("fraction").lower().replace("-", " ").split())]
+    return fraction, fraction
+
+
+def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= start < e or s < end <= e for s, e in spans)
+
+
+def _part_of_word(text: str, start: int, end: int) -> bool:
+    """Digits inside a name or code ('F-16', 'A380', 'COVID-19') are not amounts."""
+    before = text[start - 1] if start else " "
+    return before.isalpha() or (before == "-" and start > 1 and text[start - 2].isalpha())
+
+
+def supported(quantity: Quantity, evidence: Sequence[Quantity]) -> str | None:
+    """How ``quantity`` follows from the evidence's quantities ('stated', 'rounded', 'sum', ...),
+    or None when it does not."""
+    for other in evidence:
+        if _same(quantity, other):
+            return "stated"
+    for other in evidence:
+        if other.exact and quantity.exact and _rounds_to(other.low, quantity.low, quantity.approximate):
+            return "rounded"
+        if not quantity.exact and other.exact and quantity.low <= other.low <= quantity.high:
+            return "within the stated range"
+    counts = [q.low for q in evidence if q.exact and not q.percent]
+    if quantity.exact and not quantity.percent and quantity.total:
+        for size in (2, 3):
+            for group in combinations(counts, size):
+                if _close(sum(group), quantity.low):
+                    return "sum of stated numbers"
+    return None
+
+
+def _same(a: Quantity, b: Quantity) -> bool:
+    if a.percent == b.percent:
+        return _close(a.low, b.low) and _close(a.high, b.high)
+    # '50%' and 'half' say the same
+    percent, other = (a, b) if a.percent else (b, a)
+    return other.exact and _close(percent.low / 100, other.low)
+
+
+def _close(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
+
+
+def _rounds_to(stated: float, said: float, approximate: bool) -> bool:
+    """Whether ``said`` is ``stated`` rounded: '1.5 million' for 1,534,000. A single significant
+    digit ('20' for 23) passes only when the statement says it is approximate."""
+    if said == 0 or stated == 0:
+        return False
+    digits = len(f"{said:.15g}".replace(".", "").replace("-", "").strip("0"))
+    if digits < 2 and not approximate:
+        return False
+    magnitude = math.floor(math.log10(abs(stated)))
+    return _close(round(stated, digits - 1 - magnitude), said)

@@ -1,0 +1,219 @@
+"""Polarity, stance and roles: a statement must not affirm what its evidence negates (or the
+reverse), turn a non-denial into a confirmation, a denial into a claim, or change who claims,
+denies or acts on whom."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from .names import Mention
+from .words import NOUN_MARKERS, Token, negated, stem, tokens
+
+if TYPE_CHECKING:
+    from .checker import Roles, Rule
+
+Fault = tuple["Rule", str, str]
+# A denial may be worded as a claim that something is false.
+_DENYING_WORDS = frozenset(
+    {"false", "untrue", "baseless", "groundless", "fabricated", "lies", "lie", "nonsense"}
+)
+# Which recorded claim roles a verb of stance agrees with.
+_AGREES = {
+    "claim": ("claim", "confirm"),
+    "confirm": ("confirm", "claim"),
+    "deny": ("deny", "dispute"),
+    "dispute": ("dispute", "deny"),
+}
+
+
+class _Text:
+    """A text read for stance: its words, and the actors it names placed on them."""
+
+    def __init__(self, text: str, mentions: Sequence[Mention]) -> None:
+        self.words = tokens(text)
+        self.mentions = [(m, self._at(m.start)) for m in mentions]
+        # where each mention ends, and the words that are part of a name (never its verb)
+        self.last = {i: self._at(m.end - 1) for m, i in self.mentions}
+        self.named = {k for i, last in self.last.items() for k in range(i, last + 1)}
+
+    def _at(self, offset: int) -> int:
+        return next((i for i, w in enumerate(self.words) if w.end > offset), len(self.words) - 1)
+
+    def stances(self) -> list[tuple[int, str, bool]]:
+        """(word index, kind, negated) of every verb of stance."""
+        return [
+            (i, kind, negated(self.words, i))
+            for i, w in enumerate(self.words)
+            if (kind := w.stance)
+            and not (i and (self.words[i - 1].lower in NOUN_MARKERS or self.words[i - 1].stance))
+        ]
+
+    def subject(self, at: int) -> Mention | None:
+        """Who the verb at ``at`` is said of: the nearest actor before it in its clause, or the one
+        right after it when the clause opens with it ('..., said Smith'; 'denied by Serbia')."""
+        clause = self.words[at].clause
+        before = [(m, i) for m, i in self.mentions if i < at and self.words[i].clause == clause]
+        if before and not self._passive(at):
+            return before[-1][0]
+        after = [m for m, i in self.mentions if at < i <= at + 3]
+        return after[0] if after else (before[-1][0] if before else None)
+
+    def _passive(self, at: int) -> bool:
+        following = self.words[at + 1 : at + 3]
+        return any(w.lower == "by" for w in following) and any(
+            i > at for _, i in self.mentions if i <= at + 3
+        )
+
+    def side(self, mention_index: int, verb: int) -> str:
+        """Whether an actor stands as the doer of the verb ('before') or what it is done to
+        ('after'); 'by X' after a passive verb is the doer."""
+        if mention_index < verb:
+            return "before"
+        by = mention_index > 0 and self.words[mention_index - 1].lower == "by"
+        return "before" if by else "after"
+
+
+def check(
+    statement: str,
+    mentions: Sequence[Mention],
+    evidence: Sequence[tuple[str, Sequence[Mention]]],
+    roles: Roles | None,
+) -> tuple[int, list[Fault]]:
+    """(how many things were checked, the faults found)."""
+    said = _Text(statement, mentions)
+    cited = [_Text(text, found) for text, found in evidence]
+    faults: list[Fault] = []
+    checked = _negations(said, cited, faults)
+    checked += _stances(said, cited, roles, faults)
+    checked += _agents(said, cited, faults)
+    return checked, faults
+
+
+def _negations(said: _Text, cited: Sequence[_Text], faults: list[Fault]) -> int:
+    flags: dict[str, set[bool]] = defaultdict(set)
+    for text in cited:
+        for i, word in enumerate(text.words):
+            if word.content:
+                flags[stem(word.text)].add(negated(text.words, i))
+    cues = sum(w.negation for w in said.words)
+    if cues > sum(_negative_word(w) for text in cited for w in text.words):
+        cue = next(w.text for w in said.words if w.negation)
+        faults.append(("polarity", cue, "adds a negation the cited sentences do not have"))
+        return 1
+    checked = 0
+    for i, word in enumerate(said.words):
+        found = flags.get(stem(word.text)) if word.content else None
+        if not found:
+            continue
+        checked += 1
+        if (no := negated(said.words, i)) not in found:
+            cue = _cue(said.words, i) if no else word.text
+            reason = (
+                f"negates '{word.text}', which the cited sentences affirm"
+                if no
+                else f"the cited sentences negate '{word.text}'"
+            )
+            faults.append(("polarity", cue, reason))
+            break
+    return checked
+
+
+def _cue(words: Sequence[Token], at: int) -> str:
+    return next((w.text for w in reversed(words[max(0, at - 3) : at]) if w.negation), words[at].text)
+
+
+def _stances(said: _Text, cited: Sequence[_Text], roles: Roles | None, faults: list[Fault]) -> int:
+    kinds = {kind for text in cited for _, kind, no in text.stances() if not no}
+    negating = any(w.negation or w.lower in _DENYING_WORDS for text in cited for w in text.words)
+    checked = 0
+    for at, kind, no in said.stances():
+        if no:
+            continue  # a negated stance is read by the negation rule
+        checked += 1
+        word = said.words[at].text
+        if kind == "confirm" and "confirm" not in kinds:
+            faults.append(("polarity", word, "the cited sentences do not confirm or admit it"))
+        elif kind in ("deny", "dispute") and not (kinds & {"deny", "dispute"} or negating):
+            faults.append(("polarity", word, "the cited sentences neither deny nor dispute it"))
+        elif kind == "claim" and kinds and kinds <= {"deny"} and not _negative(said):
+            faults.append(("polarity", word, "the cited sentences deny it rather than claim it"))
+        elif (subject := said.subject(at)) is not None:
+            fault = _role(subject, kind, cited, roles)
+            if fault:
+                faults.append(("role", subject.text, fault))
+    return checked
+
+
+def _negative_word(word: Token) -> bool:
+    return word.negation or word.stance == "deny"
+
+
+def _negative(text: _Text) -> bool:
+    return any(_negative_word(w) for w in text.words)
+
+
+def _role(subject: Mention, kind: str, cited: Sequence[_Text], roles: Roles | None) -> str | None:
+    agreeing = _AGREES[kind]
+    doers = {
+        found.actor
+        for text in cited
+        for at, other, no in text.stances()
+        if other in agreeing and not no and (found := text.subject(at)) is not None
+    }
+    if doers and subject.actor not in doers:
+        return f"the cited sentences do not have this actor {kind} it"
+    if roles is not None:
+        recorded = {stance: getattr(roles, stance) for stance in ("claim", "confirm", "deny", "dispute")}
+        allowed = set().union(*(recorded[stance] for stance in agreeing))
+        elsewhere = [
+            stance for stance, ids in recorded.items() if subject.actor in ids and stance not in agreeing
+        ]
+        if allowed and subject.actor not in allowed and elsewhere:
+            return f"the claim records this actor as taking the '{elsewhere[0]}' side, not '{kind}'"
+    return None
+
+
+def _agents(said: _Text, cited: Sequence[_Text], faults: list[Fault]) -> int:
+    """Two actors on either side of a verb must not trade places: 'Airbus sued Boeing' is not
+    supported by 'Boeing sued Airbus'."""
+    checked = 0
+    for a, i in said.mentions:
+        for b, j in said.mentions:
+            if not (i < j and a.actor != b.actor and said.words[i].clause == said.words[j].clause):
+                continue
+            for verb in range(said.last[i] + 1, j):
+                if not said.words[verb].content or said.words[verb].stance or verb in said.named:
+                    continue
+                key = stem(said.words[verb].text)
+                found = _sides(cited, a.actor, b.actor, key)
+                if not found:
+                    continue
+                checked += 1
+                mine = (said.side(i, verb), said.side(j, verb))
+                if mine not in found and (mine[1], mine[0]) in found:
+                    faults.append(
+                        (
+                            "role",
+                            a.text,
+                            f"the cited sentences have {b.text} {said.words[verb].text} {a.text}, not the reverse",
+                        )
+                    )
+                    return checked
+                break
+    return checked
+
+
+def _sides(cited: Sequence[_Text], a: str, b: str, key: str) -> set[tuple[str, str]]:
+    found = set()
+    for text in cited:
+        for verb, word in enumerate(text.words):
+            if stem(word.text) != key or verb in text.named:
+                continue
+            near = [(m.actor, i) for m, i in text.mentions if text.words[i].clause == word.clause]
+            for actor_a, i in near:
+                for actor_b, j in near:
+                    if actor_a == a and actor_b == b:
+                        found.add((text.side(i, verb), text.side(j, verb)))
+    return found

@@ -1,0 +1,105 @@
+"""The words the support checker reads: tokens with their clause, stems (Snowball), negation cues
+and the verbs of stance (who claims, confirms, denies, disputes). Kept apart from the rules."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+
+from ..text import folded
+
+NEGATIONS = frozenset(
+    {"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "cannot", "nowhere"}
+)
+# Verbs of stance by what they do to a claim; matched on the lower-cased word, verb forms only.
+STANCES = {
+    "deny": re.compile(
+        r"den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|dismiss(?:es|ed|ing)?|"
+        r"rebut(?:s|ted|ting)?|repudiat(?:e|es|ed|ing)"
+    ),
+    "confirm": re.compile(
+        r"confirm(?:s|ed|ing)?|admit(?:s|ted|ting)?|acknowledg(?:e|es|ed|ing)|conced(?:e|es|ed|ing)|"
+        r"verif(?:y|ies|ied|ying)|prov(?:e|es|ed|en|ing)"
+    ),
+    "claim": re.compile(
+        r"said|say|says|saying|claim(?:s|ed|ing)?|alleg(?:e|es|ed|ing)|accus(?:e|es|ed|ing)|"
+        r"assert(?:s|ed|ing)?|insist(?:s|ed|ing)?|argu(?:e|es|ed|ing)|announc(?:e|es|ed|ing)|told|tells?|stated"
+    ),
+    "dispute": re.compile(
+        r"disput(?:e|es|ed|ing)|question(?:s|ed|ing)|doubt(?:s|ed|ing)|challeng(?:e|es|ed|ing)|contest(?:s|ed|ing)"
+    ),
+}
+# After these, a word of stance is a noun ('rejected claims', 'the denials'), not a verb.
+NOUN_MARKERS = frozenset(
+    """the a an of these those this that his her their its our your my such any some no all many
+    several new earlier similar previous false unverified rejected denied dismissed repeated""".split()
+)
+# Words whose sense a negation does not flip, or that carry no content of their own.
+FUNCTION_WORDS = frozenset(
+    """a an the and or but if then than that this these those there their they them it its he she his
+    her him we our us you your i me my of to in on at by for from with about as into onto over under
+    after before during since until up down out off again further once here when where why how all any
+    both each few more most other some such only own same so too very can will just should now is are
+    was were be been being have has had having do does did doing would could may might must shall also
+    which who whom whose what while whereas because said says say according""".split()
+)
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*")
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]]|\s-\s|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b|\bhowever\b", re.I)
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    lower: str
+    start: int
+    end: int
+    clause: int
+
+    @property
+    def negation(self) -> bool:
+        return self.lower in NEGATIONS or self.lower.endswith("n't") or self.lower.endswith("n’t")
+
+    @property
+    def stance(self) -> str | None:
+        return next((kind for kind, verbs in STANCES.items() if verbs.fullmatch(self.lower)), None)
+
+    @property
+    def content(self) -> bool:
+        return len(self.lower) > 2 and self.lower not in FUNCTION_WORDS and not self.negation
+
+
+@lru_cache(maxsize=4096)
+def tokens(text: str) -> tuple[Token, ...]:
+    """The words of ``text`` (quotes and dashes folded), each with the number of its clause."""
+    text = folded(text) if text.strip() else text
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
+    found = []
+    clause = 0
+    for match in _TOKEN.finditer(text):
+        while clause < len(breaks) and breaks[clause] < match.start():
+            clause += 1
+        found.append(Token(match.group(), match.group().lower(), match.start(), match.end(), clause))
+    return tuple(found)
+
+
+@lru_cache(maxsize=16384)
+def stem(word: str) -> str:
+    return str(_STEMMER.stemWord(word.lower().replace("’", "'").removesuffix("'s")))
+
+
+def negated(words: tuple[Token, ...], at: int) -> bool:
+    """Whether a negation cue governs ``words[at]``: it stands among the three words before it, in
+    its clause, with no other content word but an adverb between ('did not directly deny' negates
+    'deny'; 'did not deny the buildup' does not negate 'buildup')."""
+    for word in reversed(words[max(0, at - 3) : at]):
+        if word.clause != words[at].clause:
+            return False
+        if word.negation:
+            return True
+        if word.content and not word.lower.endswith("ly"):
+            return False
+    return False
