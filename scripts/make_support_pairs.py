@@ -24,6 +24,7 @@ from summarizer.text import split_sentences
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval"
 OUT = ROOT / "eval" / "support-pairs.json"
+HANDWRITTEN = ROOT / "eval" / "support-handwritten.json"  # statements written by hand, merged in
 PER_KIND = 70  # unfaithful pairs per kind; as many faithful ones in all
 CORPORA = ("meantime", "timebank", "ecbplus")
 
@@ -296,10 +297,29 @@ def main() -> int:
                     "from": f"{s.corpus}/{s.article['id']}",
                 }
             )
+    articles = {
+        f"{corpus}/{article['id']}": article for corpus in CORPORA for article in load_articles(EVAL / corpus).articles
+    }
+    for written in json.loads(HANDWRITTEN.read_text(encoding="utf-8"))["pairs"]:
+        article = articles[written["from"]]
+        assert written["evidence"] in article["text"], f"{written['from']}: evidence is not in the article"
+        pairs.append(
+            {
+                "id": f"S{len(pairs) + 1}",
+                **{k: written[k] for k in ("faithful", "kind")},
+                "made": "written by hand",
+                "statement": written["statement"],
+                "evidence": written["evidence"],
+                "reference_date": article.get("dct"),
+                "actors": actor_table(article),
+                "from": written["from"],
+            }
+        )
     header = {
         "about": "Statement/evidence pairs for `summarizer eval support`. Each statement rewrites one sentence "
         "of the annotated news in ../shared/eval by a mechanical rule driven by its gold annotations "
-        "(scripts/make_support_pairs.py); 'made' says how. 'actors' lists the article's named gold entities "
+        "(scripts/make_support_pairs.py), or was written by hand (eval/support-handwritten.json); 'made' says "
+        "how. 'actors' lists the article's named gold entities "
         "by the names its mentions use, as a briefing's actor table would.",
         "faithful": sum(p["faithful"] for p in pairs),
         "unfaithful": sum(not p["faithful"] for p in pairs),

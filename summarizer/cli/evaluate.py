@@ -1,15 +1,17 @@
-"""``summarizer eval``: measuring date normalisation, actor resolution and extraction on annotated news."""
+"""``summarizer eval``: measuring date normalisation, actor resolution and extraction on annotated
+news, and the support checker on statement/evidence pairs."""
 
 from __future__ import annotations
 
 import asyncio
+import json
 from typing import Any
 
 import click
 
 from ..errors import SummarizerError
 from ..wording import count
-from .options import dry_run_option, dry_run_report, model_options, progress, reports_errors
+from .options import dry_run_option, dry_run_report, format_option, model_options, progress, reports_errors
 
 
 def _articles(directory: str) -> list[dict[str, Any]]:
@@ -121,3 +123,61 @@ def eval_extract(directory: str, limit: int, dry_run: bool, **options: Any) -> N
         f"tokens: {sum(c.prompt_tokens for c in cases)} prompt + {sum(c.completion_tokens for c in cases)} completion "
         f"in {count(sum(c.calls for c in cases), 'call')}"
     )
+
+
+@evaluate.command(name="support")
+@click.argument("pairs", type=click.Path(dir_okay=False))
+@click.option("--errors", is_flag=True, default=False, help="List every pair the checker got wrong.")
+@format_option(["text", "json"], "text: a table by kind; json: the scores and every case", default="text")
+@reports_errors
+def eval_support(pairs: str, errors: bool, fmt: str) -> None:
+    """Check each statement of PAIRS (JSON, as eval/support-pairs.json) against its evidence: per
+    kind of rewrite, how many unfaithful statements are flagged, how many faithful ones wrongly."""
+    from ..evaluation import evaluate_support, load_pairs, scores_by_kind
+
+    cases = evaluate_support(load_pairs(pairs))
+    scores = scores_by_kind(cases)
+    if fmt == "json":
+        click.echo(
+            json.dumps(
+                {
+                    "scores": [
+                        {"kind": s.kind, "faithful": s.faithful, "pairs": s.total, "flagged": s.flagged}
+                        for s in scores
+                    ],
+                    "cases": [
+                        {
+                            "id": c.pair.id,
+                            "kind": c.pair.kind,
+                            "faithful": c.pair.faithful,
+                            "correct": c.correct,
+                            "support": c.support.model_dump(),
+                        }
+                        for c in cases
+                    ],
+                },
+                indent=2,
+            )
+        )
+        return
+    click.echo(f"{'kind':<12} {'statements':<10} {'pairs':>6} {'flagged':>8} {'rate':>6}")
+    for s in scores:
+        what = "faithful" if s.faithful else "unfaithful"
+        click.echo(f"{s.kind:<12} {what:<10} {s.total:>6} {s.flagged:>8} {s.rate:>6.3f}")
+    unfaithful = [c for c in cases if not c.pair.faithful]
+    faithful = [c for c in cases if c.pair.faithful]
+    if unfaithful:
+        click.echo(
+            f"unfaithful flagged: {sum(c.flagged for c in unfaithful) / len(unfaithful):.3f} (n={len(unfaithful)})"
+        )
+    if faithful:
+        click.echo(
+            f"faithful wrongly flagged: {sum(c.flagged for c in faithful) / len(faithful):.3f} (n={len(faithful)})"
+        )
+    if errors:
+        for c in cases:
+            if not c.correct:
+                click.echo(f"\n{c.pair.id} {c.pair.kind} ({c.pair.made})")
+                click.echo(f"  statement: {c.pair.statement}")
+                click.echo(f"  evidence:  {c.pair.evidence}")
+                click.echo(f"  checker:   {c.support.summary()}")

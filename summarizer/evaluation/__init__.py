@@ -1,5 +1,6 @@
 """Evaluation on annotated news: corpus readers (corpus), clustering scores (metrics), and the
-runners behind ``summarizer eval`` (runners)."""
+runners behind ``summarizer eval`` (runners), and the support checker's statement/evidence pairs
+(support)."""
 
 from .corpus import Corpus, article_document, gold_entities, load_articles
 from .metrics import Scores, b_cubed, ceaf_e
@@ -14,13 +15,17 @@ from .runners import (
     evaluate_dates,
     evaluate_extraction,
 )
+from .support import KindScore, SupportCase, SupportPair, evaluate_support, load_pairs, scores_by_kind
 
 __all__ = [
     "ActorScores",
     "Corpus",
     "DateCase",
     "ExtractionCase",
+    "KindScore",
     "Scores",
+    "SupportCase",
+    "SupportPair",
     "actors_found",
     "article_document",
     "b_cubed",
@@ -30,6 +35,9 @@ __all__ = [
     "evaluate_actors",
     "evaluate_dates",
     "evaluate_extraction",
+    "evaluate_support",
     "gold_entities",
     "load_articles",
+    "load_pairs",
+    "scores_by_kind",
 ]

@@ -15,7 +15,7 @@ from ..dates import Found, find_dates, normalise
 from ..text import source_of
 from ..wording import count
 from . import stance
-from .names import Mention, NameTable, capitalised, same_word
+from .names import Mention, NameTable, acronyms, capitalised, same_word, spelled_out
 from .quantities import Quantity, quantities, supported
 from .words import stem, tokens
 
@@ -175,10 +175,13 @@ def _names(reading: _Reading, findings: Findings) -> list[Mention]:
             findings.fault("name", named, "the cited sentences do not name this actor")
     taken = [*((d.start, d.end) for d in reading.dates), *((m.start, m.end) for m in mentions)]
     evidence_words = [w.text for c in reading.cited for w in tokens(c.text)]
+    evidence_acronyms = set().union(*(acronyms(c.text) for c in reading.cited))
     for word in capitalised(reading.statement, tokens(reading.statement), taken):
         findings.checked += 1
         if stem(word.text) in table.title_words:
             continue  # 'President' of an actor the table gives that title
+        if spelled_out(word.text, reading.statement, evidence_acronyms):
+            continue
         if not any(same_word(word.text, other) for other in evidence_words):
             findings.fault("name", word.text, "the cited sentences do not use this name")
     return mentions

@@ -131,6 +131,35 @@ def capitalised(text: str, words: Sequence[Token], taken: Sequence[tuple[int, in
     return found
 
 
+_RUN_LINK = frozenset({"of", "and", "the", "for", "de", "&"})
+_NAME_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|and|the|for|de|&)\s+)*[A-Z][\w'’-]*)+")
+_DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}")
+
+
+def acronyms(text: str) -> set[str]:
+    """The acronyms a text spells out or writes: 'United Kingdom' gives UK, 'National Association
+    of Securities Dealers' NASD, 'U.S.' US, and 'NATO' stands for itself."""
+    found = {m.group().replace(".", "") for m in _DOTTED.finditer(text)}
+    found |= {w for w in re.findall(r"\b[A-Z]{2,6}\b", text)}
+    return found | {i for run in _NAME_RUN.finditer(text) if len(i := _initials(run.group())) > 1}
+
+
+def _initials(run: str) -> str:
+    return "".join(w[0] for w in run.split() if w.lower() not in _RUN_LINK).upper()
+
+
+def spelled_out(word: str, statement: str, evidence_acronyms: set[str]) -> bool:
+    """Whether ``word`` of the statement is an acronym the evidence spells out ('UK' for 'United
+    Kingdom'), or part of a name the evidence writes as an acronym."""
+    if word.isupper() and word.replace(".", "") in evidence_acronyms:
+        return True
+    for run in _NAME_RUN.finditer(statement):
+        initials = _initials(run.group())
+        if word in run.group().split() and len(initials) > 1 and initials in evidence_acronyms:
+            return True
+    return False
+
+
 def same_word(word: str, other: str) -> bool:
     """'Serbian' and 'Serbia's', 'Kosovar' and 'Kosovo': one name in two grammatical forms."""
     a, b = word.casefold().removesuffix("'s"), other.casefold().removesuffix("'s")
