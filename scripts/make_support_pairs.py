@@ -298,7 +298,9 @@ def main() -> int:
                 }
             )
     articles = {
-        f"{corpus}/{article['id']}": article for corpus in CORPORA for article in load_articles(EVAL / corpus).articles
+        f"{corpus}/{article['id']}": article
+        for corpus in CORPORA
+        for article in load_articles(EVAL / corpus).articles
     }
     for written in json.loads(HANDWRITTEN.read_text(encoding="utf-8"))["pairs"]:
         article = articles[written["from"]]

@@ -163,3 +163,34 @@ def test_render_shows_cited_sentences_only_when_a_source_is_not_at_hand(tmp_path
 
 def test_the_shipped_example_is_the_seeds_briefing(root: Path) -> None:
     assert (root / "examples" / "seeds_briefing.json").read_text() == GOLDEN.read_text()
+
+
+@pytest.mark.parametrize(
+    ("where", "old", "new", "rule"),
+    [
+        ("key_points[3]", "about 20 vehicles", "about 30 vehicles", 'number "30"'),
+        ("key_points[0]", "Antony Blinken", "Jake Sullivan", 'name "Jake Sullivan"'),
+        ("bottom_line[1]", "24 September", "25 September", 'date "25 September"'),
+        ("claim C3 explanation", "Vucic denies", "Vucic confirms", 'polarity "confirms"'),
+        ("claim C1 explanation", "Kosovo accuses Serbia", "Serbia accuses Kosovo", 'role "Serbia"'),
+    ],
+)
+def test_a_statement_edited_to_say_what_its_citations_do_not_fails(
+    tmp_path: Path, where: str, old: str, new: str, rule: str
+) -> None:
+    def change(data: dict) -> None:
+        if where.startswith("claim "):
+            claim = next(c for c in data["claims"] if c["id"] == where.split()[1])
+            assert old in claim["explanation"]
+            claim["explanation"] = claim["explanation"].replace(old, new)
+            return
+        section, index = where.rstrip("]").split("[")
+        statement = data[section][int(index)]
+        assert old in statement["text"]
+        statement["text"] = statement["text"].replace(old, new)
+
+    code, out, _ = run(tampered(tmp_path, change))
+    assert code == 1
+    (line,) = out.splitlines()
+    assert line.startswith(f"{where}: '") and new in line
+    assert f"is not supported by its citations: {rule}" in line

@@ -1,6 +1,7 @@
 """The evaluation commands: scoring functions on hand-checked cases, the CLI on a small made-up
 set, and the targets on the real annotated news in ../shared/eval (when it is beside the repo)."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -105,3 +106,44 @@ def test_a_set_with_nothing_to_score_says_so(tmp_path: Path, command: list[str])
         result.stderr.splitlines()[-1]
         == f"summarizer: error: {folder}: nothing to score: no usable annotated article"
     )
+
+
+def test_eval_support_scores_each_kind_and_lists_its_errors(tmp_path: Path) -> None:
+    pairs = {
+        "pairs": [
+            {
+                "id": "S1",
+                "faithful": False,
+                "kind": "number",
+                "statement": "Five ships sank.",
+                "evidence": "Three ships sank.",
+            },
+            {
+                "id": "S2",
+                "faithful": True,
+                "kind": "synonym",
+                "statement": "Three vessels sank.",
+                "evidence": "Three ships sank.",
+            },
+            {
+                "id": "S3",
+                "faithful": False,
+                "kind": "polarity",
+                "statement": "He said it.",
+                "evidence": "He said it.",
+            },
+        ]
+    }
+    path = tmp_path / "pairs.json"
+    path.write_text(json.dumps(pairs))
+    table = CliRunner().invoke(main, ["eval", "support", str(path), "--errors"])
+    assert table.exit_code == 0, table.output
+    lines = table.stdout.splitlines()
+    assert lines[1].split() == ["number", "unfaithful", "1", "1", "1.000"]
+    assert lines[2].split() == ["polarity", "unfaithful", "1", "0", "0.000"]
+    assert lines[3].split() == ["synonym", "faithful", "1", "0", "0.000"]
+    assert "unfaithful flagged: 0.500 (n=2)" in table.stdout
+    assert "S3 polarity" in table.stdout and "S1 number" not in table.stdout  # only the misses
+    data = json.loads(CliRunner().invoke(main, ["eval", "support", str(path), "--format", "json"]).stdout)
+    assert [c["correct"] for c in data["cases"]] == [True, True, False]
+    assert data["cases"][0]["support"]["faults"][0]["word"] == "Five"

@@ -280,3 +280,81 @@ def test_an_event_the_text_does_not_date_is_reported_by_its_earliest_source() ->
     assert strike.date.value is None and strike.sources == ["A", "B"]
     assert strike.date.reported_by == DAY_ONE.published  # the earlier of the two reports, never silence
     assert strike.date.shown() == "reported by 2024-03-06"
+
+
+def overstated(attempts: int) -> Any:
+    """A capable model whose bottom line says 500 workers (its sentence says 300) in its first
+    ``attempts`` answers."""
+
+    def respond(request: FillRequest[Any], attempt: int) -> dict[str, Any]:
+        if request.step == "extraction":
+            return extraction_answer(request)
+        answer = synthesis_answer(request)
+        if attempt < attempts:
+            answer["bottom_line"][0]["text"] = "500 workers joined the strike."
+        return answer
+
+    return respond
+
+
+def test_an_unsupported_statement_is_reasked_with_the_word_at_fault() -> None:
+    model = FakeModel(overstated(1))
+    briefing = summarize([DAY_ONE, DAY_TWO], settings=SETTINGS, model=model)
+    assert briefing.generation.usage["synthesis"].reasks == 1
+    assert "bottom_line[0].text: '500 workers joined the strike.'" in model.feedback[-1]
+    assert 'number "500": the cited sentences state 300' in model.feedback[-1]
+    assert [s.text for s in briefing.bottom_line] == ["Workers joined the strike."]
+    assert (
+        briefing.bottom_line[0].support is not None and briefing.bottom_line[0].support.verdict == "supported"
+    )
+
+
+def test_a_statement_still_unsupported_is_kept_and_marked_by_default() -> None:
+    briefing = summarize([DAY_ONE, DAY_TWO], settings=SETTINGS, model=FakeModel(overstated(99)))
+    (statement,) = briefing.bottom_line
+    assert statement.support is not None and statement.support.verdict == "unsupported"
+    assert [(f.rule, f.word) for f in statement.support.faults] == [("number", "500")]
+    assert any(
+        w.startswith("bottom_line[0] '500 workers") and w.endswith("kept, marked") for w in briefing.warnings
+    )
+    assert '500 workers joined the strike. ⚠ _unsupported: number "500"' in render_briefing(briefing, "md")
+    assert 'class="support unsupported"' in render_briefing(briefing, "html")
+    assert "summary" not in render_briefing(briefing, "json")  # the verdict is data, not prose
+    assert (
+        json.loads(render_briefing(briefing, "json"))["bottom_line"][0]["support"]["verdict"] == "unsupported"
+    )
+
+
+def test_a_statement_still_unsupported_is_dropped_when_asked() -> None:
+    from dataclasses import replace
+
+    briefing = summarize(
+        [DAY_ONE, DAY_TWO], settings=replace(SETTINGS, unsupported="drop"), model=FakeModel(overstated(99))
+    )
+    assert briefing.bottom_line == []
+    assert any(
+        w.startswith("bottom_line[0] '500 workers") and w.endswith("dropped") for w in briefing.warnings
+    )
+    cited = {c.sentence_id for _, c in briefing.citations()}
+    assert {s.id for s in briefing.cited_sentences} == cited  # nothing listed that nothing cites
+
+
+def test_an_unknown_handling_of_unsupported_statements_is_refused() -> None:
+    from summarizer.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="unsupported statements 'hide': choose mark or drop"):
+        Settings(unsupported="hide").validated()
+
+
+def test_an_event_its_sentence_does_not_support_is_reasked_in_extraction() -> None:
+    def respond(request: FillRequest[Any], attempt: int) -> dict[str, Any]:
+        answer = extraction_answer(request)
+        if attempt == 0:
+            answer["events"][0]["what"] = "Petrov said 500 workers joined the strike on Friday."
+        return answer
+
+    model = FakeModel(respond)
+    (outcome,) = asyncio.run(extract_all(sources_of([DAY_ONE]), settings=SETTINGS, model=model))
+    assert isinstance(outcome, Extracted) and outcome.usage.reasks == 1
+    assert "events[0].what" in model.feedback[0]
+    assert 'number "500"' in model.feedback[0] and 'date "Friday"' in model.feedback[0]

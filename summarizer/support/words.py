@@ -47,7 +47,10 @@ FUNCTION_WORDS = frozenset(
     which who whom whose what while whereas because said says say according""".split()
 )
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*")
-_CLAUSE_BREAK = re.compile(r"[,;:()\[\]]|\s-\s|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b|\bhowever\b", re.I)
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()\[\]]|(?<=(?-i:[a-z0-9]{3}))[.!?](?=\s+(?-i:[A-Z]))|\s-\s|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b|\bhowever\b",
+    re.I,
+)
 _STEMMER = snowballstemmer.stemmer("english")
 
 

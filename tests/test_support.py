@@ -1,0 +1,181 @@
+"""The support checker, rule by rule, on English examples written for these tests; and what it
+must never do: flag a statement that copies its evidence word for word."""
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from summarizer.support import ActorNames, Cited, NameTable, Roles, Support, assess
+
+REFERENCE = date(2024, 3, 8)  # a Friday
+TABLE = NameTable(
+    [
+        ActorNames("P1", ("Elena Marsh", "Marsh"), ("Mayor", "Valmora")),
+        ActorNames("P2", ("Tomas Brandt", "Brandt")),
+        ActorNames("P3", ("Valmora",)),
+        ActorNames("P4", ("Harbour Workers Union", "the union")),
+        ActorNames("P5", ("United Kingdom",)),
+        ActorNames("P6", ("United States", "US")),
+    ]
+)
+
+
+def check(statement: str, *evidence: str, roles: Roles | None = None, known: tuple[str, ...] = ()) -> Support:
+    cited = [
+        Cited(f"{chr(ord('A') + i)}1", text, REFERENCE) for i, text in enumerate(evidence)
+    ]  # one source each
+    return assess(statement, cited, TABLE, roles, known)
+
+
+def fault(support: Support) -> tuple[str, str]:
+    assert support.verdict == "unsupported", support
+    return support.faults[0].rule, support.faults[0].word
+
+
+def test_numbers_must_be_stated() -> None:
+    said = "Three dockers were injured in the clash."
+    assert fault(check("Five dockers were injured.", said)) == ("number", "Five")
+    assert check("3 dockers were injured.", said).verdict == "supported"
+    assert check("Two hundred and fifty workers struck.", "250 workers struck.").verdict == "supported"
+
+
+def test_rounding_ranges_fractions_and_sums() -> None:
+    assert (
+        check("About 1.5 million people live there.", "1,534,000 people live there.").verdict == "supported"
+    )
+    assert fault(check("20 ships were held.", "23 ships were held.")) == ("number", "20")
+    assert check("About 20 ships were held.", "23 ships were held.").verdict == "supported"
+    assert check("Half of the staff left.", "50% of the staff left.").verdict == "supported"
+    assert check("Dozens of boats sailed.", "40 boats sailed.").verdict == "supported"
+    assert fault(check("Forty boats sailed.", "Dozens of boats sailed.")) == ("number", "Forty")
+    assert check("In total 5 people died.", "Three workers and two guards died.").verdict == "supported"
+    assert fault(check("5 people died.", "Three workers and two guards died.")) == ("number", "5")
+    assert fault(check("A $30bn loan was agreed.", "A $1.5m loan was agreed.")) == ("number", "$30bn")
+
+
+def test_a_count_of_sources_must_not_exceed_those_cited() -> None:
+    assert fault(check("Both sources report the strike.", "The strike began.")) == ("number", "Both")
+    assert (
+        check("Both sources report the strike.", "The strike began.", "A strike began.").verdict
+        == "supported"
+    )
+
+
+def test_names_must_be_in_the_evidence_under_a_name_the_table_gives() -> None:
+    said = "Brandt called Marsh on Tuesday."
+    assert check("Tomas Brandt called Elena Marsh.", said).verdict == "supported"
+    assert fault(check("The Harbour Workers Union called Marsh.", said)) == ("name", "Harbour Workers Union")
+    # a name no actor of the table has must stand in the evidence too; a capitalised word opening
+    # the sentence may be any word, and is not read as a name
+    assert fault(check("On Tuesday Okafor called Marsh.", said)) == ("name", "Okafor")
+    assert check("Officials said Brandt called Marsh.", said).verdict == "supported"
+    # an actor is named where one of its members is: the mayor of Valmora
+    assert check("Valmora opposes the strike.", "Marsh opposes the strike.").verdict == "supported"
+    # 'Valmoran' is the same name; an acronym is the name it spells
+    assert check("The Valmoran union struck.", "The union of Valmora struck.").verdict == "supported"
+    assert check("UK ministers met Marsh.", "United Kingdom ministers met Marsh.").verdict == "supported"
+    # 'us' is a pronoun, not the United States
+    assert check("Marsh told us about the talks.", "Marsh spoke about the talks.").verdict == "supported"
+
+
+def test_dates_must_agree_with_the_evidence() -> None:
+    said = "The talks collapsed on Tuesday."  # read from Friday 8 March 2024: 5 March
+    assert check("The talks collapsed on March 5.", said).verdict == "supported"
+    assert check("The talks collapsed in March 2024.", said).verdict == "supported"  # coarser
+    assert fault(check("The talks collapsed on Wednesday.", said)) == ("date", "Wednesday")
+    assert fault(check("The talks collapsed on March 4.", said)) == ("date", "March 4")
+    assert (
+        check("The strike began on March 1.", "The strike began.", known=("2024-03-01",)).verdict
+        == "supported"
+    )
+
+
+def test_polarity_must_not_flip() -> None:
+    assert fault(check("The guard was not injured.", "The guard was injured.")) == ("polarity", "not")
+    assert fault(check("The guard was injured.", "The guard was not injured.")) == ("polarity", "injured")
+    assert fault(check("Marsh confirmed the closure.", "Marsh did not directly deny the closure.")) == (
+        "polarity",
+        "confirmed",
+    )
+    assert fault(check("Marsh denied the closure.", "Marsh said the port would close.")) == (
+        "polarity",
+        "denied",
+    )
+    assert fault(check("Brandt said the port would close.", "Brandt denied the port would close.")) == (
+        "polarity",
+        "said",
+    )
+    assert check("Marsh denied the closure.", "Marsh said the port would not close.").verdict == "supported"
+    assert check("Marsh did not deny the closure.", "Marsh did not deny the closure.").verdict == "supported"
+
+
+def test_who_does_what_to_whom_must_not_change() -> None:
+    said = "Brandt sued Marsh over the closure."
+    assert fault(check("Marsh sued Brandt over the closure.", said)) == ("role", "Marsh")
+    assert check("Marsh was sued by Brandt over the closure.", said).verdict == "supported"
+    stance = "Marsh accused the union of blocking the port, which Brandt denied."
+    assert fault(check("Brandt accused the union of blocking the port.", stance)) == ("role", "Brandt")
+    assert fault(check("Marsh denied blocking the port.", stance)) == ("role", "Marsh")
+
+
+def test_claim_roles_the_extraction_recorded_count() -> None:
+    roles = Roles(claim=frozenset({"P1"}), deny=frozenset({"P2"}))
+    # the sentence does not say who rejected it (too far from the verb to tell): the roles do
+    said = "The closure was illegal, according to Marsh. It was rejected by the union leader Brandt."
+    assert check("Brandt denied it.", said, roles=roles).verdict == "supported"
+    assert fault(check("Marsh denied it.", said, roles=roles)) == ("role", "Marsh")
+
+
+def test_nothing_to_check_is_unchecked_and_nothing_cited_is_unsupported() -> None:
+    assert check("The weather was fine.", "It rained all day.").verdict == "unchecked"
+    assert assess("Marsh spoke.", [], TABLE).verdict == "unsupported"
+
+
+WORDS = st.sampled_from(
+    "Marsh Brandt Valmora the union said denied confirmed not never no three 3 1.5 million half "
+    "dozens Tuesday March 5 2024 last week sued called injured port closure , . 20% about US us".split()
+)
+
+
+@given(st.lists(WORDS, min_size=1, max_size=25).map(" ".join))
+def test_a_statement_that_copies_its_evidence_is_never_unsupported(text: str) -> None:
+    assert check(text, text).verdict != "unsupported"
+
+
+@given(st.text(max_size=200), st.text(max_size=200))
+def test_any_text_gets_a_verdict(statement: str, evidence: str) -> None:
+    assert check(statement, evidence).verdict in ("supported", "unsupported", "unchecked")
+
+
+@pytest.mark.parametrize("kind", ["number", "name", "date"])
+def test_the_evaluation_set_meets_the_bar_for_numbers_names_and_dates(
+    kind: str, support_scores: dict
+) -> None:
+    assert support_scores[(kind, False)] >= 0.95
+
+
+@pytest.mark.parametrize("kind", ["polarity", "role"])
+def test_the_evaluation_set_meets_the_bar_for_polarity_and_roles(kind: str, support_scores: dict) -> None:
+    assert support_scores[(kind, False)] >= 0.80
+
+
+def test_few_faithful_statements_are_flagged(support_cases: list) -> None:
+    faithful = [c for c in support_cases if c.pair.faithful]
+    assert len(faithful) >= 150 and len(support_cases) - len(faithful) >= 150
+    assert sum(c.flagged for c in faithful) / len(faithful) <= 0.05
+
+
+@pytest.fixture(scope="module")
+def support_cases(root):  # type: ignore[no-untyped-def]
+    from summarizer.evaluation import evaluate_support, load_pairs
+
+    return evaluate_support(load_pairs(root / "eval" / "support-pairs.json"))
+
+
+@pytest.fixture(scope="module")
+def support_scores(support_cases):  # type: ignore[no-untyped-def]
+    from summarizer.evaluation import scores_by_kind
+
+    return {(s.kind, s.faithful): s.rate for s in scores_by_kind(support_cases)}
