@@ -268,7 +268,9 @@ def main() -> int:
     pairs: list[dict[str, Any]] = []
     counts = {kind: 0 for kind in UNFAITHFUL}
     faithful_counts = {kind: 0 for kind in FAITHFUL}
-    target_faithful = PER_KIND * len(UNFAITHFUL)
+    # as many faithful pairs as unfaithful ones in all, counting those written by hand
+    written = json.loads(HANDWRITTEN.read_text(encoding="utf-8"))["pairs"]
+    target_faithful = PER_KIND * len(UNFAITHFUL) + sum(1 if not w["faithful"] else -1 for w in written)
     for s in pool:
         made = []
         for kind, rewrite in UNFAITHFUL.items():
@@ -276,7 +278,12 @@ def main() -> int:
                 made.append((kind, False, *found))
                 counts[kind] += 1
                 break
-        faithful = [k for k in FAITHFUL if faithful_counts[k] < target_faithful // len(FAITHFUL)]
+        share = -(-target_faithful // len(FAITHFUL))  # each kind its share, rounded up
+        faithful = [
+            k
+            for k in FAITHFUL
+            if faithful_counts[k] < share and sum(faithful_counts.values()) < target_faithful
+        ]
         rng.shuffle(faithful)
         for kind in faithful:
             if found := FAITHFUL[kind](s, rng):
@@ -302,19 +309,19 @@ def main() -> int:
         for corpus in CORPORA
         for article in load_articles(EVAL / corpus).articles
     }
-    for written in json.loads(HANDWRITTEN.read_text(encoding="utf-8"))["pairs"]:
-        article = articles[written["from"]]
-        assert written["evidence"] in article["text"], f"{written['from']}: evidence is not in the article"
+    for hand in written:
+        article = articles[hand["from"]]
+        assert hand["evidence"] in article["text"], f"{hand['from']}: evidence is not in the article"
         pairs.append(
             {
                 "id": f"S{len(pairs) + 1}",
-                **{k: written[k] for k in ("faithful", "kind")},
+                **{k: hand[k] for k in ("faithful", "kind")},
                 "made": "written by hand",
-                "statement": written["statement"],
-                "evidence": written["evidence"],
+                "statement": hand["statement"],
+                "evidence": hand["evidence"],
                 "reference_date": article.get("dct"),
                 "actors": actor_table(article),
-                "from": written["from"],
+                "from": hand["from"],
             }
         )
     header = {
