@@ -37,8 +37,42 @@ def test_eval_commands_on_a_small_set() -> None:
     actors = CliRunner().invoke(main, ["eval", "actors", str(MINI)])
     assert actors.exit_code == 0
     rows = [line.split() for line in actors.stdout.splitlines()]
-    assert ["demo", "8", "3", "3"] + ["1.000"] * 6 in rows
+    assert ["demo", "8", "3", "3"] + ["1.000"] * 6 + ["0.703"] in rows  # the last: exact text
     assert "actors B3 F1: 1.000" in actors.stdout.splitlines()
+    assert "baseline (clustered by exact text): 0.703" in actors.stdout.splitlines()
+
+
+def test_eval_errors_list_each_miss_with_what_a_developer_needs(tmp_path: Path) -> None:
+    folder = tmp_path / "set"
+    folder.mkdir()
+    for path in MINI.glob("*.json"):
+        (folder / path.name).write_text(path.read_text())
+    article = json.loads((MINI / "demo-1.json").read_text())
+    timex = next(t for t in article["timexes"] if t["type"] == "DATE" and not t.get("dct"))
+    timex["value"] = "1999-01-01"  # a gold value the normaliser will not produce
+    named = [e for e in article["entities"] if any(m.get("syntactic_type") == "NAM" for m in e["mentions"])]
+    named[0]["instance_id"] = named[1]["instance_id"]  # two gold entities made one
+    (folder / "demo-1.json").write_text(json.dumps(article))
+
+    dates = CliRunner().invoke(main, ["eval", "dates", str(folder), "--errors"])
+    assert dates.exit_code == 0
+    assert f"{article['id']}: {timex['text']!r} gold 1999-01-01, produced " in dates.stdout
+    cases = json.loads(CliRunner().invoke(main, ["eval", "dates", str(folder), "--format", "json"]).stdout)[
+        "cases"
+    ]
+    (miss,) = [c for c in cases if not c["correct"]]
+    assert (miss["expression"], miss["gold"], miss["kind"]) == (timex["text"], "1999-01-01", "day")
+    assert miss["sentence"] and miss["reference"] and miss["predicted"]
+
+    actors = CliRunner().invoke(main, ["eval", "actors", str(folder), "--errors"])
+    assert actors.exit_code == 0 and "\n  gold:     " in actors.stdout and "\n  produced: " in actors.stdout
+    data = json.loads(CliRunner().invoke(main, ["eval", "actors", str(folder), "--format", "json"]).stdout)
+    misses = data["topics"][0]["misses"]
+    assert misses and all(m["produced"] != m["gold"] for m in misses)
+    assert {
+        "mention": "Acme Inc.",
+        "gold": ["Acme", "Acme Inc.", "Globex", "Globex Corporation"],
+    }.items() <= misses[0].items()
 
 
 def test_eval_of_a_missing_directory_is_a_clear_error(tmp_path: object) -> None:

@@ -33,48 +33,104 @@ def evaluate() -> None:
     """Measure actor resolution, date normalisation and extraction on annotated news."""
 
 
+def _errors_option(what: str) -> Any:
+    return click.option("--errors", is_flag=True, default=False, help=f"List every {what} after the scores.")
+
+
 @evaluate.command(name="dates")
 @click.argument("directory", type=click.Path(file_okay=False))
+@_errors_option("miss (expression, sentence, reference date, gold, produced)")
+@format_option(["text", "json"], "text: accuracy by kind; json: the scores and every case", default="text")
 @reports_errors
-def eval_dates(directory: str) -> None:
-    """Normalise every DATE timex of the MEANTIME-format files in DIRECTORY; accuracy by kind."""
+def eval_dates(directory: str, errors: bool, fmt: str) -> None:
+    """Normalise every DATE timex of the MEANTIME-format files in DIRECTORY; accuracy by kind, beside
+    a general date parser's (dateutil, fuzzy, the article date filling the gaps)."""
+    from dataclasses import asdict
+
     from ..dates import CALENDAR_KINDS
     from ..evaluation import calendar_accuracy, evaluate_dates
 
     cases = evaluate_dates(_articles(directory))
-    kinds = [*CALENDAR_KINDS, "reference", "other"]
-    click.echo(f"{'kind':<10} {'n':>4} {'correct':>8} {'accuracy':>9}")
-    for kind in kinds:
-        group = [c for c in cases if c.kind == kind]
-        if group:
-            right = sum(c.correct for c in group)
-            click.echo(f"{kind:<10} {len(group):>4} {right:>8} {right / len(group):>9.3f}")
     accuracy, counted = calendar_accuracy(cases)
     if not counted:
         raise SummarizerError(f"{directory}: nothing to score: no DATE timex with a calendar value")
+    baseline, _ = calendar_accuracy(cases, baseline=True)
+    if fmt == "json":
+        records = [{**asdict(c), "kind": c.kind, "correct": c.correct} for c in cases]
+        scores = {"accuracy": accuracy, "calendar_values": counted, "baseline_accuracy": baseline}
+        click.echo(json.dumps({"scores": scores, "cases": records}, indent=2))
+        return
+    click.echo(f"{'kind':<10} {'n':>4} {'correct':>8} {'accuracy':>9} {'baseline':>9}")
+    for kind in [*CALENDAR_KINDS, "reference", "other"]:
+        group = [c for c in cases if c.kind == kind]
+        if group:
+            right = sum(c.correct for c in group)
+            parsed = sum(c.baseline == c.gold for c in group)
+            click.echo(
+                f"{kind:<10} {len(group):>4} {right:>8} {right / len(group):>9.3f} {parsed / len(group):>9.3f}"
+            )
     click.echo(f"dates accuracy: {accuracy:.3f} (n={counted})")
+    click.echo(f"baseline (dateutil's parser, as a day): {baseline:.3f}")
+    if errors:
+        for c in cases:
+            if c.kind in CALENDAR_KINDS and not c.correct:
+                click.echo(
+                    f"\n{c.article}: {c.expression!r} gold {c.gold}, produced {c.predicted or 'nothing'} "
+                    f"(reference {c.reference})\n  {' '.join(c.sentence.split())}"
+                )
 
 
 @evaluate.command(name="actors")
 @click.argument("directory", type=click.Path(file_okay=False))
+@_errors_option("mention clustered apart from its gold entity (mention, gold cluster, produced cluster)")
+@format_option(["text", "json"], "text: scores by topic; json: the scores and every miss", default="text")
 @reports_errors
-def eval_actors(directory: str) -> None:
-    """Cluster the named PER/ORG/LOC mentions of each topic in DIRECTORY; B³ and CEAF-e scores."""
+def eval_actors(directory: str, errors: bool, fmt: str) -> None:
+    """Cluster the named PER/ORG/LOC mentions of each topic in DIRECTORY; B³ and CEAF-e scores,
+    beside clustering by exact text."""
+    from dataclasses import asdict
+
     from ..evaluation import b_cubed_overall, evaluate_actors
 
     results = evaluate_actors(_articles(directory))
     if not results:
         raise SummarizerError(f"{directory}: nothing to score: no named PER, ORG or LOC mention")
+    overall = b_cubed_overall(results)
+    baseline = b_cubed_overall(results, baseline=True)
+    if fmt == "json":
+        topics = [
+            {
+                "topic": r.topic,
+                "mentions": r.mentions,
+                "b3_f1": r.b3.f1,
+                "ceaf_e_f1": r.ceaf.f1,
+                "exact_text_b3_f1": r.baseline.f1,
+                "misses": [asdict(m) for m in r.misses],
+            }
+            for r in results
+        ]
+        click.echo(
+            json.dumps({"b3_f1": overall.f1, "exact_text_b3_f1": baseline.f1, "topics": topics}, indent=2)
+        )
+        return
     click.echo(
-        f"{'topic':<10} {'mentions':>8} {'entities':>8} {'clusters':>8}  {'B3 P':>6} {'R':>6} {'F1':>6}  {'CEAF-e P':>8} {'R':>6} {'F1':>6}"
+        f"{'topic':<10} {'mentions':>8} {'entities':>8} {'clusters':>8}  {'B3 P':>6} {'R':>6} {'F1':>6}  "
+        f"{'CEAF-e P':>8} {'R':>6} {'F1':>6}  {'text F1':>7}"
     )
     for r in results:
         click.echo(
             f"{r.topic:<10} {r.mentions:>8} {r.entities:>8} {r.clusters:>8}  {r.b3.precision:>6.3f} {r.b3.recall:>6.3f} "
-            f"{r.b3.f1:>6.3f}  {r.ceaf.precision:>8.3f} {r.ceaf.recall:>6.3f} {r.ceaf.f1:>6.3f}"
+            f"{r.b3.f1:>6.3f}  {r.ceaf.precision:>8.3f} {r.ceaf.recall:>6.3f} {r.ceaf.f1:>6.3f}  {r.baseline.f1:>7.3f}"
         )
-    overall = b_cubed_overall(results)
     click.echo(f"actors B3 F1: {overall.f1:.3f}")
+    click.echo(f"baseline (clustered by exact text): {baseline.f1:.3f}")
+    if errors:
+        for r in results:
+            for miss in r.misses:
+                click.echo(
+                    f"\n{r.topic}/{miss.article}: {miss.mention!r}\n  gold:     {' | '.join(miss.gold)}\n"
+                    f"  produced: {' | '.join(miss.produced)}"
+                )
 
 
 @evaluate.command(name="extract")

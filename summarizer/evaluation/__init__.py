@@ -5,6 +5,7 @@ runners behind ``summarizer eval`` (runners), and the support checker's statemen
 from .corpus import Corpus, article_document, gold_entities, load_articles
 from .metrics import Scores, b_cubed, ceaf_e
 from .runners import (
+    ActorMiss,
     ActorScores,
     DateCase,
     ExtractionCase,
@@ -18,6 +19,7 @@ from .runners import (
 from .support import KindScore, SupportCase, SupportPair, evaluate_support, load_pairs, scores_by_kind
 
 __all__ = [
+    "ActorMiss",
     "ActorScores",
     "Corpus",
     "DateCase",

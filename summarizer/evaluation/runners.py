@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date, datetime, time
 from typing import Any
 
 from ..actors import Mention, resolve
@@ -21,6 +22,16 @@ Progress = Callable[[str], None]
 
 
 @dataclass(frozen=True)
+class ActorMiss:
+    """A mention the resolver put in a cluster other than its gold one: the names of each."""
+
+    article: str
+    mention: str
+    gold: tuple[str, ...]
+    produced: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class ActorScores:
     topic: str
     mentions: int
@@ -28,6 +39,8 @@ class ActorScores:
     clusters: int
     b3: Scores
     ceaf: Scores
+    baseline: Scores  # B³ of clustering the mentions by their exact text
+    misses: tuple[ActorMiss, ...] = ()
 
 
 def evaluate_actors(articles: list[dict[str, Any]]) -> list[ActorScores]:
@@ -54,12 +67,43 @@ def evaluate_actors(articles: list[dict[str, Any]]) -> list[ActorScores]:
         for ident, _, instance in unique:
             gold_groups[instance].append(ident)
         gold = list(gold_groups.values())
+        by_text: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
+        for ident, mention, _ in unique:
+            by_text[mention.text].append(ident)
+        text_of = {ident: m.text for ident, m, _ in unique}
         results.append(
             ActorScores(
-                topic, len(unique), len(gold), len(system), b_cubed(system, gold), ceaf_e(system, gold)
+                topic,
+                len(unique),
+                len(gold),
+                len(system),
+                b_cubed(system, gold),
+                ceaf_e(system, gold),
+                b_cubed(list(by_text.values()), gold),
+                _misses(system, gold, text_of),
             )
         )
     return results
+
+
+def _misses(
+    system: list[list[tuple[str, int, int]]],
+    gold: list[list[tuple[str, int, int]]],
+    text_of: dict[tuple[str, int, int], str],
+) -> tuple[ActorMiss, ...]:
+    """Each mention whose produced cluster differs from its gold one, once per distinct error."""
+    produced_of = {m: frozenset(c) for c in system for m in c}
+    gold_of = {m: frozenset(c) for c in gold for m in c}
+    found: dict[tuple[str, tuple[str, ...], tuple[str, ...]], ActorMiss] = {}
+
+    def names(cluster: frozenset[tuple[str, int, int]]) -> tuple[str, ...]:
+        return tuple(sorted({text_of[m] for m in cluster}))
+
+    for mention, cluster in gold_of.items():
+        if produced_of.get(mention, cluster) != cluster:
+            miss = ActorMiss(mention[0], text_of[mention], names(cluster), names(produced_of[mention]))
+            found.setdefault((miss.mention, miss.gold, miss.produced), miss)
+    return tuple(found.values())
 
 
 @dataclass(frozen=True)
@@ -70,6 +114,7 @@ class DateCase:
     reference: str | None
     gold: str
     predicted: str | None
+    baseline: str | None = None  # what a general date parser reads, at day precision
 
     @property
     def kind(self) -> str:
@@ -80,10 +125,28 @@ class DateCase:
         return self.predicted == self.gold
 
 
-def calendar_accuracy(cases: Sequence[DateCase]) -> tuple[float, int]:
-    """Accuracy on calendar values (days to decades; references and others apart), and their number."""
+def calendar_accuracy(cases: Sequence[DateCase], baseline: bool = False) -> tuple[float, int]:
+    """Accuracy on calendar values (days to decades; references and others apart), and their
+    number; of the normaliser, or of the ``baseline`` parser."""
     calendar = [c for c in cases if c.kind in CALENDAR_KINDS]
-    return (sum(c.correct for c in calendar) / len(calendar) if calendar else 0.0), len(calendar)
+    right = sum((c.baseline == c.gold) if baseline else c.correct for c in calendar)
+    return (right / len(calendar) if calendar else 0.0), len(calendar)
+
+
+def parsed_date(expression: str, reference: date) -> str | None:
+    """The baseline: dateutil's fuzzy parser with the reference date filling what the expression
+    leaves out, read as a day; what a pipeline without date rules would store."""
+    import warnings
+
+    from dateutil import parser
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # 'EDT' and other time zones it cannot place
+            parsed = parser.parse(expression, default=datetime.combine(reference, time()), fuzzy=True)
+    except (ValueError, OverflowError):
+        return None
+    return parsed.date().isoformat()
 
 
 def evaluate_dates(articles: list[dict[str, Any]]) -> list[DateCase]:
@@ -107,6 +170,7 @@ def evaluate_dates(articles: list[dict[str, Any]]) -> list[DateCase]:
                     reference.isoformat() if reference else None,
                     timex["value"],
                     found.value if found else None,
+                    parsed_date(timex["text"], reference) if reference else None,
                 )
             )
     return cases
@@ -125,14 +189,16 @@ class ExtractionCase:
     error: str | None = None
 
 
-def b_cubed_overall(results: Sequence[ActorScores]) -> Scores:
-    """B³ over all topics' mentions together (topics never share a cluster), weighted by mentions."""
+def b_cubed_overall(results: Sequence[ActorScores], baseline: bool = False) -> Scores:
+    """B³ over all topics' mentions together (topics never share a cluster), weighted by mentions;
+    of the resolver, or of the exact-text ``baseline``."""
     total = sum(r.mentions for r in results)
     if not total:
         return Scores(0.0, 0.0)
+    scores = [(r.baseline if baseline else r.b3, r.mentions) for r in results]
     return Scores(
-        sum(r.b3.precision * r.mentions for r in results) / total,
-        sum(r.b3.recall * r.mentions for r in results) / total,
+        sum(s.precision * n for s, n in scores) / total,
+        sum(s.recall * n for s, n in scores) / total,
     )
 
 
