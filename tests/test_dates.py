@@ -89,3 +89,91 @@ def test_one_historical_date_does_not_move_the_reading_date() -> None:
     # a page stamped months after the events it dates explicitly, several times
     moved = anchor(published, ["Sunday (Nov 5)", "Friday (Nov 10, 2023)", "November 8, 2023"])
     assert moved.reference == date(2023, 11, 10) and moved.moved
+
+
+# Each class of expression, on examples written for it. REF is a Wednesday in the fourth quarter.
+REF = date(2024, 10, 30)
+
+
+def value(expression: str, sentence: str | None = None, previous: str | None = None) -> str | None:
+    found = normalise(expression, REF, sentence, previous)
+    return found.value if found else None
+
+
+def test_quarters_halves_and_fiscal_years() -> None:
+    assert value("third-quarter") == "2024-Q3"  # the latest third quarter
+    assert value("first-quarter") == "2024-Q1"
+    assert value("first-quarter", "Profit will rise in the first quarter") == "2025-Q1"
+    assert value("the fiscal second quarter") == "2024-Q2"
+    assert value("Q4 2023") == "2023-Q4"
+    assert value("the 2022 second quarter") == "2022-Q2"
+    assert value("the first half") == "2024-H1"
+    assert value("the second half of 2023") == "2023-H2"
+    assert value("fiscal 2023") == "2023"
+    assert value("the current fiscal year") == "2024"
+    assert value("year-end") == "2024"
+
+
+def test_periods_said_again_refer_back() -> None:
+    assert value("the quarter", previous="2024-Q3") == "2024-Q3"
+    assert value("the quarter") == "2024-Q3"  # none named: the last one completed
+    assert value("the current quarter", previous="2024-Q3") == "2024-Q4"
+    assert value("the latest quarter", previous="2021-Q2") == "2024-Q3"  # an old one is not 'latest'
+    assert value("that quarter", previous="2021-Q2") == "2021-Q2"
+    assert value("the year-earlier quarter", previous="2024-Q3") == "2023-Q3"
+    assert value("the year-ago period", previous="2024-09") == "2023-09"
+    assert value("a year earlier", previous="2024-Q3") == "2023-Q3"  # at the precision of what it modifies
+    assert value("a year earlier") == "2023"
+    assert value("the year-earlier period", previous="2023-Q3") == "2023-Q3"  # already a year back
+    assert value("the year-ago third quarter") == "2023-Q3"
+    assert value("the 2022 quarter", previous="2024-Q3") == "2022-Q3"
+    assert value("that year", previous="2019-05") == "2019"
+    assert value("the following year", previous="2019") == "2020"
+    assert value("the same day", previous="2024-10-02") == "2024-10-02"
+    assert value("the next day", previous="2024-10-02") == "2024-10-03"
+    assert value("the day before", previous="2024-10-02") == "2024-10-01"
+    assert value("the day") is None  # which day, nothing says
+
+
+def test_last_this_and_next_with_months_and_modifiers() -> None:
+    assert value("last November") == "2023-11"
+    assert value("last February") == "2024-02"
+    assert value("this September") == "2024-09"
+    assert value("next May") == "2025-05"
+    assert value("early next year") == "2025"
+    assert value("late last year") == "2023"
+    assert value("the end of this month") == "2024-10"
+    assert value("late yesterday") == "2024-10-29"
+    assert value("nearly four years ago") == "2020"
+    assert value("the weekend") == "2024-W43-WE"  # the one just gone
+    assert value("the weekend", "The talks will resume over the weekend") == "2024-W44-WE"
+
+
+def test_years_in_words_and_with_an_apostrophe() -> None:
+    assert value("nineteen ninety-six") == "1996"
+    assert value("the year two thousand") == "2000"
+    assert value("two thousand and eight") == "2008"
+    assert value("the winter of nineteen ninety-four") == "1994-WI"
+    assert value("'98") == "1998"
+    assert value("'19") == "2019"
+    assert value("the nineties") == "199"
+    assert value("the twenties") == "202"  # the latest to have begun
+
+
+def test_named_days() -> None:
+    assert value("Thanksgiving") == "2023-11-23"  # the fourth Thursday of November, the last one
+    assert value("Thanksgiving", "Families will gather at Thanksgiving") == "2024-11-28"
+    assert value("Christmas 2019") == "2019-12-25"
+    assert value("last Christmas") == "2023-12-25"
+    assert value("Easter") == "2024-03-31"
+    assert value("Good Friday") == "2024-03-29"
+    assert value("Labor Day") == "2024-09-02"
+    assert value("Memorial Day") == "2024-05-27"
+
+
+def test_the_tense_of_the_clause_sets_the_direction() -> None:
+    assert value("December", "The crew will be named for a mission in December") == "2024-12"
+    assert value("December", "Sales fell in December") == "2023-12"
+    assert value("April", "The summit set for Brussels in April") == "2025-04"
+    assert value("Tuesday", "The envoy could arrive as early as Tuesday") == "2024-11-05"
+    assert value("Tuesday", "The envoy arrived on Tuesday") == "2024-10-29"

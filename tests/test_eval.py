@@ -90,6 +90,13 @@ def test_targets_on_meantime(meantime: Path) -> None:
     assert b_cubed_overall(by_topic).f1 >= 0.90
 
 
+def test_dates_on_timebank_beat_the_parser_baseline(meantime: Path) -> None:
+    cases = evaluate_dates(load_articles(meantime.parent / "timebank").articles)
+    accuracy, counted = calendar_accuracy(cases)
+    baseline, _ = calendar_accuracy(cases, baseline=True)
+    assert counted == 1283 and accuracy >= 0.85 and baseline < 0.3
+
+
 FLAWED = {
     "deep.json": "[" * 100_000,
     "huge.json": '{"id": 1, "text": "x", "dct": ' + "9" * 5000 + "}",

@@ -6,14 +6,21 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Literal
 
-CALENDAR_KINDS = ("day", "week", "month", "quarter", "season", "year", "decade")
+Precision = Literal[
+    "day", "week", "weekend", "month", "quarter", "half", "season", "year", "decade", "reference"
+]
+# What a rule gives: a value and its precision, or None when the expression is not its kind.
+Rule = tuple[str, Precision] | None
+CALENDAR_KINDS = ("day", "week", "month", "quarter", "half", "season", "year", "decade")
 SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 KIND_PATTERNS = {
     "day": re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T(?:MO|AF|EV|NI))?"),
     "week": re.compile(r"(\d{4})-W(\d{2})(-WE)?"),
     "month": re.compile(r"(\d{4})-(\d{2})"),
     "quarter": re.compile(r"(\d{4})-Q([1-4])"),
+    "half": re.compile(r"(\d{4})-H([12])"),
     "season": re.compile(r"(\d{4})-(SP|SU|FA|WI)"),
     "year": re.compile(r"(\d{4})"),
     "decade": re.compile(r"(\d{3})"),
@@ -49,6 +56,8 @@ def start_of(value: str | None) -> date | None:
         return date(year, int(parts[1]), 1)
     if kind == "quarter":
         return date(year, 3 * int(parts[1]) - 2, 1)
+    if kind == "half":
+        return date(year, 6 * int(parts[1]) - 5, 1)
     if kind == "season":
         return date(year, SEASON_MONTHS[parts[1]], 1)
     if kind == "decade":

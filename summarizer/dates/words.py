@@ -80,7 +80,29 @@ PAST_WORDS = (
 PRESENT_WORDS = r"now|currently|at present|presently|nowadays|at the moment|today's|these days|right now"
 FUTURE_WORDS = r"in the future|soon|shortly|in the coming (?:days|weeks|months|years)|in future"
 FUTURE_TENSE = re.compile(
-    r"\b(will|shall|won't|'ll|going to|is to|are to|plans? to|planned|expects?|expected|scheduled|"
-    r"due|set to|next|upcoming|later this|intends? to|would)\b",
+    r"\b(will|shall|won't|'ll|going to|is to|are to|plans? to|planned|planning|expects?|expected|scheduled|"
+    r"due|set to|set for|next|upcoming|later this|intends? to|would|supposed to|as early as|as soon as|"
+    r"could come|might come|hopes? to|aims? to)\b",
     re.IGNORECASE,
+)
+# Years said as centuries and the rest: 'nineteen ninety-six'.
+CENTURIES = {"seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20}
+# Decades in words: 'the nineties'.
+DECADES = {
+    "twenties": 2,
+    "thirties": 3,
+    "forties": 4,
+    "fifties": 5,
+    "sixties": 6,
+    "seventies": 7,
+    "eighties": 8,
+    "nineties": 9,
+}
+# Words that place a date within a period without changing which period: 'early next year'.
+MODIFIERS = (
+    r"early|mid|late|earlier|later|the end of|the beginning of|the start of|the middle of|the turn of|"
+    r"end of|beginning of|start of|middle of"
+)
+APPROXIMATELY = (
+    r"nearly|almost|about|some|more than|over|roughly|around|close to|just over|just under|less than"
 )

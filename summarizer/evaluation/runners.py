@@ -157,11 +157,14 @@ def evaluate_dates(articles: list[dict[str, Any]]) -> list[DateCase]:
         document = article_document(article)  # offsets index its text, the article's own
         reference = document.published
         sentences = split_sentences(document)
-        for timex in article.get("timexes", []):
+        previous = None  # the last date the article mentioned, as the normaliser read it
+        for timex in sorted(article.get("timexes", []), key=lambda t: t["start"]):
             if timex.get("type") != "DATE" or timex.get("dct"):
                 continue
             sentence = next((s.text for s in sentences if s.start <= timex["start"] < s.end), "")
-            found = normalise(timex["text"], reference, sentence) if reference else None
+            found = normalise(timex["text"], reference, sentence, previous) if reference else None
+            if found and value_kind(found.value) in CALENDAR_KINDS:
+                previous = found.value
             cases.append(
                 DateCase(
                     str(article["id"]),

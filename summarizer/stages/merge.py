@@ -11,7 +11,7 @@ from datetime import date
 from typing import Protocol, TypeVar
 
 from ..actors import Mention, name_key, resolve
-from ..dates import anchor, normalise, sort_key
+from ..dates import CALENDAR_KINDS, anchor, normalise, sort_key, value_kind
 from ..schema.briefing import (
     BriefingActor,
     BriefingClaim,
@@ -143,9 +143,11 @@ def _merge_events(
     for extraction in extractions:
         source = extraction.source.id
         reference = references[source]
+        previous = None  # the last date this source gave: what 'the next day' counts from
         for event in extraction.events:
             context = " ".join(c.quote for c in event.citations) or None
-            found = normalise(event.when, reference, context) if event.when and reference else None
+            found = normalise(event.when, reference, context, previous) if event.when and reference else None
+            previous = found.value if found and value_kind(found.value) in CALENDAR_KINDS else previous
             info = DateInfo(
                 value=found.value if found else None,
                 precision=found.precision if found else None,

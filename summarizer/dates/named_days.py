@@ -1,0 +1,87 @@
+"""Days known by name: holidays on a fixed date, on a weekday of a month ('the fourth Thursday
+of November'), or counted from Easter (dateutil computes it). Named without a year, the day is
+the latest one to have come (in the future tense, the next one); 'last' and 'next' say which."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from dateutil.easter import easter
+
+from .timex import Rule
+
+
+def _nth_weekday(month: int, weekday: int, n: int) -> Callable[[int], date]:
+    """The n-th (or, with -1, the last) given weekday of a month."""
+
+    def day(year: int) -> date:
+        if n > 0:
+            first = date(year, month, 1)
+            return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+        last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+    return day
+
+
+def _fixed(month: int, day: int) -> Callable[[int], date]:
+    return lambda year: date(year, month, day)
+
+
+def _from_easter(days: int) -> Callable[[int], date]:
+    return lambda year: easter(year) + timedelta(days=days)
+
+
+HOLIDAYS: dict[str, Callable[[int], date]] = {
+    r"new year's day|new year": _fixed(1, 1),
+    r"new year's eve": _fixed(12, 31),
+    r"valentine's day": _fixed(2, 14),
+    r"st\.? patrick's day|saint patrick's day": _fixed(3, 17),
+    r"independence day|the fourth of july|july fourth": _fixed(7, 4),
+    r"bastille day": _fixed(7, 14),
+    r"halloween": _fixed(10, 31),
+    r"armistice day|veterans day|veterans' day|remembrance day": _fixed(11, 11),
+    r"christmas eve": _fixed(12, 24),
+    r"christmas day|christmas": _fixed(12, 25),
+    r"boxing day": _fixed(12, 26),
+    r"martin luther king(?:,? jr\.?)? day": _nth_weekday(1, 0, 3),
+    r"presidents' day|presidents day|washington's birthday": _nth_weekday(2, 0, 3),
+    r"memorial day": _nth_weekday(5, 0, -1),
+    r"labou?r day": _nth_weekday(9, 0, 1),
+    r"columbus day": _nth_weekday(10, 0, 2),
+    r"thanksgiving(?: day)?": _nth_weekday(11, 3, 4),
+    r"good friday": _from_easter(-2),
+    r"easter sunday|easter day|easter": _from_easter(0),
+    r"easter monday": _from_easter(1),
+}
+_NAMES = "|".join(sorted(HOLIDAYS, key=len, reverse=True))
+
+
+def holiday(text: str, ref: date, future: bool, previous: str | None) -> Rule:
+    match = re.fullmatch(
+        rf"(?:(last|next|this|this year's|last year's|next year's)\s+)?({_NAMES})(?:,?\s+(\d{{4}}))?", text
+    )
+    if not match:
+        return None
+    which, name, year = match.groups()
+    day_of = next(rule for pattern, rule in HOLIDAYS.items() if re.fullmatch(pattern, name))
+    if year:
+        return day_of(int(year)).isoformat(), "day"
+    if which in ("this", "this year's"):
+        return day_of(ref.year).isoformat(), "day"
+    if which == "last year's":
+        return day_of(ref.year - 1).isoformat(), "day"
+    if which == "next year's":
+        return day_of(ref.year + 1).isoformat(), "day"
+    this_year = day_of(ref.year)
+    forward = which == "next" or (which is None and future)
+    if forward:
+        found = this_year if this_year > ref else day_of(ref.year + 1)
+    else:
+        found = this_year if this_year < ref or (this_year == ref and which is None) else day_of(ref.year - 1)
+    return found.isoformat(), "day"
+
+
+RULES = [holiday]

@@ -1,0 +1,195 @@
+"""Periods of the year as business and news write them: quarters and halves ('third-quarter',
+'Q3 2024', 'the first half'), fiscal years ('fiscal 1989', 'the current fiscal year'), and the
+expressions that refer back to a period already named ('the quarter', 'the year-ago period',
+'that year', 'the 1988 quarter'). ``previous`` is the value of the last date the text mentioned
+before: what 'the quarter' means when it does not say."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import cast
+
+from .timex import KIND_PATTERNS, Precision, Rule, start_of, value_kind
+from .words import ORDINALS
+
+_ORDINAL = r"(first|second|third|fourth|1st|2nd|3rd|4th)"
+_YEAR = r"(\d{4})"
+
+
+def quarter_of(day: date) -> int:
+    return (day.month - 1) // 3 + 1
+
+
+def _previous_quarter(ref: date) -> tuple[int, int]:
+    current = quarter_of(ref)
+    return (ref.year, current - 1) if current > 1 else (ref.year - 1, 4)
+
+
+def _parts(previous: str | None, kind: str) -> tuple[str, ...] | None:
+    if previous is None or value_kind(previous) != kind:
+        return None
+    match = KIND_PATTERNS[kind].fullmatch(previous)
+    return match.groups() if match else None
+
+
+def named_quarter(text: str, ref: date, future: bool, previous: str | None) -> Rule:
+    """'third-quarter', 'the fiscal second quarter', 'Q3', 'the fourth quarter of 2023', 'the 1988
+    second quarter': a quarter named without a year is the latest one of that number to have
+    begun (in the future tense, the next)."""
+    match = re.fullmatch(
+        rf"(?:the\s+)?(?:{_YEAR}\s+)?(?:fiscal\s+|financial\s+)?(?:{_ORDINAL}[- ](?:fiscal[- ]|financial[- ])?quarter|q([1-4]))"
+        rf"(?:\s+(?:of\s+)?(?:fiscal\s+)?{_YEAR})?",
+        text,
+    )
+    if not match:
+        return None
+    year_before, ordinal, short, year_after = match.groups()
+    number = int(short) if short else ORDINALS[ordinal]
+    year = year_before or year_after
+    if year:
+        return f"{year}-Q{number}", "quarter"
+    current = quarter_of(ref)
+    if future:  # results still to come may be the last quarter's: 'expects third-quarter profit'
+        return f"{ref.year if number >= current - 1 else ref.year + 1}-Q{number}", "quarter"
+    return f"{ref.year if number <= current else ref.year - 1}-Q{number}", "quarter"
+
+
+def half(text: str, ref: date, future: bool, previous: str | None) -> Rule:
+    """'the first half', 'the second half of 2023', 'first-half': H1 and H2 of a year."""
+    match = re.fullmatch(
+        rf"(?:the\s+)?(first|second)[- ]half(?:\s+of)?(?:\s+(?:the|this|fiscal))?(?:\s+year)?(?:\s+{_YEAR})?",
+        text,
+    )
+    if not match:
+        return None
+    number = 1 if match.group(1) == "first" else 2
+    if match.group(2):
+        return f"{match.group(2)}-H{number}", "half"
+    year = ref.year
+    if not future and number == 2 and ref.month <= 6:
+        year -= 1  # the second half spoken of in the first: last year's
+    return f"{year}-H{number}", "half"
+
+
+def fiscal_year(text: str, ref: date, future: bool, previous: str | None) -> Rule:
+    """'fiscal 1989', 'the fiscal year 1990', 'FY2024'; 'the current fiscal year' and 'year-end'
+    (the reference's year); 'the latest fiscal year', 'the full year' (the year of a period just
+    spoken of, else the reference's)."""
+    match = re.fullmatch(rf"(?:the\s+)?(?:fiscal|financial)(?:\s+year)?\s+{_YEAR}|fy\s?{_YEAR}", text)
+    if match:
+        return match.group(1) or match.group(2), "year"
+    if re.fullmatch(r"(?:the\s+)?(?:current|this)\s+(?:fiscal|financial)\s+year", text):
+        return str(ref.year), "year"
+    if re.fullmatch(
+        r"(?:the\s+)?(?:latest|full|whole|entire)?\s*(?:fiscal|financial)\s+year|the full year", text
+    ):
+        recent = _year_of(previous) if previous and _recent(previous, ref) else None
+        return recent or str(ref.year), "year"
+    if re.fullmatch(r"(?:the\s+)?(?:year-end|year end|year's end|end of the year)", text):
+        return str(ref.year), "year"
+    return None
+
+
+def period_again(text: str, ref: date, future: bool, previous: str | None) -> Rule:
+    """'the quarter', 'the latest quarter', 'that period', 'the current quarter': the quarter (or
+    month) just spoken of; without one, the quarter now under way ('current', 'this') or the last
+    one completed."""
+    match = re.fullmatch(
+        r"(?:the|that|this|the latest|the latest fiscal|the current|the most recent|the recent|the same|"
+        r"the just-ended|the fiscal)\s+(quarter|period|three months)",
+        text,
+    )
+    if not match:
+        return None
+    if text.startswith("the current"):
+        return f"{ref.year}-Q{quarter_of(ref)}", "quarter"
+    # the period just spoken of: any, after 'that' or 'the same'; else only a recent one, since
+    # 'the latest quarter' after a mention of last year's is this year's
+    if previous and (text.startswith(("that", "the same")) or _recent(previous, ref)):
+        if match.group(1) != "period" and value_kind(previous) in ("month", "day"):
+            return f"{previous[:4]}-Q{(int(previous[5:7]) - 1) // 3 + 1}", "quarter"
+        if value_kind(previous) in ("quarter", "month", "half"):
+            return previous, cast(Precision, value_kind(previous))
+    if match.group(1) == "period":
+        return None  # a period of what, the text does not say
+    year, number = _previous_quarter(ref)
+    return f"{year}-Q{number}", "quarter"
+
+
+def _recent(value: str, ref: date) -> bool:
+    """Whether a period began within about a year before the reference (or after it)."""
+    start = start_of(value)
+    return start is not None and (ref - start).days <= 380
+
+
+def year_ago(text: str, ref: date, future: bool, previous: str | None) -> Rule:
+    """'the year-earlier quarter', 'the year-ago period', 'a year ago' said of a quarter, 'the
+    corresponding period last year', 'the 1988 quarter': the period just spoken of, a year back
+    (or in the year named). Said of nothing in particular, 'a year ago' is a year."""
+    named = re.fullmatch(rf"(?:the\s+)?{_YEAR}\s+(quarter|period)", text)
+    if named:
+        parts = _parts(previous, "quarter")
+        if parts:
+            return f"{named.group(1)}-Q{parts[1]}", "quarter"
+        return (f"{named.group(1)}-Q{quarter_of(ref)}", "quarter") if named.group(2) == "quarter" else None
+    match = re.fullmatch(
+        r"(?:the\s+)?(?:comparable\s+|corresponding\s+|same\s+)?"
+        r"(?:year-earlier|year-ago|year\s+earlier|year\s+ago|prior-year|previous-year|last\s+year's)"
+        r"(?:\s+(quarter|period|three\s+months|month))?"
+        r"|(?:the\s+)?(?:same\s+|corresponding\s+|comparable\s+)?(quarter|period|month)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)"
+        r"|(?:a|one)\s+year\s+(?:ago|earlier|before)",
+        text,
+    )
+    if not match:
+        named_in = re.fullmatch(
+            r"(?:the\s+)?(?:comparable\s+)?(?:year-earlier|year-ago|prior-year|previous-year)\s+(.+)", text
+        )
+        found = named_quarter(named_in.group(1), ref, future, previous) if named_in else None
+        return (f"{int(found[0][:4]) - 1}{found[0][4:]}", "quarter") if found else None
+    if previous and not _recent(previous, ref):
+        # already a year back ('the year-earlier period' said again): the same period
+        return (previous, cast(Precision, value_kind(previous))) if value_kind(previous) != "day" else None
+    for kind in ("quarter", "half", "month"):
+        parts = _parts(previous, kind)
+        if parts:
+            year, rest = int(parts[0]) - 1, parts[1]
+            suffix = {"quarter": f"Q{rest}", "half": f"H{rest}", "month": rest}[kind]
+            return f"{year}-{suffix}", cast(Precision, kind)
+    unit = match.group(1) or match.group(2)
+    if unit == "quarter":
+        year, number = _previous_quarter(ref)
+        return f"{year - 1}-Q{number}", "quarter"
+    if unit == "month":
+        return f"{ref.year - 1}-{ref.month:02d}", "month"
+    if text.startswith(("a ", "one ")):
+        return str(ref.year - 1), "year"
+    return None
+
+
+def year_again(text: str, ref: date, future: bool, previous: str | None) -> Rule:
+    """'that year', 'the same year', 'the following year', 'the previous year': a year counted
+    from the one just spoken of; 'the current year' is the reference's."""
+    if re.fullmatch(r"(?:the\s+)?(?:current|present)\s+year", text):
+        return str(ref.year), "year"
+    match = re.fullmatch(
+        r"(?:that|the same|the following|the next|the previous|the prior|the preceding)\s+year", text
+    )
+    if not match:
+        return None
+    base = _year_of(previous)
+    if base is None:
+        return None
+    shift = (
+        1 if re.search(r"following|next", text) else -1 if re.search(r"previous|prior|preceding", text) else 0
+    )
+    return str(int(base) + shift), "year"
+
+
+def _year_of(previous: str | None) -> str | None:
+    if previous and value_kind(previous) not in ("reference", "other", "decade"):
+        return previous[:4]
+    return None
+
+
+RULES = [named_quarter, half, fiscal_year, period_again, year_ago, year_again]

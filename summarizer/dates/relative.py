@@ -1,0 +1,158 @@
+"""Dates counted from the reference date (the article's) or from a date the text mentioned
+before: 'yesterday', 'Friday', 'last week', 'three months ago', 'last November', 'the next day',
+and the present, past and future references ('now', 'recently', 'soon')."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from .calendar import MONTH
+from .timex import Rule, value_kind
+from .words import FUTURE_WORDS, MONTHS, NUMBERS, PARTS_OF_DAY, PAST_WORDS, PRESENT_WORDS, WEEKDAYS
+
+WEEKDAY = r"(?P<weekday>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?"
+
+
+def relative_day(text: str, ref: date, future: bool, previous: str | None) -> Rule:
+    shifts = {
+        "today": 0,
+        "tonight": 0,
+        "yesterday": -1,
+        "tomorrow": 1,
+        "the day before yesterday": -2,
+        "the day after tomorrow": 2,
+    }
+    for word, shift in sorted(shifts.items(), key=lambda kv: -len(kv[0])):
+        if re.fullmatch(rf"{word}(?:'s)?(?: (morning|afternoon|evening|night))?", text):
+            part = re.search(r"(morning|afternoon|evening|night)$", text)
+            suffix = "T" + PARTS_OF_DAY[part.group(1)] if part else ("TNI" if word == "tonight" else "")
+            return (ref + timedelta(days=shift)).isoformat() + suffix, "day"
+    match = re.fullmatch(r"(?:this|earlier this|later this) (morning|afternoon|evening)", text)
+    if match:
+        return ref.isoformat() + "T" + PARTS_OF_DAY[match.group(1)], "day"
+    return None
+
+
+def weekday(text: str, ref: date, future: bool, previous: str | None) -> Rule:
+    match = re.fullmatch(
+        rf"(?:(last|next|this|this past|this coming|coming|past)\s+)?{WEEKDAY}(?:\s+(morning|afternoon|evening|night))?",
+        text,
+    )
+    if not match:
+        return None
+    target = WEEKDAYS[match["weekday"]]
+    modifier = match.group(1)
+    forward = modifier in ("next", "this coming", "coming") or (modifier in (None, "this") and future)
+    if forward:
+        delta = (target - ref.weekday()) % 7
+        if modifier == "next" and delta == 0:
+            delta = 7
+    else:
+        delta = -((ref.weekday() - target) % 7)
+        if modifier == "last" and delta == 0:
+            delta = -7
+    part = match.group(3)
+    suffix = "T" + PARTS_OF_DAY[part] if part else ""
+    return (ref + timedelta(days=delta)).isoformat() + suffix, "day"
+
+
+def week(text: str, ref: date, future: bool, previous: str | None) -> Rule:
+    if text == "the weekend":  # the one just gone, or in the future tense the coming one
+        text = "this weekend" if future else "last weekend"
+    match = re.fullmatch(
+        r"(?:over |during )?(?:the )?(this|last|next|past|coming|previous) (week|weekend)", text
+    )
+    if not match:
+        return None
+    relative, unit = match.groups()
+    if unit == "week":
+        shift = {"last": -7, "past": -7, "previous": -7, "next": 7, "coming": 7}.get(relative, 0)
+        year, week, _ = (ref + timedelta(days=shift)).isocalendar()
+        return f"{year}-W{week:02d}", "week"
+    if relative in ("last", "past", "previous"):
+        sunday = ref - timedelta(days=(ref.weekday() + 1) % 7 or 7)  # the last Sunday before today
+    elif relative in ("next", "coming"):
+        sunday = ref + timedelta(days=6 - ref.weekday() + 7 * (ref.weekday() >= 5))
+    else:
+        sunday = ref + timedelta(days=6 - ref.weekday())
+    year, week, _ = sunday.isocalendar()
+    return f"{year}-W{week:02d}-WE", "weekend"
+
+
+def relative_span(text: str, ref: date, future: bool, previous: str | None) -> Rule:
+    match = re.fullmatch(
+        r"(?:earlier |later |(?:the )?(?:beginning|start|end|middle) of )?(this|the|last|next|past|previous|coming) (month|year)",
+        text,
+    )
+    if match:
+        relative, unit = match.groups()
+        shift = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(relative, 0)
+        if unit == "year":
+            return str(ref.year + shift), "year"
+        month_index = ref.year * 12 + ref.month - 1 + shift
+        return f"{month_index // 12}-{month_index % 12 + 1:02d}", "month"
+    number = "|".join(sorted(NUMBERS, key=len, reverse=True))
+    match = re.fullmatch(
+        rf"(\d+|{number}) (day|week|month|year)s? (ago|earlier|before|later|from now|hence)", text
+    )
+    if match:
+        amount = int(match.group(1)) if match.group(1).isdigit() else NUMBERS[match.group(1)]
+        sign = 1 if match.group(3) in ("later", "from now", "hence") else -1
+        unit = match.group(2)
+        if unit == "day":
+            return (ref + timedelta(days=sign * amount)).isoformat(), "day"
+        if unit == "week":
+            year, week, _ = (ref + timedelta(weeks=sign * amount)).isocalendar()
+            return f"{year}-W{week:02d}", "week"
+        if unit == "month":
+            month_index = ref.year * 12 + ref.month - 1 + sign * amount
+            return f"{month_index // 12}-{month_index % 12 + 1:02d}", "month"
+        return str(ref.year + sign * amount), "year"
+    return None
+
+
+def reference(text: str, ref: date, future: bool, previous: str | None) -> Rule:
+    if re.fullmatch(rf"(?:{PRESENT_WORDS})", text):
+        return "PRESENT_REF", "reference"
+    if re.fullmatch(rf"(?:{PAST_WORDS})", text):
+        return "PAST_REF", "reference"
+    if re.fullmatch(rf"(?:{FUTURE_WORDS})", text):
+        return "FUTURE_REF", "reference"
+    return None
+
+
+def relative_month(text: str, ref: date, future: bool, previous: str | None) -> Rule:
+    """'last November', 'this September', 'next May': the month before, in or after this one."""
+    match = re.fullmatch(rf"(last|this|next|this coming|this past|past|coming)\s+{MONTH}", text)
+    if not match:
+        return None
+    month, which = MONTHS[match["month"]], match.group(1)
+    if which in ("last", "this past", "past"):
+        year = ref.year if month < ref.month else ref.year - 1
+    elif which in ("next", "this coming", "coming"):
+        year = ref.year if month > ref.month else ref.year + 1
+    else:
+        year = ref.year
+    return f"{year}-{month:02d}", "month"
+
+
+def day_again(text: str, ref: date, future: bool, previous: str | None) -> Rule:
+    """'that day', 'the same day', 'the next day', 'the day before': counted from the day just
+    spoken of."""
+    shifts = {
+        "the day": 0,
+        "that day": 0,
+        "the same day": 0,
+        "that same day": 0,
+        "the next day": 1,
+        "the following day": 1,
+        "the next morning": 1,
+        "the day after": 1,
+        "the day before": -1,
+        "the previous day": -1,
+        "the night before": -1,
+    }
+    if text not in shifts or previous is None or value_kind(previous) != "day":
+        return None
+    return (date.fromisoformat(previous[:10]) + timedelta(days=shifts[text])).isoformat(), "day"
