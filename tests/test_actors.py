@@ -128,3 +128,23 @@ def test_a_description_never_joins_two_actors() -> None:
         core_name("the US car manufacturer", "ORG") == ""
         and core_name("Heathrow airport", "LOC") == "Heathrow airport"
     )
+
+
+def test_an_organisation_known_by_its_last_word_joins_it_but_a_kind_of_body_does_not() -> None:
+    mentions = [
+        Mention("A", "the San Diego Chargers", "ORG"),
+        Mention("B", "Chargers", "ORG"),
+        Mention("A", "the World Bank", "ORG"),
+        Mention("B", "Bank", "ORG"),
+    ]
+    assert names(resolve(mentions)) == [["Chargers", "the San Diego Chargers"], ["the World Bank"], ["Bank"]]
+
+
+def test_a_place_after_a_preposition_and_a_glued_title_are_the_same_name() -> None:
+    mentions = [
+        Mention("A", "Near Houston", "LOC"),
+        Mention("B", "in Houston", "LOC"),
+        Mention("A", "Gov.Sarah Palin", "PER"),
+        Mention("B", "Sarah Palin", "PER"),
+    ]
+    assert names(resolve(mentions)) == [["Near Houston", "in Houston"], ["Gov.Sarah Palin", "Sarah Palin"]]

@@ -87,6 +87,12 @@ def core_name(text: str, kind: str | None = None) -> str:
     describes ('the company', 'the US car manufacturer') has no core: a description is never
     evidence that two actors are one."""
     text = re.sub(r"\s*\([^)]*\)?", " ", text)  # parentheses, closed or not
+    text = re.sub(
+        r"\b(Gov|Gen|Sen|Rep|Dr|Mr|Mrs|Ms|Lt|Col|Capt|Sgt|Prof)\.(?=[A-Z])", r"\1. ", text
+    )  # 'Gov.Sarah'
+    text = re.sub(
+        r"^(?:in|at|near|on|from|outside|inside)\s+(?=[A-Z])", "", text.strip(), flags=re.IGNORECASE
+    )
     text = re.sub(r"\b([OD])['’]\s+(?=[A-Z])", r"\1'", text.strip())  # "O' Leary" -> "O'Leary"
     text = re.sub(r"^.*?\b[A-Z][\w.]*(?:['’]s|s['’])\s+(?=[A-Z])", "", text)  # "Britain's X" -> X
     text = re.sub(r"['’]s\b", "", text)
@@ -294,7 +300,10 @@ def _short_name_match(short: _Name, long: _Name) -> bool:
     if long.words[:n] == short.words:
         return group != "person"
     if long.words[-n:] == short.words and n == 1:
-        return group in (None, "person")
+        # a surname; or an organisation's last word when it is a name, not a kind of body
+        # ('Chargers' ~ 'San Diego Chargers', never 'Bank' ~ 'World Bank')
+        common = short.words[0] in DESCRIPTORS or short.words[0] in ORGANISATION_HEADS
+        return group in (None, "person") or (group == "organisation" and not common)
     return False
 
 
