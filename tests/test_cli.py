@@ -231,3 +231,23 @@ def test_metadata_flags_go_with_one_file(key: None, seeds: list[Path]) -> None:
     code, out, err = run("brief", *map(str, seeds), "--title", "T", "--outlet", "O")
     assert (code, out) == (2, "")
     assert "--title, --outlet describe one article: give one file, or put them in a .json article" in err
+
+
+def test_a_reader_that_stops_reading_gets_no_error(root: Path, meantime: Path) -> None:
+    # '| head' on a long listing: the writer is told the pipe closed; that is no error of ours
+    command = [
+        sys.executable,
+        "-m",
+        "summarizer",
+        "eval",
+        "dates",
+        str(meantime.parent / "timebank"),
+        "--errors",
+    ]
+    process = subprocess.Popen(command, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.read(100)
+    process.stdout.close()
+    with process.stderr:
+        assert process.stderr.read() == b""
+    assert process.wait() == 141

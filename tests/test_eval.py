@@ -188,3 +188,21 @@ def test_eval_support_scores_each_kind_and_lists_its_errors(tmp_path: Path) -> N
     data = json.loads(CliRunner().invoke(main, ["eval", "support", str(path), "--format", "json"]).stdout)
     assert [c["correct"] for c in data["cases"]] == [True, True, False]
     assert data["cases"][0]["support"]["faults"][0]["word"] == "Five"
+
+
+def test_a_weekday_valued_more_than_a_week_away_is_doubtful_gold() -> None:
+    from summarizer.evaluation import DateCase
+
+    def case(expression: str, gold: str) -> DateCase:
+        return DateCase("a", expression, "", "1990-08-15", gold, None)
+
+    assert case("Tuesday", "1990-08-07").doubtful_gold  # the Tuesday before is the 14th
+    assert not case("Tuesday", "1990-08-14").doubtful_gold
+    assert not case("Tuesday morning", "1990-08-21").doubtful_gold
+    assert not case("last Tuesday", "1990-08-07").doubtful_gold  # a modifier may reach further
+    assert calendar_accuracy(
+        [case("Tuesday", "1990-08-07"), case("Tuesday", "1990-08-14")], trusted=True
+    ) == (
+        0.0,
+        1,
+    )

@@ -56,8 +56,18 @@ def eval_dates(directory: str, errors: bool, fmt: str) -> None:
         raise SummarizerError(f"{directory}: nothing to score: no DATE timex with a calendar value")
     baseline, _ = calendar_accuracy(cases, baseline=True)
     if fmt == "json":
-        records = [{**asdict(c), "kind": c.kind, "correct": c.correct} for c in cases]
-        scores = {"accuracy": accuracy, "calendar_values": counted, "baseline_accuracy": baseline}
+        records = [
+            {**asdict(c), "kind": c.kind, "correct": c.correct, "doubtful_gold": c.doubtful_gold}
+            for c in cases
+        ]
+        trusted, kept = calendar_accuracy(cases, trusted=True)
+        scores = {
+            "accuracy": accuracy,
+            "calendar_values": counted,
+            "baseline_accuracy": baseline,
+            "accuracy_without_doubtful_gold": trusted,
+            "doubtful_gold": counted - kept,
+        }
         click.echo(json.dumps({"scores": scores, "cases": records}, indent=2))
         return
     click.echo(f"{'kind':<10} {'n':>4} {'correct':>8} {'accuracy':>9} {'baseline':>9}")
@@ -70,6 +80,11 @@ def eval_dates(directory: str, errors: bool, fmt: str) -> None:
                 f"{kind:<10} {len(group):>4} {right:>8} {right / len(group):>9.3f} {parsed / len(group):>9.3f}"
             )
     click.echo(f"dates accuracy: {accuracy:.3f} (n={counted})")
+    trusted, kept = calendar_accuracy(cases, trusted=True)
+    if kept < counted:
+        click.echo(
+            f"without the {counted - kept} cases whose gold no reading gives: {trusted:.3f} (n={kept})"
+        )
     click.echo(f"baseline (dateutil's parser, as a day): {baseline:.3f}")
     if errors:
         for c in cases:

@@ -42,6 +42,10 @@ def reports_errors(command: F) -> F:
             fail(str(error), error.exit_code)
         except KeyboardInterrupt:
             fail("interrupted", 130)
+        except BrokenPipeError:
+            # the reader stopped reading ('| head'): not an error of ours; nothing more to write
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(141)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise  # usage errors: click words them itself (exit 2)
         except Exception as error:  # a bug: one line all the same; SUMMARIZER_DEBUG=1 shows where
