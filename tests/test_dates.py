@@ -177,3 +177,12 @@ def test_the_tense_of_the_clause_sets_the_direction() -> None:
     assert value("April", "The summit set for Brussels in April") == "2025-04"
     assert value("Tuesday", "The envoy could arrive as early as Tuesday") == "2024-11-05"
     assert value("Tuesday", "The envoy arrived on Tuesday") == "2024-10-29"
+
+
+def test_an_expression_without_a_value_says_why() -> None:
+    from summarizer.dates import why_undated
+
+    assert normalise("that day", REF) is None
+    assert why_undated("that day") == "refers back to a date the text does not give"
+    assert why_undated("three weeks") == "a length of time, not a date"
+    assert why_undated("the Joint Strike Fighter program") == "not an expression these rules read"

@@ -3,8 +3,8 @@ with ``check`` and the evaluation (timex), and which date a source is read from 
 
 from .anchoring import Anchor, anchor
 from .finding import Found, find_dates
-from .rules import DateValue, Precision, normalise
-from .timex import CALENDAR_KINDS, is_value, sort_key, start_of, value_kind
+from .rules import DateValue, normalise, why_undated
+from .timex import CALENDAR_KINDS, Precision, is_value, sort_key, start_of, value_kind
 
 __all__ = [
     "CALENDAR_KINDS",
@@ -19,4 +19,5 @@ __all__ = [
     "sort_key",
     "start_of",
     "value_kind",
+    "why_undated",
 ]

@@ -139,3 +139,20 @@ RULES = [
     relative.relative_span,
     relative.reference,
 ]
+
+
+def why_undated(expression: str) -> str:
+    """Why an expression has no value, for the record beside it: the reader then knows whether
+    the text gives no date or these rules do not read it."""
+    text = " ".join(expression.lower().split())
+    if re.fullmatch(
+        r"(?:the|that|this)\s+(?:same\s+)?(?:day|night|morning|week|month|quarter|period|year|time)|then|at the time",
+        text,
+    ):
+        return "refers back to a date the text does not give"
+    if re.fullmatch(
+        r"(?:for\s+|over\s+|in\s+|within\s+)?(?:the\s+)?(?:\w+\s+)?(?:days|weeks|months|years|decades)(?:\s+\w+)?",
+        text,
+    ):
+        return "a length of time, not a date"
+    return "not an expression these rules read"

@@ -56,7 +56,11 @@ class DateInfo(Record):
     value: str | None = Field(
         description="TIMEX3-style value: 2023-09-29, 2023-W38-WE, 2023-10, 2008; null if unknown."
     )
-    precision: str | None = None
+    precision: str | None = Field(
+        default=None,
+        description="day, week, month, quarter, ...; when there is no value, why not: "
+        "'refers back to a date the text does not give', 'a length of time, not a date'.",
+    )
     expressions: dict[str, str] = Field(
         default_factory=dict, description="Source id -> the expression as written."
     )

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Protocol, TypeVar
 
 from ..actors import Mention, name_key, resolve
-from ..dates import CALENDAR_KINDS, anchor, normalise, sort_key, value_kind
+from ..dates import CALENDAR_KINDS, anchor, normalise, sort_key, value_kind, why_undated
 from ..schema.briefing import (
     BriefingActor,
     BriefingClaim,
@@ -150,7 +150,7 @@ def _merge_events(
             previous = found.value if found and value_kind(found.value) in CALENDAR_KINDS else previous
             info = DateInfo(
                 value=found.value if found else None,
-                precision=found.precision if found else None,
+                precision=found.precision if found else (why_undated(event.when) if event.when else None),
                 reported_by=None if found else reference,
                 expressions={source: event.when} if event.when else {},
             )
