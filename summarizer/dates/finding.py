@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .words import MONTHS, SEASONS, WEEKDAYS
 
@@ -60,7 +61,8 @@ class Found:
     end: int
 
 
-def find_dates(text: str) -> list[Found]:
+@lru_cache(maxsize=4096)  # a cited sentence is read once, however many statements cite it
+def find_dates(text: str) -> tuple[Found, ...]:
     """Every date expression in ``text``, in order, none overlapping."""
     found = []
     for match in _EXPRESSION.finditer(text):
@@ -70,7 +72,7 @@ def find_dates(text: str) -> list[Found]:
         if expression.lower() == "may" and _modal_may(text, match.end()):
             continue
         found.append(Found(expression, match.start(), match.end()))
-    return found
+    return tuple(found)
 
 
 def _modal_may(text: str, end: int) -> bool:

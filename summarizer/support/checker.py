@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -85,8 +86,8 @@ class _Reading:
     statement: str
     cited: Sequence[Cited]
     table: NameTable
-    dates: list[Found]
-    evidence_dates: dict[str, list[Found]]
+    dates: tuple[Found, ...]
+    evidence_dates: dict[str, tuple[Found, ...]]
 
     @property
     def reference(self) -> date | None:
@@ -132,9 +133,7 @@ def _numbers(reading: _Reading, findings: Findings) -> None:
         number = _COUNT_WORDS.get(match.group(1).lower()) or int(match.group(1))
         if number > cited_sources:  # 'one source says' of two cited is fine; 'both' of one is not
             findings.fault("number", match.group(1), f"the statement cites {count(cited_sources, 'source')}")
-    evidence: list[Quantity] = []
-    for c in reading.cited:
-        evidence += quantities(c.text, [(d.start, d.end) for d in reading.evidence_dates[c.id]])
+    evidence = [quantity for c in reading.cited for quantity in _stated(c.text)]
     skip = [*((d.start, d.end) for d in reading.dates), *(m.span() for m in counted)]
     for quantity in quantities(reading.statement, skip):
         findings.checked += 1
@@ -147,9 +146,8 @@ def _dates(reading: _Reading, known: Sequence[str], findings: Findings) -> None:
     """Every date must be one the evidence states (read from its own source's date), or coarser."""
     values = set(known)
     for c in reading.cited:
-        for found in reading.evidence_dates[c.id]:
-            if c.reference and (value := normalise(found.text, c.reference, c.text)):
-                values.add(value.value)
+        if c.reference:
+            values |= _date_values(c.text, c.reference)
     evidence_text = " ".join(c.text for c in reading.cited).casefold()
     reference = reading.reference
     for found in reading.dates:
@@ -193,6 +191,18 @@ _SOURCE_COUNT = re.compile(
     r"reports|report|articles|article)\b",
     re.IGNORECASE,
 )
+
+
+@lru_cache(maxsize=4096)
+def _stated(text: str) -> tuple[Quantity, ...]:
+    """The quantities a cited sentence states (its dates' numbers are not counts)."""
+    return tuple(quantities(text, [(d.start, d.end) for d in find_dates(text)]))
+
+
+@lru_cache(maxsize=4096)
+def _date_values(text: str, reference: date) -> frozenset[str]:
+    """The values of the dates a cited sentence gives, read from its source's date."""
+    return frozenset(v.value for found in find_dates(text) if (v := normalise(found.text, reference, text)))
 
 
 def _within(value: str, evidence: str) -> bool:
