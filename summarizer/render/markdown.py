@@ -122,13 +122,6 @@ def _marked(support: Support | None) -> str:
     return f" ⚠ _unsupported: {support.summary()}_"
 
 
-def _verdicts(note: Briefing) -> list[Support]:
-    found = [*(s.support for s in (*note.bottom_line, *note.key_points)), *(e.support for e in note.timeline)]
-    found += [v for c in note.claims for v in (c.support, c.explanation_support if c.explanation else None)]
-    found += [p.support for d in note.discrepancies for p in d.positions]
-    return [v for v in found if v is not None]
-
-
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
@@ -149,7 +142,7 @@ def briefing(note: Briefing, sources: Sequence[Source] = ()) -> str:
         "Every bracketed id cites a source sentence listed at the end._",
         "",
     ]
-    if any(j.verdict != "supported" for j in _verdicts(note)):
+    if any(said.support and said.support.verdict != "supported" for said in note.statements()):
         lines += [
             "_⚠ marks a statement that its citations do not support, as code checked it; (unchecked), "
             "one that no rule could check._",

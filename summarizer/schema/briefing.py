@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
@@ -205,6 +206,37 @@ class Briefing(Record):
         default=None, description="What changed since the briefing this one updates."
     )
 
+    def statements(self) -> Iterator[Said]:
+        """Every statement the briefing makes, in note order, with the record and fields holding
+        its text and its support verdict: the one walk that support checking and rendering share."""
+        for name in ("bottom_line", "key_points"):
+            for i, item in enumerate(getattr(self, name)):
+                yield Said(f"{name}[{i}]", item, "text", "support", item.citations)
+        for event in self.timeline:
+            dates = (event.date.value,) if event.date.value else ()
+            yield Said(f"timeline {event.id}", event, "what", "support", event.citations, dates=dates)
+        for claim in self.claims:
+            yield Said(f"claim {claim.id}", claim, "statement", "support", claim.citations, claim.id)
+            if claim.explanation:
+                cited = claim.explanation_citations or claim.citations
+                yield Said(
+                    f"claim {claim.id} explanation",
+                    claim,
+                    "explanation",
+                    "explanation_support",
+                    cited,
+                    claim.id,
+                )
+        for i, discrepancy in enumerate(self.discrepancies):
+            for position in discrepancy.positions:
+                yield Said(
+                    f"discrepancies[{i}] source {position.source}",
+                    position,
+                    "says",
+                    "support",
+                    position.citations,
+                )
+
     def citations(self) -> Iterator[tuple[str, Citation]]:
         """Every citation in the briefing, with where it stands (``claims[2].citations[0]``)."""
         return walk_citations(
@@ -215,6 +247,30 @@ class Briefing(Record):
             claims=self.claims,
             discrepancies=self.discrepancies,
         )
+
+
+@dataclass(frozen=True)
+class Said:
+    """One statement of a briefing: where it stands, the record that holds it, which of that
+    record's fields hold its text and its verdict, what it cites, and what it is checked with
+    (the claim whose roles count, an event's own date)."""
+
+    where: str
+    record: BaseModel
+    text_field: str
+    support_field: str
+    citations: list[Citation]
+    claim: str | None = None
+    dates: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return str(getattr(self.record, self.text_field))
+
+    @property
+    def support(self) -> Support | None:
+        found = getattr(self.record, self.support_field)
+        return found if isinstance(found, Support) else None
 
 
 def walk_citations(**sections: Sequence[BaseModel]) -> Iterator[tuple[str, Citation]]:

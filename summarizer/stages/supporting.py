@@ -9,10 +9,8 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from ..schema.briefing import Briefing, BriefingActor, BriefingClaim
-from ..schema.extraction import Citation
 from ..support import ActorNames, Cited, NameTable, Roles, Support, assess
 from ..text import source_of
 
@@ -92,71 +90,19 @@ def _roles(claim: BriefingClaim) -> Roles:
 def with_support(briefing: Briefing) -> Briefing:
     """``briefing`` with the support verdict of every statement filled in."""
     judge = Judge.of(briefing)
-
-    def ids(citations: Sequence[Citation]) -> list[str]:
-        return [c.sentence_id for c in citations]
-
-    def statements(items: Sequence[Any]) -> list[Any]:
-        return [s.model_copy(update={"support": judge(s.text, ids(s.citations))}) for s in items]
-
-    timeline = [
-        e.model_copy(
-            update={"support": judge(e.what, ids(e.citations), dates=[e.date.value] if e.date.value else [])}
-        )
-        for e in briefing.timeline
-    ]
-    claims = []
-    for claim in briefing.claims:
-        update: dict[str, Any] = {"support": judge(claim.statement, ids(claim.citations), claim.id)}
-        if claim.explanation:
-            cited = claim.explanation_citations or claim.citations
-            update["explanation_support"] = judge(claim.explanation, ids(cited), claim.id)
-        claims.append(claim.model_copy(update=update))
-    discrepancies = [
-        d.model_copy(
-            update={
-                "positions": [
-                    p.model_copy(update={"support": judge(p.says, ids(p.citations))}) for p in d.positions
-                ]
-            }
-        )
-        for d in briefing.discrepancies
-    ]
-    return briefing.model_copy(
-        update={
-            "bottom_line": statements(briefing.bottom_line),
-            "key_points": statements(briefing.key_points),
-            "timeline": timeline,
-            "claims": claims,
-            "discrepancies": discrepancies,
-        }
-    )
+    checked = briefing.model_copy(deep=True)
+    for said in checked.statements():
+        verdict = judge(said.text, [c.sentence_id for c in said.citations], said.claim, said.dates)
+        setattr(said.record, said.support_field, verdict)
+    return checked
 
 
 def judged(briefing: Briefing) -> Iterator[Judged]:
     """Every statement of a briefing whose verdicts are filled in, with where it stands; those
     that cite nothing are left to the check that every statement cites (``check`` reports them)."""
-    found: list[tuple[str, str, Sequence[Citation], Support | None]] = []
-    for name in ("bottom_line", "key_points"):
-        found += [
-            (f"{name}[{i}]", s.text, s.citations, s.support) for i, s in enumerate(getattr(briefing, name))
-        ]
-    found += [(f"timeline {e.id}", e.what, e.citations, e.support) for e in briefing.timeline]
-    for claim in briefing.claims:
-        found.append((f"claim {claim.id}", claim.statement, claim.citations, claim.support))
-        if claim.explanation:
-            cited = claim.explanation_citations or claim.citations
-            found.append(
-                (f"claim {claim.id} explanation", claim.explanation, cited, claim.explanation_support)
-            )
-    for i, discrepancy in enumerate(briefing.discrepancies):
-        found += [
-            (f"discrepancies[{i}] source {p.source}", p.says, p.citations, p.support)
-            for p in discrepancy.positions
-        ]
-    for where, text, citations, support in found:
-        if citations:
-            yield Judged(where, text, support or _unknown())
+    for said in briefing.statements():
+        if said.citations:
+            yield Judged(said.where, said.text, said.support or _unknown())
 
 
 def _unknown() -> Support:
