@@ -3,10 +3,11 @@ with ``check`` and the evaluation (timex), and which date a source is read from 
 
 from .anchoring import Anchor, anchor
 from .finding import Found, find_dates
-from .rules import DateValue, normalise, why_undated
+from .rules import ArticleDates, DateValue, normalise, why_undated
 from .timex import CALENDAR_KINDS, Precision, is_value, sort_key, start_of, value_kind
 
 __all__ = [
+    "ArticleDates",
     "CALENDAR_KINDS",
     "Anchor",
     "DateValue",

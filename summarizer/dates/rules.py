@@ -16,7 +16,7 @@ from datetime import date
 from text_to_num import text2num
 
 from . import calendar, named_days, periods, relative
-from .timex import Precision, Rule
+from .timex import CALENDAR_KINDS, Precision, Rule, value_kind
 from .words import (
     APPROXIMATELY,
     CENTURIES,
@@ -92,28 +92,31 @@ def spoken_years(text: str, ref: date) -> str:
     year two thousand' 2000, "'98" the 1998 nearest the reference."""
 
     def century(match: re.Match[str]) -> str:
-        try:
-            rest = text2num(match.group(2), "en")
-        except ValueError:
-            return match.group()
-        return str(CENTURIES[match.group(1)] * 100 + rest) if 10 <= rest < 100 else match.group()
+        rest = _below_a_hundred(match.group(2))
+        return (
+            str(CENTURIES[match.group(1)] * 100 + rest) if rest is not None and rest >= 10 else match.group()
+        )
 
-    text = re.sub(rf"\b({'|'.join(CENTURIES)})[ -]((?:[a-z]+-)?[a-z]+)\b", century, text)
-    text = re.sub(r"\b(?:the year )?two thousand(?:(?: and)? ([a-z]+(?:-[a-z]+)?))?\b", _two_thousand, text)
+    def two_thousand(match: re.Match[str]) -> str:
+        rest = _below_a_hundred(match.group(1)) if match.group(1) else 0
+        return str(2000 + rest) if rest is not None else match.group()
 
     def apostrophe(match: re.Match[str]) -> str:
         short = int(match.group(1))
         return str(min((c + short for c in (1900, 2000)), key=lambda year: abs(year - ref.year)))
 
+    text = re.sub(rf"\b({'|'.join(CENTURIES)})[ -]((?:[a-z]+-)?[a-z]+)\b", century, text)
+    text = re.sub(r"\b(?:the year )?two thousand(?:(?: and)? ([a-z]+(?:-[a-z]+)?))?\b", two_thousand, text)
     return re.sub(r"(?<![\w'])'(\d\d)\b(?!s)", apostrophe, text)
 
 
-def _two_thousand(match: re.Match[str]) -> str:
+def _below_a_hundred(words: str) -> int | None:
+    """'ninety-six' -> 96; None for words that are no number below a hundred."""
     try:
-        rest = text2num(match.group(1), "en") if match.group(1) else 0
+        number = text2num(words, "en")
     except ValueError:
-        return match.group()
-    return str(2000 + rest) if rest < 100 else match.group()
+        return None
+    return number if number < 100 else None
 
 
 RULES = [
@@ -156,3 +159,18 @@ def why_undated(expression: str) -> str:
     ):
         return "a length of time, not a date"
     return "not an expression these rules read"
+
+
+class ArticleDates:
+    """Reads one article's date expressions in the order it gives them, each against the last
+    calendar date read before it ('the next day', 'the quarter', 'that year')."""
+
+    def __init__(self, reference: date) -> None:
+        self.reference = reference
+        self.previous: str | None = None
+
+    def read(self, expression: str, sentence: str | None = None) -> DateValue | None:
+        found = normalise(expression, self.reference, sentence, self.previous)
+        if found and value_kind(found.value) in CALENDAR_KINDS:
+            self.previous = found.value
+        return found

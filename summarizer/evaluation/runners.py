@@ -11,7 +11,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from ..actors import Mention, resolve
-from ..dates import CALENDAR_KINDS, normalise, start_of, value_kind
+from ..dates import CALENDAR_KINDS, ArticleDates, start_of, value_kind
 from ..llm import Model
 from ..settings import Settings
 from ..stages.extract import Failed
@@ -173,14 +173,12 @@ def evaluate_dates(articles: list[dict[str, Any]]) -> list[DateCase]:
         document = article_document(article)  # offsets index its text, the article's own
         reference = document.published
         sentences = split_sentences(document)
-        previous = None  # the last date the article mentioned, as the normaliser read it
+        dates = ArticleDates(reference) if reference else None
         for timex in sorted(article.get("timexes", []), key=lambda t: t["start"]):
             if timex.get("type") != "DATE" or timex.get("dct"):
                 continue
             sentence = next((s.text for s in sentences if s.start <= timex["start"] < s.end), "")
-            found = normalise(timex["text"], reference, sentence, previous) if reference else None
-            if found and value_kind(found.value) in CALENDAR_KINDS:
-                previous = found.value
+            found = dates.read(timex["text"], sentence) if dates else None
             cases.append(
                 DateCase(
                     str(article["id"]),

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Protocol, TypeVar
 
 from ..actors import Mention, name_key, resolve
-from ..dates import CALENDAR_KINDS, anchor, normalise, sort_key, value_kind, why_undated
+from ..dates import ArticleDates, anchor, sort_key, why_undated
 from ..schema.briefing import (
     BriefingActor,
     BriefingClaim,
@@ -143,11 +143,10 @@ def _merge_events(
     for extraction in extractions:
         source = extraction.source.id
         reference = references[source]
-        previous = None  # the last date this source gave: what 'the next day' counts from
+        dates = ArticleDates(reference) if reference else None  # 'the next day' counts from the last
         for event in extraction.events:
             context = " ".join(c.quote for c in event.citations) or None
-            found = normalise(event.when, reference, context, previous) if event.when and reference else None
-            previous = found.value if found and value_kind(found.value) in CALENDAR_KINDS else previous
+            found = dates.read(event.when, context) if event.when and dates else None
             info = DateInfo(
                 value=found.value if found else None,
                 precision=found.precision if found else (why_undated(event.when) if event.when else None),
