@@ -87,7 +87,6 @@ class _Reading:
     cited: Sequence[Cited]
     table: NameTable
     dates: tuple[Found, ...]
-    evidence_dates: dict[str, tuple[Found, ...]]
 
     @property
     def reference(self) -> date | None:
@@ -105,9 +104,7 @@ def assess(
     values already established for what the statement is about (an event's normalised date)."""
     if not cited:
         return Support(verdict="unsupported", faults=[Fault(rule="name", word="", reason="cites nothing")])
-    reading = _Reading(
-        statement, cited, table, find_dates(statement), {c.id: find_dates(c.text) for c in cited}
-    )
+    reading = _Reading(statement, cited, table, find_dates(statement))
     findings = Findings()
     _numbers(reading, findings)
     _dates(reading, known_dates, findings)

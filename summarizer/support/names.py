@@ -39,7 +39,7 @@ class NameTable:
         every = [(name, actor.id) for actor in self.actors.values() for name in actor.names]
         self._owner = _unique((name, owner) for name, owner in every if _proper(name))
         self._descriptors = _unique(every)
-        self._names: dict[str, re.Pattern[str]] = {}
+        self._names: dict[str, tuple[re.Pattern[str], frozenset[str], tuple[str, ...]]] = {}
         keys = sorted(self._owner, key=len, reverse=True)
         self._pattern = (
             re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k) for k in keys) + r")(?!\w)", re.IGNORECASE)
@@ -74,26 +74,28 @@ class NameTable:
         )
 
     def _named(self, actor: str, text: str) -> bool:
-        pattern = self._names.get(actor)
-        if pattern is None:
-            # a descriptor ('police') names the actor here only when no other actor has it
-            own = [
-                n
-                for n in self.actors[actor].names
-                if _proper(n) or self._descriptors.get(n.casefold()) == actor
-            ]
-            names = [re.escape(n) for n in own] or ["(?!)"]
-            pattern = re.compile(r"(?<!\w)(?:" + "|".join(names) + r")(?!\w)", re.IGNORECASE)
-            self._names[actor] = pattern
-        descriptors = {n.casefold() for n in self.actors[actor].names if not _proper(n)}
+        pattern, descriptors, single = self._forms(actor)
         if any(
             _written_as_name(m.group()) or m.group().casefold() in descriptors for m in pattern.finditer(text)
         ):
             return True
         # 'Serbia' is named in 'Serbian forces', 'Kosovo' in 'Kosovar police'
-        single = [n for n in self.actors[actor].names if _proper(n) and " " not in n.strip()]
         words = [w for w in re.findall(r"[\w'’]+", text) if w[0].isupper()]
-        return any(same_word(name, word) for name in single if not name.isupper() for word in words)
+        return any(same_word(name, word) for name in single for word in words)
+
+    def _forms(self, actor: str) -> tuple[re.Pattern[str], frozenset[str], tuple[str, ...]]:
+        """How an actor is found in a text, worked out once: a pattern of its names and of the
+        descriptors ('police') only it has; those descriptors; its one-word names other than acronyms."""
+        if actor not in self._names:
+            names = self.actors[actor].names
+            own = [n for n in names if _proper(n) or self._descriptors.get(n.casefold()) == actor]
+            pattern = re.compile(
+                r"(?<!\w)(?:" + "|".join([re.escape(n) for n in own] or ["(?!)"]) + r")(?!\w)", re.IGNORECASE
+            )
+            descriptors = frozenset(n.casefold() for n in names if not _proper(n))
+            single = tuple(n for n in names if _proper(n) and " " not in n.strip() and not n.isupper())
+            self._names[actor] = (pattern, descriptors, single)
+        return self._names[actor]
 
 
 def _unique(names: Iterable[tuple[str, str]]) -> dict[str, str | None]:

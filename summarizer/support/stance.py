@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .names import Mention
@@ -41,6 +42,7 @@ class _Text:
     def _at(self, offset: int) -> int:
         return next((i for i, w in enumerate(self.words) if w.end > offset), len(self.words) - 1)
 
+    @cached_property
     def stances(self) -> list[tuple[int, str, bool]]:
         """(word index, kind, negated) of every verb of stance."""
         return [
@@ -125,10 +127,10 @@ def _cue(words: Sequence[Token], at: int) -> str:
 
 
 def _stances(said: _Text, cited: Sequence[_Text], roles: Roles | None, faults: list[Fault]) -> int:
-    kinds = {kind for text in cited for _, kind, no in text.stances() if not no}
+    kinds = {kind for text in cited for _, kind, no in text.stances if not no}
     negating = any(w.negation or w.lower in _DENYING_WORDS for text in cited for w in text.words)
     checked = 0
-    for at, kind, no in said.stances():
+    for at, kind, no in said.stances:
         if no:
             continue  # a negated stance is read by the negation rule
         checked += 1
@@ -159,7 +161,7 @@ def _role(subject: Mention, kind: str, cited: Sequence[_Text], roles: Roles | No
     doers = {
         found.actor
         for text in cited
-        for at, other, no in text.stances()
+        for at, other, no in text.stances
         if other in agreeing and not no and (found := text.subject(at)) is not None
     }
     if doers and subject.actor not in doers:
