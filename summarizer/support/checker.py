@@ -17,7 +17,7 @@ from ..text import source_of
 from ..wording import count
 from . import stance
 from .names import Mention, NameTable, acronyms, capitalised, same_word, spelled_out
-from .quantities import Quantity, quantities, supported
+from .quantities import quantities, stated, supported
 from .words import stem, tokens
 
 Verdict = Literal["supported", "unsupported", "unchecked"]
@@ -130,13 +130,13 @@ def _numbers(reading: _Reading, findings: Findings) -> None:
         number = _COUNT_WORDS.get(match.group(1).lower()) or int(match.group(1))
         if number > cited_sources:  # 'one source says' of two cited is fine; 'both' of one is not
             findings.fault("number", match.group(1), f"the statement cites {count(cited_sources, 'source')}")
-    evidence = [quantity for c in reading.cited for quantity in _stated(c.text)]
+    evidence = [quantity for c in reading.cited for quantity in stated(c.text)]
     skip = [*((d.start, d.end) for d in reading.dates), *(m.span() for m in counted)]
     for quantity in quantities(reading.statement, skip):
         findings.checked += 1
         if supported(quantity, evidence) is None:
-            stated = ", ".join(q.text for q in evidence) or "no number"
-            findings.fault("number", quantity.text, f"the cited sentences state {stated}")
+            given = ", ".join(q.text for q in evidence) or "no number"
+            findings.fault("number", quantity.text, f"the cited sentences state {given}")
 
 
 def _dates(reading: _Reading, known: Sequence[str], findings: Findings) -> None:
@@ -188,12 +188,6 @@ _SOURCE_COUNT = re.compile(
     r"reports|report|articles|article)\b",
     re.IGNORECASE,
 )
-
-
-@lru_cache(maxsize=4096)
-def _stated(text: str) -> tuple[Quantity, ...]:
-    """The quantities a cited sentence states (its dates' numbers are not counts)."""
-    return tuple(quantities(text, [(d.start, d.end) for d in find_dates(text)]))
 
 
 @lru_cache(maxsize=4096)

@@ -8,10 +8,13 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 
 from text_to_num import text2num
 from text_to_num.lang import LANG
+
+from ..dates import find_dates
 
 _ENGLISH = LANG["en"]
 _SCALES = {
@@ -62,12 +65,18 @@ _SCALE = "|".join(sorted((re.escape(w) for w in _SCALES), key=len, reverse=True)
 _QUANTITY = re.compile(
     rf"""(?P<currency>[$€£¥]\s?)?
     (?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
-      | (?P<vague>tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds|thousands|millions|billions)\b
-      | (?P<words>(?:{_WORD_NUMBER})(?:(?:\s+and\s+|[\s-]+)(?:{_WORD_NUMBER}))*)\b
-      | (?P<fraction>two[- ]thirds|three[- ]quarters|a\s+third|one\s+third|a\s+quarter|a\s+dozen|dozen|a\s+couple\s+of|half|twice|double|triple)\b)
+      | (?<![A-Za-z])(?P<vague>tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds|thousands|millions|billions)\b
+      | (?<![A-Za-z])(?P<words>(?:{_WORD_NUMBER})(?:(?:\s+and\s+|[\s-]+)(?:{_WORD_NUMBER}))*)\b
+      | (?<![A-Za-z])(?P<fraction>two[- ]thirds|three[- ]quarters|a\s+third|one\s+third|a\s+quarter|a\s+dozen|dozen|a\s+couple\s+of|half|twice|double|triple)\b)
     (?:\s?(?P<scale>{_SCALE})\b)?
     (?:\s?(?P<percent>%|percent\b|per\s+cent\b|percentage\s+points?\b))?""",
     re.IGNORECASE | re.VERBOSE,
+)
+_CURRENCY_AFTER = re.compile(
+    r"\s*(?:(?:US|U\.S\.|Canadian|Australian|Hong Kong|Singapore)\s+)?"
+    r"(?:dollars?|euros?|pounds?(?:\s+sterling)?|sterling|yen|yuan|renminbi|francs?|rupees?|roubles?|rubles?|"
+    r"pesos?|won|krona|kronor|krone|riyals?|dirhams?|shekels?|lira|reais|real|rand|bitcoins?|"
+    r"USD|EUR|GBP|JPY|CNY|CHF|INR)\b"
 )
 # 'one' is as often a pronoun: 'no one', 'one another', 'the one who'.
 _PRONOUN_ONE = re.compile(r"\b(?:no|any|some|every|the|this|that)\s+one\b|\bone\s+(?:another|day)\b", re.I)
@@ -83,6 +92,7 @@ class Quantity:
     percent: bool
     approximate: bool
     total: bool = False  # the text says it adds up: 'in total', 'combined'
+    money: bool = False  # an amount of a currency: '$30bn', '150 million euros'
 
     @property
     def exact(self) -> bool:
@@ -97,7 +107,11 @@ def quantities(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Quantity
         start, end = match.span()
         if not match.group().strip() or _inside(start, end, [*skip, *pronouns]):
             continue
-        if match.group("digits") and _part_of_word(text, start, end):
+        if (
+            match.group("digits")
+            and not match.group("currency")
+            and _part_of_word(text, *match.span("digits"))
+        ):
             continue
         value = _value(match)
         if value is None:
@@ -114,9 +128,16 @@ def quantities(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Quantity
                 percent=bool(match.group("percent")),
                 approximate=bool(_APPROXIMATE.search(text[max(0, start - 20) : start])),
                 total=bool(_TOTAL.search(text[max(0, start - 30) : end + 30])),
+                money=bool(match.group("currency") or _CURRENCY_AFTER.match(text, end)),
             )
         )
     return found
+
+
+@lru_cache(maxsize=4096)
+def stated(text: str) -> tuple[Quantity, ...]:
+    """The quantities a sentence states (its dates' numbers are not counts)."""
+    return tuple(quantities(text, [(d.start, d.end) for d in find_dates(text)]))
 
 
 def _value(match: re.Match[str]) -> tuple[float, float] | None:
@@ -140,10 +161,26 @@ def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(s <= start < e or s < end <= e for s, e in spans)
 
 
+_NUMBER_WITH_SUFFIX = re.compile(r"[\d.,]+(?:st|nd|rd|th|s|k|m|bn|mn|tn|b)", re.I)
+
+
 def _part_of_word(text: str, start: int, end: int) -> bool:
-    """Digits inside a name or code ('F-16', 'A380', 'COVID-19') are not amounts."""
+    """Digits inside a name or code ('F-16', 'A380', 'COVID-19', '777-200LR') are not amounts;
+    '10-year' and '3rd' hold amounts."""
     before = text[start - 1] if start else " "
-    return before.isalpha() or (before == "-" and start > 1 and text[start - 2].isalpha())
+    if before.isalpha() or (before == "-" and start > 1 and text[start - 2].isalpha()):
+        return True
+    left, right = start, end
+    while left > 0 and (text[left - 1].isalnum() or text[left - 1] == "-"):
+        left -= 1
+    while right < len(text) and (text[right].isalnum() or text[right] == "-"):
+        right += 1
+    return any(_coded(piece) for piece in text[left:right].split("-"))
+
+
+def _coded(piece: str) -> bool:
+    mixed = any(c.isdigit() for c in piece) and any(c.isalpha() for c in piece)
+    return mixed and not _NUMBER_WITH_SUFFIX.fullmatch(piece)
 
 
 def supported(quantity: Quantity, evidence: Sequence[Quantity]) -> str | None:
