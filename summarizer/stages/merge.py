@@ -8,10 +8,10 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from ..actors import Mention, name_key, resolve
-from ..dates import ArticleDates, anchor, sort_key, why_undated
+from ..dates import ArticleDates, anchor, is_future, sort_key, start_of, why_undated
 from ..schema.briefing import (
     BriefingActor,
     BriefingClaim,
@@ -23,11 +23,7 @@ from ..schema.briefing import (
 )
 from ..schema.extraction import Citation, Extraction
 from ..vocabulary import CLAIM_ROLES, STANCE_ROLES, parties
-
-SAME_EVENT = 70  # rapidfuzz token_set_ratio of two event descriptions (of compatible dates)
-SAME_EVENT_SHARED_ACTOR = 55
-SAME_CLAIM = 75
-SAME_CLAIM_SHARED_PARTY = 55
+from .matching import gist, judge, name_words
 
 ActorIds = dict[tuple[str, str], str]  # (source id, name key) -> briefing actor id
 
@@ -58,8 +54,9 @@ def merge(extractions: Sequence[Extraction]) -> Story:
         )
         for e in extractions
     ]
-    timeline = _merge_events(extractions, actor_id, references)
-    claims = _merge_claims(extractions, actor_id)
+    names = name_words(form for a in actors for form in (a.name, *(f.text for f in a.surface_forms)))
+    timeline = _merge_events(extractions, actor_id, references, names)
+    claims = _merge_claims(extractions, actor_id, names)
     return Story(sources, actors, timeline, claims, warnings)
 
 
@@ -136,10 +133,10 @@ def _merge_events(
     extractions: Sequence[Extraction],
     actor_id: ActorIds,
     references: dict[str, date | None],
+    names: frozenset[str],
 ) -> list[TimelineEvent]:
-    from rapidfuzz import fuzz
-
     merged: list[TimelineEvent] = []
+    reports: list[list[TimelineEvent]] = []
     for extraction in extractions:
         source = extraction.source.id
         reference = references[source]
@@ -170,7 +167,7 @@ def _merge_events(
                 sources=[source],
                 citations=event.citations,
             )
-            _fold(merged, candidate, lambda a, b: _same_event(a, b, fuzz.token_set_ratio), _combine_events)
+            _fold(merged, reports, candidate, lambda a, b: _same_event(a, b, names), _combine_events)
     merged.sort(key=lambda e: (sort_key(e.date.value), e.date.reported_by or date.max))
     for n, entry in enumerate(merged, start=1):
         entry.id = f"E{n}"
@@ -181,25 +178,35 @@ class _Reported(Protocol):
     sources: list[str]
     citations: list[Citation]
 
+    def model_copy(self, *, deep: bool = ...) -> Any: ...
+
 
 Reported = TypeVar("Reported", bound=_Reported)
 
 
 def _fold(
     merged: list[Reported],
+    reports: list[list[Reported]],
     candidate: Reported,
-    same: Callable[[Reported, Reported], bool],
+    same: Callable[[Reported, Reported], bool | None],
     combine: Callable[[Reported, Reported], None],
 ) -> None:
     """Add ``candidate`` to ``merged``, or fold it into the entry that reports the same thing:
-    one entry citing every source."""
-    twin = next((m for m in merged if same(m, candidate)), None)
-    if twin is None:
-        merged.append(candidate)
+    one entry citing every source. ``reports[n]`` holds the reports entry n was made of; the
+    candidate must be like one of them and at odds with none (``same`` gives None for at odds)."""
+    for twin, members in zip(merged, reports, strict=True):
+        if set(candidate.sources) <= set(twin.sources):
+            continue
+        verdicts = [same(member, candidate) for member in members]
+        if None in verdicts or not any(verdicts):
+            continue
+        members.append(candidate.model_copy(deep=True))
+        twin.sources = sorted({*twin.sources, *candidate.sources})
+        twin.citations = _unique([*twin.citations, *candidate.citations])
+        combine(twin, candidate)
         return
-    twin.sources = sorted({*twin.sources, *candidate.sources})
-    twin.citations = _unique([*twin.citations, *candidate.citations])
-    combine(twin, candidate)
+    reports.append([candidate.model_copy(deep=True)])
+    merged.append(candidate)
 
 
 def _combine_events(twin: TimelineEvent, other: TimelineEvent) -> None:
@@ -219,25 +226,33 @@ def _combine_claims(twin: BriefingClaim, other: BriefingClaim) -> None:
         setattr(twin, field, list(dict.fromkeys([*getattr(twin, field), *getattr(other, field)])))
 
 
-def _dates_compatible(a: str | None, b: str | None) -> bool:
-    if a is None or b is None:
-        return True
-    return a == b or a.startswith(b) or b.startswith(a)
+def _dates_compatible(a: TimelineEvent, b: TimelineEvent) -> bool:
+    """Two dates, one within the other; or an undated event told as past, and a dated one that
+    does not begin after the undated one was reported."""
+    if a.date.value is None or b.date.value is None:
+        undated, dated = (a, b) if a.date.value is None else (b, a)
+        if dated.date.value is None or undated.date.reported_by is None or is_future(undated.what):
+            return True
+        begins = start_of(dated.date.value)
+        return begins is None or begins <= undated.date.reported_by
+    x, y = a.date.value, b.date.value
+    return x == y or x.startswith(y) or y.startswith(x)
 
 
-def _same_event(a: TimelineEvent, b: TimelineEvent, ratio: object) -> bool:
-    assert callable(ratio)
-    if set(b.sources) <= set(a.sources) or not _dates_compatible(a.date.value, b.date.value):
-        return False
-    score = float(ratio(a.what, b.what))
-    shared = {r.actor for r in a.participants} & {r.actor for r in b.participants}
-    return score >= SAME_EVENT or (bool(shared) and score >= SAME_EVENT_SHARED_ACTOR)
+def _same_event(a: TimelineEvent, b: TimelineEvent, names: frozenset[str]) -> bool | None:
+    """Two reports of one event: at compatible dates, by participants of whom some are the same
+    (when both name any), in words that tell of the same happening; None when they are at odds."""
+    mine, theirs = {r.actor for r in a.participants}, {r.actor for r in b.participants}
+    if not _dates_compatible(a, b) or (mine and theirs and not mine & theirs):
+        return None
+    return judge(gist(a.what, names), gist(b.what, names), shared_actor=bool(mine & theirs))
 
 
-def _merge_claims(extractions: Sequence[Extraction], actor_id: ActorIds) -> list[BriefingClaim]:
-    from rapidfuzz import fuzz
-
+def _merge_claims(
+    extractions: Sequence[Extraction], actor_id: ActorIds, names: frozenset[str]
+) -> list[BriefingClaim]:
     merged: list[BriefingClaim] = []
+    reports: list[list[BriefingClaim]] = []
     for extraction in extractions:
         source = extraction.source.id
 
@@ -255,20 +270,17 @@ def _merge_claims(extractions: Sequence[Extraction], actor_id: ActorIds) -> list
                     "citations": claim.citations,
                 }
             )
-            _fold(merged, candidate, lambda a, b: _same_claim(a, b, fuzz.token_set_ratio), _combine_claims)
+            _fold(merged, reports, candidate, lambda a, b: _same_claim(a, b, names), _combine_claims)
     for n, entry in enumerate(merged, start=1):
         entry.id = f"C{n}"
     return merged
 
 
-def _same_claim(a: BriefingClaim, b: BriefingClaim, ratio: object) -> bool:
-    """Reported by another source, and worded alike, or a little less alike when the same party
-    makes, denies or disputes it."""
-    assert callable(ratio)
-    if set(b.sources) <= set(a.sources):
-        return False
-    score = float(ratio(a.statement, b.statement))
-    return score >= SAME_CLAIM or (bool(_stance(a) & _stance(b)) and score >= SAME_CLAIM_SHARED_PARTY)
+def _same_claim(a: BriefingClaim, b: BriefingClaim, names: frozenset[str]) -> bool | None:
+    """Two reports of one claim: worded alike, or a little less alike when the same party makes,
+    denies or disputes it; None when they are at odds."""
+    shared = bool(_stance(a) & _stance(b))
+    return judge(gist(a.statement, names), gist(b.statement, names), shared_actor=shared)
 
 
 def _stance(claim: BriefingClaim) -> set[str]:

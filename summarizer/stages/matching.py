@@ -1,0 +1,129 @@
+"""When two sources report the same event or claim. Joining two reports makes one entry that
+cites both, and a claim two sources report reads as corroborated, so a join needs evidence: the
+reports must be compatible in every respect they both state (dates, figures, reporting periods,
+participants) and tell of the same happening in the same words, names aside.
+
+Word overlap is measured on the words that say what happened: not the names (two reports about
+the same company share its name whatever they report), not the figures and not the function
+words."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..dates import find_dates
+from ..support.quantities import Quantity, stated
+from ..support.words import stem, tokens
+
+# Dice overlap of the words that say what happened (see ``Gist``), with a participant in common
+# and without one.
+SAME_WORDS_SHARED_ACTOR = 0.5
+SAME_WORDS = 2 / 3
+# Two figures of one kind (amounts of money, percentages, counts) can be one fact reported twice,
+# rounded or revised, when neither is more than this many times the other.
+FIGURE_SPREAD = 2.0
+
+# Words that say when, how much or how a sentence goes on, not what happened.
+_NOT_WHAT_HAPPENED = frozenset(
+    """year years month months week weeks day days hour hours time times percent cent however thus
+    far still yet already even meanwhile moreover though although first last""".split()
+)
+# The period a financial figure covers, in every spelling news uses; a quarterly result and an
+# annual one are different facts.
+_PERIODS = {
+    "quarter": re.compile(
+        r"\b(?:quarterly|(?:first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter|q[1-4])\b", re.I
+    ),
+    "half": re.compile(r"\b(?:half[- ]year(?:ly)?|semi-?annual|(?:first|second)[- ]half|h[12])\b", re.I),
+    "year": re.compile(r"\b(?:annual|annually|yearly|full[- ]year|fiscal[- ]year|year[- ]end)\b", re.I),
+    "month": re.compile(r"\bmonthly\b", re.I),
+}
+
+
+@dataclass(frozen=True)
+class Gist:
+    """What a description says, as matching compares it."""
+
+    words: frozenset[str]  # stems of the words that say what happened
+    names: frozenset[str]  # names other than the actors': what it happened to ('A380', 'iPhone')
+    figures: tuple[Quantity, ...]
+    periods: frozenset[str]
+
+
+@lru_cache(maxsize=4096)
+def gist(text: str, name_words: frozenset[str] = frozenset()) -> Gist:
+    """The gist of a description; ``name_words``: the lower-cased words of the story's actors'
+    names, which are not words of what happened even where they open the sentence."""
+    figures = stated(text)
+    taken = [(q.start, q.end) for q in figures] + [(d.start, d.end) for d in find_dates(text)]
+    words = [w for w in tokens(text) if not any(s <= w.start < e for s, e in taken)]
+    content = [w for w in words if w.content]
+    headline = sum(w.text[0].isupper() for w in content) > 0.6 * len(content)  # 'Boeing Unveils New Jet'
+    kept, names = set(), set()
+    for n, word in enumerate(words):
+        digits = any(ch.isdigit() for ch in word.text)
+        if digits and any(ch.isalpha() for ch in word.text):  # a code: 'A380', 'Z9', '200LR'
+            names.add(word.lower)
+        elif digits or not word.content or word.lower in _NOT_WHAT_HAPPENED:
+            continue
+        elif word.lower in name_words and (word.text[0].isupper() or headline):
+            continue  # an actor's name: the participants compare those
+        elif word.text[0].isupper() and n > 0 and not headline:  # a name or a word of one
+            names.add(word.lower)
+        else:
+            kept.add(stem(word.text))
+    periods = frozenset(p for p, pattern in _PERIODS.items() if pattern.search(text))
+    return Gist(frozenset(kept), frozenset(names), figures, periods)
+
+
+def overlap(a: Gist, b: Gist) -> float:
+    """Dice coefficient of two gists' words."""
+    if not a.words or not b.words:
+        return 0.0
+    return 2 * len(a.words & b.words) / (len(a.words) + len(b.words))
+
+
+def compatible(a: Gist, b: Gist) -> bool:
+    """Nothing the two descriptions both state disagrees: the periods their figures cover, the
+    names (other than the actors') of what they happened to, and their figures of each kind."""
+    if a.periods and b.periods and not a.periods & b.periods:
+        return False
+    if a.names and b.names and not a.names & b.names:
+        return False
+    return all(_figures_agree(a.figures, b.figures, kind) for kind in ("money", "percent", "count"))
+
+
+def _kind(quantity: Quantity) -> str:
+    return "percent" if quantity.percent else "money" if quantity.money else "count"
+
+
+def _figures_agree(a: Iterable[Quantity], b: Iterable[Quantity], kind: str) -> bool:
+    """Either states no figure of this kind, or some figure of one is near some figure of the other."""
+    mine = [q for q in a if _kind(q) == kind]
+    theirs = [q for q in b if _kind(q) == kind]
+    if not mine or not theirs:
+        return True
+    return any(_near(x, y) for x in mine for y in theirs)
+
+
+def _near(a: Quantity, b: Quantity) -> bool:
+    if a.low <= b.high and b.low <= a.high:  # the ranges meet
+        return True
+    low, high = sorted((max(abs(a.low), abs(a.high)), max(abs(b.low), abs(b.high))))
+    return low > 0 and high / low <= FIGURE_SPREAD
+
+
+def name_words(names: Iterable[str]) -> frozenset[str]:
+    return frozenset(w.lower() for name in names for w in re.findall(r"\w+", name))
+
+
+def judge(a: Gist, b: Gist, shared_actor: bool) -> bool | None:
+    """Whether two descriptions tell of the same happening: None when something they both state
+    disagrees, else whether their words overlap enough (less when they share a participant). A
+    date in common is not enough: in a one-day story every event has it."""
+    if not compatible(a, b):
+        return None
+    return overlap(a, b) >= (SAME_WORDS_SHARED_ACTOR if shared_actor else SAME_WORDS)

@@ -1,0 +1,160 @@
+"""When two sources report the same event or claim: joined only when nothing they both state is at
+odds (dates, figures, reporting periods, participants, what it happened to) and their words say the
+same happening. Examples written from English, not from an evaluation set."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from summarizer.schema.extraction import (
+    Actor,
+    Citation,
+    Claim,
+    Event,
+    Extraction,
+    Generation,
+    Participant,
+    SourceInfo,
+)
+from summarizer.stages.matching import compatible, gist, judge
+from summarizer.stages.merge import merge
+from summarizer.support.quantities import stated
+
+
+def cite(source: str, text: str) -> list[Citation]:
+    return [Citation(sentence_id=f"{source}1", quote=text, start=0, end=len(text))]
+
+
+def extraction(
+    source: str,
+    events: list[tuple[str, str | None, list[str]]] = (),  # type: ignore[assignment]
+    claims: list[tuple[str, str | None]] = (),  # type: ignore[assignment]
+    published: date = date(2024, 5, 6),
+) -> Extraction:
+    """One source's extraction: events as (what, when, participants), claims as (statement, made by)."""
+    named = {n for _, _, people in events for n in people} | {by for _, by in claims if by}
+    return Extraction(
+        source=SourceInfo(id=source, name=f"{source}.txt", published=published, sha256="0", sentences=1),
+        actors=[Actor(name=n, kind="other", citations=cite(source, n)) for n in sorted(named)],
+        events=[
+            Event(
+                what=what,
+                when=when,
+                participants=[Participant(actor=p, role="participant") for p in people],
+                citations=cite(source, what),
+            )
+            for what, when, people in events
+        ],
+        claims=[Claim(statement=s, made_by=by, citations=cite(source, s)) for s, by in claims],
+        generation=Generation(model="test", mode="none", templates={}),
+    )
+
+
+def joined_events(
+    first: tuple[str, str | None, list[str]], second: tuple[str, str | None, list[str]]
+) -> bool:
+    story = merge([extraction("A", [first]), extraction("B", [second], published=date(2024, 5, 7))])
+    return len(story.timeline) == 1
+
+
+def test_two_wordings_of_one_event_by_the_same_participant_are_joined() -> None:
+    assert joined_events(
+        ("Rebels captured the town of Kessa on Monday.", "Monday", ["Rebels"]),
+        ("The town of Kessa was captured by the rebels on Monday.", "Monday", ["Rebels"]),
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # figures of one kind far apart: an infusion and a loan
+        ("The government injected $30bn into the banks.", "The government lent $1.5m to the banks."),
+        # a quarterly result and an annual one
+        ("The company posted a quarterly profit.", "The company posted an annual profit."),
+        # a sales drop and a loss: no word of what happened in common
+        ("The company's sales dropped sharply.", "The company reported a quarterly loss."),
+        # the same verb about different things
+        ("The company unveiled the X200 phone.", "The company unveiled the Z9 tablet."),
+    ],
+)
+def test_reports_at_odds_or_about_other_things_stay_apart(first: str, second: str) -> None:
+    assert not joined_events((first, None, ["Globex"]), (second, None, ["Globex"]))
+
+
+def test_different_participants_make_different_events() -> None:
+    assert not joined_events(
+        ("Acme won a contract to build tankers.", None, ["Acme"]),
+        ("Globex won a contract to build tankers.", None, ["Globex"]),
+    )
+
+
+def test_dates_apart_make_different_events() -> None:
+    assert not joined_events(
+        ("Acme opened a factory in March 2023.", "March 2023", ["Acme"]),
+        ("Acme opened a factory in May 2024.", "May 2024", ["Acme"]),
+    )
+
+
+def test_an_event_reported_as_past_is_not_one_dated_after_its_report() -> None:
+    """Reported on 6 May as done, it cannot be the one a later source dates in June."""
+    assert not joined_events(
+        ("The first aircraft was delivered to the airline.", None, ["Acme"]),
+        ("The first aircraft will be delivered to the airline in June.", "June", ["Acme"]),
+    )
+
+
+def test_a_revised_figure_still_joins_so_the_sources_can_disagree() -> None:
+    """'Three' and 'five' dead can be one attack reported twice: the note then shows both counts."""
+    assert joined_events(
+        ("Three people were killed in the attack on the market.", "Monday", ["Police"]),
+        ("Five people were killed in the attack on the market.", "Monday", ["Police"]),
+    )
+
+
+def test_a_claim_is_corroborated_only_by_a_report_that_agrees_with_it() -> None:
+    story = merge(
+        [
+            extraction("A", claims=[("Serbia has massed 1,000 troops at the border.", "Kosovo")]),
+            extraction("B", claims=[("Serbia has massed 50,000 troops at the border.", "Kosovo")]),
+            extraction("C", claims=[("Serbia has massed about 1,000 troops at the border.", "Kosovo")]),
+        ]
+    )
+    assert [c.sources for c in story.claims] == [["A", "C"], ["B"]]
+
+
+def test_a_report_joins_an_entry_only_if_at_odds_with_none_of_its_reports() -> None:
+    story = merge(
+        [
+            extraction("A", [("Acme agreed to buy Globex for $2bn.", None, ["Acme"])]),
+            extraction("B", [("Acme agreed to buy Globex for $2.1bn.", None, ["Acme"])]),
+            extraction("C", [("Acme agreed to buy Globex for $9bn.", None, ["Acme"])]),
+        ]
+    )
+    assert [e.sources for e in story.timeline] == [["A", "B"], ["C"]]
+
+
+def test_the_gist_leaves_out_names_figures_and_dates() -> None:
+    said = gist("Acme said on Monday that the A380 deliveries rose 20% to 45 planes.", frozenset({"acme"}))
+    assert said.words == {"deliveri", "rose", "plane"}
+    assert said.names == {"a380"}
+    assert [q.text for q in said.figures] == ["20%", "45"]
+
+
+def test_a_headline_in_title_case_is_read_by_its_words() -> None:
+    headline = gist("Boeing Unveils New Jet Design", frozenset({"boeing"}))
+    assert headline.words == {"unveil", "new", "jet", "design"} and not headline.names
+    assert judge(headline, gist("Boeing unveils a new jet design", frozenset({"boeing"})), shared_actor=True)
+
+
+def test_figures_of_different_kinds_are_not_compared() -> None:
+    assert compatible(gist("They won a $40bn contract."), gist("They won an order for 179 tankers."))
+    assert not compatible(gist("They won a $40bn contract."), gist("They won a €13bn contract."))
+
+
+def test_codes_and_model_numbers_are_not_amounts() -> None:
+    assert [q.text for q in stated("Five orders for the 777-200LR and the A380 came in a 10-year deal.")] == [
+        "Five",
+        "10",
+    ]
