@@ -15,10 +15,13 @@ from summarizer.evaluation import (
     ceaf_e,
     evaluate_actors,
     evaluate_dates,
+    evaluate_events,
+    events_overall,
     load_articles,
 )
 
 MINI = Path(__file__).parent / "data" / "meantime"
+EVENTS = Path(__file__).parent / "data" / "events"  # three reports of a dock strike, written for these tests
 
 
 def test_scores_on_a_hand_checked_case() -> None:
@@ -75,6 +78,66 @@ def test_eval_errors_list_each_miss_with_what_a_developer_needs(tmp_path: Path) 
     }.items() <= misses[0].items()
 
 
+def test_eval_events_scores_the_merges_of_each_topic() -> None:
+    result = CliRunner().invoke(main, ["eval", "events", str(EVENTS)])
+    assert result.exit_code == 0, result.stderr
+    rows = [line.split() for line in result.stdout.splitlines()]
+    # 8 reports of 5 events, 2 of them reported by several sources; 7 after the merge
+    assert [
+        "port",
+        "8",
+        "5",
+        "2",
+        "7",
+        "1.000",
+        "0.750",
+        "1",
+        "1",
+        "1.000",
+        "0.250",
+        "1.000",
+        "1.000",
+    ] in rows
+    assert (
+        "event merges: B3 P 1.000 R 0.750; 1 join, 1 right: pairwise P 1.000 R 0.250 (of 4 pairs to find)"
+        in result.stdout.splitlines()
+    )
+
+    errors = CliRunner().invoke(main, ["eval", "events", str(EVENTS), "--errors"]).stdout
+    assert (
+        "port: left apart, one event\n  A [walked out] Dock workers in Rotterdam walked out on Monday over pay.\n"
+        "  C [walkout] The walkout had left dozens of ships waiting." in errors
+    )
+    data = json.loads(CliRunner().invoke(main, ["eval", "events", str(EVENTS), "--format", "json"]).stdout)
+    assert data["pairs"] == {
+        "joined": 1,
+        "right": 1,
+        "wanted": 4,
+        "found": 1,
+        "precision": 1.0,
+        "recall": 0.25,
+    }
+    (topic,) = data["topics"]
+    assert topic["wrong"] == [] and len(topic["missed"]) == 3
+    nothing = CliRunner().invoke(main, ["eval", "events", str(MINI)])  # articles without event annotations
+    assert nothing.exit_code == 1
+    assert nothing.stderr == f"summarizer: error: {MINI}: nothing to score: no annotated event\n"
+
+
+def test_eval_events_lists_a_wrong_join() -> None:
+    """Two reports of different events, worded alike, joined: the error names both."""
+    articles = load_articles(EVENTS).articles
+    for article in articles:
+        for event in article["events"]:
+            if event["instance_id"] == "EV_WAIT" and article["id"] == "B":
+                event["instance_id"] = "EV_OTHER_QUEUE"
+    (scores,) = evaluate_events(articles)
+    assert (scores.pairs.joined, scores.pairs.right) == (1, 0)
+    (wrong,) = scores.wrong
+    assert wrong.first.startswith("A [waiting] The port authority said 40 ships")
+    assert wrong.second.startswith("B [waiting] The port authority said 45 ships")
+
+
 def test_eval_of_a_missing_directory_is_a_clear_error(tmp_path: object) -> None:
     result = CliRunner().invoke(main, ["eval", "dates", "/nonexistent/dir"])
     assert result.exit_code == 2
@@ -88,6 +151,10 @@ def test_targets_on_meantime(meantime: Path) -> None:
     by_topic = evaluate_actors(articles)
     assert [r.topic for r in by_topic] == ["airbus", "apple"]
     assert b_cubed_overall(by_topic).f1 >= 0.90
+    events = evaluate_events(articles)
+    (b3, pairs), (_, baseline) = events_overall(events), events_overall(events, baseline=True)
+    assert b3.precision >= 0.95
+    assert pairs.scores.precision > 4 * baseline.scores.precision  # the same-words baseline: 0.06
 
 
 def test_dates_on_timebank_beat_the_parser_baseline(meantime: Path) -> None:
@@ -109,36 +176,41 @@ FLAWED = {
 }
 
 
-def flawed_corpus(folder: Path, with_good: bool) -> Path:
+def flawed_corpus(folder: Path, with_good: bool, good_set: Path = MINI) -> Path:
     folder.mkdir()
     for name, content in FLAWED.items():
         (folder / name).write_text(content)
     (folder / "dir.json").mkdir()
     (folder / "loop.json").symlink_to(folder / "loop.json")
     if with_good:
-        for good in MINI.glob("*.json"):
+        for good in good_set.glob("*.json"):
             (folder / good.name).write_bytes(good.read_bytes())
     return folder
 
 
-@pytest.mark.parametrize("command", ["dates", "actors"])
+@pytest.mark.parametrize("command", ["dates", "actors", "events"])
 def test_flawed_articles_are_named_counted_and_skipped(tmp_path: Path, command: str) -> None:
-    folder = flawed_corpus(tmp_path / "set", with_good=True)
+    good_set = EVENTS if command == "events" else MINI
+    folder = flawed_corpus(tmp_path / "set", with_good=True, good_set=good_set)
     result = CliRunner().invoke(main, ["eval", command, str(folder)])
     assert result.exit_code == 0, result.stderr
     skipped = [line for line in result.stderr.splitlines() if line.startswith("skipped ")]
-    good = len(list(MINI.glob("*.json")))
+    good = len(list(good_set.glob("*.json")))
     assert skipped[-1] == f"skipped 10 of {10 + good} articles"
     assert f"skipped {folder / 'deep.json'}: is not usable JSON (nested too deeply)" in skipped
     assert f"skipped {folder / 'dir.json'}: is a directory, not a file" in skipped
     assert any(
         line.startswith(f"skipped {folder / 'dct.json'}: not an annotated article (dct: ") for line in skipped
     )
-    expected = "dates accuracy: 1.000 (n=5)" if command == "dates" else "actors B3 F1: 1.000"
+    expected = {
+        "dates": "dates accuracy: 1.000 (n=5)",
+        "actors": "actors B3 F1: 1.000",
+        "events": "event merges: B3 P 1.000 R 0.750; 1 join, 1 right: pairwise P 1.000 R 0.250 (of 4 pairs to find)",
+    }[command]
     assert expected in result.stdout.splitlines()
 
 
-@pytest.mark.parametrize("command", [["dates"], ["actors"], ["extract", "--dry-run"]])
+@pytest.mark.parametrize("command", [["dates"], ["actors"], ["events"], ["extract", "--dry-run"]])
 def test_a_set_with_nothing_to_score_says_so(tmp_path: Path, command: list[str]) -> None:
     folder = flawed_corpus(tmp_path / "set", with_good=False)
     result = CliRunner().invoke(main, ["eval", command[0], str(folder), *command[1:]])

@@ -1,5 +1,5 @@
-"""``summarizer eval``: measuring date normalisation, actor resolution and extraction on annotated
-news, and the support checker on statement/evidence pairs."""
+"""``summarizer eval``: measuring date normalisation, actor resolution, event merging and extraction
+on annotated news, and the support checker on statement/evidence pairs."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def _articles(directory: str) -> list[dict[str, Any]]:
 
 @click.group(name="eval")
 def evaluate() -> None:
-    """Measure actor resolution, date normalisation and extraction on annotated news."""
+    """Measure actor resolution, date normalisation, event merging and extraction on annotated news."""
 
 
 def _errors_option(what: str) -> Any:
@@ -146,6 +146,74 @@ def eval_actors(directory: str, errors: bool, fmt: str) -> None:
                     f"\n{r.topic}/{miss.article}: {miss.mention!r}\n  gold:     {' | '.join(miss.gold)}\n"
                     f"  produced: {' | '.join(miss.produced)}"
                 )
+
+
+@evaluate.command(name="events")
+@click.argument("directory", type=click.Path(file_okay=False))
+@_errors_option("pair joined that reports different events, and pair of one event left apart")
+@format_option(["text", "json"], "text: scores by topic; json: the scores and every error", default="text")
+@reports_errors
+def eval_events(directory: str, errors: bool, fmt: str) -> None:
+    """Merge the events of each topic's articles in DIRECTORY as the briefing does (each article
+    extracted faithfully from its annotations); B³ and pairwise precision and recall of the merges
+    against the gold event instances, beside joining events whose words are the same."""
+    from dataclasses import asdict
+
+    from ..evaluation import evaluate_events, events_overall
+
+    results = evaluate_events(_articles(directory))
+    if not results:
+        raise SummarizerError(f"{directory}: nothing to score: no annotated event")
+    (b3, pairs), (base_b3, base_pairs) = events_overall(results), events_overall(results, baseline=True)
+    if fmt == "json":
+        topics = [
+            {
+                "topic": r.topic,
+                "reports": r.reports,
+                "instances": r.instances,
+                "b3": asdict(r.b3),
+                "pairs": asdict(r.pairs),
+                "same_words_b3": asdict(r.baseline_b3),
+                "same_words_pairs": asdict(r.baseline_pairs),
+                "wrong": [asdict(m) for m in r.wrong],
+                "missed": [asdict(m) for m in r.missed],
+            }
+            for r in results
+        ]
+        overall = {
+            "b3": {**asdict(b3), "f1": b3.f1},
+            "pairs": {**asdict(pairs), **asdict(pairs.scores)},
+            "same_words_b3": {**asdict(base_b3), "f1": base_b3.f1},
+            "same_words_pairs": {**asdict(base_pairs), **asdict(base_pairs.scores)},
+        }
+        click.echo(json.dumps({**overall, "topics": topics}, indent=2))
+        return
+    click.echo(
+        f"{'topic':<10} {'reports':>7} {'events':>6} {'across':>6} {'merged':>6}  {'B3 P':>6} {'R':>6}  "
+        f"{'joins':>5} {'right':>5} {'pair P':>6} {'pair R':>6}  {'words B3 P':>10} {'pair P':>6}"
+    )
+    for r in results:
+        own, base = r.pairs.scores, r.baseline_pairs.scores
+        click.echo(
+            f"{r.topic:<10} {r.reports:>7} {r.instances:>6} {r.cross_source:>6} {r.merged:>6}  "
+            f"{r.b3.precision:>6.3f} {r.b3.recall:>6.3f}  {r.pairs.joined:>5} {r.pairs.right:>5} "
+            f"{own.precision:>6.3f} {own.recall:>6.3f}  {r.baseline_b3.precision:>10.3f} {base.precision:>6.3f}"
+        )
+    click.echo(
+        f"event merges: B3 P {b3.precision:.3f} R {b3.recall:.3f}; {count(pairs.joined, 'join')}, "
+        f"{pairs.right} right: pairwise P {pairs.scores.precision:.3f} R {pairs.scores.recall:.3f} "
+        f"(of {count(pairs.wanted, 'pair')} to find)"
+    )
+    click.echo(
+        f"baseline (joined when the event words are the same): B3 P {base_b3.precision:.3f} "
+        f"R {base_b3.recall:.3f}; {count(base_pairs.joined, 'join')}, {base_pairs.right} right: "
+        f"pairwise P {base_pairs.scores.precision:.3f} R {base_pairs.scores.recall:.3f}"
+    )
+    if errors:
+        for r in results:
+            for label, merges in (("joined, different events", r.wrong), ("left apart, one event", r.missed)):
+                for merge in merges:
+                    click.echo(f"\n{r.topic}: {label}\n  {merge.first}\n  {merge.second}")
 
 
 @evaluate.command(name="extract")

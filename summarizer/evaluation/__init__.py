@@ -1,8 +1,9 @@
 """Evaluation on annotated news: corpus readers (corpus), clustering scores (metrics), and the
-runners behind ``summarizer eval`` (runners), and the support checker's statement/evidence pairs
+runners behind ``summarizer eval`` (runners, events for event merges), and the support checker's statement/evidence pairs
 (support)."""
 
 from .corpus import Corpus, article_document, gold_entities, load_articles
+from .events import EventMerge, EventScores, Pairs, evaluate_events, events_overall
 from .metrics import Scores, b_cubed, ceaf_e
 from .runners import (
     ActorMiss,
@@ -23,8 +24,11 @@ __all__ = [
     "ActorScores",
     "Corpus",
     "DateCase",
+    "EventMerge",
+    "EventScores",
     "ExtractionCase",
     "KindScore",
+    "Pairs",
     "Scores",
     "SupportCase",
     "SupportPair",
@@ -36,8 +40,10 @@ __all__ = [
     "ceaf_e",
     "evaluate_actors",
     "evaluate_dates",
+    "evaluate_events",
     "evaluate_extraction",
     "evaluate_support",
+    "events_overall",
     "gold_entities",
     "load_articles",
     "load_pairs",

@@ -1,0 +1,311 @@
+"""Measuring how the merge joins events reported by several sources, on annotated news whose
+event mentions carry cross-document instance ids (MEANTIME).
+
+Each article becomes the extraction a faithful model would give: its named entities as actors, and
+one event per sentence that reports one, described by that sentence, dated by its date expression,
+with the entities it names as participants. A sentence usually reports several annotated events;
+the one it stands for is the one the most articles report (the first of equals), and an article
+reports each event once, in its first such sentence. The merge then joins these events across the
+articles of a topic, and its joins are scored against the gold instances: B³ over events, and
+precision and recall over the pairs of events from different sources."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import astuple, dataclass
+from typing import Any
+
+from ..dates import CALENDAR_KINDS, find_dates, value_kind
+from ..schema.extraction import (
+    Actor,
+    Citation,
+    Event,
+    Extraction,
+    Generation,
+    Participant,
+    SourceInfo,
+)
+from ..text import Sentence, source_id, split_sentences
+from .corpus import NAMED_TYPES, article_document
+from .metrics import Scores, b_cubed
+
+_KINDS = {"PER": "person", "ORG": "other", "LOC": "state"}
+
+Item = tuple[str, str]  # (source id, sentence id): one reported event
+
+
+@dataclass(frozen=True)
+class ReportedEvent:
+    """One article's report of an event: the sentence that describes it and its gold instance."""
+
+    source: str
+    article: str
+    sentence: Sentence
+    instance: str
+    trigger: str  # the annotated words of the event in that sentence
+    instances: frozenset[str]  # every event the sentence reports
+
+    @property
+    def item(self) -> Item:
+        return (self.source, self.sentence.id)
+
+
+@dataclass(frozen=True)
+class EventMerge:
+    """Two reports the merge joined, or a gold pair it left apart."""
+
+    first: str
+    second: str
+    same_instance: bool
+
+
+@dataclass(frozen=True)
+class EventScores:
+    topic: str
+    reports: int
+    instances: int  # distinct gold instances among the reports
+    cross_source: int  # of those, reported by more than one article
+    merged: int  # events after the merge
+    b3: Scores
+    pairs: Pairs
+    baseline_b3: Scores  # joining reports whose event words are the same text
+    baseline_pairs: Pairs
+    wrong: tuple[EventMerge, ...] = ()  # pairs joined that are different events
+    missed: tuple[EventMerge, ...] = ()  # pairs of one event left apart
+
+
+def evaluate_events(articles: list[dict[str, Any]]) -> list[EventScores]:
+    """Per topic: the articles' events merged by the product's merge stage, scored against the
+    gold event instances."""
+    from ..stages.merge import merge
+
+    by_topic: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for article in articles:
+        by_topic[str(article.get("topic", "all"))].append(article)
+    results = []
+    for topic, members in sorted(by_topic.items()):
+        spread = _articles_per_instance(members)
+        extractions, reports = [], []
+        for index, article in enumerate(members):
+            extraction, reported = _as_extraction(article, source_id(index), spread)
+            extractions.append(extraction)
+            reports += reported
+        if not reports:
+            continue
+        story = merge(extractions)
+        known = {r.item for r in reports}
+        system = [
+            list(dict.fromkeys(i for c in entry.citations if (i := (_source_of(c), c.sentence_id)) in known))
+            for entry in story.timeline
+        ]
+        system = [c for c in system if c]
+        gold_groups: dict[str, list[Item]] = defaultdict(list)
+        for report in reports:
+            gold_groups[report.instance].append(report.item)
+        gold = list(gold_groups.values())
+        by_words: dict[str, list[Item]] = defaultdict(list)
+        for report in reports:
+            by_words[report.trigger.casefold()].append(report.item)
+        baseline = list(by_words.values())
+        wrong, missed = _differences(system, reports)
+        results.append(
+            EventScores(
+                topic,
+                len(reports),
+                len(gold),
+                sum(len({s for s, _ in g}) > 1 for g in gold),
+                len(system),
+                b_cubed(system, gold),
+                pairwise(system, reports),
+                b_cubed(baseline, gold),
+                pairwise(baseline, reports),
+                wrong,
+                missed,
+            )
+        )
+    return results
+
+
+@dataclass(frozen=True)
+class Pairs:
+    """Pairs of reports from different sources: joined by a clustering, of those the right ones
+    (the two sentences report an event in common), the pairs to find (reports standing for the
+    same event) and of those the ones joined."""
+
+    joined: int
+    right: int
+    wanted: int
+    found: int
+
+    @property
+    def scores(self) -> Scores:
+        """Precision and recall; with nothing joined precision is 1 (nothing was joined wrongly)."""
+        return Scores(
+            self.right / self.joined if self.joined else 1.0, self.found / self.wanted if self.wanted else 1.0
+        )
+
+    def __add__(self, other: Pairs) -> Pairs:
+        return Pairs(*(a + b for a, b in zip(astuple(self), astuple(other), strict=True)))
+
+
+def pairwise(system: Sequence[Sequence[Item]], reports: Sequence[ReportedEvent]) -> Pairs:
+    """The pairs of reports from different sources that a clustering joins (a merge never joins
+    two events of one source), scored: a join is right when the two sentences report an event in
+    common (a sentence reports several); the pairs to find are those of the events the reports
+    stand for."""
+    joined, related, wanted = _cross_pairs(system), _related(reports), _wanted(reports)
+    return Pairs(len(joined), len(joined & related), len(wanted), len(joined & wanted))
+
+
+def events_overall(results: Sequence[EventScores], baseline: bool = False) -> tuple[Scores, Pairs]:
+    """B³ over all topics' reports (weighted by reports) and the pairs of all topics together; of
+    the merge, or of the same-words ``baseline``."""
+    total = sum(r.reports for r in results)
+    b3 = [(r.baseline_b3 if baseline else r.b3, r.reports) for r in results]
+    pairs = sum((r.baseline_pairs if baseline else r.pairs for r in results), Pairs(0, 0, 0, 0))
+    if not total:
+        return Scores(0.0, 0.0), pairs
+    return Scores(
+        sum(s.precision * n for s, n in b3) / total, sum(s.recall * n for s, n in b3) / total
+    ), pairs
+
+
+def _wanted(reports: Sequence[ReportedEvent]) -> set[frozenset[Item]]:
+    gold: dict[str, list[Item]] = defaultdict(list)
+    for report in reports:
+        gold[report.instance].append(report.item)
+    return _cross_pairs(list(gold.values()))
+
+
+def _related(reports: Sequence[ReportedEvent]) -> set[frozenset[Item]]:
+    return {
+        frozenset((a.item, b.item))
+        for n, a in enumerate(reports)
+        for b in reports[n + 1 :]
+        if a.source != b.source and a.instances & b.instances
+    }
+
+
+def _cross_pairs(clusters: Sequence[Sequence[Item]]) -> set[frozenset[Item]]:
+    return {
+        frozenset((a, b))
+        for cluster in clusters
+        for n, a in enumerate(cluster)
+        for b in cluster[n + 1 :]
+        if a[0] != b[0]
+    }
+
+
+def _differences(
+    system: Sequence[Sequence[Item]], reports: Sequence[ReportedEvent]
+) -> tuple[tuple[EventMerge, ...], tuple[EventMerge, ...]]:
+    of = {r.item: r for r in reports}
+    joined, related, wanted = _cross_pairs(system), _related(reports), _wanted(reports)
+
+    def described(pair: frozenset[Item], same: bool) -> EventMerge:
+        first, second = sorted(pair)
+        return EventMerge(_label(of[first]), _label(of[second]), same)
+
+    wrong = tuple(described(p, False) for p in sorted(joined - related, key=sorted))
+    missed = tuple(described(p, True) for p in sorted(wanted - joined, key=sorted))
+    return wrong, missed
+
+
+def _label(report: ReportedEvent) -> str:
+    return f"{report.article} [{report.trigger}] {report.sentence.text}"
+
+
+def _source_of(citation: Citation) -> str:
+    return citation.sentence_id.rstrip("0123456789")
+
+
+def _articles_per_instance(articles: Sequence[dict[str, Any]]) -> dict[str, int]:
+    seen: dict[str, set[str]] = defaultdict(set)
+    for article in articles:
+        for event in article.get("events", []):
+            if event.get("mentions"):
+                seen[event["instance_id"]].add(str(article["id"]))
+    return {instance: len(ids) for instance, ids in seen.items()}
+
+
+def _as_extraction(
+    article: dict[str, Any], source: str, spread: dict[str, int]
+) -> tuple[Extraction, list[ReportedEvent]]:
+    """The extraction a faithful model would give of an article, and the events it reports."""
+    document = article_document(article)
+    sentences = split_sentences(document, source)
+
+    def sentence_at(offset: int) -> Sentence | None:
+        return next((s for s in sentences if s.start <= offset < s.end), None)
+
+    def cite(sentence: Sentence) -> Citation:
+        return Citation(sentence_id=sentence.id, quote=sentence.text, start=sentence.start, end=sentence.end)
+
+    actors: list[Actor] = []
+    named_in: dict[str, list[str]] = defaultdict(list)  # sentence id -> actor names
+    for entity in article.get("entities", []):
+        names = [m for m in entity.get("mentions", []) if m.get("syntactic_type") == "NAM"]
+        if entity.get("type") not in NAMED_TYPES or not names:
+            continue
+        forms = list(dict.fromkeys(m["text"] for m in names))
+        cited = [s for m in names if (s := sentence_at(m["start"])) is not None]
+        actors.append(
+            Actor(
+                name=forms[0],
+                kind=_KINDS[entity["type"]],  # type: ignore[arg-type]
+                aliases=forms[1:],
+                citations=[cite(s) for s in dict.fromkeys(cited)],
+            )
+        )
+        for mention in entity.get("mentions", []):
+            if (s := sentence_at(mention["start"])) is not None and forms[0] not in named_in[s.id]:
+                named_in[s.id].append(forms[0])
+
+    candidates: dict[str, list[tuple[int, str, str]]] = defaultdict(list)  # sentence id -> events
+    for event in article.get("events", []):
+        for mention in event.get("mentions", []):
+            if (s := sentence_at(mention["start"])) is not None:
+                candidates[s.id].append((mention["start"], event["instance_id"], mention["text"]))
+    by_id = {s.id: s for s in sentences}
+    reports: list[ReportedEvent] = []
+    events: list[Event] = []
+    reported: set[str] = set()
+    for sentence_id in sorted(candidates, key=lambda i: by_id[i].start):
+        sentence = by_id[sentence_id]
+        _, instance, trigger = max(sorted(candidates[sentence_id]), key=lambda c: spread[c[1]])
+        if instance in reported:
+            continue
+        reported.add(instance)
+        told = frozenset(c[1] for c in candidates[sentence_id])
+        reports.append(ReportedEvent(source, str(article["id"]), sentence, instance, trigger, told))
+        annotated = [
+            t["text"]
+            for t in sorted(article.get("timexes", []), key=lambda t: t["start"])
+            if t.get("type") == "DATE"
+            and value_kind(t["value"]) in CALENDAR_KINDS
+            and sentence.start <= t["start"] < sentence.end
+        ]  # else the date the sentence gives, as a model would read it
+        when = next(iter(annotated or [d.text for d in find_dates(sentence.text)]), None)
+        events.append(
+            Event(
+                what=sentence.text,
+                when=when,
+                participants=[Participant(actor=n, role="participant") for n in named_in[sentence.id]],
+                citations=[cite(sentence)],
+            )
+        )
+    info = SourceInfo(
+        id=source,
+        name=document.name,
+        published=document.published,
+        sha256=document.sha256,
+        sentences=len(sentences),
+    )
+    extraction = Extraction(
+        source=info,
+        actors=actors,
+        events=events,
+        generation=Generation(model="gold annotations", mode="none", templates={}),
+    )
+    return extraction, reports
