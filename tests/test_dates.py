@@ -186,3 +186,49 @@ def test_an_expression_without_a_value_says_why() -> None:
     assert why_undated("that day") == "refers back to a date the text does not give"
     assert why_undated("three weeks") == "a length of time, not a date"
     assert why_undated("the Joint Strike Fighter program") == "not an expression these rules read"
+
+
+def test_a_bare_month_close_ahead_is_the_coming_one_unless_the_verb_is_past() -> None:
+    """Said on 30 October, a 'December' whose clause gives no tense is more likely the one two
+    months off than the one ten months back; a past verb says it is the one back, a verb in the
+    infinitive that it is still to come. A month further ahead is the latest one past, unless the
+    clause speaks of the future."""
+    assert value("December", "Shipments resume in December") == "2024-12"
+    assert value("December", "Talks on the merger began in December") == "2023-12"
+    assert value("December", "The company changed its auditor in December") == "2023-12"
+    assert value("December", "The board agreed to sell the unit in December") == "2024-12"
+    assert value("December", "The unit was sold in December") == "2023-12"
+    assert value("December", "The report is to be published in December") == "2024-12"
+    assert value("March", "Shipments resume in March") == "2024-03"
+    assert value("March", "The merger will close in March") == "2025-03"
+    assert value("February", "Talks began in February this year") == "2024-02"  # the year said after it
+    assert value("May", "The talks began in May last year") == "2023-05"
+
+
+def test_months_of_a_named_year_and_weekdays_and_months_counted_from_the_last_date() -> None:
+    assert value("June last year") == "2023-06"
+    assert value("January this year") == "2024-01"
+    assert value("March of next year") == "2025-03"
+    assert value("the previous Friday", previous="2024-10-25") == "2024-10-18"
+    assert value("the following Monday", previous="2024-10-25") == "2024-10-28"
+    assert value("the previous Friday") is None  # before which day, nothing says
+    assert value("the following month", previous="2024-12-15") == "2025-01"
+    assert value("the previous month", previous="2024-03") == "2024-02"
+
+
+def test_the_past_year_the_latest_period_and_a_named_year_period() -> None:
+    assert value("the past year", "Hate crimes rose over the past year") == "2023"
+    assert value("the past month") == "2024-09"
+    assert value("the latest period") == "2024-Q3"  # the last reporting period completed
+    assert value("the period") is None  # a period of what, nothing says
+    assert value("the 2023 period", previous="2024-H1") == "2023-H1"
+    assert value("the 2023 period") == "2023"
+
+
+def test_future_cues_that_are_not_the_future() -> None:
+    """'lower-than-expected' and 'next to' say nothing of tense; 'ahead of' does."""
+    assert value("Wednesday", "Shares fell after lower-than-expected earnings on Wednesday") == "2024-10-30"
+    assert value("Tuesday", "Shares fell after lower-than-expected earnings on Tuesday") == "2024-10-29"
+    assert value("Friday", "Two people died in the blast next to the embassy on Friday") == "2024-10-25"
+    assert value("the weekend", "Traders sold ahead of the weekend") == "2024-W44-WE"
+    assert value("Friday's", "Friday's ceremony was moved") == "2024-10-25"

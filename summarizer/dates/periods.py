@@ -33,6 +33,16 @@ def _parts(previous: str | None, kind: str) -> tuple[str, ...] | None:
     return match.groups() if match else None
 
 
+def _period_in(previous: str | None, year: int, kinds: tuple[str, ...]) -> Rule:
+    """The period just spoken of (a quarter, half or month of those ``kinds``), in ``year``."""
+    for kind in kinds:
+        parts = _parts(previous, kind)
+        if parts:
+            suffix = {"quarter": f"Q{parts[1]}", "half": f"H{parts[1]}", "month": parts[1]}[kind]
+            return f"{year}-{suffix}", cast(Precision, kind)
+    return None
+
+
 def named_quarter(text: str, ref: date, future: bool, previous: str | None) -> Rule:
     """'third-quarter', 'the fiscal second quarter', 'Q3', 'the fourth quarter of 2023', 'the 1988
     second quarter': a quarter named without a year is the latest one of that number to have
@@ -111,8 +121,10 @@ def period_again(text: str, ref: date, future: bool, previous: str | None) -> Ru
             return f"{previous[:4]}-Q{(int(previous[5:7]) - 1) // 3 + 1}", "quarter"
         if value_kind(previous) in ("quarter", "month", "half"):
             return previous, cast(Precision, value_kind(previous))
-    if match.group(1) == "period":
-        return None  # a period of what, the text does not say
+    if match.group(1) == "period" and not text.startswith(
+        ("the latest", "the most recent", "the just-ended")
+    ):
+        return None  # a period of what, the text does not say; the latest one reported is a quarter
     year, number = _previous_quarter(ref)
     return f"{year}-Q{number}", "quarter"
 
@@ -129,10 +141,14 @@ def year_ago(text: str, ref: date, future: bool, previous: str | None) -> Rule:
     (or in the year named). Said of nothing in particular, 'a year ago' is a year."""
     named = re.fullmatch(rf"(?:the\s+)?{_YEAR}\s+(quarter|period)", text)
     if named:
-        parts = _parts(previous, "quarter")
-        if parts:
-            return f"{named.group(1)}-Q{parts[1]}", "quarter"
-        return (f"{named.group(1)}-Q{quarter_of(ref)}", "quarter") if named.group(2) == "quarter" else None
+        year, unit = named.groups()
+        again = _period_in(
+            previous, int(year), ("quarter", "half", "month") if unit == "period" else ("quarter",)
+        )
+        if again:
+            return again
+        # a quarter of that year like the current one; a period of no named length: the year
+        return (f"{year}-Q{quarter_of(ref)}", "quarter") if unit == "quarter" else (year, "year")
     match = re.fullmatch(
         r"(?:the\s+)?(?:comparable\s+|corresponding\s+|same\s+)?"
         r"(?:year-earlier|year-ago|year\s+earlier|year\s+ago|prior-year|previous-year|last\s+year's)"
@@ -150,12 +166,11 @@ def year_ago(text: str, ref: date, future: bool, previous: str | None) -> Rule:
     if previous and not _recent(previous, ref):
         # already a year back ('the year-earlier period' said again): the same period
         return (previous, cast(Precision, value_kind(previous))) if value_kind(previous) != "day" else None
-    for kind in ("quarter", "half", "month"):
-        parts = _parts(previous, kind)
-        if parts:
-            year, rest = int(parts[0]) - 1, parts[1]
-            suffix = {"quarter": f"Q{rest}", "half": f"H{rest}", "month": rest}[kind]
-            return f"{year}-{suffix}", cast(Precision, kind)
+    year_before = (
+        _period_in(previous, int(previous[:4]) - 1, ("quarter", "half", "month")) if previous else None
+    )
+    if year_before:
+        return year_before
     unit = match.group(1) or match.group(2)
     if unit == "quarter":
         year, number = _previous_quarter(ref)

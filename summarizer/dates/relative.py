@@ -57,6 +57,33 @@ def weekday(text: str, ref: date, future: bool, previous: str | None) -> Rule:
     return (ref + timedelta(days=delta)).isoformat() + suffix, "day"
 
 
+def weekday_again(text: str, ref: date, future: bool, previous: str | None) -> Rule:
+    """'the previous Friday', 'the following Monday': the weekday before or after the day just
+    spoken of."""
+    match = re.fullmatch(rf"the (previous|preceding|prior|following|next) {WEEKDAY}", text)
+    if not match or previous is None or value_kind(previous) != "day":
+        return None
+    day, target = date.fromisoformat(previous[:10]), WEEKDAYS[match["weekday"]]
+    if match.group(1) in ("following", "next"):
+        return (day + timedelta(days=(target - day.weekday() - 1) % 7 + 1)).isoformat(), "day"
+    return (day - timedelta(days=(day.weekday() - target - 1) % 7 + 1)).isoformat(), "day"
+
+
+def month_again(text: str, ref: date, future: bool, previous: str | None) -> Rule:
+    """'the following month', 'the previous month': the month after or before the one just
+    spoken of (or the one of the day just spoken of)."""
+    match = re.fullmatch(r"the (following|next|previous|preceding|prior) month", text)
+    if not match or previous is None or value_kind(previous) not in ("month", "day"):
+        return None
+    index = (
+        int(previous[:4]) * 12
+        + int(previous[5:7])
+        - 1
+        + (1 if match.group(1) in ("following", "next") else -1)
+    )
+    return f"{index // 12}-{index % 12 + 1:02d}", "month"
+
+
 def week(text: str, ref: date, future: bool, previous: str | None) -> Rule:
     if text == "the weekend":  # the one just gone, or in the future tense the coming one
         text = "this weekend" if future else "last weekend"
@@ -82,7 +109,7 @@ def week(text: str, ref: date, future: bool, previous: str | None) -> Rule:
 
 def relative_span(text: str, ref: date, future: bool, previous: str | None) -> Rule:
     match = re.fullmatch(
-        r"(?:earlier |later |(?:the )?(?:beginning|start|end|middle) of )?(this|the|last|next|past|previous|coming) (month|year)",
+        r"(?:earlier |later |(?:the )?(?:beginning|start|end|middle) of )?(?:the (?=past ))?(this|the|last|next|past|previous|coming) (month|year)",
         text,
     )
     if match:
@@ -123,7 +150,12 @@ def reference(text: str, ref: date, future: bool, previous: str | None) -> Rule:
 
 
 def relative_month(text: str, ref: date, future: bool, previous: str | None) -> Rule:
-    """'last November', 'this September', 'next May': the month before, in or after this one."""
+    """'last November', 'this September', 'next May': the month before, in or after this one;
+    'June last year', 'January this year': that month of the year before, this or after."""
+    of_year = re.fullmatch(rf"{MONTH}\s+(?:of\s+)?(last|this|next)\s+year", text)
+    if of_year:
+        shift = {"last": -1, "this": 0, "next": 1}[of_year.group(2)]
+        return f"{ref.year + shift}-{MONTHS[of_year['month']]:02d}", "month"
     match = re.fullmatch(rf"(last|this|next|this coming|this past|past|coming)\s+{MONTH}", text)
     if not match:
         return None

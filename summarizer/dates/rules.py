@@ -16,12 +16,16 @@ from datetime import date
 from text_to_num import text2num
 
 from . import calendar, named_days, periods, relative
+from .calendar import MONTH
 from .timex import CALENDAR_KINDS, Precision, Rule, value_kind
 from .words import (
     APPROXIMATELY,
     CENTURIES,
+    DETERMINERS,
     FUTURE_TENSE,
+    IRREGULAR_PAST,
     MODIFIERS,
+    MONTHS,
 )
 
 
@@ -33,6 +37,9 @@ class DateValue:
 
     def __str__(self) -> str:
         return self.value
+
+
+NEAR_MONTHS = 2  # how far ahead a month named alone is taken for the coming one
 
 
 def is_future(sentence: str | None, expression: str = "") -> bool:
@@ -48,6 +55,32 @@ def is_future(sentence: str | None, expression: str = "") -> bool:
     return bool(FUTURE_TENSE.search(clause))
 
 
+def is_past(sentence: str | None, expression: str = "") -> bool:
+    """Whether the last verb before the expression in its clause is in the past tense ('Sales fell
+    in December'); a verb in the infinitive ('agreed to buy the unit in January') looks ahead."""
+    if not sentence:
+        return False
+    at = sentence.lower().find(expression.lower()) if expression else -1
+    before = sentence[:at] if at >= 0 else sentence
+    words = re.findall(r"[A-Za-z'-]+", re.split(r"[;:,]|\bthat\b|\bbut\b", before)[-1])
+    for n in range(len(words) - 1, -1, -1):
+        word = words[n].lower()
+        if n > 0 and words[n - 1].lower() == "to" and word not in DETERMINERS:
+            return False  # 'to buy': what is still to be done
+        if word in IRREGULAR_PAST or (len(word) > 4 and word.endswith("ed") and "-" not in word):
+            before_it = words[n - 1].lower() if n > 0 else ""
+            if before_it in ("be", "been", "being", "has", "have"):
+                continue  # a participle: its auxiliary sets the tense ('to be published', 'was sold')
+            return before_it not in DETERMINERS
+    return False
+
+
+def _close_ahead(text: str, reference: date) -> bool:
+    """A month named alone, one or two months after the reference's."""
+    match = re.fullmatch(rf"(?:(?:in|by|until|through|early|mid|late)[- ]\s*)*{MONTH}", text)
+    return match is not None and 0 < (MONTHS[match["month"]] - reference.month) % 12 <= NEAR_MONTHS
+
+
 def normalise(
     expression: str, reference: date, sentence: str | None = None, previous: str | None = None
 ) -> DateValue | None:
@@ -56,6 +89,16 @@ def normalise(
     'that year' or 'the same day' refer back to."""
     text = spoken_years(" ".join(expression.lower().replace("’", "'").split()), reference)
     future = is_future(sentence, expression)
+    if not future and _close_ahead(text, reference) and not is_past(sentence, expression):
+        future = True  # a month close ahead, in a clause whose tense says nothing: the coming one
+    if sentence and re.fullmatch(MONTH, text):  # 'in February this year', the year outside the expression
+        at = sentence.lower().find(text)
+        year = (
+            re.match(r"\s*,?\s*((?:this|last|next) year)\b", sentence[at + len(text) :].lower())
+            if at >= 0
+            else None
+        )
+        text = f"{text} {year.group(1)}" if year else text
     # 'Friday (Sep 29)': the explicit date in parentheses says more than the weekday
     inner = re.search(r"\(([^)]*)\)", text)
     if inner and (value := _value(inner.group(1), reference, future, previous)) is not None:
@@ -72,6 +115,7 @@ def _value(text: str, ref: date, future: bool, previous: str | None) -> Rule:
         text.strip(),
     )
     text = re.sub(r"[,.;:]+$", "", text).strip()
+    text = re.sub(r"'s?$", "", text)  # "Friday's ceremony", "last year's results"
     text = re.sub(r"^(?:the|this past|the past)\s+(?=\d)", "", text)
     text = re.sub(
         rf"^(?:{APPROXIMATELY})\s+(?=\S+ (?:day|week|month|year)s? (?:ago|earlier|later))", "", text
@@ -132,6 +176,8 @@ RULES = [
     calendar.quarter,
     calendar.month_day,
     relative.relative_month,
+    relative.weekday_again,
+    relative.month_again,
     calendar.season,
     calendar.decade,
     calendar.year,

@@ -80,11 +80,21 @@ PAST_WORDS = (
 PRESENT_WORDS = r"now|currently|at present|presently|nowadays|at the moment|today's|these days|right now"
 FUTURE_WORDS = r"in the future|soon|shortly|in the coming (?:days|weeks|months|years)|in future"
 FUTURE_TENSE = re.compile(
-    r"\b(will|shall|won't|'ll|going to|is to|are to|plans? to|planned|planning|expects?|expected|scheduled|"
-    r"due|set to|set for|next|upcoming|later this|intends? to|would|supposed to|as early as|as soon as|"
-    r"could come|might come|hopes? to|aims? to)\b",
+    r"\b(will|shall|won't|'ll|going to|is to|are to|plans? to|planned|planning|expects?|scheduled|"
+    r"(?<!than )(?<!as )(?<!-)expected(?!-)|due|set to|set for|next(?! to\b)|upcoming|later this|ahead of|"
+    r"intends? to|would|supposed to|as early as|as soon as|could come|might come|hopes? to|aims? to)\b",
     re.IGNORECASE,
 )
+# Past forms of the verbs news uses most that do not end in -ed: a clause with one of these (or a
+# past form in -ed) as its last verb before a date tells of the past.
+IRREGULAR_PAST = frozenset(
+    """was were had did fell rose began took made said told came went got gave sold bought paid won
+    lost left met saw grew held kept led ran set shut spent struck thought wrote brought built chose
+    drew drove fought found flew forgot froze hid hit hurt knew laid lay meant put quit read rode rang
+    sank sat sent shot shook slid spoke stood stole stuck swore swept swam threw understood woke wore""".split()
+)
+# Words after which a past form is an adjective ('the planned merger'), not a verb.
+DETERMINERS = frozenset("a an the its their his her this that these those our your my some any no".split())
 # Years said as centuries and the rest: 'nineteen ninety-six'.
 CENTURIES = {"seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20}
 # Decades in words: 'the nineties'.
