@@ -148,3 +148,18 @@ def test_a_place_after_a_preposition_and_a_glued_title_are_the_same_name() -> No
         Mention("B", "Sarah Palin", "PER"),
     ]
     assert names(resolve(mentions)) == [["Near Houston", "in Houston"], ["Gov.Sarah Palin", "Sarah Palin"]]
+
+
+def test_british_and_american_spellings_of_a_name_are_one_name() -> None:
+    mentions = [
+        Mention("A", "the Betty Ford Centre", "ORG"),
+        Mention("B", "Betty Ford Center", "ORG"),
+        Mention("A", "Ministry of Defence", "ORG"),
+        Mention("B", "the Ministry of Defense", "ORG"),
+        Mention("B", "Betty Ford Clinic", "ORG"),
+    ]
+    assert names(resolve(mentions)) == [
+        ["Betty Ford Center", "the Betty Ford Centre"],
+        ["Ministry of Defence", "the Ministry of Defense"],
+        ["Betty Ford Clinic"],
+    ]

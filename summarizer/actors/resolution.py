@@ -25,6 +25,7 @@ from .words import (
     KIND_GROUPS,
     ORGANISATION_HEADS,
     QUALIFIERS,
+    SPELLINGS,
     TITLES,
 )
 
@@ -152,7 +153,7 @@ def key(text: str, kind: str | None = None) -> str:
     """What two mentions must share to be the same name: the core, transliterated, case folded,
     without articles and dots."""
     words = [_plain(t) for t in _tokens(_ascii(core_name(text, kind)))]
-    return " ".join(w for w in words if w and w not in ARTICLES)
+    return " ".join(SPELLINGS.get(w, w) for w in words if w and w not in ARTICLES)
 
 
 def _acronym_of(words: Sequence[str]) -> set[str]:

@@ -228,3 +228,25 @@ KIND_GROUPS = {
     "ORG": "organisation",
     "organisation": "organisation",
 }
+
+# British and American spellings of the words names are made of: one name either way
+# ('Betty Ford Centre' / 'Betty Ford Center', 'Ministry of Defence' / 'Ministry of Defense').
+SPELLINGS = {
+    "centre": "center",
+    "centres": "centers",
+    "theatre": "theater",
+    "defence": "defense",
+    "organisation": "organization",
+    "organisations": "organizations",
+    "programme": "program",
+    "labour": "labor",
+    "harbour": "harbor",
+    "honour": "honor",
+    "favour": "favor",
+    "neighbourhood": "neighborhood",
+    "licence": "license",
+    "jewellery": "jewelry",
+    "aluminium": "aluminum",
+    "tyre": "tire",
+    "tyres": "tires",
+}
