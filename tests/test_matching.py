@@ -158,3 +158,16 @@ def test_codes_and_model_numbers_are_not_amounts() -> None:
         "Five",
         "10",
     ]
+
+
+def test_a_chain_of_reports_each_like_the_next_does_not_join_the_first_to_the_last() -> None:
+    """B tells of the strike and the closure together; A of the strike, C of the closure. C is
+    like B but not like A: it stays apart from the entry that A and B make."""
+    story = merge(
+        [
+            extraction("A", [("Dock workers walked out over pay.", None, ["Union"])]),
+            extraction("B", [("Dock workers walked out over pay and the port closed.", None, ["Union"])]),
+            extraction("C", [("The port closed.", None, ["Union"])]),
+        ]
+    )
+    assert [e.sources for e in story.timeline] == [["A", "B"], ["C"]]

@@ -193,12 +193,13 @@ def _fold(
 ) -> None:
     """Add ``candidate`` to ``merged``, or fold it into the entry that reports the same thing:
     one entry citing every source. ``reports[n]`` holds the reports entry n was made of; the
-    candidate must be like one of them and at odds with none (``same`` gives None for at odds)."""
+    candidate must be like most of them and at odds with none (``same`` gives None for at odds),
+    so that no chain of reports each like the next joins the first to the last."""
     for twin, members in zip(merged, reports, strict=True):
         if set(candidate.sources) <= set(twin.sources):
             continue
         verdicts = [same(member, candidate) for member in members]
-        if None in verdicts or not any(verdicts):
+        if None in verdicts or 2 * sum(bool(v) for v in verdicts) <= len(verdicts):
             continue
         members.append(candidate.model_copy(deep=True))
         twin.sources = sorted({*twin.sources, *candidate.sources})
