@@ -28,7 +28,7 @@ from ..schema.extraction import (
 )
 from ..text import Sentence, source_id, split_sentences
 from .corpus import NAMED_TYPES, article_document
-from .metrics import Scores, b_cubed
+from .metrics import Scores, b_cubed, weighted
 
 _KINDS = {"PER": "person", "ORG": "other", "LOC": "state"}
 
@@ -161,14 +161,8 @@ def pairwise(system: Sequence[Sequence[Item]], reports: Sequence[ReportedEvent])
 def events_overall(results: Sequence[EventScores], baseline: bool = False) -> tuple[Scores, Pairs]:
     """B³ over all topics' reports (weighted by reports) and the pairs of all topics together; of
     the merge, or of the same-words ``baseline``."""
-    total = sum(r.reports for r in results)
-    b3 = [(r.baseline_b3 if baseline else r.b3, r.reports) for r in results]
-    pairs = sum((r.baseline_pairs if baseline else r.pairs for r in results), Pairs(0, 0, 0, 0))
-    if not total:
-        return Scores(0.0, 0.0), pairs
-    return Scores(
-        sum(s.precision * n for s, n in b3) / total, sum(s.recall * n for s, n in b3) / total
-    ), pairs
+    b3 = weighted([(r.baseline_b3 if baseline else r.b3, r.reports) for r in results])
+    return b3, sum((r.baseline_pairs if baseline else r.pairs for r in results), Pairs(0, 0, 0, 0))
 
 
 def _wanted(reports: Sequence[ReportedEvent]) -> set[frozenset[Item]]:

@@ -20,6 +20,17 @@ class Scores:
 Clustering = Sequence[Sequence[Hashable]]
 
 
+def weighted(scores: Sequence[tuple[Scores, int]]) -> Scores:
+    """Scores of several parts taken together, each weighted by its number of items (the topics of
+    a set: B³ over all their mentions at once, since topics never share a cluster)."""
+    total = sum(n for _, n in scores)
+    if not total:
+        return Scores(0.0, 0.0)
+    return Scores(
+        sum(s.precision * n for s, n in scores) / total, sum(s.recall * n for s, n in scores) / total
+    )
+
+
 def b_cubed(system: Clustering, gold: Clustering) -> Scores:
     """B³ over the mentions both clusterings contain."""
     sys_of = {m: frozenset(c) for c in system for m in c}

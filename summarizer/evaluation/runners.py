@@ -17,7 +17,7 @@ from ..settings import Settings
 from ..stages.extract import Failed
 from ..text import Source, source_id, split_sentences
 from .corpus import NAMED_TYPES, article_document, gold_entities
-from .metrics import Scores, b_cubed, ceaf_e
+from .metrics import Scores, b_cubed, ceaf_e, weighted
 
 Progress = Callable[[str], None]
 _BARE_WEEKDAY = re.compile(
@@ -209,14 +209,7 @@ class ExtractionCase:
 def b_cubed_overall(results: Sequence[ActorScores], baseline: bool = False) -> Scores:
     """B³ over all topics' mentions together (topics never share a cluster), weighted by mentions;
     of the resolver, or of the exact-text ``baseline``."""
-    total = sum(r.mentions for r in results)
-    if not total:
-        return Scores(0.0, 0.0)
-    scores = [(r.baseline if baseline else r.b3, r.mentions) for r in results]
-    return Scores(
-        sum(s.precision * n for s, n in scores) / total,
-        sum(s.recall * n for s, n in scores) / total,
-    )
+    return weighted([(r.baseline if baseline else r.b3, r.mentions) for r in results])
 
 
 def actors_found(gold: dict[str, list[str]], extracted: Sequence[tuple[str, str | None]]) -> int:
