@@ -232,3 +232,12 @@ def test_future_cues_that_are_not_the_future() -> None:
     assert value("Friday", "Two people died in the blast next to the embassy on Friday") == "2024-10-25"
     assert value("the weekend", "Traders sold ahead of the weekend") == "2024-W44-WE"
     assert value("Friday's", "Friday's ceremony was moved") == "2024-10-25"
+
+
+def test_the_latest_quarter_has_ended_and_a_year_earlier_keeps_the_day() -> None:
+    # a forecast for the quarter under way was the last date said: the latest quarter is still Q3
+    assert value("the latest quarter", previous="2024-Q4") == "2024-Q3"
+    assert value("the latest quarter", previous="2025-Q1") == "2024-Q3"
+    assert value("the latest quarter", previous="2024-Q2") == "2024-Q2"  # one that has ended
+    assert value("a year earlier", previous="2024-09-30") == "2023-09-30"  # 'the quarter ended Sept. 30'
+    assert value("a year earlier", previous="2024-02-29") == "2023-02-28"

@@ -116,6 +116,9 @@ def period_again(text: str, ref: date, future: bool, previous: str | None) -> Ru
         return f"{ref.year}-Q{quarter_of(ref)}", "quarter"
     # the period just spoken of: any, after 'that' or 'the same'; else only a recent one, since
     # 'the latest quarter' after a mention of last year's is this year's
+    latest = text.startswith(("the latest", "the most recent", "the just-ended"))
+    if latest and previous and (begins := start_of(previous)) and begins >= _quarter_start(ref):
+        previous = None  # the latest quarter is one that has ended, not the one under way or to come
     if previous and (text.startswith(("that", "the same")) or _recent(previous, ref)):
         if match.group(1) != "period" and value_kind(previous) in ("month", "day"):
             return f"{previous[:4]}-Q{(int(previous[5:7]) - 1) // 3 + 1}", "quarter"
@@ -127,6 +130,10 @@ def period_again(text: str, ref: date, future: bool, previous: str | None) -> Ru
         return None  # a period of what, the text does not say; the latest one reported is a quarter
     year, number = _previous_quarter(ref)
     return f"{year}-Q{number}", "quarter"
+
+
+def _quarter_start(day: date) -> date:
+    return date(day.year, 3 * (quarter_of(day) - 1) + 1, 1)
 
 
 def _recent(value: str, ref: date) -> bool:
@@ -171,6 +178,12 @@ def year_ago(text: str, ref: date, future: bool, previous: str | None) -> Rule:
     )
     if year_before:
         return year_before
+    if previous and value_kind(previous) == "day" and text.startswith(("a ", "one ")):
+        # 'the quarter ended Sept. 30 ... a year earlier': that day, a year before (29 February: the 28th)
+        day = date.fromisoformat(previous[:10])
+        return day.replace(
+            year=day.year - 1, day=min(day.day, 28 if day.month == 2 else 31)
+        ).isoformat(), "day"
     unit = match.group(1) or match.group(2)
     if unit == "quarter":
         year, number = _previous_quarter(ref)
