@@ -241,3 +241,12 @@ def test_the_latest_quarter_has_ended_and_a_year_earlier_keeps_the_day() -> None
     assert value("the latest quarter", previous="2024-Q2") == "2024-Q2"  # one that has ended
     assert value("a year earlier", previous="2024-09-30") == "2023-09-30"  # 'the quarter ended Sept. 30'
     assert value("a year earlier", previous="2024-02-29") == "2023-02-28"
+
+
+def test_periods_a_year_back_of_a_quarter_not_named_and_weeks_of_a_day() -> None:
+    assert value("the corresponding period last year") == "2023-Q3"  # the latest quarter reported
+    assert value("the corresponding period last year", previous="2024-H1") == "2023-H1"
+    assert value("last year's quarter", previous="2023") == "2023-Q3"  # a quarter, not the year said
+    assert value("the last half of 2023") == "2023-H2"
+    assert value("the week of March 6", "The hearing is set for the week of March 6") == "2025-W10"
+    assert value("the week of Oct. 7", "Talks were held the week of Oct. 7") == "2024-W41"

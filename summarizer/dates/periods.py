@@ -68,12 +68,12 @@ def named_quarter(text: str, ref: date, future: bool, previous: str | None) -> R
 def half(text: str, ref: date, future: bool, previous: str | None) -> Rule:
     """'the first half', 'the second half of 2023', 'first-half': H1 and H2 of a year."""
     match = re.fullmatch(
-        rf"(?:the\s+)?(first|second)[- ]half(?:\s+of)?(?:\s+(?:the|this|fiscal))?(?:\s+year)?(?:\s+{_YEAR})?",
+        rf"(?:the\s+)?(first|second|last|latter)[- ]half(?:\s+of)?(?:\s+(?:the|this|fiscal))?(?:\s+year)?(?:\s+{_YEAR})?",
         text,
     )
     if not match:
         return None
-    number = 1 if match.group(1) == "first" else 2
+    number = 1 if match.group(1) == "first" else 2  # 'the last half', 'the latter half': the second
     if match.group(2):
         return f"{match.group(2)}-H{number}", "half"
     year = ref.year
@@ -170,9 +170,15 @@ def year_ago(text: str, ref: date, future: bool, previous: str | None) -> Rule:
         )
         found = named_quarter(named_in.group(1), ref, future, previous) if named_in else None
         return (f"{int(found[0][:4]) - 1}{found[0][4:]}", "quarter") if found else None
+    unit = match.group(1) or match.group(2)
     if previous and not _recent(previous, ref):
-        # already a year back ('the year-earlier period' said again): the same period
-        return (previous, cast(Precision, value_kind(previous))) if value_kind(previous) != "day" else None
+        # already a year back ('the year-earlier period' said again): the same period, when it is
+        # one ('last year's quarter' after '1988' is not the year)
+        kind = value_kind(previous)
+        if kind != "day" and not (unit in ("quarter", "period", "month") and kind == "year"):
+            return previous, cast(Precision, kind)
+        if kind == "day":
+            return None
     year_before = (
         _period_in(previous, int(previous[:4]) - 1, ("quarter", "half", "month")) if previous else None
     )
@@ -184,8 +190,7 @@ def year_ago(text: str, ref: date, future: bool, previous: str | None) -> Rule:
         return day.replace(
             year=day.year - 1, day=min(day.day, 28 if day.month == 2 else 31)
         ).isoformat(), "day"
-    unit = match.group(1) or match.group(2)
-    if unit == "quarter":
+    if unit in ("quarter", "period"):  # of a period not named, the latest quarter reported
         year, number = _previous_quarter(ref)
         return f"{year - 1}-Q{number}", "quarter"
     if unit == "month":

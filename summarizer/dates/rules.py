@@ -120,6 +120,12 @@ def _value(text: str, ref: date, future: bool, previous: str | None) -> Rule:
     text = re.sub(
         rf"^(?:{APPROXIMATELY})\s+(?=\S+ (?:day|week|month|year)s? (?:ago|earlier|later))", "", text
     )
+    # 'the week of March 6': the week that day is in
+    week_of = re.fullmatch(r"(?:the )?week (?:of|starting|beginning|beginning on|starting on) (.+)", text)
+    day = _value(week_of.group(1), ref, future, previous) if week_of else None
+    if day is not None and day[1] == "day":
+        year, week, _ = date.fromisoformat(day[0][:10]).isocalendar()
+        return f"{year}-W{week:02d}", "week"
     for rule in RULES:
         found = rule(text, ref, future, previous)
         if found is not None:
