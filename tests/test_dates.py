@@ -250,3 +250,14 @@ def test_periods_a_year_back_of_a_quarter_not_named_and_weeks_of_a_day() -> None
     assert value("the last half of 2023") == "2023-H2"
     assert value("the week of March 6", "The hearing is set for the week of March 6") == "2025-W10"
     assert value("the week of Oct. 7", "Talks were held the week of Oct. 7") == "2024-W41"
+
+
+def test_a_period_that_ended_on_a_date_and_hedges_at_the_end() -> None:
+    # said on 30 October: a year that 'ended' on a date still to come ended the year before
+    assert value("March 31", "Revenue for the year ended March 31 rose") == "2024-03-31"
+    assert value("Jan. 31", "In the fiscal year ended Jan. 31, sales fell") == "2024-01-31"
+    assert value("Dec. 31", "Revenue for the year ended Dec. 31 rose") == "2023-12-31"
+    assert value("Dec. 31", "The offer was extended to Dec. 31") == "2024-12-31"  # a deadline, not a period
+    assert value("the next year or so") == "2025"
+    assert value("2026 or later") == "2026"
+    assert value("2025 and beyond") == "2025"

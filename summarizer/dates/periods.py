@@ -212,7 +212,9 @@ def year_again(text: str, ref: date, future: bool, previous: str | None) -> Rule
         return None
     base = _year_of(previous)
     if base is None:
-        return None
+        if text.startswith(("that", "the same")):
+            return None  # which year, nothing says
+        base = str(ref.year)  # 'over the next year': counted from now
     shift = (
         1 if re.search(r"following|next", text) else -1 if re.search(r"previous|prior|preceding", text) else 0
     )

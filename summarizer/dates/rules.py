@@ -17,7 +17,7 @@ from text_to_num import text2num
 
 from . import calendar, named_days, periods, relative
 from .calendar import MONTH
-from .timex import CALENDAR_KINDS, Precision, Rule, value_kind
+from .timex import CALENDAR_KINDS, Precision, Rule, start_of, value_kind
 from .words import (
     APPROXIMATELY,
     CENTURIES,
@@ -91,6 +91,14 @@ def normalise(
     future = is_future(sentence, expression)
     if not future and _close_ahead(text, reference) and not is_past(sentence, expression):
         future = True  # a month close ahead, in a clause whose tense says nothing: the coming one
+    # 'the year ended March 31', 'the quarter ended Sept. 30': a period that has ended
+    ended = bool(sentence) and bool(
+        re.search(
+            rf"\b(?:year|quarter|period|half|months|weeks)\s+ended\s+{re.escape(expression)}",
+            sentence or "",
+            re.I,
+        )
+    )
     if sentence and re.fullmatch(MONTH, text):  # 'in February this year', the year outside the expression
         at = sentence.lower().find(text)
         year = (
@@ -105,6 +113,10 @@ def normalise(
         return DateValue(value[0], value[1], expression)
     text = re.sub(r"\([^)]*\)", " ", text)
     found = _value(text, reference, future, previous)
+    if found and ended and found[1] in ("day", "month") and not re.search(r"\d{4}", text):
+        begins = start_of(found[0])
+        if begins is not None and begins > reference:  # not yet come: the one a year before
+            found = (f"{int(found[0][:4]) - 1}{found[0][4:]}", found[1])
     return DateValue(found[0], found[1], expression) if found else None
 
 
@@ -116,6 +128,11 @@ def _value(text: str, ref: date, future: bool, previous: str | None) -> Rule:
     )
     text = re.sub(r"[,.;:]+$", "", text).strip()
     text = re.sub(r"'s?$", "", text)  # "Friday's ceremony", "last year's results"
+    # a hedge at the end says how sure, not when: 'the next year or so', '1994 or later'
+    text = re.sub(
+        r"\s+(?:or so|or later|or earlier|or thereabouts|and beyond|at the latest|at the earliest)$", "", text
+    )
+    text = re.sub(r"\s+or so(?= ago$)", "", text)  # 'a week or so ago'
     text = re.sub(r"^(?:the|this past|the past)\s+(?=\d)", "", text)
     text = re.sub(
         rf"^(?:{APPROXIMATELY})\s+(?=\S+ (?:day|week|month|year)s? (?:ago|earlier|later))", "", text
