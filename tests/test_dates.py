@@ -261,3 +261,10 @@ def test_a_period_that_ended_on_a_date_and_hedges_at_the_end() -> None:
     assert value("the next year or so") == "2025"
     assert value("2026 or later") == "2026"
     assert value("2025 and beyond") == "2025"
+
+
+def test_days_written_as_ordinal_words() -> None:
+    assert value("March eighth", "The vote is on March eighth") == "2025-03-08"
+    assert value("the twenty-first of October") == "2024-10-21"
+    assert value("this coming Sunday, November third") == "2024-11-03"
+    assert value("January nineteen ninety-seven") == "1997-01"  # a year in words, not a day

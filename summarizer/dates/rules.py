@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from text_to_num import text2num
+from text_to_num import alpha2digit, text2num
 
 from . import calendar, named_days, periods, relative
 from .calendar import MONTH
@@ -156,7 +156,8 @@ def _value(text: str, ref: date, future: bool, previous: str | None) -> Rule:
 
 def spoken_years(text: str, ref: date) -> str:
     """Years written in words or with an apostrophe, as digits: 'nineteen ninety-six' 1996, 'the
-    year two thousand' 2000, "'98" the 1998 nearest the reference."""
+    year two thousand' 2000, "'98" the 1998 nearest the reference; and days as ordinal words beside
+    a month: 'March eighth' March 8th."""
 
     def century(match: re.Match[str]) -> str:
         rest = _below_a_hundred(match.group(2))
@@ -174,7 +175,16 @@ def spoken_years(text: str, ref: date) -> str:
 
     text = re.sub(rf"\b({'|'.join(CENTURIES)})[ -]((?:[a-z]+-)?[a-z]+)\b", century, text)
     text = re.sub(r"\b(?:the year )?two thousand(?:(?: and)? ([a-z]+(?:-[a-z]+)?))?\b", two_thousand, text)
-    return re.sub(r"(?<![\w'])'(\d\d)\b(?!s)", apostrophe, text)
+
+    def ordinal(match: re.Match[str]) -> str:
+        read = str(alpha2digit(match.group(), "en", ordinal_threshold=0))
+        return read if re.search(r"\d(?:st|nd|rd|th)\b", read) else match.group()
+
+    text = re.sub(r"(?<![\w'])'(\d\d)\b(?!s)", apostrophe, text)
+    # days as ordinal words beside a month: 'March eighth', 'the twenty-first of June'
+    for day in (rf"\b{MONTH}\s+[a-z]+(?:-[a-z]+)?\b", rf"\b[a-z]+(?:-[a-z]+)?\s+of\s+{MONTH}"):
+        text = re.sub(day, ordinal, text)
+    return text
 
 
 def _below_a_hundred(words: str) -> int | None:
