@@ -163,3 +163,33 @@ def test_british_and_american_spellings_of_a_name_are_one_name() -> None:
         ["Ministry of Defence", "the Ministry of Defense"],
         ["Betty Ford Clinic"],
     ]
+
+
+def test_full_names_of_one_person_written_differently_are_one_person() -> None:
+    mentions = [
+        Mention("A", "Fred LaRue", "PER"),
+        Mention("B", "Frederick Cheney LaRue", "PER"),
+        Mention("C", "Frederick C. LaRue", "PER"),
+        Mention("C", "LaRue", "PER"),
+        Mention("A", "W. Mark Felt Sr.", "PER"),
+        Mention("B", "Mark Felt", "PER"),
+    ]
+    assert names(resolve(mentions)) == [
+        ["Fred LaRue", "Frederick C. LaRue", "Frederick Cheney LaRue", "LaRue"],
+        ["Mark Felt", "W. Mark Felt Sr."],
+    ]
+
+
+def test_names_that_fit_two_people_or_generations_stay_apart() -> None:
+    mentions = [
+        Mention("A", "John Smith", "PER"),
+        Mention("B", "Jane Smith", "PER"),
+        Mention("C", "J. Smith", "PER"),  # either of them
+        Mention("A", "George W. Bush", "PER"),
+        Mention("B", "George H. W. Bush", "PER"),
+        Mention("C", "George Bush", "PER"),  # either of them
+        Mention("A", "Albert Gore Jr.", "PER"),
+        Mention("B", "Albert Gore Sr.", "PER"),
+    ]
+    clusters = names(resolve(mentions))
+    assert len(clusters) == 8, clusters

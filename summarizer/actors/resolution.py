@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .people import different_people, person_parts, person_variant, same_surname
 from .words import (
     ARTICLES,
     CONNECTORS,
@@ -249,6 +250,7 @@ def resolve(
             if _extends(short, long) and _compatible(items[i].kind, items[j].kind):
                 links.union(i, j)
     _link_unique(names, items, links, _acronym_match)
+    _link_person_variants(names, items, links)
     _link_unique(names, items, links, _short_name_match)
     _link_unique(names, items, links, _fuzzy_match)
 
@@ -308,10 +310,50 @@ def _short_name_match(short: _Name, long: _Name) -> bool:
     return False
 
 
+def _variant(a: _Name, b: _Name) -> bool:
+    return person_variant(a.words, a.kind, b.words, b.kind)
+
+
+def _link_person_variants(names: list[_Name], items: list[Mention], links: _UnionFind) -> None:
+    """Join the full names of one person written differently, unless a name fits two people the
+    others keep apart ('J. Smith' beside 'John Smith' and 'Jane Smith')."""
+    people = [
+        i
+        for i, n in enumerate(names)
+        if KIND_GROUPS.get(items[i].kind or "") in (None, "person") and person_parts(n.words) is not None
+    ]
+    fits = {
+        i: [j for j in people if j != i and names[j].key != names[i].key and _variant(names[i], names[j])]
+        for i in people
+    }
+    plain = {
+        i
+        for i, others in fits.items()
+        if all(
+            _variant(names[a], names[b]) or names[a].key == names[b].key
+            for a in others
+            for b in others
+            if a < b
+        )
+    }
+    for i in plain:
+        for j in fits[i]:
+            if j in plain:  # both fit one person only
+                links.union(i, j)
+
+
 def _fuzzy_match(short: _Name, long: _Name) -> bool:
+    """A name misspelt ('Duncan Rait' ~ 'Duncan Raite'); people of one surname are for
+    ``person_variant`` to tell apart, not for likeness, and other generations are never one."""
     from rapidfuzz import fuzz
 
-    if short.acronym or long.acronym or min(len(short.key), len(long.key)) < 5:
+    if (
+        short.acronym
+        or long.acronym
+        or min(len(short.key), len(long.key)) < 5
+        or same_surname(short.words, short.kind, long.words, long.kind)
+        or different_people(short.words, short.kind, long.words, long.kind)
+    ):
         return False
     return bool(fuzz.ratio(short.key, long.key) >= 90)
 

@@ -1,0 +1,75 @@
+"""People's full names written differently: 'Fred LaRue', 'Frederick C. LaRue' and 'Frederick
+Cheney LaRue' are one person; 'John Smith' and 'Jane Smith', 'George W. Bush' and 'George H. W.
+Bush', 'Albert Gore Jr.' and 'Albert Gore Sr.' are two. Names come as the resolver's words (case
+folded, without dots) with the mention's kind."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .words import KIND_GROUPS
+
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+Parts = tuple[tuple[str, ...], str, str | None]  # given names, surname, generational suffix
+
+
+def person_parts(words: Sequence[str]) -> Parts | None:
+    """A full name's given names, surname and suffix ('w mark felt sr' -> (w, mark), felt, sr);
+    None for a name of one word."""
+    rest = list(words)
+    suffix = rest.pop() if len(rest) > 2 and rest[-1] in SUFFIXES else None
+    if len(rest) < 2:
+        return None
+    return tuple(rest[:-1]), rest[-1], suffix
+
+
+def _people(*kinds: str | None) -> bool:
+    return {KIND_GROUPS.get(kind or "") for kind in kinds} <= {"person", None}
+
+
+def _same_given(x: str, y: str) -> bool:
+    """'Fred' ~ 'Frederick', 'C' ~ 'Cheney', 'W' ~ 'William'."""
+    if len(x) == 1 or len(y) == 1:
+        return x[0] == y[0]
+    return min(len(x), len(y)) >= 3 and (x.startswith(y) or y.startswith(x))
+
+
+def same_surname(a: Sequence[str], a_kind: str | None, b: Sequence[str], b_kind: str | None) -> bool:
+    """Two full names of people with one surname."""
+    pa, pb = person_parts(a), person_parts(b)
+    return _people(a_kind, b_kind) and pa is not None and pb is not None and pa[1] == pb[1]
+
+
+def different_people(a: Sequence[str], a_kind: str | None, b: Sequence[str], b_kind: str | None) -> bool:
+    """Two full names that say they are different people however alike they look: other
+    generations ('Jr.', 'Sr.'), other middle names ('George W.', 'George H. W.'), or another first
+    name for the same surname ('John Smith', 'Jane Smith')."""
+    pa, pb = person_parts(a), person_parts(b)
+    if not _people(a_kind, b_kind) or pa is None or pb is None:
+        return False
+    if pa[2] and pb[2] and pa[2] != pb[2]:
+        return True
+    if len(pa[0]) > 1 and len(pb[0]) > 1 and len(pa[0]) != len(pb[0]):
+        return True
+    first, other = pa[0][0], pb[0][0]
+    return pa[1] == pb[1] and len(first) > 1 and len(other) > 1 and not _same_given(first, other)
+
+
+def person_variant(a: Sequence[str], a_kind: str | None, b: Sequence[str], b_kind: str | None) -> bool:
+    """Two full names of one person: the same surname, nothing that says they are two, and each
+    given name of the shorter standing, in order, in the longer ('Mark Felt' ~ 'W. Mark Felt Sr.',
+    'Fred LaRue' ~ 'Frederick Cheney LaRue')."""
+    if not same_surname(a, a_kind, b, b_kind) or different_people(a, a_kind, b, b_kind):
+        return False
+    pa, pb = person_parts(a), person_parts(b)
+    assert pa is not None and pb is not None
+    short, long = sorted((pa[0], pb[0]), key=len)
+    at = 0
+    for given in short:
+        while at < len(long) and not _same_given(given, long[at]):
+            at += 1
+        if at == len(long):
+            return False
+        at += 1
+    return True
