@@ -193,3 +193,18 @@ def test_names_that_fit_two_people_or_generations_stay_apart() -> None:
     ]
     clusters = names(resolve(mentions))
     assert len(clusters) == 8, clusters
+
+
+def test_a_familiar_first_name_is_the_same_person() -> None:
+    mentions = [
+        Mention("A", "William Clinton", "PER"),
+        Mention("B", "Bill Clinton", "PER"),
+        Mention("A", "Kathryn Jenkin", "PER"),
+        Mention("B", "Katie Jenkin", "PER"),
+        Mention("C", "Hillary Clinton", "PER"),
+    ]
+    assert names(resolve(mentions)) == [
+        ["Bill Clinton", "William Clinton"],
+        ["Kathryn Jenkin", "Katie Jenkin"],
+        ["Hillary Clinton"],
+    ]

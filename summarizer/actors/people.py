@@ -6,8 +6,13 @@ folded, without dots) with the mention's kind."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from .words import KIND_GROUPS
+
+if TYPE_CHECKING:
+    from nicknames import NickNamer
 
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
@@ -29,10 +34,32 @@ def _people(*kinds: str | None) -> bool:
 
 
 def _same_given(x: str, y: str) -> bool:
-    """'Fred' ~ 'Frederick', 'C' ~ 'Cheney', 'W' ~ 'William'."""
+    """'Fred' ~ 'Frederick', 'C' ~ 'Cheney', 'W' ~ 'William', and the familiar forms of a name
+    ('Bill' ~ 'William', 'Katie' ~ 'Kathryn', 'Liz' ~ 'Betty')."""
     if len(x) == 1 or len(y) == 1:
         return x[0] == y[0]
-    return min(len(x), len(y)) >= 3 and (x.startswith(y) or y.startswith(x))
+    if min(len(x), len(y)) >= 3 and (x.startswith(y) or y.startswith(x)):
+        return True
+    return _familiar(x, y)
+
+
+@lru_cache(maxsize=4096)
+def _familiar(x: str, y: str) -> bool:
+    """One name a nickname of the other, or both of one name (a hand-curated list of English given
+    names and their nicknames: the ``nicknames`` package)."""
+    names = _nicknamer()
+    return (
+        y in names.nicknames_of(x)
+        or x in names.nicknames_of(y)
+        or bool(names.canonicals_of(x) & names.canonicals_of(y))
+    )
+
+
+@lru_cache(maxsize=1)
+def _nicknamer() -> NickNamer:
+    from nicknames import NickNamer
+
+    return NickNamer()
 
 
 def same_surname(a: Sequence[str], a_kind: str | None, b: Sequence[str], b_kind: str | None) -> bool:
