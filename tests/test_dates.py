@@ -268,3 +268,16 @@ def test_days_written_as_ordinal_words() -> None:
     assert value("the twenty-first of October") == "2024-10-21"
     assert value("this coming Sunday, November third") == "2024-11-03"
     assert value("January nineteen ninety-seven") == "1997-01"  # a year in words, not a day
+
+
+def test_later_and_earlier_this_year_are_the_part_of_the_year_they_leave() -> None:
+    def said_on(day: date, expression: str) -> str | None:
+        found = normalise(expression, day)
+        return found.value if found else None
+
+    assert said_on(date(2024, 10, 30), "later this year") == "2024-Q4"  # the rest of the year is Q4
+    assert said_on(date(2024, 8, 1), "later this year") == "2024-H2"
+    assert said_on(date(2024, 3, 1), "later this year") == "2024"
+    assert said_on(date(2024, 2, 10), "earlier this year") == "2024-Q1"
+    assert said_on(date(2024, 5, 10), "earlier this year") == "2024-H1"
+    assert said_on(date(2024, 10, 30), "earlier this year") == "2024"

@@ -109,12 +109,14 @@ def week(text: str, ref: date, future: bool, previous: str | None) -> Rule:
 
 def relative_span(text: str, ref: date, future: bool, previous: str | None) -> Rule:
     match = re.fullmatch(
-        r"(?:earlier |later |(?:the )?(?:beginning|start|end|middle) of )?(?:the (?=past ))?(this|the|last|next|past|previous|coming) (month|year)",
+        r"(earlier |later |(?:the )?(?:beginning|start|end|middle) of )?(?:the (?=past ))?(this|the|last|next|past|previous|coming) (month|year)",
         text,
     )
     if match:
-        relative, unit = match.groups()
+        side, relative, unit = match.groups()
         shift = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(relative, 0)
+        if unit == "year" and shift == 0 and side in ("earlier ", "later "):
+            return _part_of_year(ref, side == "later ")
         if unit == "year":
             return str(ref.year + shift), "year"
         month_index = ref.year * 12 + ref.month - 1 + shift
@@ -137,6 +139,17 @@ def relative_span(text: str, ref: date, future: bool, previous: str | None) -> R
             return f"{month_index // 12}-{month_index % 12 + 1:02d}", "month"
         return str(ref.year + sign * amount), "year"
     return None
+
+
+def _part_of_year(ref: date, later: bool) -> Rule:
+    """'later this year', 'earlier this year': the quarter or half that holds all of the rest of
+    the year (or all of it so far), else the year."""
+    quarter = (ref.month - 1) // 3 + 1
+    if quarter == (4 if later else 1):
+        return f"{ref.year}-Q{quarter}", "quarter"
+    if (ref.month >= 7) if later else (ref.month <= 6):
+        return f"{ref.year}-H{2 if later else 1}", "half"
+    return str(ref.year), "year"
 
 
 def reference(text: str, ref: date, future: bool, previous: str | None) -> Rule:
