@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..dates import find_dates
 from ..support.quantities import Quantity, stated
@@ -53,7 +52,6 @@ class Gist:
     periods: frozenset[str]
 
 
-@lru_cache(maxsize=4096)
 def gist(text: str, name_words: frozenset[str] = frozenset()) -> Gist:
     """The gist of a description; ``name_words``: the lower-cased words of the story's actors'
     names, which are not words of what happened even where they open the sentence."""

@@ -8,6 +8,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Any, Protocol, TypeVar
 
 from ..actors import Mention, name_key, resolve
@@ -23,9 +24,10 @@ from ..schema.briefing import (
 )
 from ..schema.extraction import Citation, Extraction
 from ..vocabulary import CLAIM_ROLES, STANCE_ROLES, parties
-from .matching import gist, judge, name_words
+from .matching import Gist, gist, judge, name_words
 
 ActorIds = dict[tuple[str, str], str]  # (source id, name key) -> briefing actor id
+Describe = Callable[[str], Gist]  # what a description states, as matching compares it
 
 
 @dataclass
@@ -55,8 +57,9 @@ def merge(extractions: Sequence[Extraction]) -> Story:
         for e in extractions
     ]
     names = name_words(form for a in actors for form in (a.name, *(f.text for f in a.surface_forms)))
-    timeline = _merge_events(extractions, actor_id, references, names)
-    claims = _merge_claims(extractions, actor_id, names)
+    describe: Describe = cache(lambda text: gist(text, names))  # each description read once a merge
+    timeline = _merge_events(extractions, actor_id, references, describe)
+    claims = _merge_claims(extractions, actor_id, describe)
     return Story(sources, actors, timeline, claims, warnings)
 
 
@@ -133,7 +136,7 @@ def _merge_events(
     extractions: Sequence[Extraction],
     actor_id: ActorIds,
     references: dict[str, date | None],
-    names: frozenset[str],
+    describe: Describe,
 ) -> list[TimelineEvent]:
     merged: list[TimelineEvent] = []
     reports: list[list[TimelineEvent]] = []
@@ -167,7 +170,7 @@ def _merge_events(
                 sources=[source],
                 citations=event.citations,
             )
-            _fold(merged, reports, candidate, lambda a, b: _same_event(a, b, names), _combine_events)
+            _fold(merged, reports, candidate, lambda a, b: _same_event(a, b, describe), _combine_events)
     merged.sort(key=lambda e: (sort_key(e.date.value), e.date.reported_by or date.max))
     for n, entry in enumerate(merged, start=1):
         entry.id = f"E{n}"
@@ -240,17 +243,17 @@ def _dates_compatible(a: TimelineEvent, b: TimelineEvent) -> bool:
     return x == y or x.startswith(y) or y.startswith(x)
 
 
-def _same_event(a: TimelineEvent, b: TimelineEvent, names: frozenset[str]) -> bool | None:
+def _same_event(a: TimelineEvent, b: TimelineEvent, describe: Describe) -> bool | None:
     """Two reports of one event: at compatible dates, by participants of whom some are the same
     (when both name any), in words that tell of the same happening; None when they are at odds."""
     mine, theirs = {r.actor for r in a.participants}, {r.actor for r in b.participants}
     if not _dates_compatible(a, b) or (mine and theirs and not mine & theirs):
         return None
-    return judge(gist(a.what, names), gist(b.what, names), shared_actor=bool(mine & theirs))
+    return judge(describe(a.what), describe(b.what), shared_actor=bool(mine & theirs))
 
 
 def _merge_claims(
-    extractions: Sequence[Extraction], actor_id: ActorIds, names: frozenset[str]
+    extractions: Sequence[Extraction], actor_id: ActorIds, describe: Describe
 ) -> list[BriefingClaim]:
     merged: list[BriefingClaim] = []
     reports: list[list[BriefingClaim]] = []
@@ -271,17 +274,17 @@ def _merge_claims(
                     "citations": claim.citations,
                 }
             )
-            _fold(merged, reports, candidate, lambda a, b: _same_claim(a, b, names), _combine_claims)
+            _fold(merged, reports, candidate, lambda a, b: _same_claim(a, b, describe), _combine_claims)
     for n, entry in enumerate(merged, start=1):
         entry.id = f"C{n}"
     return merged
 
 
-def _same_claim(a: BriefingClaim, b: BriefingClaim, names: frozenset[str]) -> bool | None:
+def _same_claim(a: BriefingClaim, b: BriefingClaim, describe: Describe) -> bool | None:
     """Two reports of one claim: worded alike, or a little less alike when the same party makes,
     denies or disputes it; None when they are at odds."""
     shared = bool(_stance(a) & _stance(b))
-    return judge(gist(a.statement, names), gist(b.statement, names), shared_actor=shared)
+    return judge(describe(a.statement), describe(b.statement), shared_actor=shared)
 
 
 def _stance(claim: BriefingClaim) -> set[str]:
