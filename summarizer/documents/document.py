@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import warnings
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -47,6 +48,9 @@ def parse_date(value: str) -> date | None:
     if not re.search(r"[A-Za-z]{3}", cleaned) and not _YEAR_FIRST.match(cleaned):
         return None  # 03-02-2009: March 2 or 3 February? Only the writer knows.
     try:
-        return dateparser.parse(cleaned, fuzzy=False).date()
+        with warnings.catch_warnings():
+            # '... 1998 EST': a time zone it cannot place says nothing of the date
+            warnings.simplefilter("ignore", dateparser.UnknownTimezoneWarning)
+            return dateparser.parse(cleaned, fuzzy=False).date()
     except (ValueError, OverflowError):
         return None
