@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from typing import Any, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from ..actors import Mention, name_key, resolve
 from ..dates import ArticleDates, anchor, is_future, sort_key, start_of, why_undated
@@ -138,8 +138,9 @@ def _merge_events(
     references: dict[str, date | None],
     describe: Describe,
 ) -> list[TimelineEvent]:
-    merged: list[TimelineEvent] = []
-    reports: list[list[TimelineEvent]] = []
+    folding = _Folding[TimelineEvent](
+        lambda a, b: _same_event(a, b, describe), _combine_events, lambda e: describe(e.what).words
+    )
     for extraction in extractions:
         source = extraction.source.id
         reference = references[source]
@@ -170,7 +171,8 @@ def _merge_events(
                 sources=[source],
                 citations=event.citations,
             )
-            _fold(merged, reports, candidate, lambda a, b: _same_event(a, b, describe), _combine_events)
+            folding.add(candidate)
+    merged = folding.entries
     merged.sort(key=lambda e: (sort_key(e.date.value), e.date.reported_by or date.max))
     for n, entry in enumerate(merged, start=1):
         entry.id = f"E{n}"
@@ -187,30 +189,49 @@ class _Reported(Protocol):
 Reported = TypeVar("Reported", bound=_Reported)
 
 
-def _fold(
-    merged: list[Reported],
-    reports: list[list[Reported]],
-    candidate: Reported,
-    same: Callable[[Reported, Reported], bool | None],
-    combine: Callable[[Reported, Reported], None],
-) -> None:
-    """Add ``candidate`` to ``merged``, or fold it into the entry that reports the same thing:
-    one entry citing every source. ``reports[n]`` holds the reports entry n was made of; the
-    candidate must be like most of them and at odds with none (``same`` gives None for at odds),
-    so that no chain of reports each like the next joins the first to the last."""
-    for twin, members in zip(merged, reports, strict=True):
-        if set(candidate.sources) <= set(twin.sources):
-            continue
-        verdicts = [same(member, candidate) for member in members]
-        if None in verdicts or 2 * sum(bool(v) for v in verdicts) <= len(verdicts):
-            continue
-        members.append(candidate.model_copy(deep=True))
-        twin.sources = sorted({*twin.sources, *candidate.sources})
-        twin.citations = _unique([*twin.citations, *candidate.citations])
-        combine(twin, candidate)
-        return
-    reports.append([candidate.model_copy(deep=True)])
-    merged.append(candidate)
+class _Folding(Generic[Reported]):
+    """The entries a merge has made so far, one per event or claim, each citing every source that
+    reports it; the reports each entry was made of; and, for each word, the entries one of whose
+    reports uses it: a report can only be like one it shares a word with, so only those entries
+    are compared with it (a batch of thousands of reports is not compared pair by pair)."""
+
+    def __init__(
+        self,
+        same: Callable[[Reported, Reported], bool | None],
+        combine: Callable[[Reported, Reported], None],
+        words: Callable[[Reported], frozenset[str]],
+    ) -> None:
+        self.same, self.combine, self.words = same, combine, words
+        self.entries: list[Reported] = []
+        self.reports: list[list[Reported]] = []
+        self.by_word: dict[str, set[int]] = defaultdict(set)
+
+    def add(self, candidate: Reported) -> None:
+        """Fold ``candidate`` into the first entry it is like most of the reports of and at odds
+        with none of (``same`` gives None for at odds), so that no chain of reports each like the
+        next joins the first to the last; else it makes a new entry."""
+        words = self.words(candidate)
+        near = sorted(set().union(*(self.by_word[w] for w in words if w in self.by_word)))
+        for n in near:
+            twin, members = self.entries[n], self.reports[n]
+            if set(candidate.sources) <= set(twin.sources):
+                continue
+            verdicts = [self.same(member, candidate) for member in members]
+            if None in verdicts or 2 * sum(bool(v) for v in verdicts) <= len(verdicts):
+                continue
+            members.append(candidate.model_copy(deep=True))
+            twin.sources = sorted({*twin.sources, *candidate.sources})
+            twin.citations = _unique([*twin.citations, *candidate.citations])
+            self.combine(twin, candidate)
+            self._index(words, n)
+            return
+        self.entries.append(candidate)
+        self.reports.append([candidate.model_copy(deep=True)])
+        self._index(words, len(self.entries) - 1)
+
+    def _index(self, words: frozenset[str], entry: int) -> None:
+        for word in words:
+            self.by_word[word].add(entry)
 
 
 def _combine_events(twin: TimelineEvent, other: TimelineEvent) -> None:
@@ -255,8 +276,9 @@ def _same_event(a: TimelineEvent, b: TimelineEvent, describe: Describe) -> bool 
 def _merge_claims(
     extractions: Sequence[Extraction], actor_id: ActorIds, describe: Describe
 ) -> list[BriefingClaim]:
-    merged: list[BriefingClaim] = []
-    reports: list[list[BriefingClaim]] = []
+    folding = _Folding[BriefingClaim](
+        lambda a, b: _same_claim(a, b, describe), _combine_claims, lambda c: describe(c.statement).words
+    )
     for extraction in extractions:
         source = extraction.source.id
 
@@ -274,10 +296,10 @@ def _merge_claims(
                     "citations": claim.citations,
                 }
             )
-            _fold(merged, reports, candidate, lambda a, b: _same_claim(a, b, describe), _combine_claims)
-    for n, entry in enumerate(merged, start=1):
+            folding.add(candidate)
+    for n, entry in enumerate(folding.entries, start=1):
         entry.id = f"C{n}"
-    return merged
+    return folding.entries
 
 
 def _same_claim(a: BriefingClaim, b: BriefingClaim, describe: Describe) -> bool | None:
