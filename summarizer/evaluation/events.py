@@ -12,7 +12,7 @@ precision and recall over the pairs of events from different sources."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import astuple, dataclass
 from typing import Any
 
@@ -26,7 +26,7 @@ from ..schema.extraction import (
     Participant,
     SourceInfo,
 )
-from ..text import Sentence, source_id, split_sentences
+from ..text import Sentence, source_id, source_of, split_sentences
 from .corpus import NAMED_TYPES, article_document
 from .metrics import Scores, b_cubed, weighted
 
@@ -96,19 +96,17 @@ def evaluate_events(articles: list[dict[str, Any]]) -> list[EventScores]:
         story = merge(extractions)
         known = {r.item for r in reports}
         system = [
-            list(dict.fromkeys(i for c in entry.citations if (i := (_source_of(c), c.sentence_id)) in known))
+            list(
+                dict.fromkeys(
+                    i for c in entry.citations if (i := (source_of(c.sentence_id), c.sentence_id)) in known
+                )
+            )
             for entry in story.timeline
         ]
         system = [c for c in system if c]
-        gold_groups: dict[str, list[Item]] = defaultdict(list)
-        for report in reports:
-            gold_groups[report.instance].append(report.item)
-        gold = list(gold_groups.values())
-        by_words: dict[str, list[Item]] = defaultdict(list)
-        for report in reports:
-            by_words[report.trigger.casefold()].append(report.item)
-        baseline = list(by_words.values())
-        wrong, missed = _differences(system, reports)
+        gold = _clusters(reports, lambda r: r.instance)
+        baseline = _clusters(reports, lambda r: r.trigger.casefold())
+        truth = _Truth(reports, _related(reports), _cross_pairs(gold))
         results.append(
             EventScores(
                 topic,
@@ -117,14 +115,21 @@ def evaluate_events(articles: list[dict[str, Any]]) -> list[EventScores]:
                 sum(len({s for s, _ in g}) > 1 for g in gold),
                 len(system),
                 b_cubed(system, gold),
-                pairwise(system, reports),
+                truth.pairs(system),
                 b_cubed(baseline, gold),
-                pairwise(baseline, reports),
-                wrong,
-                missed,
+                truth.pairs(baseline),
+                *truth.differences(system),
             )
         )
     return results
+
+
+def _clusters(reports: Sequence[ReportedEvent], label: Callable[[ReportedEvent], str]) -> list[list[Item]]:
+    """The reports grouped by a label: their gold instance, or the words of the event."""
+    groups: dict[str, list[Item]] = defaultdict(list)
+    for report in reports:
+        groups[label(report)].append(report.item)
+    return list(groups.values())
 
 
 @dataclass(frozen=True)
@@ -149,13 +154,35 @@ class Pairs:
         return Pairs(*(a + b for a, b in zip(astuple(self), astuple(other), strict=True)))
 
 
-def pairwise(system: Sequence[Sequence[Item]], reports: Sequence[ReportedEvent]) -> Pairs:
-    """The pairs of reports from different sources that a clustering joins (a merge never joins
-    two events of one source), scored: a join is right when the two sentences report an event in
-    common (a sentence reports several); the pairs to find are those of the events the reports
-    stand for."""
-    joined, related, wanted = _cross_pairs(system), _related(reports), _wanted(reports)
-    return Pairs(len(joined), len(joined & related), len(wanted), len(joined & wanted))
+@dataclass(frozen=True)
+class _Truth:
+    """What a topic's clusterings are scored against: the pairs of reports from different sources
+    that report an event in common (a join is right when it is one of them; a sentence reports
+    several) and the pairs of reports standing for the same event (the pairs to find). A merge
+    never joins two events of one source, so only pairs across sources count."""
+
+    reports: Sequence[ReportedEvent]
+    related: set[frozenset[Item]]
+    wanted: set[frozenset[Item]]
+
+    def pairs(self, clusters: Sequence[Sequence[Item]]) -> Pairs:
+        joined = _cross_pairs(clusters)
+        return Pairs(len(joined), len(joined & self.related), len(self.wanted), len(joined & self.wanted))
+
+    def differences(
+        self, clusters: Sequence[Sequence[Item]]
+    ) -> tuple[tuple[EventMerge, ...], tuple[EventMerge, ...]]:
+        """The pairs joined that report different events, and the pairs of one event left apart."""
+        of = {r.item: r for r in self.reports}
+        joined = _cross_pairs(clusters)
+
+        def described(pair: frozenset[Item], same: bool) -> EventMerge:
+            first, second = sorted(pair)
+            return EventMerge(_label(of[first]), _label(of[second]), same)
+
+        wrong = tuple(described(p, False) for p in sorted(joined - self.related, key=sorted))
+        missed = tuple(described(p, True) for p in sorted(self.wanted - joined, key=sorted))
+        return wrong, missed
 
 
 def events_overall(results: Sequence[EventScores], baseline: bool = False) -> tuple[Scores, Pairs]:
@@ -163,13 +190,6 @@ def events_overall(results: Sequence[EventScores], baseline: bool = False) -> tu
     the merge, or of the same-words ``baseline``."""
     b3 = weighted([(r.baseline_b3 if baseline else r.b3, r.reports) for r in results])
     return b3, sum((r.baseline_pairs if baseline else r.pairs for r in results), Pairs(0, 0, 0, 0))
-
-
-def _wanted(reports: Sequence[ReportedEvent]) -> set[frozenset[Item]]:
-    gold: dict[str, list[Item]] = defaultdict(list)
-    for report in reports:
-        gold[report.instance].append(report.item)
-    return _cross_pairs(list(gold.values()))
 
 
 def _related(reports: Sequence[ReportedEvent]) -> set[frozenset[Item]]:
@@ -191,27 +211,8 @@ def _cross_pairs(clusters: Sequence[Sequence[Item]]) -> set[frozenset[Item]]:
     }
 
 
-def _differences(
-    system: Sequence[Sequence[Item]], reports: Sequence[ReportedEvent]
-) -> tuple[tuple[EventMerge, ...], tuple[EventMerge, ...]]:
-    of = {r.item: r for r in reports}
-    joined, related, wanted = _cross_pairs(system), _related(reports), _wanted(reports)
-
-    def described(pair: frozenset[Item], same: bool) -> EventMerge:
-        first, second = sorted(pair)
-        return EventMerge(_label(of[first]), _label(of[second]), same)
-
-    wrong = tuple(described(p, False) for p in sorted(joined - related, key=sorted))
-    missed = tuple(described(p, True) for p in sorted(wanted - joined, key=sorted))
-    return wrong, missed
-
-
 def _label(report: ReportedEvent) -> str:
     return f"{report.article} [{report.trigger}] {report.sentence.text}"
-
-
-def _source_of(citation: Citation) -> str:
-    return citation.sentence_id.rstrip("0123456789")
 
 
 def _articles_per_instance(articles: Sequence[dict[str, Any]]) -> dict[str, int]:
