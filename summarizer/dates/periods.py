@@ -124,9 +124,7 @@ def period_again(text: str, ref: date, future: bool, previous: str | None) -> Ru
             return f"{previous[:4]}-Q{(int(previous[5:7]) - 1) // 3 + 1}", "quarter"
         if value_kind(previous) in ("quarter", "month", "half"):
             return previous, cast(Precision, value_kind(previous))
-    if match.group(1) == "period" and not text.startswith(
-        ("the latest", "the most recent", "the just-ended")
-    ):
+    if match.group(1) == "period" and not latest:
         return None  # a period of what, the text does not say; the latest one reported is a quarter
     year, number = _previous_quarter(ref)
     return f"{year}-Q{number}", "quarter"

@@ -8,6 +8,7 @@ import re
 from datetime import date, timedelta
 
 from .calendar import MONTH
+from .periods import quarter_of
 from .timex import Rule, value_kind
 from .words import FUTURE_WORDS, MONTHS, NUMBERS, PARTS_OF_DAY, PAST_WORDS, PRESENT_WORDS, WEEKDAYS
 
@@ -57,6 +58,12 @@ def weekday(text: str, ref: date, future: bool, previous: str | None) -> Rule:
     return (ref + timedelta(days=delta)).isoformat() + suffix, "day"
 
 
+def month_shifted(year: int, month: int, shift: int) -> Rule:
+    """The month ``shift`` months after (before, when negative) ``month`` of ``year``."""
+    index = year * 12 + month - 1 + shift
+    return f"{index // 12}-{index % 12 + 1:02d}", "month"
+
+
 def weekday_again(text: str, ref: date, future: bool, previous: str | None) -> Rule:
     """'the previous Friday', 'the following Monday': the weekday before or after the day just
     spoken of."""
@@ -75,13 +82,9 @@ def month_again(text: str, ref: date, future: bool, previous: str | None) -> Rul
     match = re.fullmatch(r"the (following|next|previous|preceding|prior) month", text)
     if not match or previous is None or value_kind(previous) not in ("month", "day"):
         return None
-    index = (
-        int(previous[:4]) * 12
-        + int(previous[5:7])
-        - 1
-        + (1 if match.group(1) in ("following", "next") else -1)
+    return month_shifted(
+        int(previous[:4]), int(previous[5:7]), 1 if match.group(1) in ("following", "next") else -1
     )
-    return f"{index // 12}-{index % 12 + 1:02d}", "month"
 
 
 def week(text: str, ref: date, future: bool, previous: str | None) -> Rule:
@@ -119,8 +122,7 @@ def relative_span(text: str, ref: date, future: bool, previous: str | None) -> R
             return _part_of_year(ref, side == "later ")
         if unit == "year":
             return str(ref.year + shift), "year"
-        month_index = ref.year * 12 + ref.month - 1 + shift
-        return f"{month_index // 12}-{month_index % 12 + 1:02d}", "month"
+        return month_shifted(ref.year, ref.month, shift)
     number = "|".join(sorted(NUMBERS, key=len, reverse=True))
     match = re.fullmatch(
         rf"(\d+|{number}) (day|week|month|year)s? (ago|earlier|before|later|from now|hence)", text
@@ -135,8 +137,7 @@ def relative_span(text: str, ref: date, future: bool, previous: str | None) -> R
             year, week, _ = (ref + timedelta(weeks=sign * amount)).isocalendar()
             return f"{year}-W{week:02d}", "week"
         if unit == "month":
-            month_index = ref.year * 12 + ref.month - 1 + sign * amount
-            return f"{month_index // 12}-{month_index % 12 + 1:02d}", "month"
+            return month_shifted(ref.year, ref.month, sign * amount)
         return str(ref.year + sign * amount), "year"
     return None
 
@@ -144,7 +145,7 @@ def relative_span(text: str, ref: date, future: bool, previous: str | None) -> R
 def _part_of_year(ref: date, later: bool) -> Rule:
     """'later this year', 'earlier this year': the quarter or half that holds all of the rest of
     the year (or all of it so far), else the year."""
-    quarter = (ref.month - 1) // 3 + 1
+    quarter = quarter_of(ref)
     if quarter == (4 if later else 1):
         return f"{ref.year}-Q{quarter}", "quarter"
     if (ref.month >= 7) if later else (ref.month <= 6):

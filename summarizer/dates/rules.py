@@ -49,10 +49,15 @@ def is_future(sentence: str | None, expression: str = "") -> bool:
         return True
     if not sentence:
         return False
+    return bool(FUTURE_TENSE.search(_clause_before(sentence, expression)))
+
+
+def _clause_before(sentence: str, expression: str) -> str:
+    """The words of the expression's clause that come before it (the whole sentence's last
+    clause when the expression is not in it)."""
     at = sentence.lower().find(expression.lower()) if expression else -1
     before = sentence[:at] if at >= 0 else sentence
-    clause = re.split(r"[;:,]|\bthat\b|\bbut\b", before)[-1]
-    return bool(FUTURE_TENSE.search(clause))
+    return re.split(r"[;:,]|\bthat\b|\bbut\b", before)[-1]
 
 
 def is_past(sentence: str | None, expression: str = "") -> bool:
@@ -60,9 +65,7 @@ def is_past(sentence: str | None, expression: str = "") -> bool:
     in December'); a verb in the infinitive ('agreed to buy the unit in January') looks ahead."""
     if not sentence:
         return False
-    at = sentence.lower().find(expression.lower()) if expression else -1
-    before = sentence[:at] if at >= 0 else sentence
-    words = re.findall(r"[A-Za-z'-]+", re.split(r"[;:,]|\bthat\b|\bbut\b", before)[-1])
+    words = re.findall(r"[A-Za-z'-]+", _clause_before(sentence, expression))
     for n in range(len(words) - 1, -1, -1):
         word = words[n].lower()
         if n > 0 and words[n - 1].lower() == "to" and word not in DETERMINERS:
@@ -92,11 +95,10 @@ def normalise(
     if not future and _close_ahead(text, reference) and not is_past(sentence, expression):
         future = True  # a month close ahead, in a clause whose tense says nothing: the coming one
     # 'the year ended March 31', 'the quarter ended Sept. 30': a period that has ended
-    ended = bool(sentence) and bool(
-        re.search(
-            rf"\b(?:year|quarter|period|half|months|weeks)\s+ended\s+{re.escape(expression)}",
-            sentence or "",
-            re.I,
+    ended = bool(
+        sentence
+        and re.search(
+            rf"\b(?:year|quarter|period|half|months|weeks)\s+ended\s+{re.escape(expression)}", sentence, re.I
         )
     )
     if sentence and re.fullmatch(MONTH, text):  # 'in February this year', the year outside the expression
