@@ -62,19 +62,29 @@ def _nicknamer() -> NickNamer:
     return NickNamer()
 
 
+def _both(
+    a: Sequence[str], a_kind: str | None, b: Sequence[str], b_kind: str | None
+) -> tuple[Parts, Parts] | None:
+    """The parts of two full names of people; None unless both are."""
+    pa, pb = person_parts(a), person_parts(b)
+    return (pa, pb) if _people(a_kind, b_kind) and pa is not None and pb is not None else None
+
+
 def same_surname(a: Sequence[str], a_kind: str | None, b: Sequence[str], b_kind: str | None) -> bool:
     """Two full names of people with one surname."""
-    pa, pb = person_parts(a), person_parts(b)
-    return _people(a_kind, b_kind) and pa is not None and pb is not None and pa[1] == pb[1]
+    both = _both(a, a_kind, b, b_kind)
+    return both is not None and both[0][1] == both[1][1]
 
 
 def different_people(a: Sequence[str], a_kind: str | None, b: Sequence[str], b_kind: str | None) -> bool:
     """Two full names that say they are different people however alike they look: other
     generations ('Jr.', 'Sr.'), other middle names ('George W.', 'George H. W.'), or another first
     name for the same surname ('John Smith', 'Jane Smith')."""
-    pa, pb = person_parts(a), person_parts(b)
-    if not _people(a_kind, b_kind) or pa is None or pb is None:
-        return False
+    both = _both(a, a_kind, b, b_kind)
+    return both is not None and _different(*both)
+
+
+def _different(pa: Parts, pb: Parts) -> bool:
     if pa[2] and pb[2] and pa[2] != pb[2]:
         return True
     if len(pa[0]) > 1 and len(pb[0]) > 1 and len(pa[0]) != len(pb[0]):
@@ -87,11 +97,10 @@ def person_variant(a: Sequence[str], a_kind: str | None, b: Sequence[str], b_kin
     """Two full names of one person: the same surname, nothing that says they are two, and each
     given name of the shorter standing, in order, in the longer ('Mark Felt' ~ 'W. Mark Felt Sr.',
     'Fred LaRue' ~ 'Frederick Cheney LaRue')."""
-    if not same_surname(a, a_kind, b, b_kind) or different_people(a, a_kind, b, b_kind):
+    both = _both(a, a_kind, b, b_kind)
+    if both is None or both[0][1] != both[1][1] or _different(*both):
         return False
-    pa, pb = person_parts(a), person_parts(b)
-    assert pa is not None and pb is not None
-    short, long = sorted((pa[0], pb[0]), key=len)
+    short, long = sorted((both[0][0], both[1][0]), key=len)
     at = 0
     for given in short:
         while at < len(long) and not _same_given(given, long[at]):
