@@ -281,3 +281,32 @@ def test_later_and_earlier_this_year_are_the_part_of_the_year_they_leave() -> No
     assert said_on(date(2024, 2, 10), "earlier this year") == "2024-Q1"
     assert said_on(date(2024, 5, 10), "earlier this year") == "2024-H1"
     assert said_on(date(2024, 10, 30), "earlier this year") == "2024"
+
+
+def test_a_limit_set_a_few_months_ahead_is_the_coming_month() -> None:
+    """'by', 'until' and 'through' set a limit ahead of what the clause tells, even in the past
+    tense; further than half a year ahead, the latest month past is still the likelier."""
+    assert value("February", "The group plans a sale of assets to pay down its debt by February") == "2025-02"
+    assert value("January", "Lenders have extended the credit line through January") == "2025-01"
+    assert value("mid-November", "Regulators gave the bidder until mid-November to reply") == "2024-11"
+    assert value("February", "Lenders have extended credit in February") == "2024-02"
+    assert value("August", "Lenders have extended the credit line through August") == "2024-08"
+
+
+def test_a_day_months_ahead_in_a_past_clause_is_the_one_a_year_before() -> None:
+    """Said on 30 October 2024, 'March 3' is nearer in the coming March, but a past verb puts it
+    in the March gone; a day close ahead stays the coming one whatever the tense, since a past
+    clause often announces it ('set the Nov. 12 deadline')."""
+    assert value("March 3", "The suspect was last seen March 3") == "2024-03-03"
+    assert value("March 3", "The banker was shot to death on March 3") == "2024-03-03"
+    assert value("March 3", "The chairman will step down March 3") == "2025-03-03"
+    assert value("March 3", "A new director will succeed her March 3") == "2025-03-03"
+    assert value("Nov. 12", "The regulator set the Nov. 12 deadline") == "2024-11-12"
+
+
+def test_the_tense_is_read_in_the_expression_s_own_clause() -> None:
+    """A relative or subordinate clause ('who was rescued', 'since it was founded') has its own
+    tense: a future verb before it does not govern the date inside it."""
+    sentence = "The agency will hand over the boy who was rescued at sea in late May"
+    assert value("late May", sentence) == "2024-05"
+    assert value("late May", "The agency will hand the boy to his father in late May") == "2025-05"

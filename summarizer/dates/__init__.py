@@ -3,7 +3,8 @@ with ``check`` and the evaluation (timex), and which date a source is read from 
 
 from .anchoring import Anchor, anchor
 from .finding import Found, find_dates
-from .rules import ArticleDates, DateValue, is_future, normalise, why_undated
+from .rules import ArticleDates, DateValue, normalise, why_undated
+from .tense import is_future
 from .timex import CALENDAR_KINDS, Precision, is_value, sort_key, start_of, value_kind
 
 __all__ = [

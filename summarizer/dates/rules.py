@@ -17,16 +17,9 @@ from text_to_num import alpha2digit, text2num
 
 from . import calendar, named_days, periods, relative
 from .calendar import MONTH
+from .tense import after_deadline_word, tense
 from .timex import CALENDAR_KINDS, Precision, Rule, start_of, value_kind
-from .words import (
-    APPROXIMATELY,
-    CENTURIES,
-    DETERMINERS,
-    FUTURE_TENSE,
-    IRREGULAR_PAST,
-    MODIFIERS,
-    MONTHS,
-)
+from .words import APPROXIMATELY, CENTURIES, MODIFIERS, MONTHS
 
 
 @dataclass(frozen=True)
@@ -40,48 +33,18 @@ class DateValue:
 
 
 NEAR_MONTHS = 2  # how far ahead a month named alone is taken for the coming one
+DEADLINE_MONTHS = 6  # how far ahead a month after 'by', 'until' or 'through' is taken for the coming one
 
 
-def is_future(sentence: str | None, expression: str = "") -> bool:
-    """Whether the clause around the expression speaks of what is still to come (news is in the
-    past by default): a future marker before it in its clause, or in the expression."""
-    if FUTURE_TENSE.search(expression):
-        return True
-    if not sentence:
-        return False
-    return bool(FUTURE_TENSE.search(_clause_before(sentence, expression)))
-
-
-def _clause_before(sentence: str, expression: str) -> str:
-    """The words of the expression's clause that come before it (the whole sentence's last
-    clause when the expression is not in it)."""
-    at = sentence.lower().find(expression.lower()) if expression else -1
-    before = sentence[:at] if at >= 0 else sentence
-    return re.split(r"[;:,]|\bthat\b|\bbut\b", before)[-1]
-
-
-def is_past(sentence: str | None, expression: str = "") -> bool:
-    """Whether the last verb before the expression in its clause is in the past tense ('Sales fell
-    in December'); a verb in the infinitive ('agreed to buy the unit in January') looks ahead."""
-    if not sentence:
-        return False
-    words = re.findall(r"[A-Za-z'-]+", _clause_before(sentence, expression))
-    for n in range(len(words) - 1, -1, -1):
-        word = words[n].lower()
-        if n > 0 and words[n - 1].lower() == "to" and word not in DETERMINERS:
-            return False  # 'to buy': what is still to be done
-        if word in IRREGULAR_PAST or (len(word) > 4 and word.endswith("ed") and "-" not in word):
-            before_it = words[n - 1].lower() if n > 0 else ""
-            if before_it in ("be", "been", "being", "has", "have"):
-                continue  # a participle: its auxiliary sets the tense ('to be published', 'was sold')
-            return before_it not in DETERMINERS
-    return False
-
-
-def _close_ahead(text: str, reference: date) -> bool:
-    """A month named alone, one or two months after the reference's."""
-    match = re.fullmatch(rf"(?:(?:in|by|until|through|early|mid|late)[- ]\s*)*{MONTH}", text)
-    return match is not None and 0 < (MONTHS[match["month"]] - reference.month) % 12 <= NEAR_MONTHS
+def _months_ahead(text: str, reference: date) -> int | None:
+    """How many months after the reference's a month named without a year falls (0 to 11), or
+    None when the expression is not one month, with or without a day ('December', 'mid-December',
+    'Dec. 3')."""
+    match = re.fullmatch(
+        rf"(?:(?:in|on|by|until|through|early|mid|late)[- ]\s*)*{MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?",
+        text,
+    )
+    return None if match is None else (MONTHS[match["month"]] - reference.month) % 12
 
 
 def normalise(
@@ -91,9 +54,14 @@ def normalise(
     ``previous`` is the value of the date the text mentioned last before it: what 'the quarter',
     'that year' or 'the same day' refer back to."""
     text = spoken_years(" ".join(expression.lower().replace("’", "'").split()), reference)
-    future = is_future(sentence, expression)
-    if not future and _close_ahead(text, reference) and not is_past(sentence, expression):
-        future = True  # a month close ahead, in a clause whose tense says nothing: the coming one
+    told = tense(sentence, expression)
+    future = told == "future"
+    ahead = _months_ahead(text, reference)
+    if not future and ahead:
+        deadline = after_deadline_word(sentence, expression) or bool(re.match(r"(?:by|until|through) ", text))
+        # a month close ahead in a clause whose tense says nothing, or a limit set a few months
+        # ahead ('repay the loan by February'): the coming one
+        future = (ahead <= NEAR_MONTHS and told is None) or (deadline and ahead <= DEADLINE_MONTHS)
     # 'the year ended March 31', 'the quarter ended Sept. 30': a period that has ended
     ended = bool(
         sentence
@@ -115,9 +83,12 @@ def normalise(
         return DateValue(value[0], value[1], expression)
     text = re.sub(r"\([^)]*\)", " ", text)
     found = _value(text, reference, future, previous)
-    if found and ended and found[1] in ("day", "month") and not re.search(r"\d{4}", text):
+    # a date without its year that has not yet come, in a period that has ended or in a clause in
+    # the past tense ('was last seen Nov. 3'): the one a year before
+    looks_back = ended or (told == "past" and ahead is not None and ahead > NEAR_MONTHS and not future)
+    if found and looks_back and found[1] in ("day", "month") and not re.search(r"\d{4}", text):
         begins = start_of(found[0])
-        if begins is not None and begins > reference:  # not yet come: the one a year before
+        if begins is not None and begins > reference:
             found = (f"{int(found[0][:4]) - 1}{found[0][4:]}", found[1])
     return DateValue(found[0], found[1], expression) if found else None
 

@@ -85,6 +85,8 @@ FUTURE_TENSE = re.compile(
     r"intends? to|would|supposed to|as early as|as soon as|could come|might come|hopes? to|aims? to)\b",
     re.IGNORECASE,
 )
+# Words that set a limit ahead of what the clause tells: 'pay down the loan by February'.
+DEADLINES = r"by|until|till|through|no later than"
 # Past forms of the verbs news uses most that do not end in -ed: a clause with one of these (or a
 # past form in -ed) as its last verb before a date tells of the past.
 IRREGULAR_PAST = frozenset(
@@ -92,6 +94,10 @@ IRREGULAR_PAST = frozenset(
     lost left met saw grew held kept led ran set shut spent struck thought wrote brought built chose
     drew drove fought found flew forgot froze hid hit hurt knew laid lay meant put quit read rode rang
     sank sat sent shot shook slid spoke stood stole stuck swore swept swam threw understood woke wore""".split()
+)
+# Nouns news puts after 'to' that make no infinitive: 'shot to death', 'taken to court'.
+AFTER_TO_NOT_A_VERB = frozenset(
+    "death court power office prison jail trial hospital safety bed school work church market war date".split()
 )
 # Words after which a past form is an adjective ('the planned merger'), not a verb.
 DETERMINERS = frozenset("a an the its their his her this that these those our your my some any no".split())
