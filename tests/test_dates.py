@@ -310,3 +310,16 @@ def test_the_tense_is_read_in_the_expression_s_own_clause() -> None:
     sentence = "The agency will hand over the boy who was rescued at sea in late May"
     assert value("late May", sentence) == "2024-05"
     assert value("late May", "The agency will hand the boy to his father in late May") == "2025-05"
+
+
+def test_a_year_earlier_than_a_span_of_months_is_the_year_before() -> None:
+    """A span that is no calendar period ('the nine months', 'the year to date') compared with a
+    year before is the year before at calendar precision, whatever quarter was said last; a
+    date said between them is what 'a year earlier' is said of."""
+    sentence = "For the nine months, net income rose to $5 million from $4 million a year earlier"
+    assert value("a year earlier", sentence, previous="2024-Q3") == "2023"
+    assert value("year-earlier", "Year to date, sales beat year-earlier levels", previous="2024-Q3") == "2023"
+    sentence = "For the nine months ended Sept. 30, net rose from a year earlier"
+    assert value("a year earlier", sentence, previous="2024-09-30") == "2023-09-30"
+    assert value("a year earlier", "Net rose from $4 million a year earlier", previous="2024-Q3") == "2023-Q3"
+    assert value("a year earlier", "Sales rose from a year earlier", previous="2024") == "2023"

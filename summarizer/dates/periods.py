@@ -11,7 +11,7 @@ from datetime import date
 from typing import cast
 
 from .timex import KIND_PATTERNS, Precision, Rule, start_of, value_kind
-from .words import ORDINALS
+from .words import MONTHS, ORDINALS
 
 _ORDINAL = r"(first|second|third|fourth|1st|2nd|3rd|4th)"
 _YEAR = r"(\d{4})"
@@ -140,6 +140,28 @@ def _recent(value: str, ref: date) -> bool:
     return start is not None and (ref - start).days <= 380
 
 
+# A span of months that is no calendar period: 'the nine months', 'the first six months',
+# 'nine-month', 'the year to date'. Compared with a year before, it is a year at calendar precision.
+_SPAN_OF_MONTHS = re.compile(
+    r"\b(?:(?:the|its)\s+(?:first\s+|latest\s+|past\s+)?(?:two|four|five|seven|eight|nine|ten|eleven|\d+)\s+months"
+    r"|(?:two|four|five|seven|eight|nine|ten|eleven)-month|(?:the\s+)?year[- ]to[- ]date)\b",
+    re.IGNORECASE,
+)
+
+
+_A_DATE_BETWEEN = re.compile(rf"\b(?:{'|'.join(MONTHS)}|\d{{4}}|quarter|half|year)\b", re.IGNORECASE)
+
+
+def span_spoken_of(before: str, previous: str | None, ref: date) -> str | None:
+    """The year a span of months named before an expression in its sentence lies in ('For the
+    nine months, net rose from a year earlier'), when no other date comes between; else
+    ``previous`` unchanged. What 'a year earlier' is then said of is that span: a year."""
+    spans = list(_SPAN_OF_MONTHS.finditer(before))
+    if not spans or _A_DATE_BETWEEN.search(before[spans[-1].end() :]):
+        return previous
+    return _year_of(previous) or str(ref.year)
+
+
 def year_ago(text: str, ref: date, future: bool, previous: str | None) -> Rule:
     """'the year-earlier quarter', 'the year-ago period', 'a year ago' said of a quarter, 'the
     corresponding period last year', 'the 1988 quarter': the period just spoken of, a year back
@@ -169,6 +191,8 @@ def year_ago(text: str, ref: date, future: bool, previous: str | None) -> Rule:
         found = named_quarter(named_in.group(1), ref, future, previous) if named_in else None
         return (f"{int(found[0][:4]) - 1}{found[0][4:]}", "quarter") if found else None
     unit = match.group(1) or match.group(2)
+    if unit is None and previous and value_kind(previous) == "year" and _recent(previous, ref):
+        return str(int(previous) - 1), "year"  # 'sales rose in 1989 from a year earlier'
     if previous and not _recent(previous, ref):
         # already a year back ('the year-earlier period' said again): the same period, when it is
         # one ('last year's quarter' after '1988' is not the year)

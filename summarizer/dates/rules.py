@@ -82,6 +82,8 @@ def normalise(
     if inner and (value := _value(inner.group(1), reference, future, previous)) is not None:
         return DateValue(value[0], value[1], expression)
     text = re.sub(r"\([^)]*\)", " ", text)
+    if sentence and (at := sentence.lower().find(expression.lower())) > 0:
+        previous = periods.span_spoken_of(sentence[:at], previous, reference)
     found = _value(text, reference, future, previous)
     # a date without its year that has not yet come, in a period that has ended or in a clause in
     # the past tense ('was last seen Nov. 3'): the one a year before
