@@ -161,7 +161,9 @@ def test_years_in_words_and_with_an_apostrophe() -> None:
 
 
 def test_named_days() -> None:
-    assert value("Thanksgiving") == "2023-11-23"  # the fourth Thursday of November, the last one
+    # the fourth Thursday of November: the last one in the past tense, the coming one close ahead
+    assert value("Thanksgiving", "Families gathered at Thanksgiving") == "2023-11-23"
+    assert value("Thanksgiving") == "2024-11-28"
     assert value("Thanksgiving", "Families will gather at Thanksgiving") == "2024-11-28"
     assert value("Christmas 2019") == "2019-12-25"
     assert value("last Christmas") == "2023-12-25"
@@ -323,3 +325,36 @@ def test_a_year_earlier_than_a_span_of_months_is_the_year_before() -> None:
     assert value("a year earlier", sentence, previous="2024-09-30") == "2023-09-30"
     assert value("a year earlier", "Net rose from $4 million a year earlier", previous="2024-Q3") == "2023-Q3"
     assert value("a year earlier", "Sales rose from a year earlier", previous="2024") == "2023"
+
+
+def test_holidays_close_ahead_their_weeks_and_election_day() -> None:
+    """A holiday named a month or two ahead, in a clause whose tense says nothing, is the coming
+    one; a past verb makes it the last. '<holiday> week' is the week the day falls in, come once
+    that week has begun."""
+    assert value("Election Day", "The campaign runs from now to Election Day") == "2024-11-05"
+    assert value("Christmas", "Shops hire extra staff before Christmas") == "2024-12-25"
+    assert value("Christmas", "Sales fell at Christmas") == "2023-12-25"
+    assert value("Thanksgiving week", "Flights fill up in Thanksgiving week") == "2024-W48"
+    monday = date(2000, 4, 17)  # in the week of Easter 2000 (23 April)
+    found = normalise("Easter week", monday, "Crowds prayed on Sunday as Easter week began")
+    assert found is not None and found.value == "2000-W16"
+
+
+def test_parts_of_a_period_pairs_of_days_and_days_counted_from_a_named_day() -> None:
+    assert value("post-1959") == "1959"
+    assert value("a good part of next year") == "2025"
+    assert value("most of 2023") == "2023"
+    assert value("the rest of the year") == "2024"
+    assert value("the first two quarters of 2025") == "2025-H1"
+    assert value("the day before last Tuesday") == "2024-10-28"
+    assert value("25", "The summit will be held on April 24 and 25") == "2025-04-25"
+    assert value("25") is None  # a number alone names no day
+
+
+def test_the_quarter_ended_on_a_day_and_the_full_year() -> None:
+    """'the quarter ended July 31' ran from May to July: the second quarter's months mostly,
+    whatever quarter was said before; 'the full year' is one reported on, not one a forecast
+    looks to."""
+    assert value("the quarter", "In the quarter ended July 31, sales rose", previous="2024-Q3") == "2024-Q2"
+    assert value("the quarter", "In the quarter ended Sept. 30, sales rose") == "2024-Q3"
+    assert value("the full year", "It forecast a rise for the full year", previous="2026") == "2024"

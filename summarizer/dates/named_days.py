@@ -30,6 +30,10 @@ def _fixed(month: int, day: int) -> Callable[[int], date]:
     return lambda year: date(year, month, day)
 
 
+def _after(rule: Callable[[int], date], days: int) -> Callable[[int], date]:
+    return lambda year: rule(year) + timedelta(days=days)
+
+
 def _from_easter(days: int) -> Callable[[int], date]:
     return lambda year: easter(year) + timedelta(days=days)
 
@@ -52,6 +56,8 @@ HOLIDAYS: dict[str, Callable[[int], date]] = {
     r"labou?r day": _nth_weekday(9, 0, 1),
     r"columbus day": _nth_weekday(10, 0, 2),
     r"thanksgiving(?: day)?": _nth_weekday(11, 3, 4),
+    # the United States' federal elections: the Tuesday after the first Monday of November
+    r"election day": _after(_nth_weekday(11, 0, 1), 1),
     r"good friday": _from_easter(-2),
     r"easter sunday|easter day|easter": _from_easter(0),
     r"easter monday": _from_easter(1),
@@ -61,27 +67,49 @@ _NAMES = "|".join(sorted(HOLIDAYS, key=len, reverse=True))
 
 def holiday(text: str, ref: date, future: bool, previous: str | None) -> Rule:
     match = re.fullmatch(
-        rf"(?:(last|next|this|this year's|last year's|next year's)\s+)?({_NAMES})(?:,?\s+(\d{{4}}))?", text
+        rf"(?:(last|next|this|this year's|last year's|next year's)\s+)?({_NAMES})(?:,?\s+(\d{{4}}))?(\s+week)?",
+        text,
     )
     if not match:
         return None
-    which, name, year = match.groups()
-    day_of = next(rule for pattern, rule in HOLIDAYS.items() if re.fullmatch(pattern, name))
-    if year:
-        return day_of(int(year)).isoformat(), "day"
-    if which in ("this", "this year's"):
-        return day_of(ref.year).isoformat(), "day"
-    if which == "last year's":
-        return day_of(ref.year - 1).isoformat(), "day"
-    if which == "next year's":
-        return day_of(ref.year + 1).isoformat(), "day"
-    this_year = day_of(ref.year)
-    forward = which == "next" or (which is None and future)
-    if forward:
-        found = this_year if this_year > ref else day_of(ref.year + 1)
-    else:
-        found = this_year if this_year < ref or (this_year == ref and which is None) else day_of(ref.year - 1)
+    which, name, year, week = match.groups()
+    # 'Easter week', 'Christmas week': the week the day is in, come once the week has begun
+    found = _day(
+        _rule_named(name), which, year, ref + timedelta(days=6 - ref.weekday()) if week else ref, future
+    )
+    if week:
+        year_of, number, _ = found.isocalendar()
+        return f"{year_of}-W{number:02d}", "week"
     return found.isoformat(), "day"
+
+
+def months_ahead(text: str, ref: date) -> int | None:
+    """In how many months the coming day of a holiday named alone falls (1 to 12), or None when the expression is not one: what its direction is read from."""
+    match = re.fullmatch(rf"(?:in|on|by|until|through|to)?\s*({_NAMES})(?:\s+week)?", text)
+    if not match:
+        return None
+    day_of = _rule_named(match.group(1))
+    coming = day_of(ref.year) if day_of(ref.year) > ref else day_of(ref.year + 1)
+    return -(-(coming - ref).days // 31)  # part of a month counts as one
+
+
+def _rule_named(name: str) -> Callable[[int], date]:
+    return next(rule for pattern, rule in HOLIDAYS.items() if re.fullmatch(pattern, name))
+
+
+def _day(day_of: Callable[[int], date], which: str | None, year: str | None, ref: date, future: bool) -> date:
+    if year:
+        return day_of(int(year))
+    if which in ("this", "this year's"):
+        return day_of(ref.year)
+    if which == "last year's":
+        return day_of(ref.year - 1)
+    if which == "next year's":
+        return day_of(ref.year + 1)
+    this_year = day_of(ref.year)
+    if which == "next" or (which is None and future):
+        return this_year if this_year > ref else day_of(ref.year + 1)
+    return this_year if this_year < ref or (this_year == ref and which is None) else day_of(ref.year - 1)
 
 
 RULES = [holiday]

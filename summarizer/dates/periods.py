@@ -7,7 +7,7 @@ before: what 'the quarter' means when it does not say."""
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from typing import cast
 
 from .timex import KIND_PATTERNS, Precision, Rule, start_of, value_kind
@@ -66,9 +66,10 @@ def named_quarter(text: str, ref: date, future: bool, previous: str | None) -> R
 
 
 def half(text: str, ref: date, future: bool, previous: str | None) -> Rule:
-    """'the first half', 'the second half of 2023', 'first-half': H1 and H2 of a year."""
+    """'the first half', 'the second half of 2023', 'first-half', 'the first two quarters of
+    2023': H1 and H2 of a year."""
     match = re.fullmatch(
-        rf"(?:the\s+)?(first|second|last|latter)[- ]half(?:\s+of)?(?:\s+(?:the|this|fiscal))?(?:\s+year)?(?:\s+{_YEAR})?",
+        rf"(?:the\s+)?(first|second|last|latter)[- ](?:half|two\s+quarters)(?:\s+of)?(?:\s+(?:the|this|fiscal))?(?:\s+year)?(?:\s+{_YEAR})?",
         text,
     )
     if not match:
@@ -94,8 +95,9 @@ def fiscal_year(text: str, ref: date, future: bool, previous: str | None) -> Rul
     if re.fullmatch(
         r"(?:the\s+)?(?:latest|full|whole|entire)?\s*(?:fiscal|financial)\s+year|the full year", text
     ):
+        # a year just reported on, not one that a plan or forecast looks to ('by 1992')
         recent = _year_of(previous) if previous and _recent(previous, ref) else None
-        return recent or str(ref.year), "year"
+        return (recent if recent and int(recent) <= ref.year else str(ref.year)), "year"
     if re.fullmatch(r"(?:the\s+)?(?:year-end|year end|year's end|end of the year)", text):
         return str(ref.year), "year"
     return None
@@ -128,6 +130,13 @@ def period_again(text: str, ref: date, future: bool, previous: str | None) -> Ru
         return None  # a period of what, the text does not say; the latest one reported is a quarter
     year, number = _previous_quarter(ref)
     return f"{year}-Q{number}", "quarter"
+
+
+def quarter_ending(day: date) -> str:
+    """The calendar quarter most of the three months that ended on ``day`` fall in: 'the quarter
+    ended July 31' ran from May to July, the second quarter's months mostly."""
+    middle = day - timedelta(days=45)
+    return f"{middle.year}-Q{quarter_of(middle)}"
 
 
 def _quarter_start(day: date) -> date:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from text_to_num import alpha2digit, text2num
 
@@ -57,6 +57,8 @@ def normalise(
     told = tense(sentence, expression)
     future = told == "future"
     ahead = _months_ahead(text, reference)
+    if ahead is None:
+        ahead = named_days.months_ahead(text, reference)
     if not future and ahead:
         deadline = after_deadline_word(sentence, expression) or bool(re.match(r"(?:by|until|through) ", text))
         # a month close ahead in a clause whose tense says nothing, or a limit set a few months
@@ -82,8 +84,12 @@ def normalise(
     if inner and (value := _value(inner.group(1), reference, future, previous)) is not None:
         return DateValue(value[0], value[1], expression)
     text = re.sub(r"\([^)]*\)", " ", text)
-    if sentence and (at := sentence.lower().find(expression.lower())) > 0:
+    at = sentence.lower().find(expression.lower()) if sentence else -1
+    if sentence and at > 0:
         previous = periods.span_spoken_of(sentence[:at], previous, reference)
+    if sentence and at >= 0:
+        previous = _period_ending(text, sentence[at + len(expression) :], reference, previous)
+        text = _day_of_a_pair(text, sentence[:at])
     found = _value(text, reference, future, previous)
     # a date without its year that has not yet come, in a period that has ended or in a clause in
     # the past tense ('was last seen Nov. 3'): the one a year before
@@ -93,6 +99,26 @@ def normalise(
         if begins is not None and begins > reference:
             found = (f"{int(found[0][:4]) - 1}{found[0][4:]}", found[1])
     return DateValue(found[0], found[1], expression) if found else None
+
+
+def _period_ending(text: str, after: str, reference: date, previous: str | None) -> str | None:
+    """'the quarter ended July 31': the quarter that day ends, which the expression refers to in
+    place of the one spoken of before."""
+    if not re.fullmatch(r"(?:the|that|this|the latest|the fiscal)\s+(?:quarter|three months)", text):
+        return previous
+    ended = re.match(rf"\s*,?\s*(?:ended|ending)\s+({MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?)", after, re.I)
+    day = normalise(ended.group(1), reference, f"the quarter ended {ended.group(1)}") if ended else None
+    return (
+        periods.quarter_ending(date.fromisoformat(day.value)) if day and day.precision == "day" else previous
+    )
+
+
+def _day_of_a_pair(text: str, before: str) -> str:
+    """'25' in 'April 24 and 25': a day number alone takes the month of the day it is paired with."""
+    if not re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", text):
+        return text
+    pair = re.search(rf"{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:and|or|to|through|-)\s*$", before, re.I)
+    return f"{pair['month'].lower()} {text}" if pair else text
 
 
 def _value(text: str, ref: date, future: bool, previous: str | None) -> Rule:
@@ -112,6 +138,12 @@ def _value(text: str, ref: date, future: bool, previous: str | None) -> Rule:
     text = re.sub(
         rf"^(?:{APPROXIMATELY})\s+(?=\S+ (?:day|week|month|year)s? (?:ago|earlier|later))", "", text
     )
+    # 'the day before last Tuesday's hearing': counted from the day named
+    next_to = re.fullmatch(r"(?:the )?day (before|after) (.+)", text)
+    day = _value(next_to.group(2), ref, future, previous) if next_to else None
+    if next_to and day is not None and day[1] == "day":
+        shift = timedelta(days=-1 if next_to.group(1) == "before" else 1)
+        return (date.fromisoformat(day[0][:10]) + shift).isoformat(), "day"
     # 'the week of March 6': the week that day is in
     week_of = re.fullmatch(r"(?:the )?week (?:of|starting|beginning|beginning on|starting on) (.+)", text)
     day = _value(week_of.group(1), ref, future, previous) if week_of else None
