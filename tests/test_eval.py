@@ -278,3 +278,23 @@ def test_a_weekday_valued_more_than_a_week_away_is_doubtful_gold() -> None:
         0.0,
         1,
     )
+
+
+def test_a_gold_value_no_reading_gives_is_doubtful() -> None:
+    """'this week' valued with a week that does not hold the reference date, and a year or a
+    month written out that the gold value changes: no reading of the text gives it."""
+    from summarizer.evaluation import DateCase
+
+    def case(expression: str, gold: str, reference: str = "1990-08-15") -> DateCase:
+        return DateCase("a", expression, "", reference, gold, None)
+
+    assert case("this week", "1990-W34").doubtful_gold  # the 15th is in week 33
+    assert not case("this week", "1990-W33").doubtful_gold
+    assert not case("this week", "1990-W34", reference="1990-08-19").doubtful_gold  # a Sunday
+    assert case("1988", "1998").doubtful_gold
+    assert case("fiscal 1988", "1989").doubtful_gold
+    assert not case("the 1988 period", "1988-Q3").doubtful_gold
+    assert case("July last year", "1989-06").doubtful_gold
+    assert case("Sept. 27, 1989", "1989-11-27").doubtful_gold
+    assert not case("Sept. 27, 1989", "1989-09-27").doubtful_gold
+    assert not case("the 1980s", "198").doubtful_gold

@@ -6,12 +6,14 @@ from .finding import Found, find_dates
 from .rules import ArticleDates, DateValue, normalise, why_undated
 from .tense import is_future
 from .timex import CALENDAR_KINDS, Precision, is_value, sort_key, start_of, value_kind
+from .words import MONTHS
 
 __all__ = [
     "ArticleDates",
     "CALENDAR_KINDS",
     "Anchor",
     "DateValue",
+    "MONTHS",
     "Found",
     "Precision",
     "anchor",

@@ -7,11 +7,11 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from ..actors import Mention, resolve
-from ..dates import CALENDAR_KINDS, ArticleDates, start_of, value_kind
+from ..dates import CALENDAR_KINDS, MONTHS, ArticleDates, start_of, value_kind
 from ..llm import Model
 from ..settings import Settings
 from ..stages.extract import Failed
@@ -130,12 +130,30 @@ class DateCase:
 
     @property
     def doubtful_gold(self) -> bool:
-        """A bare weekday valued more than a week from the reference date: no reading of the text
-        gives that value (an error in the gold or in the article's creation date)."""
-        if not (self.reference and _BARE_WEEKDAY.fullmatch(self.expression.strip().lower())):
-            return False
+        """Whether no reading of the text gives the gold value (an error in the gold or in the
+        article's creation date): a bare weekday valued more than a week from the reference
+        date; 'this week' valued with a week that holds neither the reference date nor, on a
+        Sunday, the next day; a year or month written out that the gold value does not have."""
         start = start_of(self.gold)
-        return start is not None and abs((start - date.fromisoformat(self.reference)).days) > 7
+        if not (self.reference and start):
+            return False
+        reference, text = date.fromisoformat(self.reference), self.expression.strip().lower()
+        if _BARE_WEEKDAY.fullmatch(text):
+            return abs((start - reference).days) > 7
+        if text == "this week" and value_kind(self.gold) == "week":
+            readings = {reference.isocalendar()[:2]}
+            if reference.weekday() == 6:  # on a Sunday, 'this week' may be the one it begins
+                readings.add((reference + timedelta(days=1)).isocalendar()[:2])
+            return start.isocalendar()[:2] not in readings
+        years = re.findall(r"\b(1[6-9]\d\d|20\d\d)\b", text)
+        if (
+            len(years) == 1
+            and str(start.year) != years[0]
+            and value_kind(self.gold) not in ("decade", "other")
+        ):
+            return True
+        months = [MONTHS[word] for word in re.findall(r"[a-z]+", text) if word in MONTHS]
+        return len(months) == 1 and value_kind(self.gold) in ("day", "month") and start.month != months[0]
 
 
 def calendar_accuracy(
