@@ -358,3 +358,12 @@ def test_the_quarter_ended_on_a_day_and_the_full_year() -> None:
     assert value("the quarter", "In the quarter ended July 31, sales rose", previous="2024-Q3") == "2024-Q2"
     assert value("the quarter", "In the quarter ended Sept. 30, sales rose") == "2024-Q3"
     assert value("the full year", "It forecast a rise for the full year", previous="2026") == "2024"
+
+
+def test_a_date_against_its_plan_is_the_date_beside_it() -> None:
+    """'three days later than planned' beside a date tells how it stands to the plan; its value
+    is that date. Beside none, it names no date."""
+    sentence = "The ship arrives on November 11, three days later than originally planned"
+    assert value("three days later than originally planned", sentence, previous="2024-11-11") == "2024-11-11"
+    assert value("a week ahead of schedule", previous="2024-12-02") == "2024-12-02"
+    assert value("three days later than planned") is None

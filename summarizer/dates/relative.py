@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from typing import cast
 
 from .calendar import MONTH
 from .periods import quarter_of
-from .timex import Rule, value_kind
+from .timex import Precision, Rule, value_kind
 from .words import FUTURE_WORDS, MONTHS, NUMBERS, PARTS_OF_DAY, PAST_WORDS, PRESENT_WORDS, WEEKDAYS
 
 WEEKDAY = r"(?P<weekday>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?"
@@ -202,3 +203,18 @@ def day_again(text: str, ref: date, future: bool, previous: str | None) -> Rule:
     if text not in shifts or previous is None or value_kind(previous) != "day":
         return None
     return (date.fromisoformat(previous[:10]) + timedelta(days=shifts[text])).isoformat(), "day"
+
+
+def against_plan(text: str, ref: date, future: bool, previous: str | None) -> Rule:
+    """'three days later than planned', 'a week ahead of schedule': said beside a date, it tells
+    how that date stands to a plan, and is that date ('arrives on November 11, three days later
+    than originally planned')."""
+    number = "|".join(sorted(NUMBERS, key=len, reverse=True))
+    if previous is None or value_kind(previous) not in ("day", "week", "month"):
+        return None
+    if re.fullmatch(
+        rf"(?:\d+|{number}) (?:day|week|month)s? (?:(?:later|earlier|sooner) than|(?:ahead of|behind)) .+",
+        text,
+    ):
+        return previous, cast(Precision, value_kind(previous))
+    return None

@@ -225,6 +225,7 @@ RULES = [
     relative.weekday,
     relative.week,
     relative.day_again,
+    relative.against_plan,
     relative.relative_span,
     relative.reference,
 ]
