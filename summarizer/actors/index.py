@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .resolution import Mention, resolve
+from .names import Mention
+from .resolution import resolve
 
 
 def name_key(name: str) -> str:

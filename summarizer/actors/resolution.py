@@ -10,32 +10,13 @@ everywhere but on an exact name match.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
+from .names import Mention, Name, acronym_match, core_name, is_acronym
 from .people import different_people, person_parts, person_variant, same_surname
-from .words import (
-    ARTICLES,
-    CONNECTORS,
-    COUNTRY_WORDS,
-    DESCRIPTORS,
-    GAZETTEER,
-    KIND_GROUPS,
-    ORGANISATION_HEADS,
-    QUALIFIERS,
-    SPELLINGS,
-    TITLES,
-)
-
-
-@dataclass(frozen=True)
-class Mention:
-    source: str
-    text: str
-    kind: str | None = None  # an actor kind or PER/ORG/LOC; None when unknown
+from .words import DESCRIPTORS, GAZETTEER, KIND_GROUPS, ORGANISATION_HEADS
 
 
 @dataclass
@@ -50,7 +31,7 @@ class Cluster:
         counts: dict[str, int] = defaultdict(int)
         for mention in self.mentions:
             counts[core_name(mention.text, mention.kind)] += 1
-        return max(counts, key=lambda n: (len(n.split()) > 1 and not _is_acronym(n), counts[n], len(n)))
+        return max(counts, key=lambda n: (len(n.split()) > 1 and not is_acronym(n), counts[n], len(n)))
 
     @property
     def surface_forms(self) -> list[str]:
@@ -59,133 +40,6 @@ class Cluster:
     @property
     def sources(self) -> list[str]:
         return sorted({m.source for m in self.mentions})
-
-
-@lru_cache(maxsize=4096)
-def _ascii(text: str) -> str:
-    from anyascii import anyascii
-
-    return str(anyascii(text))
-
-
-def _tokens(text: str) -> list[str]:
-    return re.findall(r"[^\W_][\w&'’.\-]*", text)
-
-
-def _is_acronym(text: str) -> bool:
-    bare = text.replace(".", "")
-    return 2 <= len(bare) <= 6 and bare.isalpha() and bare.isupper()
-
-
-def _plain(token: str) -> str:
-    return re.sub(r"['’.]", "", token).casefold()
-
-
-def core_name(text: str, kind: str | None = None) -> str:
-    """The name inside a mention, as written: 'Serbian President Aleksandar Vucic' -> 'Aleksandar
-    Vucic', 'European aircraft manufacturer, Airbus' -> 'Airbus', 'Singapore Airlines (SIA' ->
-    'Singapore Airlines', "Britain's Ministry of Defence" -> 'Ministry of Defence'. Titles are a
-    person's: an organisation or a place keeps them ('General Electric'). A mention that only
-    describes ('the company', 'the US car manufacturer') has no core: a description is never
-    evidence that two actors are one."""
-    text = re.sub(r"\s*\([^)]*\)?", " ", text)  # parentheses, closed or not
-    text = re.sub(
-        r"\b(Gov|Gen|Sen|Rep|Dr|Mr|Mrs|Ms|Lt|Col|Capt|Sgt|Prof)\.(?=[A-Z])", r"\1. ", text
-    )  # 'Gov.Sarah'
-    text = re.sub(
-        r"^(?:in|at|near|on|from|outside|inside)\s+(?=[A-Z])", "", text.strip(), flags=re.IGNORECASE
-    )
-    text = re.sub(r"\b([OD])['’]\s+(?=[A-Z])", r"\1'", text.strip())  # "O' Leary" -> "O'Leary"
-    text = re.sub(r"^.*?\b[A-Z][\w.]*(?:['’]s|s['’])\s+(?=[A-Z])", "", text)  # "Britain's X" -> X
-    text = re.sub(r"['’]s\b", "", text)
-    for segment in (s.strip() for s in text.split(",")):
-        # 'X in Y', 'X at Y': the place after the preposition is never the actor named
-        name = _segment_name(
-            re.split(r"\s(?:in|at|near|from)\s", segment)[0],
-            titled=KIND_GROUPS.get(kind or "") in (None, "person"),
-        )
-        if name:
-            return name
-    tokens = _tokens(text)
-    if not any(t[0].isupper() and _plain(t) not in COUNTRY_WORDS for t in tokens):
-        return ""  # 'the company', 'the US car manufacturer': a description, not a name
-    return " ".join(tokens)
-
-
-def _segment_name(segment: str, titled: bool = True) -> str:
-    """The name a segment ends in: its last run of capitalised tokens (connectors allowed inside),
-    cut after the last title; empty when the segment only describes ('Ryanair CEO', 'the Prime
-    Minister of Singapore', 'Irish low cost airline')."""
-    tokens = _tokens(segment)
-    run: list[str] = []
-    for token in reversed(tokens):
-        if token[0].isupper():
-            run.insert(0, token)
-        elif _plain(token) in CONNECTORS and run:
-            run.insert(0, token)
-        else:
-            break
-    while run and run[0][0].islower():  # 'of', 'the' cannot open a name; 'Al', 'De' can
-        run.pop(0)
-    if run and _plain(run[0]) in ARTICLES:
-        run.pop(0)
-    if not run:
-        # 'the Moscone West center': a name of two or more words standing before a common noun
-        inner = re.findall(r"(?:[A-Z][\w.'’-]*\s+)+[A-Z][\w.'’-]*", segment)
-        return max(inner, key=len) if inner else ""
-    plain = [_plain(t) for t in run]
-    if titled and plain[-1] in TITLES:
-        return ""
-    cut = (
-        max((i for i, w in enumerate(plain) if w in TITLES or w in QUALIFIERS), default=-1) if titled else -1
-    )
-    if 0 <= cut < len(plain) - 1:
-        rest = plain[cut + 1 :]
-        if rest[0] in CONNECTORS and plain[cut] in TITLES:
-            return ""  # 'Minister of Singapore': a title of something, not a name
-        if not (plain[cut] in QUALIFIERS and ORGANISATION_HEADS & set(rest)):
-            run = run[cut + 1 :]
-    if len(run) > 1 and _plain(run[0]) in COUNTRY_WORDS and _is_acronym(" ".join(run[1:])):
-        run = run[1:]  # 'UK RAF' -> 'RAF'
-    return " ".join(run)
-
-
-def key(text: str, kind: str | None = None) -> str:
-    """What two mentions must share to be the same name: the core, transliterated, case folded,
-    without articles and dots."""
-    words = [_plain(t) for t in _tokens(_ascii(core_name(text, kind)))]
-    return " ".join(SPELLINGS.get(w, w) for w in words if w and w not in ARTICLES)
-
-
-def _acronym_of(words: Sequence[str]) -> set[str]:
-    """Acronyms a long name may go by: initials of its content words, with trailing descriptors
-    optional ('European Aeronautic Defence and Space Company' -> 'eadsc', 'eads')."""
-    content = [w for w in words if w not in CONNECTORS]
-    forms = set()
-    while len(content) >= 2:
-        forms.add("".join(w[0] for w in content))
-        if content[-1] not in DESCRIPTORS:
-            break
-        content = content[:-1]
-    return forms
-
-
-def _prefix_acronym(acronym: str, words: Sequence[str]) -> bool:
-    """'kfor' ~ 'kosovo force': each word gives a non-empty prefix, in order, all letters used."""
-    content = [w for w in words if w not in CONNECTORS]
-    if len(content) < 2:
-        return False
-
-    def match(i: int, j: int) -> bool:
-        if j == len(content):
-            return i == len(acronym)
-        word = content[j]
-        return any(
-            acronym[i : i + n] == word[:n] and match(i + n, j + 1)
-            for n in range(1, min(len(word), len(acronym) - i) + 1)
-        )
-
-    return match(0, 0)
 
 
 class _UnionFind:
@@ -214,7 +68,7 @@ def resolve(
     to name one actor (an actor's name and its aliases in one source). Clusters come back in order
     of their first mention."""
     items = [m if isinstance(m, Mention) else Mention(*m) for m in mentions]
-    names = [_Name.of(m) for m in items]
+    names = [Name.of(m) for m in items]
     links = _UnionFind(len(items))
     for group in same_actor:
         for a, b in zip(group, group[1:], strict=False):
@@ -249,7 +103,7 @@ def resolve(
         for j, long in enumerate(names):
             if _extends(short, long) and _compatible(items[i].kind, items[j].kind):
                 links.union(i, j)
-    _link_unique(names, items, links, _acronym_match)
+    _link_unique(names, items, links, acronym_match)
     _link_person_variants(names, items, links)
     _link_unique(names, items, links, _short_name_match)
     _link_unique(names, items, links, _fuzzy_match)
@@ -260,30 +114,7 @@ def resolve(
     return [Cluster([items[i] for i in members]) for members in sorted(groups.values(), key=min)]
 
 
-@dataclass(frozen=True)
-class _Name:
-    key: str
-    words: tuple[str, ...]
-    acronym: bool
-    defines: str | None  # an acronym the mention defines in parentheses
-    kind: str | None
-
-    @classmethod
-    def of(cls, mention: Mention) -> _Name:
-        core = core_name(mention.text, mention.kind)
-        k = key(mention.text, mention.kind)
-        inside = re.search(r"\(\s*([A-Za-z.]{2,8})\s*\)?", mention.text)
-        defines = _plain(inside.group(1)) if inside and _is_acronym(inside.group(1)) else None
-        return cls(k, tuple(k.split()), _is_acronym(core), defines, mention.kind)
-
-
-def _acronym_match(short: _Name, long: _Name) -> bool:
-    if not short.acronym or len(long.words) < 2:
-        return False
-    return short.key in _acronym_of(long.words) or _prefix_acronym(short.key, long.words)
-
-
-def _extends(short: _Name, long: _Name) -> bool:
+def _extends(short: Name, long: Name) -> bool:
     n = len(short.words)
     return (
         0 < n < len(long.words)
@@ -293,7 +124,7 @@ def _extends(short: _Name, long: _Name) -> bool:
     )
 
 
-def _short_name_match(short: _Name, long: _Name) -> bool:
+def _short_name_match(short: Name, long: Name) -> bool:
     """A surname ('Vucic' ~ 'Aleksandar Vucic') or a company's first word ('Northrop' ~ 'Northrop
     Grumman'). Only for a short name that is not itself the stem of longer names already."""
     if not short.words or len(long.words) <= len(short.words) or short.acronym:
@@ -310,11 +141,11 @@ def _short_name_match(short: _Name, long: _Name) -> bool:
     return False
 
 
-def _variant(a: _Name, b: _Name) -> bool:
+def _variant(a: Name, b: Name) -> bool:
     return person_variant(a.words, a.kind, b.words, b.kind)
 
 
-def _link_person_variants(names: list[_Name], items: list[Mention], links: _UnionFind) -> None:
+def _link_person_variants(names: list[Name], items: list[Mention], links: _UnionFind) -> None:
     """Join the full names of one person written differently, unless a name fits two people the
     others keep apart ('J. Smith' beside 'John Smith' and 'Jane Smith')."""
     people = [
@@ -342,7 +173,7 @@ def _link_person_variants(names: list[_Name], items: list[Mention], links: _Unio
                 links.union(i, j)
 
 
-def _fuzzy_match(short: _Name, long: _Name) -> bool:
+def _fuzzy_match(short: Name, long: Name) -> bool:
     """A name misspelt ('Duncan Rait' ~ 'Duncan Raite'); people of one surname are for
     ``person_variant`` to tell apart, not for likeness, and other generations are never one."""
     from rapidfuzz import fuzz
@@ -358,7 +189,7 @@ def _fuzzy_match(short: _Name, long: _Name) -> bool:
     return bool(fuzz.ratio(short.key, long.key) >= 90)
 
 
-def _has_longer_name(i: int, representatives: list[int], names: list[_Name], links: _UnionFind) -> bool:
+def _has_longer_name(i: int, representatives: list[int], names: list[Name], links: _UnionFind) -> bool:
     """Whether the cluster of name ``i`` already holds a longer name starting with it."""
     root = links.find(i)
     return any(
@@ -369,7 +200,7 @@ def _has_longer_name(i: int, representatives: list[int], names: list[_Name], lin
     )
 
 
-def _link_unique(names: list[_Name], items: list[Mention], links: _UnionFind, match: object) -> None:
+def _link_unique(names: list[Name], items: list[Mention], links: _UnionFind, match: object) -> None:
     """Link each name to the one cluster it matches; a name matching several clusters stays apart."""
     assert callable(match)
     unique_keys: dict[str, int] = {}

@@ -1,0 +1,181 @@
+"""Reading the name inside a mention: its core ('Serbian President Aleksandar Vucic' ->
+'Aleksandar Vucic'), the key two mentions must share to be one name, and the acronyms a long name
+may go by. What resolution links, it reads here."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .words import (
+    ARTICLES,
+    CONNECTORS,
+    COUNTRY_WORDS,
+    DESCRIPTORS,
+    KIND_GROUPS,
+    ORGANISATION_HEADS,
+    QUALIFIERS,
+    SPELLINGS,
+    TITLES,
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    source: str
+    text: str
+    kind: str | None = None  # an actor kind or PER/ORG/LOC; None when unknown
+
+
+@lru_cache(maxsize=4096)
+def ascii_of(text: str) -> str:
+    from anyascii import anyascii
+
+    return str(anyascii(text))
+
+
+def name_tokens(text: str) -> list[str]:
+    return re.findall(r"[^\W_][\w&'’.\-]*", text)
+
+
+def is_acronym(text: str) -> bool:
+    bare = text.replace(".", "")
+    return 2 <= len(bare) <= 6 and bare.isalpha() and bare.isupper()
+
+
+def plain_word(token: str) -> str:
+    return re.sub(r"['’.]", "", token).casefold()
+
+
+def core_name(text: str, kind: str | None = None) -> str:
+    """The name inside a mention, as written: 'Serbian President Aleksandar Vucic' -> 'Aleksandar
+    Vucic', 'European aircraft manufacturer, Airbus' -> 'Airbus', 'Singapore Airlines (SIA' ->
+    'Singapore Airlines', "Britain's Ministry of Defence" -> 'Ministry of Defence'. Titles are a
+    person's: an organisation or a place keeps them ('General Electric'). A mention that only
+    describes ('the company', 'the US car manufacturer') has no core: a description is never
+    evidence that two actors are one."""
+    text = re.sub(r"\s*\([^)]*\)?", " ", text)  # parentheses, closed or not
+    text = re.sub(
+        r"\b(Gov|Gen|Sen|Rep|Dr|Mr|Mrs|Ms|Lt|Col|Capt|Sgt|Prof)\.(?=[A-Z])", r"\1. ", text
+    )  # 'Gov.Sarah'
+    text = re.sub(
+        r"^(?:in|at|near|on|from|outside|inside)\s+(?=[A-Z])", "", text.strip(), flags=re.IGNORECASE
+    )
+    text = re.sub(r"\b([OD])['’]\s+(?=[A-Z])", r"\1'", text.strip())  # "O' Leary" -> "O'Leary"
+    text = re.sub(r"^.*?\b[A-Z][\w.]*(?:['’]s|s['’])\s+(?=[A-Z])", "", text)  # "Britain's X" -> X
+    text = re.sub(r"['’]s\b", "", text)
+    for segment in (s.strip() for s in text.split(",")):
+        # 'X in Y', 'X at Y': the place after the preposition is never the actor named
+        name = segment_name(
+            re.split(r"\s(?:in|at|near|from)\s", segment)[0],
+            titled=KIND_GROUPS.get(kind or "") in (None, "person"),
+        )
+        if name:
+            return name
+    tokens = name_tokens(text)
+    if not any(t[0].isupper() and plain_word(t) not in COUNTRY_WORDS for t in tokens):
+        return ""  # 'the company', 'the US car manufacturer': a description, not a name
+    return " ".join(tokens)
+
+
+def segment_name(segment: str, titled: bool = True) -> str:
+    """The name a segment ends in: its last run of capitalised tokens (connectors allowed inside),
+    cut after the last title; empty when the segment only describes ('Ryanair CEO', 'the Prime
+    Minister of Singapore', 'Irish low cost airline')."""
+    tokens = name_tokens(segment)
+    run: list[str] = []
+    for token in reversed(tokens):
+        if token[0].isupper():
+            run.insert(0, token)
+        elif plain_word(token) in CONNECTORS and run:
+            run.insert(0, token)
+        else:
+            break
+    while run and run[0][0].islower():  # 'of', 'the' cannot open a name; 'Al', 'De' can
+        run.pop(0)
+    if run and plain_word(run[0]) in ARTICLES:
+        run.pop(0)
+    if not run:
+        # 'the Moscone West center': a name of two or more words standing before a common noun
+        inner = re.findall(r"(?:[A-Z][\w.'’-]*\s+)+[A-Z][\w.'’-]*", segment)
+        return max(inner, key=len) if inner else ""
+    plain = [plain_word(t) for t in run]
+    if titled and plain[-1] in TITLES:
+        return ""
+    cut = (
+        max((i for i, w in enumerate(plain) if w in TITLES or w in QUALIFIERS), default=-1) if titled else -1
+    )
+    if 0 <= cut < len(plain) - 1:
+        rest = plain[cut + 1 :]
+        if rest[0] in CONNECTORS and plain[cut] in TITLES:
+            return ""  # 'Minister of Singapore': a title of something, not a name
+        if not (plain[cut] in QUALIFIERS and ORGANISATION_HEADS & set(rest)):
+            run = run[cut + 1 :]
+    if len(run) > 1 and plain_word(run[0]) in COUNTRY_WORDS and is_acronym(" ".join(run[1:])):
+        run = run[1:]  # 'UK RAF' -> 'RAF'
+    return " ".join(run)
+
+
+def key(text: str, kind: str | None = None) -> str:
+    """What two mentions must share to be the same name: the core, transliterated, case folded,
+    without articles and dots."""
+    words = [plain_word(t) for t in name_tokens(ascii_of(core_name(text, kind)))]
+    return " ".join(SPELLINGS.get(w, w) for w in words if w and w not in ARTICLES)
+
+
+def acronym_of(words: Sequence[str]) -> set[str]:
+    """Acronyms a long name may go by: initials of its content words, with trailing descriptors
+    optional ('European Aeronautic Defence and Space Company' -> 'eadsc', 'eads')."""
+    content = [w for w in words if w not in CONNECTORS]
+    forms = set()
+    while len(content) >= 2:
+        forms.add("".join(w[0] for w in content))
+        if content[-1] not in DESCRIPTORS:
+            break
+        content = content[:-1]
+    return forms
+
+
+def prefix_acronym(acronym: str, words: Sequence[str]) -> bool:
+    """'kfor' ~ 'kosovo force': each word gives a non-empty prefix, in order, all letters used."""
+    content = [w for w in words if w not in CONNECTORS]
+    if len(content) < 2:
+        return False
+
+    def match(i: int, j: int) -> bool:
+        if j == len(content):
+            return i == len(acronym)
+        word = content[j]
+        return any(
+            acronym[i : i + n] == word[:n] and match(i + n, j + 1)
+            for n in range(1, min(len(word), len(acronym) - i) + 1)
+        )
+
+    return match(0, 0)
+
+
+@dataclass(frozen=True)
+class Name:
+    """A mention's name as resolution compares it."""
+
+    key: str
+    words: tuple[str, ...]
+    acronym: bool
+    defines: str | None  # an acronym the mention defines in parentheses
+    kind: str | None
+
+    @classmethod
+    def of(cls, mention: Mention) -> Name:
+        core = core_name(mention.text, mention.kind)
+        k = key(mention.text, mention.kind)
+        inside = re.search(r"\(\s*([A-Za-z.]{2,8})\s*\)?", mention.text)
+        defines = plain_word(inside.group(1)) if inside and is_acronym(inside.group(1)) else None
+        return cls(k, tuple(k.split()), is_acronym(core), defines, mention.kind)
+
+
+def acronym_match(short: Name, long: Name) -> bool:
+    if not short.acronym or len(long.words) < 2:
+        return False
+    return short.key in acronym_of(long.words) or prefix_acronym(short.key, long.words)
