@@ -208,3 +208,53 @@ def test_a_familiar_first_name_is_the_same_person() -> None:
         ["Kathryn Jenkin", "Katie Jenkin"],
         ["Hillary Clinton"],
     ]
+
+
+def test_web_names_hyphens_abbreviations_and_job_titles_are_the_same_name() -> None:
+    mentions = [
+        Mention("A", "Politico.com", "ORG"),
+        Mention("B", "Politico", "ORG"),
+        Mention("A", "Coca-Cola", "ORG"),
+        Mention("B", "Coca Cola", "ORG"),
+        Mention("A", "Mt Kenya", "LOC"),
+        Mention("B", "Mount Kenya", "LOC"),
+        Mention("A", "Attorney Dana Morel", "PER"),
+        Mention("B", "Dana Morel", "PER"),
+    ]
+    assert names(resolve(mentions)) == [
+        ["Politico", "Politico.com"],
+        ["Coca Cola", "Coca-Cola"],
+        ["Mount Kenya", "Mt Kenya"],
+        ["Attorney Dana Morel", "Dana Morel"],
+    ]
+
+
+def test_a_given_name_alone_joins_the_one_person_it_fits() -> None:
+    """A one-word mention known to name a person joins the one person with that given name; two
+    people with it, or a mention of unknown kind, keep it apart. A surname joins across a
+    generational suffix."""
+    alone = [Mention("A", "Priya Raman", "PER"), Mention("B", "Priya", "PER")]
+    assert names(resolve(alone)) == [["Priya", "Priya Raman"]]
+    two = [*alone, Mention("C", "Priya Shah", "PER")]
+    assert names(resolve(two)) == [["Priya Raman"], ["Priya"], ["Priya Shah"]]
+    unknown = [Mention("A", "Priya Raman", "PER"), Mention("B", "Priya", None)]
+    assert names(resolve(unknown)) == [["Priya Raman"], ["Priya"]]
+    suffix = [Mention("A", "Arden James Hollis Jr", "PER"), Mention("B", "Hollis", "PER")]
+    assert names(resolve(suffix)) == [["Arden James Hollis Jr", "Hollis"]]
+
+
+def test_an_organisation_known_by_its_last_words_and_alike_names_that_differ_where_it_counts() -> None:
+    mentions = [
+        Mention("A", "the Detroit Red Wings", "ORG"),
+        Mention("B", "Red Wings", "ORG"),
+        Mention("A", "Kochi International Airport", "LOC"),
+        Mention("B", "Kobe International Airport", "LOC"),
+        Mention("A", "Duncan Rait", "PER"),
+        Mention("B", "Duncan Raite", "PER"),
+    ]
+    assert names(resolve(mentions)) == [
+        ["Red Wings", "the Detroit Red Wings"],
+        ["Kochi International Airport"],
+        ["Kobe International Airport"],
+        ["Duncan Rait", "Duncan Raite"],
+    ]

@@ -57,6 +57,7 @@ def core_name(text: str, kind: str | None = None) -> str:
     describes ('the company', 'the US car manufacturer') has no core: a description is never
     evidence that two actors are one."""
     text = re.sub(r"\s*\([^)]*\)?", " ", text)  # parentheses, closed or not
+    text = re.sub(r"(?<=\w)\s*\.\s*(?:com|org|net)\b", "", text, flags=re.IGNORECASE)  # 'People.com'
     text = re.sub(
         r"\b(Gov|Gen|Sen|Rep|Dr|Mr|Mrs|Ms|Lt|Col|Capt|Sgt|Prof)\.(?=[A-Z])", r"\1. ", text
     )  # 'Gov.Sarah'
@@ -120,8 +121,8 @@ def segment_name(segment: str, titled: bool = True) -> str:
 
 def key(text: str, kind: str | None = None) -> str:
     """What two mentions must share to be the same name: the core, transliterated, case folded,
-    without articles and dots."""
-    words = [plain_word(t) for t in name_tokens(ascii_of(core_name(text, kind)))]
+    without articles and dots; a hyphen joins no more than a space ('SAP-Arena', 'SAP Arena')."""
+    words = [plain_word(t) for t in name_tokens(ascii_of(core_name(text, kind)).replace("-", " "))]
     return " ".join(SPELLINGS.get(w, w) for w in words if w and w not in ARTICLES)
 
 

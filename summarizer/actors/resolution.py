@@ -125,19 +125,25 @@ def _extends(short: Name, long: Name) -> bool:
 
 
 def _short_name_match(short: Name, long: Name) -> bool:
-    """A surname ('Vucic' ~ 'Aleksandar Vucic') or a company's first word ('Northrop' ~ 'Northrop
-    Grumman'). Only for a short name that is not itself the stem of longer names already."""
+    """A surname ('Vucic' ~ 'Aleksandar Vucic'), a given name known to be a person's ('Katie' ~
+    'Katie Jenkin'), or a company's first word ('Northrop' ~ 'Northrop Grumman'). Only for a short
+    name that is not itself the stem of longer names already."""
     if not short.words or len(long.words) <= len(short.words) or short.acronym:
         return False
     n = len(short.words)
     group = KIND_GROUPS.get(long.kind or "") or KIND_GROUPS.get(short.kind or "")
     if long.words[:n] == short.words:
-        return group != "person"
-    if long.words[-n:] == short.words and n == 1:
-        # a surname; or an organisation's last word when it is a name, not a kind of body
-        # ('Chargers' ~ 'San Diego Chargers', never 'Bank' ~ 'World Bank')
-        common = short.words[0] in DESCRIPTORS or short.words[0] in ORGANISATION_HEADS
-        return group in (None, "person") or (group == "organisation" and not common)
+        # a company's first word; or a person's given name alone, when the mention is known to
+        # name a person ('Katie' ~ 'Katie Jenkin')
+        return group != "person" or (n == 1 and KIND_GROUPS.get(short.kind or "") == "person")
+    parts = person_parts(long.words) if group in (None, "person") else None
+    if n == 1 and parts is not None and parts[1] == short.words[0]:
+        return True  # a surname, a generation after it or not ('Comeaux' ~ 'Arcade Comeaux Jr')
+    if long.words[-n:] == short.words:
+        # a surname; or an organisation's last words when they are a name, not a kind of body
+        # ('Chargers' ~ 'San Diego Chargers', 'Red Sox' ~ 'Boston Red Sox', never 'Bank' ~ 'World Bank')
+        common = any(w in DESCRIPTORS or w in ORGANISATION_HEADS for w in short.words)
+        return (n == 1 and group in (None, "person")) or (group == "organisation" and not common)
     return False
 
 
@@ -186,7 +192,12 @@ def _fuzzy_match(short: Name, long: Name) -> bool:
         or different_people(short.words, short.kind, long.words, long.kind)
     ):
         return False
-    return bool(fuzz.ratio(short.key, long.key) >= 90)
+    if fuzz.ratio(short.key, long.key) < 90:
+        return False
+    # the words the two do not share must be alike too: 'Changi International Airport' and 'Chiang
+    # Mai International Airport' are alike only in what names no airport in particular
+    own = [" ".join(w for w in x.words if w not in y.words) for x, y in ((short, long), (long, short))]
+    return not all(own) or fuzz.ratio(*own) >= 80
 
 
 def _has_longer_name(i: int, representatives: list[int], names: list[Name], links: _UnionFind) -> bool:

@@ -76,6 +76,33 @@ TITLES = {
     "mp",
     "mep",
     "analyst",
+    "attorney",
+    "lawyer",
+    "prosecutor",
+    "coach",
+    "officer",
+    "sheriff",
+    "trooper",
+    "corporal",
+    "cpl",
+    "pastor",
+    "reverend",
+    "rev",
+    "rabbi",
+    "imam",
+    "congressman",
+    "congresswoman",
+    "councilman",
+    "councilwoman",
+    "councillor",
+    "councilor",
+    "assemblyman",
+    "assemblywoman",
+    "lawmaker",
+    "actress",
+    "actor",
+    "singer",
+    "rapper",
 }
 # Words that qualify a title ('Secretary of State', 'Defence Minister') but also stand in
 # organisation names ('Ministry of Defence'): a name after them counts only if it is not an organisation.
@@ -232,6 +259,8 @@ KIND_GROUPS = {
 # British and American spellings of the words names are made of: one name either way
 # ('Betty Ford Centre' / 'Betty Ford Center', 'Ministry of Defence' / 'Ministry of Defense').
 SPELLINGS = {
+    "mt": "mount",
+    "ft": "fort",
     "centre": "center",
     "centres": "centers",
     "theatre": "theater",
