@@ -298,3 +298,12 @@ def test_a_gold_value_no_reading_gives_is_doubtful() -> None:
     assert case("Sept. 27, 1989", "1989-11-27").doubtful_gold
     assert not case("Sept. 27, 1989", "1989-09-27").doubtful_gold
     assert not case("the 1980s", "198").doubtful_gold
+
+
+def test_a_gold_week_without_its_leading_zero_is_that_week() -> None:
+    from summarizer.evaluation.corpus import gold_value
+
+    assert gold_value("2000-W7") == "2000-W07"
+    assert gold_value("2000-W7-WE") == "2000-W07-WE"
+    assert gold_value("2000-W12") == "2000-W12"
+    assert gold_value("2000-07") == "2000-07"

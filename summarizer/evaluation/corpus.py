@@ -3,6 +3,7 @@ one as the product reads a plain-text article, and their gold entities."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -87,6 +88,12 @@ def load_articles(directory: str | Path) -> Corpus:
     if not articles and not skipped:
         raise InputError(str(directory), "holds no .json articles")
     return Corpus(articles, skipped)
+
+
+def gold_value(value: str) -> str:
+    """A gold TIMEX3 value as the grammar writes it: '2000-W7' is week 7 without its leading zero,
+    the same value as '2000-W07'."""
+    return re.sub(r"^(\d{4}-W)(\d)(?=$|-)", r"\g<1>0\2", value)
 
 
 def article_document(article: dict[str, Any]) -> Document:

@@ -16,7 +16,7 @@ from ..llm import Model
 from ..settings import Settings
 from ..stages.extract import Failed
 from ..text import Source, source_id, split_sentences
-from .corpus import NAMED_TYPES, article_document, gold_entities
+from .corpus import NAMED_TYPES, article_document, gold_entities, gold_value
 from .metrics import Scores, b_cubed, ceaf_e, weighted
 
 Progress = Callable[[str], None]
@@ -203,7 +203,7 @@ def evaluate_dates(articles: list[dict[str, Any]]) -> list[DateCase]:
                     timex["text"],
                     sentence,
                     reference.isoformat() if reference else None,
-                    timex["value"],
+                    gold_value(timex["value"]),
                     found.value if found else None,
                     parsed_date(timex["text"], reference) if reference else None,
                 )
