@@ -367,3 +367,15 @@ def test_a_date_against_its_plan_is_the_date_beside_it() -> None:
     assert value("three days later than originally planned", sentence, previous="2024-11-11") == "2024-11-11"
     assert value("a week ahead of schedule", previous="2024-12-02") == "2024-12-02"
     assert value("three days later than planned") is None
+
+
+def test_since_tells_of_the_past_and_a_plan_after_an_opening_date_of_the_future() -> None:
+    """'since' opens a clause about the past; a sentence that opens with its date takes the tense
+    of a plan said after it, but a plan made then ('planned to') is no future."""
+    assert (
+        value("March 3", "Police have searched for him since shortly after the March 3 attack")
+        == "2024-03-03"
+    )
+    assert value("Tuesday", "On Tuesday, the league plans to hold a news conference") == "2024-11-05"
+    assert value("Friday", "On Friday, the government planned to pay the first claims") == "2024-10-25"
+    assert value("Tuesday", "On Tuesday, the league held a news conference") == "2024-10-29"

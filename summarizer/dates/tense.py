@@ -15,29 +15,53 @@ Tense = Literal["past", "future"]
 _AUXILIARIES = ("be", "been", "being", "has", "have")
 
 
+_CLAUSE_START = re.compile(r"[;:,]|\b(?:that|but|who|which|whose|since|because|while)\b", re.IGNORECASE)
+
+
 def clause_before(sentence: str, expression: str) -> str:
     """The words of the expression's clause that come before it (the whole sentence's last
     clause when the expression is not in it)."""
+    return re.split(_CLAUSE_START, _before(sentence, expression))[-1]
+
+
+def _before(sentence: str, expression: str) -> str:
     at = sentence.lower().find(expression.lower()) if expression else -1
-    before = sentence[:at] if at >= 0 else sentence
-    return re.split(r"[;:,]|\b(?:that|but|who|which|whose|since|because|while)\b", before)[-1]
+    return sentence[:at] if at >= 0 else sentence
 
 
 def tense(sentence: str | None, expression: str = "") -> Tense | None:
-    """The tense of the verb nearest before the expression in its clause, or None when it says
-    nothing. A future marker ('will', 'plans to', 'next') and a past form ('fell', 'was sold')
-    may both come before it: the later one governs the expression ('said it will close in March'
-    looks ahead; 'will take the boy who was rescued in November' looks back)."""
+    """The tense that governs the expression, or None when nothing says. A future marker ('will',
+    'plans to', 'next') before it in its clause makes it the future ('said it will close in
+    March'); else the last verb before it in the past tense the past ('Sales fell in December').
+    A relative or subordinate clause ('who was rescued in November') has a tense of its own;
+    one opened by 'since' tells of the past ('since shortly after the Oct. 23 shooting'). A date
+    that opens its sentence takes the tense of a plan said after it ('On Tuesday, the group
+    plans to ...')."""
     if FUTURE_TENSE.search(expression):
         return "future"
     if not sentence:
         return None
-    clause = clause_before(sentence, expression)
-    futures = [match.start() for match in FUTURE_TENSE.finditer(clause)]
-    past = _last_past_verb(clause)
-    if futures:
+    before = _before(sentence, expression)
+    clause = re.split(_CLAUSE_START, before)[-1]
+    if FUTURE_TENSE.search(clause):
         return "future"
-    return "past" if past is not None else None
+    if _last_past_verb(clause) is not None:
+        return "past"
+    opened_by = [match.group().lower() for match in _CLAUSE_START.finditer(before)]
+    if opened_by and opened_by[-1] == "since" and not clause.strip(" ,").lower().startswith("then"):
+        return "past"
+    if re.fullmatch(r"\W*(?:on|by|as of|starting|beginning)?\s*", before, re.IGNORECASE):
+        return _plan_after(sentence[len(before) + len(expression) :])
+    return None
+
+
+def _plan_after(after: str) -> Tense | None:
+    """'future' when the clause after a sentence-opening date says a plan before any verb in the
+    past tense."""
+    future = FUTURE_TENSE.search(after)
+    if future is None or future.group().lower().endswith("ed"):
+        return None  # 'On Friday, the government planned to pay': a plan made then
+    return "future" if _last_past_verb(after[: future.start()]) is None else None
 
 
 def _last_past_verb(clause: str) -> int | None:
