@@ -9,6 +9,7 @@ import logging
 import random
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -79,6 +80,15 @@ class _Call:
 
     subject: str
     answers: list[tuple[str, Any]] = field(default_factory=list)
+
+
+@cache
+def _tool_schema(draft: type[Draft]) -> type[Draft]:
+    """The draft class as instructor sends it, made once per class: given the plain class,
+    instructor derives a new one and its JSON schema on every call (tens of milliseconds each)."""
+    import instructor
+
+    return instructor.openai_schema(draft)
 
 
 # Set around each ``fill``, read by ``_send``: instructor calls ``_send`` with the request alone.
@@ -181,7 +191,7 @@ class OpenAIModel:
         with validating(request.scope):
             try:
                 draft: Draft = await self._create(
-                    response_model=request.schema,
+                    response_model=_tool_schema(request.schema),
                     messages=request.messages,
                     model=self.settings.model,
                     temperature=self.settings.temperature,
