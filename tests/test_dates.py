@@ -379,3 +379,40 @@ def test_since_tells_of_the_past_and_a_plan_after_an_opening_date_of_the_future(
     assert value("Tuesday", "On Tuesday, the league plans to hold a news conference") == "2024-11-05"
     assert value("Friday", "On Friday, the government planned to pay the first claims") == "2024-10-25"
     assert value("Tuesday", "On Tuesday, the league held a news conference") == "2024-10-29"
+
+
+def test_everyday_news_expressions_beyond_the_evaluation_sets() -> None:
+    """Said on Wednesday 30 October 2024."""
+    assert value("this Thursday") == "2024-10-31"  # the one of this week, gone or to come
+    assert value("this Monday") == "2024-10-28"
+    assert value("last night") == "2024-10-29TNI"
+    assert value("the 25th", "The vote was held on the 25th") == "2024-10-25"
+    assert value("the 3rd", "The board will meet on the 3rd") == "2024-11-03"
+    assert value("a fortnight ago") == "2024-W42"
+    assert value("a couple of weeks ago") == "2024-W42"
+    assert value("in the coming weeks") == "FUTURE_REF"
+    assert value("recent weeks") == "PAST_REF"
+    assert value("this past weekend") == "2024-W43-WE"
+    assert value("the end of the week") == "2024-W44"
+    assert value("the first week of November") == "2024-W45"
+    assert value("the last week of September") == "2024-W39"
+
+
+def test_financial_shorthand_times_of_day_and_periods_of_a_relative_year() -> None:
+    assert value("3Q") == "2024-Q3"
+    assert value("H1 2024") == "2024-H1"
+    assert value("2H") == "2024-H2"
+    assert value("the second half of next year") == "2025-H2"
+    assert value("the fourth quarter of last year") == "2023-Q4"
+    assert value("noon Friday") == "2024-10-25"
+    assert value("3 p.m. Tuesday") == "2024-10-29"
+
+
+def test_counted_from_the_date_just_spoken_of() -> None:
+    """'two days later' counts from the date the text spoke of last; 'ago' from the reference."""
+    assert value("two days later", previous="2024-03-03") == "2024-03-05"
+    assert value("three years earlier", previous="2020") == "2017"
+    assert value("two weeks ago", previous="2020-01-01") == "2024-W42"
+    assert value("the following week", previous="2024-03-03") == "2024-W10"
+    assert value("that week", previous="2024-03-03") == "2024-W09"
+    assert value("the same month", previous="2024-03-03") == "2024-03"

@@ -59,6 +59,23 @@ def month_day(text: str, ref: date, future: bool, previous: str | None) -> Rule:
     return min(candidates, key=lambda d: abs((d - ref).days)).isoformat(), "day"
 
 
+def day_of_month(text: str, ref: date, future: bool, previous: str | None) -> Rule:
+    """'the 25th', 'on the 3rd': that day of the reference's month, or of the month before when
+    it is still to come (of the month after, in the future tense)."""
+    match = re.fullmatch(r"(?:the )?(\d{1,2})(?:st|nd|rd|th)", text)
+    if not match:
+        return None
+    day, month = int(match.group(1)), ref.year * 12 + ref.month - 1
+    if future and day < ref.day:
+        month += 1
+    elif not future and day > ref.day:
+        month -= 1
+    try:
+        return date(month // 12, month % 12 + 1, day).isoformat(), "day"
+    except ValueError:
+        return None
+
+
 def month_year(text: str, ref: date, future: bool, previous: str | None) -> Rule:
     match = re.search(rf"\b{MONTH},?\s+(?:of\s+)?{YEAR}\b", text)
     if match:

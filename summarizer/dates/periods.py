@@ -48,13 +48,14 @@ def named_quarter(text: str, ref: date, future: bool, previous: str | None) -> R
     second quarter': a quarter named without a year is the latest one of that number to have
     begun (in the future tense, the next)."""
     match = re.fullmatch(
-        rf"(?:the\s+)?(?:{_YEAR}\s+)?(?:fiscal\s+|financial\s+)?(?:{_ORDINAL}[- ](?:fiscal[- ]|financial[- ])?quarter|q([1-4]))"
+        rf"(?:the\s+)?(?:{_YEAR}\s+)?(?:fiscal\s+|financial\s+)?(?:{_ORDINAL}[- ](?:fiscal[- ]|financial[- ])?quarter|q([1-4])|([1-4])q)"
         rf"(?:\s+(?:of\s+)?(?:fiscal\s+)?{_YEAR})?",
         text,
     )
     if not match:
         return None
-    year_before, ordinal, short, year_after = match.groups()
+    year_before, ordinal, short, short_after, year_after = match.groups()
+    short = short or short_after  # 'Q3', '3Q'
     number = int(short) if short else ORDINALS[ordinal]
     year = year_before or year_after
     if year:
@@ -72,11 +73,15 @@ def half(text: str, ref: date, future: bool, previous: str | None) -> Rule:
         rf"(?:the\s+)?(first|second|last|latter)[- ](?:half|two\s+quarters)(?:\s+of)?(?:\s+(?:the|this|fiscal))?(?:\s+year)?(?:\s+{_YEAR})?",
         text,
     )
-    if not match:
+    short = re.fullmatch(rf"(?:h([12])|([12])h)(?:\s+{_YEAR})?", text)  # 'H1 2024', '2H'
+    if short:
+        number, named = int(short.group(1) or short.group(2)), short.group(3)
+    elif match:
+        number, named = (1 if match.group(1) == "first" else 2), match.group(2)  # 'the last half': H2
+    else:
         return None
-    number = 1 if match.group(1) == "first" else 2  # 'the last half', 'the latter half': the second
-    if match.group(2):
-        return f"{match.group(2)}-H{number}", "half"
+    if named:
+        return f"{named}-H{number}", "half"
     year = ref.year
     if not future and number == 2 and ref.month <= 6:
         year -= 1  # the second half spoken of in the first: last year's

@@ -8,10 +8,10 @@ import re
 from datetime import date, timedelta
 from typing import cast
 
-from .calendar import MONTH
+from .calendar import MONTH, year_for
 from .periods import quarter_of
-from .timex import Precision, Rule, value_kind
-from .words import FUTURE_WORDS, MONTHS, NUMBERS, PARTS_OF_DAY, PAST_WORDS, PRESENT_WORDS, WEEKDAYS
+from .timex import Precision, Rule, start_of, value_kind
+from .words import FUTURE_WORDS, MONTHS, NUMBERS, ORDINALS, PARTS_OF_DAY, PAST_WORDS, PRESENT_WORDS, WEEKDAYS
 
 WEEKDAY = r"(?P<weekday>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?"
 
@@ -24,11 +24,16 @@ def relative_day(text: str, ref: date, future: bool, previous: str | None) -> Ru
         "tomorrow": 1,
         "the day before yesterday": -2,
         "the day after tomorrow": 2,
+        "last night": -1,
     }
     for word, shift in sorted(shifts.items(), key=lambda kv: -len(kv[0])):
         if re.fullmatch(rf"{word}(?:'s)?(?: (morning|afternoon|evening|night))?", text):
             part = re.search(r"(morning|afternoon|evening|night)$", text)
-            suffix = "T" + PARTS_OF_DAY[part.group(1)] if part else ("TNI" if word == "tonight" else "")
+            suffix = (
+                "T" + PARTS_OF_DAY[part.group(1)]
+                if part
+                else ("TNI" if word in ("tonight", "last night") else "")
+            )
             return (ref + timedelta(days=shift)).isoformat() + suffix, "day"
     match = re.fullmatch(r"(?:this|earlier this|later this) (morning|afternoon|evening)", text)
     if match:
@@ -45,8 +50,10 @@ def weekday(text: str, ref: date, future: bool, previous: str | None) -> Rule:
         return None
     target = WEEKDAYS[match["weekday"]]
     modifier = match.group(1)
-    forward = modifier in ("next", "this coming", "coming") or (modifier in (None, "this") and future)
-    if forward:
+    forward = modifier in ("next", "this coming", "coming") or (modifier is None and future)
+    if modifier == "this":  # the one of this week, gone or to come
+        delta = target - ref.weekday()
+    elif forward:
         delta = (target - ref.weekday()) % 7
         if modifier == "next" and delta == 0:
             delta = 7
@@ -80,30 +87,72 @@ def weekday_again(text: str, ref: date, future: bool, previous: str | None) -> R
 def month_again(text: str, ref: date, future: bool, previous: str | None) -> Rule:
     """'the following month', 'the previous month': the month after or before the one just
     spoken of (or the one of the day just spoken of)."""
-    match = re.fullmatch(r"the (following|next|previous|preceding|prior) month", text)
+    match = re.fullmatch(
+        r"(the following|the next|the previous|the preceding|the prior|that|the same) month", text
+    )
     if not match or previous is None or value_kind(previous) not in ("month", "day"):
         return None
-    return month_shifted(
-        int(previous[:4]), int(previous[5:7]), 1 if match.group(1) in ("following", "next") else -1
+    shift = {"the following": 1, "the next": 1, "that": 0, "the same": 0}.get(match.group(1), -1)
+    return month_shifted(int(previous[:4]), int(previous[5:7]), shift)
+
+
+def week_again(text: str, ref: date, future: bool, previous: str | None) -> Rule:
+    """'the following week', 'that week', 'the same week': counted from the day or week just
+    spoken of."""
+    match = re.fullmatch(
+        r"(the following|the next|the previous|the preceding|the prior|that|the same) week", text
     )
+    begins = start_of(previous) if previous and value_kind(previous) in ("day", "week") else None
+    if not match or begins is None:
+        return None
+    shift = {"the following": 7, "the next": 7, "that": 0, "the same": 0}.get(match.group(1), -7)
+    year, week, _ = (begins + timedelta(days=shift)).isocalendar()
+    return f"{year}-W{week:02d}", "week"
+
+
+def week_of_month(text: str, ref: date, future: bool, previous: str | None) -> Rule:
+    """'the first week of November', 'the last week of September': the week that holds the middle
+    of those seven days."""
+    match = re.fullmatch(rf"(?:the )?(first|second|third|fourth|last) week of {MONTH}(?:,? (\d{{4}}))?", text)
+    if not match:
+        return None
+    month = MONTHS[match["month"]]
+    year = int(match.group(3)) if match.group(3) else year_for(month, ref.month, ref.year, future)
+    if match.group(1) == "last":
+        middle = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=4)
+    else:
+        middle = date(year, month, 4 + 7 * ORDINALS[match.group(1)] - 7)
+    iso_year, week, _ = middle.isocalendar()
+    return f"{iso_year}-W{week:02d}", "week"
 
 
 def week(text: str, ref: date, future: bool, previous: str | None) -> Rule:
     if text == "the weekend":  # the one just gone, or in the future tense the coming one
         text = "this weekend" if future else "last weekend"
+    if re.fullmatch(r"(?:the )?(?:end|start|beginning|middle|rest) of the week", text):
+        text = "this week"
     match = re.fullmatch(
-        r"(?:over |during )?(?:the )?(this|last|next|past|coming|previous) (week|weekend)", text
+        r"(?:over |during )?(?:the )?(this past|this coming|this|last|next|past|coming|previous) (week|weekend)",
+        text,
     )
     if not match:
         return None
     relative, unit = match.groups()
     if unit == "week":
-        shift = {"last": -7, "past": -7, "previous": -7, "next": 7, "coming": 7}.get(relative, 0)
+        shift = {
+            "last": -7,
+            "past": -7,
+            "this past": -7,
+            "previous": -7,
+            "next": 7,
+            "coming": 7,
+            "this coming": 7,
+        }.get(relative, 0)
         year, week, _ = (ref + timedelta(days=shift)).isocalendar()
         return f"{year}-W{week:02d}", "week"
-    if relative in ("last", "past", "previous"):
+    if relative in ("last", "past", "this past", "previous"):
         sunday = ref - timedelta(days=(ref.weekday() + 1) % 7 or 7)  # the last Sunday before today
-    elif relative in ("next", "coming"):
+    elif relative in ("next", "coming", "this coming"):
         sunday = ref + timedelta(days=6 - ref.weekday() + 7 * (ref.weekday() >= 5))
     else:
         sunday = ref + timedelta(days=6 - ref.weekday())
@@ -126,21 +175,29 @@ def relative_span(text: str, ref: date, future: bool, previous: str | None) -> R
         return month_shifted(ref.year, ref.month, shift)
     number = "|".join(sorted(NUMBERS, key=len, reverse=True))
     match = re.fullmatch(
-        rf"(\d+|{number}) (day|week|month|year)s? (ago|earlier|before|later|from now|hence)", text
+        rf"(\d+|{number}) (day|week|fortnight|month|year)s? (ago|earlier|before|later|after|from now|hence)",
+        text,
     )
-    if match:
-        amount = int(match.group(1)) if match.group(1).isdigit() else NUMBERS[match.group(1)]
-        sign = 1 if match.group(3) in ("later", "from now", "hence") else -1
-        unit = match.group(2)
-        if unit == "day":
-            return (ref + timedelta(days=sign * amount)).isoformat(), "day"
-        if unit == "week":
-            year, week, _ = (ref + timedelta(weeks=sign * amount)).isocalendar()
-            return f"{year}-W{week:02d}", "week"
-        if unit == "month":
-            return month_shifted(ref.year, ref.month, sign * amount)
-        return str(ref.year + sign * amount), "year"
-    return None
+    if not match:
+        return None
+    amount = int(match.group(1)) if match.group(1).isdigit() else NUMBERS[match.group(1)]
+    unit, direction = match.group(2), match.group(3)
+    if unit == "fortnight":
+        unit, amount = "week", 2 * amount
+    sign = 1 if direction in ("later", "after", "from now", "hence") else -1
+    # 'ago' and 'from now' count from when the article speaks; 'two days later' from the date
+    # the text spoke of last ('was arrested on March 3; two days later ...')
+    base = ref
+    if direction in ("earlier", "before", "later", "after") and previous:
+        base = start_of(previous) or ref
+    if unit == "day":
+        return (base + timedelta(days=sign * amount)).isoformat(), "day"
+    if unit == "week":
+        year, week, _ = (base + timedelta(weeks=sign * amount)).isocalendar()
+        return f"{year}-W{week:02d}", "week"
+    if unit == "month":
+        return month_shifted(base.year, base.month, sign * amount)
+    return str(base.year + sign * amount), "year"
 
 
 def _part_of_year(ref: date, later: bool) -> Rule:

@@ -39,9 +39,10 @@ DEADLINE_MONTHS = 6  # how far ahead a month after 'by', 'until' or 'through' is
 def _months_ahead(text: str, reference: date) -> int | None:
     """How many months after the reference's a month named without a year falls (0 to 11), or
     None when the expression is not one month, with or without a day ('December', 'mid-December',
-    'Dec. 3')."""
+    'Dec. 3', 'the first week of December')."""
     match = re.fullmatch(
-        rf"(?:(?:in|on|by|until|through|early|mid|late)[- ]\s*)*{MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?",
+        r"(?:(?:in|on|by|until|through|early|mid|late|the (?:first|second|third|fourth|last) week of)[- ]\s*)*"
+        rf"{MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?",
         text,
     )
     return None if match is None else (MONTHS[match["month"]] - reference.month) % 12
@@ -134,6 +135,16 @@ def _value(text: str, ref: date, future: bool, previous: str | None) -> Rule:
         r"\s+(?:or so|or later|or earlier|or thereabouts|and beyond|at the latest|at the earliest)$", "", text
     )
     text = re.sub(r"\s+or so(?= ago$)", "", text)  # 'a week or so ago'
+    # a time of day says more than a date's value holds: 'noon Friday', '3 p.m. Tuesday'
+    text = re.sub(
+        r"(?:^|\s)(?:at\s+)?(?:noon|midnight|\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?)(?:\s+(?:on\s+)?|$)", " ", text
+    ).strip()
+    # 'the second half of next year': the year counted from the reference
+    text = re.sub(
+        r"\b(quarter|half|quarters)\s+of\s+(this|last|next)\s+year$",
+        lambda m: f"{m[1]} of {ref.year + {'this': 0, 'last': -1, 'next': 1}[m[2]]}",
+        text,
+    )
     text = re.sub(r"^(?:the|this past|the past)\s+(?=\d)", "", text)
     text = re.sub(
         rf"^(?:{APPROXIMATELY})\s+(?=\S+ (?:day|week|month|year)s? (?:ago|earlier|later))", "", text
@@ -215,9 +226,12 @@ RULES = [
     calendar.month_year,
     calendar.quarter,
     calendar.month_day,
+    calendar.day_of_month,
     relative.relative_month,
     relative.weekday_again,
     relative.month_again,
+    relative.week_again,
+    relative.week_of_month,
     calendar.season,
     calendar.decade,
     calendar.year,

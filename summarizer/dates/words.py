@@ -61,6 +61,10 @@ NUMBERS = {
     "several": 3,
     "a few": 3,
     "few": 3,
+    "a couple of": 2,
+    "a couple": 2,
+    "couple of": 2,
+    "a dozen": 12,
 }
 ORDINALS = {
     "first": 1,
@@ -75,10 +79,11 @@ ORDINALS = {
 }
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 PAST_WORDS = (
-    r"recently|more recently|in the past|previously|formerly|once|earlier|in recent (?:years|months)|before"
+    r"recently|more recently|in the past|previously|formerly|once|earlier|(?:in )?recent (?:days|weeks|years|months)|"
+    r"before"
 )
 PRESENT_WORDS = r"now|currently|at present|presently|nowadays|at the moment|today's|these days|right now"
-FUTURE_WORDS = r"in the future|soon|shortly|in the coming (?:days|weeks|months|years)|in future"
+FUTURE_WORDS = r"in the future|soon|shortly|(?:in )?the coming (?:days|weeks|months|years)|in future"
 FUTURE_TENSE = re.compile(
     r"\b(will|shall|won't|'ll|going to|is to|are to|plans? to|planned|planning|expects?|scheduled|"
     r"(?<!than )(?<!as )(?<!-)expected(?!-)|due|set to|set for|next(?! to\b)|upcoming|later this|ahead of|"
