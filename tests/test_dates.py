@@ -416,3 +416,16 @@ def test_counted_from_the_date_just_spoken_of() -> None:
     assert value("the following week", previous="2024-03-03") == "2024-W10"
     assert value("that week", previous="2024-03-03") == "2024-W09"
     assert value("the same month", previous="2024-03-03") == "2024-03"
+
+
+def test_market_news_forms() -> None:
+    """Said on Wednesday 30 October 2024: the thing a date belongs to is dropped ("Friday's
+    close"), unless it is a period of it ("this year's third quarter"); a session is a weekday."""
+    assert value("Friday's close") == "2024-10-25"
+    assert value("Monday's session") == "2024-10-28"
+    assert value("this year's third quarter") == "2024-Q3"
+    assert value("so far this year") == "2024"
+    assert value("the year to date") == "2024"
+    assert value("earlier in the week") == "2024-W44"
+    assert value("the previous session", previous="2024-10-28") == "2024-10-25"  # a Monday's: Friday
+    assert value("the next session", previous="2024-10-29") == "2024-10-30"

@@ -242,8 +242,8 @@ def relative_month(text: str, ref: date, future: bool, previous: str | None) -> 
 
 
 def day_again(text: str, ref: date, future: bool, previous: str | None) -> Rule:
-    """'that day', 'the same day', 'the next day', 'the day before': counted from the day just
-    spoken of."""
+    """'that day', 'the same day', 'the next day', 'the day before', 'the previous session':
+    counted from the day just spoken of."""
     shifts = {
         "the day": 0,
         "that day": 0,
@@ -257,9 +257,17 @@ def day_again(text: str, ref: date, future: bool, previous: str | None) -> Rule:
         "the previous day": -1,
         "the night before": -1,
     }
-    if text not in shifts or previous is None or value_kind(previous) != "day":
+    session = re.fullmatch(r"the (previous|prior|next|following) (?:session|trading day)", text)
+    if (text not in shifts and not session) or previous is None or value_kind(previous) != "day":
         return None
-    return (date.fromisoformat(previous[:10]) + timedelta(days=shifts[text])).isoformat(), "day"
+    day = date.fromisoformat(previous[:10])
+    if session:  # markets trade on weekdays: the session before a Monday's was a Friday's
+        step = timedelta(days=-1 if session.group(1) in ("previous", "prior") else 1)
+        day += step
+        while day.weekday() >= 5:
+            day += step
+        return day.isoformat(), "day"
+    return (day + timedelta(days=shifts[text])).isoformat(), "day"
 
 
 def against_plan(text: str, ref: date, future: bool, previous: str | None) -> Rule:

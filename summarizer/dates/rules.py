@@ -122,6 +122,12 @@ def _day_of_a_pair(text: str, before: str) -> str:
     return f"{pair['month'].lower()} {text}" if pair else text
 
 
+_PERIOD_WORDS = (
+    "first|second|third|fourth|last|quarter|half|period|end|beginning|start|middle|week|weekend|month|"
+    "year|day|night|morning|afternoon|evening|season|spring|summer|fall|autumn|winter"
+)
+
+
 def _value(text: str, ref: date, future: bool, previous: str | None) -> Rule:
     text = re.sub(
         r"^(?:on|in|at|by|since|from|until|till|during|of|for|about|around|as of|starting|through|before|after)\s+",
@@ -129,7 +135,11 @@ def _value(text: str, ref: date, future: bool, previous: str | None) -> Rule:
         text.strip(),
     )
     text = re.sub(r"[,.;:]+$", "", text).strip()
-    text = re.sub(r"'s?$", "", text)  # "Friday's ceremony", "last year's results"
+    # "Friday's close", "last year's results": the date the thing belongs to
+    # (unless what follows is a period of it: "this year's third quarter", "year's end")
+    text = re.sub(rf"'s?(?:\s+(?!(?:{_PERIOD_WORDS})\b)[a-z-]+){{0,3}}$", "", text)
+    text = re.sub(r"^(?:so far )?(this year)(?: so far)?$|^(?:the )?year[- ]to[- ]date$", "this year", text)
+    text = re.sub(r"^(?:earlier|later) in the (week|month|year)$", r"this \1", text)
     # a hedge at the end says how sure, not when: 'the next year or so', '1994 or later'
     text = re.sub(
         r"\s+(?:or so|or later|or earlier|or thereabouts|and beyond|at the latest|at the earliest)$", "", text
