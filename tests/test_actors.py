@@ -258,3 +258,46 @@ def test_an_organisation_known_by_its_last_words_and_alike_names_that_differ_whe
         ["Kobe International Airport"],
         ["Duncan Rait", "Duncan Raite"],
     ]
+
+
+def test_longer_short_names_join_first_and_abbreviations_of_company_words() -> None:
+    """'Dow Jones' joins the index before 'the Dow' looks for the one name it is short for; 'Co.'
+    is 'Company'; 'St.' is 'Street' at the end of a name and 'Saint' at its start."""
+    mentions = [
+        Mention("A", "the Harlow Jones Composite Index", "ORG"),
+        Mention("B", "Harlow Jones", "ORG"),
+        Mention("C", "the Harlow", "ORG"),
+        Mention("A", "Brandt Motor Co.", "ORG"),
+        Mention("B", "Brandt Motor Company", "ORG"),
+        Mention("C", "Brandt", "ORG"),
+        Mention("A", "Bay St.", "LOC"),
+        Mention("B", "Bay Street", "LOC"),
+        Mention("A", "St. Albans", "LOC"),
+        Mention("B", "Saint Albans", "LOC"),
+    ]
+    assert names(resolve(mentions)) == [
+        ["Harlow Jones", "the Harlow", "the Harlow Jones Composite Index"],
+        ["Brandt", "Brandt Motor Co.", "Brandt Motor Company"],
+        ["Bay St.", "Bay Street"],
+        ["Saint Albans", "St. Albans"],
+    ]
+
+
+def test_indexes_by_their_letters_and_titles_joined_by_a_hyphen() -> None:
+    mentions = [
+        Mention("A", "Keller & Moss 400 index", "ORG"),
+        Mention("B", "K&M 400", "ORG"),
+        Mention("A", "the KLX 50", "ORG"),
+        Mention("B", "the KLX", "ORG"),
+        Mention("A", "US Airways", "ORG"),
+        Mention("B", "US", "LOC"),
+        Mention("A", "President-elect Dana Morel", "PER"),
+        Mention("B", "Dana Morel", "PER"),
+    ]
+    assert names(resolve(mentions)) == [
+        ["K&M 400", "Keller & Moss 400 index"],
+        ["the KLX", "the KLX 50"],
+        ["US Airways"],
+        ["US"],
+        ["Dana Morel", "President-elect Dana Morel"],
+    ]

@@ -14,10 +14,12 @@ from .words import (
     CONNECTORS,
     COUNTRY_WORDS,
     DESCRIPTORS,
+    ENDING_ABBREVIATIONS,
     KIND_GROUPS,
     ORGANISATION_HEADS,
     QUALIFIERS,
     SPELLINGS,
+    STARTING_ABBREVIATIONS,
     TITLES,
 )
 
@@ -103,14 +105,14 @@ def segment_name(segment: str, titled: bool = True) -> str:
         inner = re.findall(r"(?:[A-Z][\w.'’-]*\s+)+[A-Z][\w.'’-]*", segment)
         return max(inner, key=len) if inner else ""
     plain = [plain_word(t) for t in run]
-    if titled and plain[-1] in TITLES:
+    if titled and _is_title(plain[-1]):
         return ""
     cut = (
-        max((i for i, w in enumerate(plain) if w in TITLES or w in QUALIFIERS), default=-1) if titled else -1
+        max((i for i, w in enumerate(plain) if _is_title(w) or w in QUALIFIERS), default=-1) if titled else -1
     )
     if 0 <= cut < len(plain) - 1:
         rest = plain[cut + 1 :]
-        if rest[0] in CONNECTORS and plain[cut] in TITLES:
+        if rest[0] in CONNECTORS and _is_title(plain[cut]):
             return ""  # 'Minister of Singapore': a title of something, not a name
         if not (plain[cut] in QUALIFIERS and ORGANISATION_HEADS & set(rest)):
             run = run[cut + 1 :]
@@ -119,11 +121,20 @@ def segment_name(segment: str, titled: bool = True) -> str:
     return " ".join(run)
 
 
+def _is_title(word: str) -> bool:
+    """'president', and titles joined by a hyphen: 'president-elect', 'vice-president'."""
+    return word in TITLES or ("-" in word and any(part in TITLES for part in word.split("-")))
+
+
 def key(text: str, kind: str | None = None) -> str:
     """What two mentions must share to be the same name: the core, transliterated, case folded,
     without articles and dots; a hyphen joins no more than a space ('SAP-Arena', 'SAP Arena')."""
     words = [plain_word(t) for t in name_tokens(ascii_of(core_name(text, kind)).replace("-", " "))]
-    return " ".join(SPELLINGS.get(w, w) for w in words if w and w not in ARTICLES)
+    words = [SPELLINGS.get(w, w) for w in words if w and w not in ARTICLES]
+    if len(words) > 1:  # 'Wall St.' / 'Wall Street', 'St. Louis' / 'Saint Louis'
+        words[0] = STARTING_ABBREVIATIONS.get(words[0], words[0])
+        words[-1] = ENDING_ABBREVIATIONS.get(words[-1], words[-1])
+    return " ".join(words)
 
 
 def acronym_of(words: Sequence[str]) -> set[str]:
@@ -177,6 +188,15 @@ class Name:
 
 
 def acronym_match(short: Name, long: Name) -> bool:
-    if not short.acronym or len(long.words) < 2:
+    """'EADS' ~ 'European Aeronautic Defence and Space'; an index or a series by its number
+    too: 'S&P 500' ~ "Standard & Poor's 500 index"."""
+    numbered = len(short.words) == 2 and short.words[1].isdigit() and short.words[1] in long.words
+    if numbered:
+        letters, long_words = short.words[0].replace("&", ""), long.words[: long.words.index(short.words[1])]
+    elif short.acronym:
+        letters, long_words = short.key, long.words
+    else:
         return False
-    return short.key in acronym_of(long.words) or prefix_acronym(short.key, long.words)
+    if len(long_words) < 2 or not letters.isalpha():
+        return False
+    return letters in acronym_of(long_words) or prefix_acronym(letters, long_words)

@@ -128,9 +128,11 @@ def _short_name_match(short: Name, long: Name) -> bool:
     """A surname ('Vucic' ~ 'Aleksandar Vucic'), a given name known to be a person's ('Katie' ~
     'Katie Jenkin'), or a company's first word ('Northrop' ~ 'Northrop Grumman'). Only for a short
     name that is not itself the stem of longer names already."""
-    if not short.words or len(long.words) <= len(short.words) or short.acronym:
+    if not short.words or len(long.words) <= len(short.words):
         return False
     n = len(short.words)
+    if short.acronym:  # an index by its letters alone ('the FTSE' ~ 'FTSE 100'), never 'US' ~ 'US Airways'
+        return long.words[:n] == short.words and len(long.words) == n + 1 and long.words[-1].isdigit()
     group = KIND_GROUPS.get(long.kind or "") or KIND_GROUPS.get(short.kind or "")
     if long.words[:n] == short.words:
         # a company's first word; or a person's given name alone, when the mention is known to
@@ -219,7 +221,9 @@ def _link_unique(names: list[Name], items: list[Mention], links: _UnionFind, mat
         if name.key:
             unique_keys.setdefault(name.key, i)
     representatives = list(unique_keys.values())
-    for i in representatives:
+    # longer names first: 'Dow Jones' joins 'Dow Jones Industrial Average' before 'Dow' looks for
+    # the one name it is short for
+    for i in sorted(representatives, key=lambda r: -len(names[r].words)):
         short = names[i]
         if (
             match is _short_name_match

@@ -200,6 +200,7 @@ DESCRIPTORS = {
     "airways",
     "air",
     "lines",
+    "motor",
     "motors",
     "systems",
     "technologies",
@@ -233,6 +234,10 @@ CONNECTORS = {
 }
 ARTICLES = {"the", "a", "an"}
 # Well-known variants that no spelling rule links.
+# Abbreviations that mean one word at the end of a name and another at its start: 'Wall St.' /
+# 'St. Louis'.
+ENDING_ABBREVIATIONS = {"st": "street", "ave": "avenue", "rd": "road", "blvd": "boulevard"}
+STARTING_ABBREVIATIONS = {"st": "saint"}
 GAZETTEER = [
     {"us", "usa", "united states", "united states of america", "america"},
     {"uk", "united kingdom", "britain", "great britain"},
@@ -256,11 +261,20 @@ KIND_GROUPS = {
     "organisation": "organisation",
 }
 
-# British and American spellings of the words names are made of: one name either way
-# ('Betty Ford Centre' / 'Betty Ford Center', 'Ministry of Defence' / 'Ministry of Defense').
+# British and American spellings, and abbreviations, of the words names are made of: one name
+# either way ('Betty Ford Centre' / 'Betty Ford Center', 'Ford Motor Co.' / 'Ford Motor Company').
+# 'St', 'Ave' and 'Rd' are read by where they stand (ENDING_ABBREVIATIONS).
 SPELLINGS = {
     "mt": "mount",
     "ft": "fort",
+    "co": "company",
+    "corp": "corporation",
+    "intl": "international",
+    "natl": "national",
+    "dept": "department",
+    "univ": "university",
+    "assn": "association",
+    "bros": "brothers",
     "centre": "center",
     "centres": "centers",
     "theatre": "theater",
