@@ -301,3 +301,12 @@ def test_indexes_by_their_letters_and_titles_joined_by_a_hyphen() -> None:
         ["US"],
         ["Dana Morel", "President-elect Dana Morel"],
     ]
+
+
+def test_an_organisation_by_the_clipped_first_word_of_its_name() -> None:
+    """Written as a common noun is ('the Fed'), a clipped word is the organisation; a name
+    written alone that only begins the same way is not."""
+    fed = [Mention("A", "Federal Reserve", "ORG"), Mention("B", "the Fed", "ORG"), Mention("C", "Fed", "ORG")]
+    assert names(resolve(fed)) == [["Fed", "Federal Reserve", "the Fed"]]
+    ford = [Mention("A", "Fordham University", "ORG"), Mention("B", "Ford", "ORG")]
+    assert names(resolve(ford)) == [["Fordham University"], ["Ford"]]

@@ -177,6 +177,7 @@ class Name:
     acronym: bool
     defines: str | None  # an acronym the mention defines in parentheses
     kind: str | None
+    definite: bool = False  # written after 'the': 'the Fed', 'the Pentagon'
 
     @classmethod
     def of(cls, mention: Mention) -> Name:
@@ -184,7 +185,8 @@ class Name:
         k = key(mention.text, mention.kind)
         inside = re.search(r"\(\s*([A-Za-z.]{2,8})\s*\)?", mention.text)
         defines = plain_word(inside.group(1)) if inside and is_acronym(inside.group(1)) else None
-        return cls(k, tuple(k.split()), is_acronym(core), defines, mention.kind)
+        definite = bool(re.match(r"\s*the\s", mention.text, re.IGNORECASE))
+        return cls(k, tuple(k.split()), is_acronym(core), defines, mention.kind, definite)
 
 
 def acronym_match(short: Name, long: Name) -> bool:

@@ -106,6 +106,7 @@ def resolve(
     _link_unique(names, items, links, acronym_match)
     _link_person_variants(names, items, links)
     _link_unique(names, items, links, _short_name_match)
+    _link_unique(names, items, links, _clipped_match)
     _link_unique(names, items, links, _fuzzy_match)
 
     groups: dict[int, list[int]] = defaultdict(list)
@@ -147,6 +148,19 @@ def _short_name_match(short: Name, long: Name) -> bool:
         common = any(w in DESCRIPTORS or w in ORGANISATION_HEADS for w in short.words)
         return (n == 1 and group in (None, "person")) or (group == "organisation" and not common)
     return False
+
+
+def _clipped_match(short: Name, long: Name) -> bool:
+    """An organisation by the clipped first word of its name, written as a common noun is: 'the
+    Fed' ~ 'Federal Reserve' (never 'Ford' ~ 'Fordham University')."""
+    if len(short.words) != 1 or not short.definite or short.acronym or len(long.words) < 2:
+        return False
+    word, first = short.words[0], long.words[0]
+    organisation = {KIND_GROUPS.get(short.kind or ""), KIND_GROUPS.get(long.kind or "")} <= {
+        "organisation",
+        None,
+    }
+    return organisation and 3 <= len(word) <= 5 and len(first) > len(word) + 2 and first.startswith(word)
 
 
 def _variant(a: Name, b: Name) -> bool:
