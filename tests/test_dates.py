@@ -1,6 +1,8 @@
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from summarizer.dates import normalise, sort_key
 
@@ -429,3 +431,30 @@ def test_market_news_forms() -> None:
     assert value("earlier in the week") == "2024-W44"
     assert value("the previous session", previous="2024-10-28") == "2024-10-25"  # a Monday's: Friday
     assert value("the next session", previous="2024-10-29") == "2024-10-30"
+
+
+DATE_WORDS = (
+    "the last first second week weekend month year quarter half day of in on by until since next this "
+    "ago earlier later before after Monday Friday March May December Christmas Easter week 3 25th 31 "
+    "2024 1990s fiscal Q4 H1 noon p.m. 's - , . and a two fortnight session period year-ago end"
+).split()
+
+
+@given(
+    words=st.lists(st.sampled_from(DATE_WORDS) | st.text(max_size=6), max_size=7),
+    reference=st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)),
+    previous=st.sampled_from(
+        [None, "2024-02-29", "2024-W01", "2024-Q4", "2024", "199", "PRESENT_REF", "2024-H2"]
+    ),
+    sentence=st.sampled_from([None, "", "Officials said they will meet", "Sales fell sharply since"]),
+)
+def test_any_expression_gets_a_well_formed_value_or_none(
+    words: list[str], reference: date, previous: str | None, sentence: str | None
+) -> None:
+    from summarizer.dates import is_value
+
+    expression = " ".join(words)
+    found = normalise(
+        expression, reference, None if sentence is None else f"{sentence} {expression}", previous
+    )
+    assert found is None or is_value(found.value)
