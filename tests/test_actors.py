@@ -310,3 +310,18 @@ def test_an_organisation_by_the_clipped_first_word_of_its_name() -> None:
     assert names(resolve(fed)) == [["Fed", "Federal Reserve", "the Fed"]]
     ford = [Mention("A", "Fordham University", "ORG"), Mention("B", "Ford", "ORG")]
     assert names(resolve(ford)) == [["Fordham University"], ["Ford"]]
+
+
+def test_a_place_and_the_government_named_after_it_stay_apart() -> None:
+    """One name is one actor, unless the mentions say one is the place and one the body named
+    after it; a mention of no known kind then joins neither, and otherwise joins the one."""
+    both = [
+        Mention("A", "Britain", "LOC"),
+        Mention("B", "Britain", "ORG"),
+        Mention("C", "Britain", None),
+        Mention("C", "the United Kingdom", "ORG"),
+    ]
+    assert names(resolve(both)) == [["Britain"], ["Britain", "the United Kingdom"], ["Britain"]]
+    one = [Mention("A", "Britain", "LOC"), Mention("C", "Britain", None)]
+    assert names(resolve(one)) == [["Britain"]]
+    assert [len(c.mentions) for c in resolve(one)] == [2]

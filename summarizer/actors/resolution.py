@@ -4,8 +4,8 @@ Mentions ("Serbian President Aleksandar Vucic", "Vučić", "KFOR", "Kosovo Force
 a core name (descriptors, titles and appositions stripped, transliterated, case folded), then
 linked, strongest evidence first: same core; an acronym defined in the text or matching a long
 name's initials; well-known country variants; a surname or a short company name that points to
-one long name only; near-identical spellings. Kinds keep people, places and organisations apart
-everywhere but on an exact name match.
+one long name only; near-identical spellings. Kinds keep people, places and organisations apart,
+even under one name: 'Britain' the country and 'Britain' the government are two actors.
 """
 
 from __future__ import annotations
@@ -56,6 +56,18 @@ class _UnionFind:
         self.parent[self.find(a)] = self.find(b)
 
 
+def _join_one_name(indexes: Sequence[int], items: Sequence[Mention], links: _UnionFind) -> None:
+    """Mentions of one name are one actor, but for a place and the body named after it ('Britain'
+    the country, 'Britain' the government): then a mention of no known kind joins neither."""
+    groups = {KIND_GROUPS.get(items[i].kind or "") for i in indexes} - {None}
+    by_group: dict[str | None, list[int]] = defaultdict(list)
+    for i in indexes:
+        by_group[KIND_GROUPS.get(items[i].kind or "") if len(groups) > 1 else None].append(i)
+    for members in by_group.values():
+        for i in members[1:]:
+            links.union(members[0], i)
+
+
 def _compatible(a: str | None, b: str | None) -> bool:
     ga, gb = KIND_GROUPS.get(a or ""), KIND_GROUPS.get(b or "")
     return ga is None or gb is None or ga == gb
@@ -79,8 +91,7 @@ def resolve(
         if name.key:
             by_key[name.key].append(i)
     for indexes in by_key.values():
-        for i in indexes[1:]:
-            links.union(indexes[0], i)
+        _join_one_name(indexes, items, links)
 
     # Acronyms defined in the text: 'Singapore Airlines (SIA' makes SIA that airline's.
     defined: dict[str, set[int]] = defaultdict(set)
@@ -93,9 +104,7 @@ def resolve(
                 links.union(i, j)
 
     for variants in GAZETTEER:
-        members = [i for i, n in enumerate(names) if n.key in variants]
-        for i in members[1:]:
-            links.union(members[0], i)
+        _join_one_name([i for i, n in enumerate(names) if n.key in variants], items, links)
 
     # A company's name extended by corporate or industry words ('Apple Inc.', 'Apple Computer') is
     # the company, however many such extensions there are.
