@@ -325,3 +325,21 @@ def test_a_place_and_the_government_named_after_it_stay_apart() -> None:
     one = [Mention("A", "Britain", "LOC"), Mention("C", "Britain", None)]
     assert names(resolve(one)) == [["Britain"]]
     assert [len(c.mentions) for c in resolve(one)] == [2]
+
+
+def test_a_place_is_not_the_place_named_after_it() -> None:
+    """'London' is not 'London Heathrow'; a name followed only by a kind of place is that place."""
+    mentions = [
+        Mention("A", "London", "LOC"),
+        Mention("B", "London Heathrow", "LOC"),
+        Mention("A", "the Mediterranean", "LOC"),
+        Mention("B", "the Mediterranean Sea", "LOC"),
+        Mention("A", "Northrop", "ORG"),
+        Mention("B", "Northrop Grumman", "ORG"),
+    ]
+    assert names(resolve(mentions)) == [
+        ["London"],
+        ["London Heathrow"],
+        ["the Mediterranean", "the Mediterranean Sea"],
+        ["Northrop", "Northrop Grumman"],
+    ]

@@ -234,6 +234,11 @@ CONNECTORS = {
 }
 ARTICLES = {"the", "a", "an"}
 # Well-known variants that no spelling rule links.
+# Words that say what kind of place a name is: 'the Mediterranean Sea' is 'the Mediterranean'.
+PLACE_HEADS = frozenset(
+    """sea ocean river lake bay gulf strait channel island islands peninsula mountains range valley
+    desert county city province state region district prefecture territory republic""".split()
+)
 # Abbreviations that mean one word at the end of a name and another at its start: 'Wall St.' /
 # 'St. Louis'.
 ENDING_ABBREVIATIONS = {"st": "street", "ave": "avenue", "rd": "road", "blvd": "boulevard"}
