@@ -328,10 +328,14 @@ def test_a_place_and_the_government_named_after_it_stay_apart() -> None:
 
 
 def test_a_place_is_not_the_place_named_after_it() -> None:
-    """'London' is not 'London Heathrow'; a name followed only by a kind of place is that place."""
+    """'London' is not 'London Heathrow' nor 'London City Airport'; a name followed only by a kind
+    of place is that place, and a name of two words or more followed by a kind of site that site."""
     mentions = [
         Mention("A", "London", "LOC"),
         Mention("B", "London Heathrow", "LOC"),
+        Mention("C", "London City Airport", "LOC"),
+        Mention("A", "Harbor View", "LOC"),
+        Mention("B", "the Harbor View Convention Center", "LOC"),
         Mention("A", "the Mediterranean", "LOC"),
         Mention("B", "the Mediterranean Sea", "LOC"),
         Mention("A", "Northrop", "ORG"),
@@ -340,6 +344,8 @@ def test_a_place_is_not_the_place_named_after_it() -> None:
     assert names(resolve(mentions)) == [
         ["London"],
         ["London Heathrow"],
+        ["London City Airport"],
+        ["Harbor View", "the Harbor View Convention Center"],
         ["the Mediterranean", "the Mediterranean Sea"],
         ["Northrop", "Northrop Grumman"],
     ]

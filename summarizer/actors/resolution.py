@@ -16,7 +16,14 @@ from dataclasses import dataclass, field
 
 from .names import Mention, Name, acronym_match, core_name, is_acronym
 from .people import different_people, person_parts, person_variant, same_surname
-from .words import DESCRIPTORS, GAZETTEER, KIND_GROUPS, ORGANISATION_HEADS, PLACE_HEADS
+from .words import (
+    DESCRIPTORS,
+    FACILITY_HEADS,
+    GAZETTEER,
+    KIND_GROUPS,
+    ORGANISATION_HEADS,
+    PLACE_HEADS,
+)
 
 
 @dataclass
@@ -149,8 +156,10 @@ def _short_name_match(short: Name, long: Name) -> bool:
         # name a person ('Katie' ~ 'Katie Jenkin')
         # a place's first words name another place ('London' is not 'London Heathrow') unless all
         # that follows is a kind of place ('the Mediterranean' ~ 'the Mediterranean Sea')
-        if group == "place":
-            return all(w in PLACE_HEADS for w in long.words[n:])
+        if group == "place":  # (a name of two words or more already names a site: 'Moscone West' ~
+            # 'the Moscone West Convention Center', never 'London' ~ 'London City Airport')
+            heads = PLACE_HEADS | FACILITY_HEADS if n > 1 else PLACE_HEADS
+            return all(w in heads for w in long.words[n:])
         return group != "person" or (n == 1 and KIND_GROUPS.get(short.kind or "") == "person")
     parts = person_parts(long.words) if group in (None, "person") else None
     if n == 1 and parts is not None and parts[1] == short.words[0]:

@@ -239,6 +239,10 @@ PLACE_HEADS = frozenset(
     """sea ocean river lake bay gulf strait channel island islands peninsula mountains range valley
     desert county city province state region district prefecture territory republic""".split()
 )
+# Words that say what kind of site a name is: 'the Moscone West Convention Center'.
+FACILITY_HEADS = frozenset(
+    "center centre convention conference exhibition airport stadium arena hall building tower square plaza station".split()
+)
 # Abbreviations that mean one word at the end of a name and another at its start: 'Wall St.' /
 # 'St. Louis'.
 ENDING_ABBREVIATIONS = {"st": "street", "ave": "avenue", "rd": "road", "blvd": "boulevard"}
