@@ -458,3 +458,9 @@ def test_any_expression_gets_a_well_formed_value_or_none(
         expression, reference, None if sentence is None else f"{sentence} {expression}", previous
     )
     assert found is None or is_value(found.value)
+
+
+def test_a_limit_set_on_a_weekday_is_the_coming_one() -> None:
+    assert value("Tuesday", "Officials gave the family until Tuesday to respond") == "2024-11-05"
+    assert value("9 a.m. Tuesday", "Officials gave the family until 9 a.m. Tuesday") == "2024-11-05"
+    assert value("Thursday", "Until Thursday, they had not called him a suspect") == "2024-10-24"

@@ -187,8 +187,9 @@ def relative_span(text: str, ref: date, future: bool, previous: str | None) -> R
     sign = 1 if direction in ("later", "after", "from now", "hence") else -1
     # 'ago' and 'from now' count from when the article speaks; 'two days later' from the date
     # the text spoke of last ('was arrested on March 3; two days later ...')
+    # ('a year earlier' is the year-ago comparison of business news: see periods.year_ago)
     base = ref
-    if direction in ("earlier", "before", "later", "after") and previous:
+    if direction in ("earlier", "before", "later", "after") and previous and (unit, amount) != ("year", 1):
         base = start_of(previous) or ref
     if unit == "day":
         return (base + timedelta(days=sign * amount)).isoformat(), "day"

@@ -17,9 +17,9 @@ from text_to_num import alpha2digit, text2num
 
 from . import calendar, named_days, periods, relative
 from .calendar import MONTH
-from .tense import after_deadline_word, tense
+from .tense import after_deadline_word, clause_before, tense
 from .timex import CALENDAR_KINDS, Precision, Rule, start_of, value_kind
-from .words import APPROXIMATELY, CENTURIES, MODIFIERS, MONTHS
+from .words import APPROXIMATELY, CENTURIES, DEADLINES, MODIFIERS, MONTHS
 
 
 @dataclass(frozen=True)
@@ -55,51 +55,75 @@ def normalise(
     ``previous`` is the value of the date the text mentioned last before it: what 'the quarter',
     'that year' or 'the same day' refer back to."""
     text = spoken_years(" ".join(expression.lower().replace("’", "'").split()), reference)
-    told = tense(sentence, expression)
-    future = told == "future"
-    ahead = _months_ahead(text, reference)
-    if ahead is None:
-        ahead = named_days.months_ahead(text, reference)
-    if not future and ahead:
-        deadline = after_deadline_word(sentence, expression) or bool(re.match(r"(?:by|until|through) ", text))
-        # a month close ahead in a clause whose tense says nothing, or a limit set a few months
-        # ahead ('repay the loan by February'): the coming one
-        future = (ahead <= NEAR_MONTHS and told is None) or (deadline and ahead <= DEADLINE_MONTHS)
-    # 'the year ended March 31', 'the quarter ended Sept. 30': a period that has ended
-    ended = bool(
-        sentence
-        and re.search(
-            rf"\b(?:year|quarter|period|half|months|weeks)\s+ended\s+{re.escape(expression)}", sentence, re.I
-        )
-    )
-    if sentence and re.fullmatch(MONTH, text):  # 'in February this year', the year outside the expression
-        at = sentence.lower().find(text)
-        year = (
-            re.match(r"\s*,?\s*((?:this|last|next) year)\b", sentence[at + len(text) :].lower())
-            if at >= 0
-            else None
-        )
-        text = f"{text} {year.group(1)}" if year else text
+    told, ahead = tense(sentence, expression), _months_ahead(text, reference)
+    future = _looks_ahead(text, expression, sentence, reference, told, ahead)
+    text = _year_said_after(text, sentence)
     # 'Friday (Sep 29)': the explicit date in parentheses says more than the weekday
     inner = re.search(r"\(([^)]*)\)", text)
     if inner and (value := _value(inner.group(1), reference, future, previous)) is not None:
         return DateValue(value[0], value[1], expression)
     text = re.sub(r"\([^)]*\)", " ", text)
     at = sentence.lower().find(expression.lower()) if sentence else -1
-    if sentence and at > 0:
-        previous = periods.span_spoken_of(sentence[:at], previous, reference)
-    if sentence and at >= 0:
+    if sentence and at >= 0:  # what the words around it say the expression refers to
+        previous = periods.span_spoken_of(sentence[:at], previous, reference) if at else previous
         previous = _period_ending(text, sentence[at + len(expression) :], reference, previous)
         text = _day_of_a_pair(text, sentence[:at])
     found = _value(text, reference, future, previous)
-    # a date without its year that has not yet come, in a period that has ended or in a clause in
-    # the past tense ('was last seen Nov. 3'): the one a year before
+    # a date without its year that has not yet come, in a period that has ended ('the year ended
+    # March 31') or in a clause in the past tense ('was last seen Nov. 3'): the one a year before
+    ended = bool(
+        sentence
+        and re.search(
+            rf"\b(?:year|quarter|period|half|months|weeks)\s+ended\s+{re.escape(expression)}", sentence, re.I
+        )
+    )
     looks_back = ended or (told == "past" and ahead is not None and ahead > NEAR_MONTHS and not future)
     if found and looks_back and found[1] in ("day", "month") and not re.search(r"\d{4}", text):
         begins = start_of(found[0])
         if begins is not None and begins > reference:
             found = (f"{int(found[0][:4]) - 1}{found[0][4:]}", found[1])
     return DateValue(found[0], found[1], expression) if found else None
+
+
+def _looks_ahead(
+    text: str, expression: str, sentence: str | None, reference: date, told: str | None, ahead: int | None
+) -> bool:
+    """Whether a date named without its year or week is the coming one: in the future tense; a
+    month or holiday close ahead in a clause whose tense says nothing; a limit set a few months
+    ahead ('repay the loan by February'), or a weekday ('until Tuesday')."""
+    if told == "future":
+        return True
+    deadline = after_deadline_word(sentence, expression) or bool(re.match(r"(?:by|until|through) ", text))
+    if (
+        deadline
+        and told is None
+        and re.search(rf"\b{relative.WEEKDAY}", text)
+        and _said_after_a_verb(sentence, expression)
+    ):
+        return True  # 'gave them until 9 a.m. Tuesday' (not 'Until Thursday, they had not ...')
+    ahead = ahead if ahead is not None else named_days.months_ahead(text, reference)
+    if not ahead:
+        return False
+    return (ahead <= NEAR_MONTHS and told is None) or (deadline and ahead <= DEADLINE_MONTHS)
+
+
+def _said_after_a_verb(sentence: str | None, expression: str) -> bool:
+    """Whether words come before the expression in its clause besides the one that sets a limit."""
+    before = clause_before(sentence, expression) if sentence else ""
+    return bool(re.sub(rf"\b(?:{DEADLINES})\s*$", "", before, flags=re.IGNORECASE).strip(" ,\"'`"))
+
+
+def _year_said_after(text: str, sentence: str | None) -> str:
+    """'February' in 'in February this year': the year said outside the expression."""
+    if not sentence or not re.fullmatch(MONTH, text):
+        return text
+    at = sentence.lower().find(text)
+    year = (
+        re.match(r"\s*,?\s*((?:this|last|next) year)\b", sentence[at + len(text) :].lower())
+        if at >= 0
+        else None
+    )
+    return f"{text} {year.group(1)}" if year else text
 
 
 def _period_ending(text: str, after: str, reference: date, previous: str | None) -> str | None:
