@@ -466,3 +466,13 @@ def test_a_limit_set_on_a_weekday_is_the_coming_one() -> None:
     assert value("9 a.m. Tuesday", "Officials have given the family until 9 a.m. Tuesday") == "2024-11-05"
     assert value("Tuesday", "The talks lasted until Tuesday") == "2024-10-29"
     assert value("Thursday", "Until Thursday, they had not called him a suspect") == "2024-10-24"
+
+
+def test_a_length_of_time_the_words_around_make_a_date() -> None:
+    """'a year' marked apart from 'earlier', 'five years' after 'in', 'the eighth day' of something
+    under way today; 'ten days before the vote' counts from an event the rules do not date."""
+    assert value("a year", "Profit fell from a year earlier") == "2023"
+    assert value("five years", "The bonds will be redeemed in five years") == "2029"
+    assert value("the eighth day", "Today is the eighth day of the strike") == "2024-10-30"
+    assert value("ten days", "A car was seen ten days before the vote") is None
+    assert value("five years", "The plant was built in five years") is None  # how long, in the past

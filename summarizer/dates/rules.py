@@ -68,6 +68,7 @@ def normalise(
         previous = periods.span_spoken_of(sentence[:at], previous, reference) if at else previous
         previous = _period_ending(text, sentence[at + len(expression) :], reference, previous)
         text = _day_of_a_pair(text, sentence[:at])
+        text = _span_completed(text, sentence[:at], sentence[at + len(expression) :], told)
     found = _value(text, reference, future, previous)
     # a date without its year that has not yet come, in a period that has ended ('the year ended
     # March 31') or in a clause in the past tense ('was last seen Nov. 3'): the one a year before
@@ -150,6 +151,32 @@ _PERIOD_WORDS = (
     "first|second|third|fourth|last|quarter|half|period|end|beginning|start|middle|week|weekend|month|"
     "year|day|night|morning|afternoon|evening|season|spring|summer|fall|autumn|winter"
 )
+
+
+_SPAN = (
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several) (?:day|week|month|year)s?"
+)
+_ORDINAL_DAY = (
+    r"(?:the )?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)) day"
+)
+
+
+def _span_completed(text: str, before: str, after: str, told: str | None) -> str:
+    """A length of time the words around make a date: 'a year' in 'a year earlier', 'five years'
+    in 'redeemed in five years', 'the eighth day' in 'today is the eighth day of the operation'."""
+    if re.fullmatch(_SPAN, text):
+        following = re.match(
+            r"\s*(ago|earlier|later|before|after|from now|hence)\b(?!\s+(?:the|his|her|its|their|a)\b)",
+            after,
+            re.I,
+        )
+        if following:
+            return f"{text} {following.group(1).lower()}"
+        if told != "past" and re.search(r"\b(?:in|within)\s+$", before, re.I):
+            return f"{text} from now"  # 'will be redeemed in five years'
+    if re.fullmatch(_ORDINAL_DAY, text) and re.search(r"\b(?:is|it's|it is)\s+(?:the\s+)?$", before, re.I):
+        return "today"  # 'today is the eighth day of the operation'
+    return text
 
 
 def _value(text: str, ref: date, future: bool, previous: str | None) -> Rule:
