@@ -13,13 +13,12 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from text_to_num import alpha2digit, text2num
-
 from . import calendar, named_days, periods, relative
 from .calendar import MONTH
-from .tense import after_deadline_word, clause_before, tense
+from .tense import NEAR_MONTHS, looks_ahead, months_ahead, tense
 from .timex import CALENDAR_KINDS, Precision, Rule, start_of, value_kind
-from .words import APPROXIMATELY, CENTURIES, DEADLINES, MODIFIERS, MONTHS
+from .words import APPROXIMATELY, MODIFIERS
+from .written import spoken_years
 
 
 @dataclass(frozen=True)
@@ -32,22 +31,6 @@ class DateValue:
         return self.value
 
 
-NEAR_MONTHS = 2  # how far ahead a month named alone is taken for the coming one
-DEADLINE_MONTHS = 6  # how far ahead a month after 'by', 'until' or 'through' is taken for the coming one
-
-
-def _months_ahead(text: str, reference: date) -> int | None:
-    """How many months after the reference's a month named without a year falls (0 to 11), or
-    None when the expression is not one month, with or without a day ('December', 'mid-December',
-    'Dec. 3', 'the first week of December')."""
-    match = re.fullmatch(
-        r"(?:(?:in|on|by|until|through|early|mid|late|the (?:first|second|third|fourth|last) week of)[- ]\s*)*"
-        rf"{MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?",
-        text,
-    )
-    return None if match is None else (MONTHS[match["month"]] - reference.month) % 12
-
-
 def normalise(
     expression: str, reference: date, sentence: str | None = None, previous: str | None = None
 ) -> DateValue | None:
@@ -55,8 +38,8 @@ def normalise(
     ``previous`` is the value of the date the text mentioned last before it: what 'the quarter',
     'that year' or 'the same day' refer back to."""
     text = spoken_years(" ".join(expression.lower().replace("’", "'").split()), reference)
-    told, ahead = tense(sentence, expression), _months_ahead(text, reference)
-    future = _looks_ahead(text, expression, sentence, reference, told, ahead)
+    told, ahead = tense(sentence, expression), months_ahead(text, reference)
+    future = looks_ahead(text, expression, sentence, reference, told, ahead)
     text = _year_said_after(text, sentence)
     # 'Friday (Sep 29)': the explicit date in parentheses says more than the weekday
     inner = re.search(r"\(([^)]*)\)", text)
@@ -84,34 +67,6 @@ def normalise(
         if begins is not None and begins > reference:
             found = (f"{int(found[0][:4]) - 1}{found[0][4:]}", found[1])
     return DateValue(found[0], found[1], expression) if found else None
-
-
-def _looks_ahead(
-    text: str, expression: str, sentence: str | None, reference: date, told: str | None, ahead: int | None
-) -> bool:
-    """Whether a date named without its year or week is the coming one: in the future tense; a
-    month or holiday close ahead in a clause whose tense says nothing; a limit set a few months
-    ahead ('repay the loan by February'), or a weekday ('until Tuesday')."""
-    if told == "future":
-        return True
-    deadline = after_deadline_word(sentence, expression) or bool(re.match(r"(?:by|until|through) ", text))
-    if (
-        deadline
-        and told is None
-        and re.search(rf"\b{relative.WEEKDAY}", text)
-        and _said_after_a_verb(sentence, expression)
-    ):
-        return True  # 'gave them until 9 a.m. Tuesday' (not 'Until Thursday, they had not ...')
-    ahead = ahead if ahead is not None else named_days.months_ahead(text, reference)
-    if not ahead:
-        return False
-    return (ahead <= NEAR_MONTHS and told is None) or (deadline and ahead <= DEADLINE_MONTHS)
-
-
-def _said_after_a_verb(sentence: str | None, expression: str) -> bool:
-    """Whether words come before the expression in its clause besides the one that sets a limit."""
-    before = clause_before(sentence, expression) if sentence else ""
-    return bool(re.sub(rf"\b(?:{DEADLINES})\s*$", "", before, flags=re.IGNORECASE).strip(" ,\"'`"))
 
 
 def _year_said_after(text: str, sentence: str | None) -> str:
@@ -231,48 +186,6 @@ def _value(text: str, ref: date, future: bool, previous: str | None) -> Rule:
     if modified:
         return _value(modified.group(1), ref, future, previous)
     return None
-
-
-def spoken_years(text: str, ref: date) -> str:
-    """Years written in words or with an apostrophe, as digits: 'nineteen ninety-six' 1996, 'the
-    year two thousand' 2000, "'98" the 1998 nearest the reference; and days as ordinal words beside
-    a month: 'March eighth' March 8th."""
-
-    def century(match: re.Match[str]) -> str:
-        rest = _below_a_hundred(match.group(2))
-        return (
-            str(CENTURIES[match.group(1)] * 100 + rest) if rest is not None and rest >= 10 else match.group()
-        )
-
-    def two_thousand(match: re.Match[str]) -> str:
-        rest = _below_a_hundred(match.group(1)) if match.group(1) else 0
-        return str(2000 + rest) if rest is not None else match.group()
-
-    def apostrophe(match: re.Match[str]) -> str:
-        short = int(match.group(1))
-        return str(min((c + short for c in (1900, 2000)), key=lambda year: abs(year - ref.year)))
-
-    text = re.sub(rf"\b({'|'.join(CENTURIES)})[ -]((?:[a-z]+-)?[a-z]+)\b", century, text)
-    text = re.sub(r"\b(?:the year )?two thousand(?:(?: and)? ([a-z]+(?:-[a-z]+)?))?\b", two_thousand, text)
-
-    def ordinal(match: re.Match[str]) -> str:
-        read = str(alpha2digit(match.group(), "en", ordinal_threshold=0))
-        return read if re.search(r"\d(?:st|nd|rd|th)\b", read) else match.group()
-
-    text = re.sub(r"(?<![\w'])'(\d\d)\b(?!s)", apostrophe, text)
-    # days as ordinal words beside a month: 'March eighth', 'the twenty-first of June'
-    for day in (rf"\b{MONTH}\s+[a-z]+(?:-[a-z]+)?\b", rf"\b[a-z]+(?:-[a-z]+)?\s+of\s+{MONTH}"):
-        text = re.sub(day, ordinal, text)
-    return text
-
-
-def _below_a_hundred(words: str) -> int | None:
-    """'ninety-six' -> 96; None for words that are no number below a hundred."""
-    try:
-        number = text2num(words, "en")
-    except ValueError:
-        return None
-    return number if number < 100 else None
 
 
 RULES = [

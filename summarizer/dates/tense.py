@@ -1,14 +1,18 @@
-"""The tense of the clause a date expression sits in, which decides the direction of a date
-named without its year or week: 'Monday' is the last Monday in 'met on Monday', the next in 'will
+"""The tense of the clause a date expression sits in, and with it the direction of a date named
+without its year or week (``looks_ahead``): 'Monday' is the last Monday in 'met on Monday', the next in 'will
 meet on Monday'. News is told in the past, so a clause that says nothing is read as the past
 by the rules that need a default."""
 
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Literal
 
-from .words import AFTER_TO_NOT_A_VERB, DEADLINES, DETERMINERS, FUTURE_TENSE, IRREGULAR_PAST
+from . import named_days
+from .calendar import MONTH
+from .relative import WEEKDAY
+from .words import AFTER_TO_NOT_A_VERB, DEADLINES, DETERMINERS, FUTURE_TENSE, IRREGULAR_PAST, MONTHS
 
 Tense = Literal["past", "future"]
 
@@ -97,3 +101,47 @@ def after_deadline_word(sentence: str | None, expression: str) -> bool:
     if not sentence:
         return False
     return bool(re.search(rf"\b(?:{DEADLINES})\s*$", clause_before(sentence, expression), re.I))
+
+
+NEAR_MONTHS = 2  # how far ahead a month named alone is taken for the coming one
+DEADLINE_MONTHS = 6  # how far ahead a month after 'by', 'until' or 'through' is taken for the coming one
+
+
+def months_ahead(text: str, reference: date) -> int | None:
+    """How many months after the reference's a month named without a year falls (0 to 11), or
+    None when the expression is not one month, with or without a day ('December', 'mid-December',
+    'Dec. 3', 'the first week of December')."""
+    match = re.fullmatch(
+        r"(?:(?:in|on|by|until|through|early|mid|late|the (?:first|second|third|fourth|last) week of)[- ]\s*)*"
+        rf"{MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?",
+        text,
+    )
+    return None if match is None else (MONTHS[match["month"]] - reference.month) % 12
+
+
+def looks_ahead(
+    text: str, expression: str, sentence: str | None, reference: date, told: str | None, ahead: int | None
+) -> bool:
+    """Whether a date named without its year or week is the coming one: in the future tense; a
+    month or holiday close ahead in a clause whose tense says nothing; a limit set a few months
+    ahead ('repay the loan by February'), or a weekday ('until Tuesday')."""
+    if told == "future":
+        return True
+    deadline = after_deadline_word(sentence, expression) or bool(re.match(r"(?:by|until|through) ", text))
+    if (
+        deadline
+        and told is None
+        and re.search(rf"\b{WEEKDAY}", text)
+        and _said_after_a_verb(sentence, expression)
+    ):
+        return True  # 'gave them until 9 a.m. Tuesday' (not 'Until Thursday, they had not ...')
+    ahead = ahead if ahead is not None else named_days.months_ahead(text, reference)
+    if not ahead:
+        return False
+    return (ahead <= NEAR_MONTHS and told is None) or (deadline and ahead <= DEADLINE_MONTHS)
+
+
+def _said_after_a_verb(sentence: str | None, expression: str) -> bool:
+    """Whether words come before the expression in its clause besides the one that sets a limit."""
+    before = clause_before(sentence, expression) if sentence else ""
+    return bool(re.sub(rf"\b(?:{DEADLINES})\s*$", "", before, flags=re.IGNORECASE).strip(" ,\"'`"))

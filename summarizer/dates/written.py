@@ -1,0 +1,55 @@
+"""Dates written in words: years said as centuries and the rest ('nineteen ninety-six'), 'the
+year two thousand', apostrophe years ("'98"), and days as ordinal words beside a month ('March
+eighth'), rewritten in digits for the rules to read."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from text_to_num import alpha2digit, text2num
+
+from .calendar import MONTH
+from .words import CENTURIES
+
+
+def spoken_years(text: str, ref: date) -> str:
+    """Years written in words or with an apostrophe, as digits: 'nineteen ninety-six' 1996, 'the
+    year two thousand' 2000, "'98" the 1998 nearest the reference; and days as ordinal words beside
+    a month: 'March eighth' March 8th."""
+
+    def century(match: re.Match[str]) -> str:
+        rest = _below_a_hundred(match.group(2))
+        return (
+            str(CENTURIES[match.group(1)] * 100 + rest) if rest is not None and rest >= 10 else match.group()
+        )
+
+    def two_thousand(match: re.Match[str]) -> str:
+        rest = _below_a_hundred(match.group(1)) if match.group(1) else 0
+        return str(2000 + rest) if rest is not None else match.group()
+
+    def apostrophe(match: re.Match[str]) -> str:
+        short = int(match.group(1))
+        return str(min((c + short for c in (1900, 2000)), key=lambda year: abs(year - ref.year)))
+
+    text = re.sub(rf"\b({'|'.join(CENTURIES)})[ -]((?:[a-z]+-)?[a-z]+)\b", century, text)
+    text = re.sub(r"\b(?:the year )?two thousand(?:(?: and)? ([a-z]+(?:-[a-z]+)?))?\b", two_thousand, text)
+
+    def ordinal(match: re.Match[str]) -> str:
+        read = str(alpha2digit(match.group(), "en", ordinal_threshold=0))
+        return read if re.search(r"\d(?:st|nd|rd|th)\b", read) else match.group()
+
+    text = re.sub(r"(?<![\w'])'(\d\d)\b(?!s)", apostrophe, text)
+    # days as ordinal words beside a month: 'March eighth', 'the twenty-first of June'
+    for day in (rf"\b{MONTH}\s+[a-z]+(?:-[a-z]+)?\b", rf"\b[a-z]+(?:-[a-z]+)?\s+of\s+{MONTH}"):
+        text = re.sub(day, ordinal, text)
+    return text
+
+
+def _below_a_hundred(words: str) -> int | None:
+    """'ninety-six' -> 96; None for words that are no number below a hundred."""
+    try:
+        number = text2num(words, "en")
+    except ValueError:
+        return None
+    return number if number < 100 else None
