@@ -1,5 +1,10 @@
-"""Dates: normalising expressions as written to TIMEX3 values (rules), the value grammar shared
-with ``check`` and the evaluation (timex), and which date a source is read from (anchoring)."""
+"""Dates: normalising expressions as written to TIMEX3 values. ``rules`` reads an expression in
+its sentence and tries the rules by kind: ``calendar`` (named on the calendar), ``periods``
+(quarters, halves, fiscal years, periods referred back to), ``relative`` (counted from the
+reference or the date said last), ``named_days`` (holidays); ``tense`` says whether a date
+without its year lies ahead or behind, ``written`` reads numbers written in words, ``words``
+holds the word lists. ``timex`` is the value grammar shared with ``check`` and the evaluation;
+``anchoring`` says which date a source is read from; ``finding`` finds dates in running text."""
 
 from .anchoring import Anchor, anchor
 from .finding import Found, find_dates
