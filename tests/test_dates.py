@@ -417,6 +417,8 @@ def test_counted_from_the_date_just_spoken_of() -> None:
     assert value("two weeks ago", previous="2020-01-01") == "2024-W42"
     assert value("the following week", previous="2024-03-03") == "2024-W10"
     assert value("that week", previous="2024-03-03") == "2024-W09"
+    assert value("the week", "For the week, the index fell 3 percent", previous="2024-10-25") == "2024-W43"
+    assert value("the week") is None  # which week, nothing says
     assert value("the same month", previous="2024-03-03") == "2024-03"
 
 

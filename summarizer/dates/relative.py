@@ -97,15 +97,15 @@ def month_again(text: str, ref: date, future: bool, previous: str | None) -> Rul
 
 
 def week_again(text: str, ref: date, future: bool, previous: str | None) -> Rule:
-    """'the following week', 'that week', 'the same week': counted from the day or week just
-    spoken of."""
+    """'the following week', 'that week', 'the same week', 'for the week': counted from the day or
+    week just spoken of."""
     match = re.fullmatch(
-        r"(the following|the next|the previous|the preceding|the prior|that|the same) week", text
+        r"(the following|the next|the previous|the preceding|the prior|that|the same|the) week", text
     )
     begins = start_of(previous) if previous and value_kind(previous) in ("day", "week") else None
     if not match or begins is None:
         return None
-    shift = {"the following": 7, "the next": 7, "that": 0, "the same": 0}.get(match.group(1), -7)
+    shift = {"the following": 7, "the next": 7, "that": 0, "the same": 0, "the": 0}.get(match.group(1), -7)
     year, week, _ = (begins + timedelta(days=shift)).isocalendar()
     return f"{year}-W{week:02d}", "week"
 
