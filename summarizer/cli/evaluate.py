@@ -83,7 +83,7 @@ def eval_dates(directory: str, errors: bool, fmt: str) -> None:
     trusted, kept = calendar_accuracy(cases, trusted=True)
     if kept < counted:
         click.echo(
-            f"without the {counted - kept} cases whose gold no reading gives: {trusted:.3f} (n={kept})"
+            f"without the {count(counted - kept, 'case')} whose gold no reading gives: {trusted:.3f} (n={kept})"
         )
     click.echo(f"baseline (dateutil's parser, as a day): {baseline:.3f}")
     if errors:
