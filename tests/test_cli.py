@@ -251,3 +251,18 @@ def test_a_reader_that_stops_reading_gets_no_error(root: Path, meantime: Path) -
     with process.stderr:
         assert process.stderr.read() == b""
     assert process.wait() == 141
+
+
+def test_loading_the_model_libraries_leaves_the_collector_as_it_was() -> None:
+    import gc
+
+    from summarizer.llm import load_libraries
+
+    load_libraries()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        load_libraries()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -37,6 +37,7 @@ def extract(files: tuple[str, ...], output: str | None, fmt: str, dry_run: bool,
     """Extract grounded actors, events and claims from FILES (.txt, .md, .html, .json, - for stdin)."""
     from ..documents import load_document
     from ..files import check_output, write_atomic
+    from ..llm import load_libraries
     from ..pipeline import extract_all, sources_of
     from ..render import render_extractions
     from ..schema.usage import Usage
@@ -53,6 +54,7 @@ def extract(files: tuple[str, ...], output: str | None, fmt: str, dry_run: bool,
     if dry_run:
         dry_run_report(sources, settings, synthesis=False)
         return
+    load_libraries()
     outcomes = asyncio.run(extract_all(sources, settings=settings, progress=progress))
     report_usage(settings.model, sum((o.usage for o in outcomes), Usage()))
     done = [o.extraction for o in outcomes if isinstance(o, Extracted)]
@@ -95,6 +97,7 @@ def brief(
     from ..documents import load_document
     from ..errors import ModelError
     from ..files import check_output, write_atomic
+    from ..llm import load_libraries
     from ..llm.pricing import describe
     from ..pipeline import previous_briefing, sources_of, summarize
     from ..render import render_briefing
@@ -118,6 +121,7 @@ def brief(
     if dry_run:
         dry_run_report(sources, settings, synthesis=True)
         return
+    load_libraries()
     try:
         briefing = summarize(sources, settings=settings, progress=progress, since=previous)
     except ModelError as error:

@@ -4,6 +4,6 @@ prices, and the prompt templates."""
 
 from .fake import FakeModel
 from .model import Filled, FillRequest, Messages, Model
-from .openai_model import OpenAIModel
+from .openai_model import OpenAIModel, load_libraries
 
-__all__ = ["FakeModel", "FillRequest", "Filled", "Messages", "Model", "OpenAIModel"]
+__all__ = ["FakeModel", "FillRequest", "Filled", "Messages", "Model", "OpenAIModel", "load_libraries"]
