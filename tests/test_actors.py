@@ -349,3 +349,20 @@ def test_a_place_is_not_the_place_named_after_it() -> None:
         ["the Mediterranean", "the Mediterranean Sea"],
         ["Northrop", "Northrop Grumman"],
     ]
+
+
+def test_political_titles_and_a_department_of_something() -> None:
+    mentions = [
+        Mention("A", "House Speaker Dana Morel", "PER"),
+        Mention("B", "Speaker Morel", "PER"),
+        Mention("C", "Dana Morel", "PER"),
+        Mention("A", "Senate Majority Leader Ray Tillis", "PER"),
+        Mention("B", "Tillis", "PER"),
+        Mention("A", "the Department of the Interior", "ORG"),
+        Mention("B", "Interior Department", "ORG"),
+    ]
+    assert names(resolve(mentions)) == [
+        ["Dana Morel", "House Speaker Dana Morel", "Speaker Morel"],
+        ["Senate Majority Leader Ray Tillis", "Tillis"],
+        ["Interior Department", "the Department of the Interior"],
+    ]

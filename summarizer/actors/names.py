@@ -131,6 +131,8 @@ def key(text: str, kind: str | None = None) -> str:
     without articles and dots; a hyphen joins no more than a space ('SAP-Arena', 'SAP Arena')."""
     words = [plain_word(t) for t in name_tokens(ascii_of(core_name(text, kind)).replace("-", " "))]
     words = [SPELLINGS.get(w, w) for w in words if w and w not in ARTICLES]
+    if len(words) > 2 and words[0] in ("department", "ministry", "bureau") and words[1] == "of":
+        words = [*words[2:], words[0]]  # 'Department of the Treasury' / 'Treasury Department'
     if len(words) > 1:  # 'Wall St.' / 'Wall Street', 'St. Louis' / 'Saint Louis'
         words[0] = STARTING_ABBREVIATIONS.get(words[0], words[0])
         words[-1] = ENDING_ABBREVIATIONS.get(words[-1], words[-1])

@@ -103,6 +103,17 @@ TITLES = {
     "actor",
     "singer",
     "rapper",
+    "speaker",
+    "leader",
+    "whip",
+    "candidate",
+    "nominee",
+    "founder",
+    "cofounder",
+    "chair",
+    "chairperson",
+    "treasurer",
+    "economist",
 }
 # Words that qualify a title ('Secretary of State', 'Defence Minister') but also stand in
 # organisation names ('Ministry of Defence'): a name after them counts only if it is not an organisation.
