@@ -366,3 +366,30 @@ def test_political_titles_and_a_department_of_something() -> None:
         ["Senate Majority Leader Ray Tillis", "Tillis"],
         ["Interior Department", "the Department of the Interior"],
     ]
+
+
+def test_surnames_with_particles_later_given_names_and_religious_titles() -> None:
+    """'da Silva', 'van Gogh' and 'de Gaulle' are surnames; one who goes by a later given name
+    ('Lula da Silva') is the full name that holds it; 'Ayatollah' is a title; 'the Gaza Strip'
+    is Gaza. Two first names for one surname stay two people."""
+    mentions = [
+        Mention("A", "Luiz Inácio Lula da Silva", "PER"),
+        Mention("B", "Lula da Silva", "PER"),
+        Mention("C", "Lula", "PER"),
+        Mention("A", "Pieter van Dalen", "PER"),
+        Mention("B", "van Dalen", "PER"),
+        Mention("A", "Ayatollah Reza Tabari", "PER"),
+        Mention("B", "Reza Tabari", "PER"),
+        Mention("A", "the Gaza Strip", "LOC"),
+        Mention("B", "Gaza", "LOC"),
+        Mention("A", "John Okafor", "PER"),
+        Mention("B", "Jane Okafor", "PER"),
+    ]
+    assert names(resolve(mentions)) == [
+        ["Lula", "Lula da Silva", "Luiz Inácio Lula da Silva"],
+        ["Pieter van Dalen", "van Dalen"],
+        ["Ayatollah Reza Tabari", "Reza Tabari"],
+        ["Gaza", "the Gaza Strip"],
+        ["John Okafor"],
+        ["Jane Okafor"],
+    ]

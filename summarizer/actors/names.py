@@ -17,6 +17,7 @@ from .words import (
     ENDING_ABBREVIATIONS,
     KIND_GROUPS,
     ORGANISATION_HEADS,
+    PARTICLES,
     QUALIFIERS,
     SPELLINGS,
     STARTING_ABBREVIATIONS,
@@ -96,7 +97,8 @@ def segment_name(segment: str, titled: bool = True) -> str:
             run.insert(0, token)
         else:
             break
-    while run and run[0][0].islower():  # 'of', 'the' cannot open a name; 'Al', 'De' can
+    while run and run[0][0].islower() and not (plain_word(run[0]) in PARTICLES and len(run) > 1):
+        # 'of', 'the' cannot open a name; 'Al', 'De' can, and 'de' before a surname ('de Gaulle')
         run.pop(0)
     if run and plain_word(run[0]) in ARTICLES:
         run.pop(0)

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .words import KIND_GROUPS
+from .words import KIND_GROUPS, PARTICLES
 
 if TYPE_CHECKING:
     from nicknames import NickNamer
@@ -20,13 +20,16 @@ Parts = tuple[tuple[str, ...], str, str | None]  # given names, surname, generat
 
 
 def person_parts(words: Sequence[str]) -> Parts | None:
-    """A full name's given names, surname and suffix ('w mark felt sr' -> (w, mark), felt, sr);
-    None for a name of one word."""
+    """A full name's given names, surname and suffix ('w mark felt sr' -> (w, mark), felt, sr;
+    'luiz inacio lula da silva' -> (luiz, inacio, lula), da silva); None for a name of one word."""
     rest = list(words)
     suffix = rest.pop() if len(rest) > 2 and rest[-1] in SUFFIXES else None
     if len(rest) < 2:
         return None
-    return tuple(rest[:-1]), rest[-1], suffix
+    at = len(rest) - 1
+    while at > 1 and rest[at - 1] in PARTICLES:
+        at -= 1
+    return tuple(rest[:at]), " ".join(rest[at:]), suffix
 
 
 def _people(*kinds: str | None) -> bool:
@@ -90,7 +93,21 @@ def _different(pa: Parts, pb: Parts) -> bool:
     if len(pa[0]) > 1 and len(pb[0]) > 1 and len(pa[0]) != len(pb[0]):
         return True
     first, other = pa[0][0], pb[0][0]
+    if len(pa[0]) != len(pb[0]) and _given_in_order(*sorted((pa[0], pb[0]), key=len)):
+        return False  # one goes by a later given name: 'Lula da Silva', 'Luiz Inacio Lula da Silva'
     return pa[1] == pb[1] and len(first) > 1 and len(other) > 1 and not _same_given(first, other)
+
+
+def _given_in_order(short: Sequence[str], long: Sequence[str]) -> bool:
+    """Each given name of the shorter standing, in order, among the longer's."""
+    at = 0
+    for given in short:
+        while at < len(long) and not _same_given(given, long[at]):
+            at += 1
+        if at == len(long):
+            return False
+        at += 1
+    return True
 
 
 def person_variant(a: Sequence[str], a_kind: str | None, b: Sequence[str], b_kind: str | None) -> bool:
@@ -100,12 +117,4 @@ def person_variant(a: Sequence[str], a_kind: str | None, b: Sequence[str], b_kin
     both = _both(a, a_kind, b, b_kind)
     if both is None or both[0][1] != both[1][1] or _different(*both):
         return False
-    short, long = sorted((both[0][0], both[1][0]), key=len)
-    at = 0
-    for given in short:
-        while at < len(long) and not _same_given(given, long[at]):
-            at += 1
-        if at == len(long):
-            return False
-        at += 1
-    return True
+    return _given_in_order(*sorted((both[0][0], both[1][0]), key=len))

@@ -162,8 +162,8 @@ def _short_name_match(short: Name, long: Name) -> bool:
             return all(w in heads for w in long.words[n:])
         return group != "person" or (n == 1 and KIND_GROUPS.get(short.kind or "") == "person")
     parts = person_parts(long.words) if group in (None, "person") else None
-    if n == 1 and parts is not None and parts[1] == short.words[0]:
-        return True  # a surname, a generation after it or not ('Comeaux' ~ 'Arcade Comeaux Jr')
+    if parts is not None and parts[1] == " ".join(short.words):
+        return True  # a surname, a generation after it or not ('Comeaux' ~ 'Arcade Comeaux Jr', 'van Gogh')
     if long.words[-n:] == short.words:
         # a surname; or an organisation's last words when they are a name, not a kind of body
         # ('Chargers' ~ 'San Diego Chargers', 'Red Sox' ~ 'Boston Red Sox', never 'Bank' ~ 'World Bank')

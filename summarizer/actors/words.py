@@ -114,6 +114,10 @@ TITLES = {
     "chairperson",
     "treasurer",
     "economist",
+    "ayatollah",
+    "archbishop",
+    "mullah",
+    "patriarch",
 }
 # Words that qualify a title ('Secretary of State', 'Defence Minister') but also stand in
 # organisation names ('Ministry of Defence'): a name after them counts only if it is not an organisation.
@@ -245,10 +249,13 @@ CONNECTORS = {
 }
 ARTICLES = {"the", "a", "an"}
 # Well-known variants that no spelling rule links.
+# Words that belong to the surname after them: 'da Silva', 'van Gogh', 'de la Cruz', 'bin Salman'.
+PARTICLES = frozenset("da de do dos das del della di du la le van von der den ter bin ibn al el".split())
 # Words that say what kind of place a name is: 'the Mediterranean Sea' is 'the Mediterranean'.
 PLACE_HEADS = frozenset(
     """sea ocean river lake bay gulf strait channel island islands peninsula mountains range valley
-    desert county city province state region district prefecture territory republic""".split()
+    desert county city province state region district prefecture territory republic strip heights
+    basin delta plateau archipelago""".split()
 )
 # Words that say what kind of site a name is: 'the Moscone West Convention Center'.
 FACILITY_HEADS = frozenset(
