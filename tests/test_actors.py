@@ -386,7 +386,7 @@ def test_surnames_with_particles_later_given_names_and_religious_titles() -> Non
         Mention("B", "Jane Okafor", "PER"),
     ]
     assert names(resolve(mentions)) == [
-        ["Lula", "Lula da Silva", "Luiz Inácio Lula da Silva"],
+        ["Luiz Inácio Lula da Silva", "Lula", "Lula da Silva"],
         ["Pieter van Dalen", "van Dalen"],
         ["Ayatollah Reza Tabari", "Reza Tabari"],
         ["Gaza", "the Gaza Strip"],
