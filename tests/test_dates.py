@@ -478,3 +478,14 @@ def test_a_length_of_time_the_words_around_make_a_date() -> None:
     assert value("the eighth day", "Today is the eighth day of the strike") == "2024-10-30"
     assert value("ten days", "A car was seen ten days before the vote") is None
     assert value("five years", "The plant was built in five years") is None  # how long, in the past
+
+
+def test_more_written_forms_of_dates_and_fiscal_years() -> None:
+    assert value("05.06.2024") == "2024-06-05"  # dots: day first, as Europe writes it
+    assert value("2024/06/05") == "2024-06-05"
+    assert value("end-June") == "2024-06"
+    assert value("FY24") == "2024"
+    assert value("FY'99") == "1999"
+    assert value("the 2024 fiscal year") == "2024"
+    assert value("the year before", previous="2020") == "2019"
+    assert value("the year after", previous="2020-06") == "2021"

@@ -26,7 +26,8 @@ def absolute(text: str, ref: date, future: bool, previous: str | None) -> Rule:
         except ValueError:
             return None
     patterns = [
-        r"(?P<year>\d{4})-(?P<monthnum>\d{2})-(?P<day>\d{2})",
+        r"(?P<year>\d{4})[-/](?P<monthnum>\d{1,2})[-/](?P<day>\d{1,2})",
+        r"(?P<day>\d{1,2})\.(?P<monthnum>\d{1,2})\.(?P<year>\d{4})",  # day first, as Europe writes it
         rf"{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}",
         rf"{MONTH}\s+{DAY},?\s+{YEAR}",
     ]

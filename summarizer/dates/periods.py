@@ -92,9 +92,17 @@ def fiscal_year(text: str, ref: date, future: bool, previous: str | None) -> Rul
     """'fiscal 1989', 'the fiscal year 1990', 'FY2024'; 'the current fiscal year' and 'year-end'
     (the reference's year); 'the latest fiscal year', 'the full year' (the year of a period just
     spoken of, else the reference's)."""
-    match = re.fullmatch(rf"(?:the\s+)?(?:fiscal|financial)(?:\s+year)?\s+{_YEAR}|fy\s?{_YEAR}", text)
+    match = re.fullmatch(
+        rf"(?:the\s+)?(?:fiscal|financial)(?:\s+year)?\s+{_YEAR}|fy\s?{_YEAR}|(?:the\s+)?{_YEAR}\s+(?:fiscal|financial)\s+year",
+        text,
+    )
     if match:
-        return match.group(1) or match.group(2), "year"
+        return next(g for g in match.groups() if g), "year"
+    short = re.fullmatch(r"fy\s?'?(\d\d)", text)  # 'FY24': the year of those two digits nearest now
+    if short:
+        return str(
+            min((c + int(short.group(1)) for c in (1900, 2000)), key=lambda y: abs(y - ref.year))
+        ), "year"
     if re.fullmatch(r"(?:the\s+)?(?:current|this)\s+(?:fiscal|financial)\s+year", text):
         return str(ref.year), "year"
     if re.fullmatch(
@@ -237,10 +245,11 @@ def year_ago(text: str, ref: date, future: bool, previous: str | None) -> Rule:
 
 
 def year_again(text: str, ref: date, future: bool, previous: str | None) -> Rule:
-    """'that year', 'the same year', 'the following year', 'the previous year': a year counted
-    from the one just spoken of; 'the current year' is the reference's."""
+    """'that year', 'the same year', 'the following year', 'the previous year', 'the year
+    before': a year counted from the one just spoken of; 'the current year' is the reference's."""
     if re.fullmatch(r"(?:the\s+)?(?:current|present)\s+year", text):
         return str(ref.year), "year"
+    text = {"the year before": "the previous year", "the year after": "the following year"}.get(text, text)
     match = re.fullmatch(
         r"(?:that|the same|the following|the next|the previous|the prior|the preceding)\s+year", text
     )

@@ -122,7 +122,7 @@ DECADES = {
 # Words that place a date within a period without changing which period: 'early next year'.
 MODIFIERS = (
     r"early|mid|late|earlier|later|the end of|the beginning of|the start of|the middle of|the turn of|"
-    r"end of|beginning of|start of|middle of|pre|post|"
+    r"end of|beginning of|start of|middle of|end|pre|post|"
     r"(?:a |the )?(?:good |large |big |better |greater )?part of|most of|much of|all of|the rest of|"
     r"the remainder of|the balance of|the bulk of|throughout"
 )
