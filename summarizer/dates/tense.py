@@ -1,7 +1,7 @@
 """The tense of the clause a date expression sits in, and with it the direction of a date named
-without its year or week (``looks_ahead``): 'Monday' is the last Monday in 'met on Monday', the next in 'will
-meet on Monday'. News is told in the past, so a clause that says nothing is read as the past
-by the rules that need a default."""
+without its year or week (``looks_ahead``): 'Monday' is the last Monday in 'met on Monday', the
+next in 'will meet on Monday'. News is told in the past, so a clause that says nothing is read
+as the past by the rules that need a default."""
 
 from __future__ import annotations
 
@@ -17,8 +17,6 @@ from .words import AFTER_TO_NOT_A_VERB, DEADLINES, DETERMINERS, FUTURE_TENSE, IR
 Tense = Literal["past", "future"]
 
 _AUXILIARIES = ("be", "been", "being", "has", "have")
-
-
 _CLAUSE_START = re.compile(r"[;:,]|\b(?:that|but|who|which|whose|since|because|while)\b", re.IGNORECASE)
 
 
@@ -52,7 +50,7 @@ def tense(sentence: str | None, expression: str = "") -> Tense | None:
     if _last_past_verb(clause) is not None:
         return "past"
     opened_by = [match.group().lower() for match in _CLAUSE_START.finditer(before)]
-    if opened_by and opened_by[-1] == "since" and not clause.strip(" ,").lower().startswith("then"):
+    if opened_by and opened_by[-1] == "since":
         return "past"
     if re.fullmatch(r"\W*(?:on|by|as of|starting|beginning)?\s*", before, re.IGNORECASE):
         return _plan_after(sentence[len(before) + len(expression) :])
@@ -89,12 +87,6 @@ def is_future(sentence: str | None, expression: str = "") -> bool:
     return tense(sentence, expression) == "future"
 
 
-def is_past(sentence: str | None, expression: str = "") -> bool:
-    """Whether the verb that governs the expression is in the past tense ('Sales fell in
-    December')."""
-    return tense(sentence, expression) == "past"
-
-
 def after_deadline_word(sentence: str | None, expression: str) -> bool:
     """Whether a word that sets a limit ahead ('by', 'until', 'through') comes right before the
     expression: 'pay down the loan by February', 'extended credit through January'."""
@@ -120,7 +112,7 @@ def months_ahead(text: str, reference: date) -> int | None:
 
 
 def looks_ahead(
-    text: str, expression: str, sentence: str | None, reference: date, told: str | None, ahead: int | None
+    text: str, expression: str, sentence: str | None, reference: date, told: Tense | None, ahead: int | None
 ) -> bool:
     """Whether a date named without its year or week is the coming one: in the future tense; a
     month or holiday close ahead in a clause whose tense says nothing; a limit set a few months
