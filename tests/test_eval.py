@@ -66,6 +66,7 @@ def test_eval_errors_list_each_miss_with_what_a_developer_needs(tmp_path: Path) 
     (miss,) = [c for c in cases if not c["correct"]]
     assert (miss["expression"], miss["gold"], miss["kind"]) == (timex["text"], "1999-01-01", "day")
     assert miss["sentence"] and miss["reference"] and miss["predicted"]
+    assert ("gold no reading gives" in dates.stdout) == miss["doubtful_gold"]  # marked in the list
 
     actors = CliRunner().invoke(main, ["eval", "actors", str(folder), "--errors"])
     assert actors.exit_code == 0 and "\n  gold:     " in actors.stdout and "\n  produced: " in actors.stdout

@@ -91,7 +91,8 @@ def eval_dates(directory: str, errors: bool, fmt: str) -> None:
             if c.kind in CALENDAR_KINDS and not c.correct:
                 click.echo(
                     f"\n{c.article}: {c.expression!r} gold {c.gold}, produced {c.predicted or 'nothing'} "
-                    f"(reference {c.reference})\n  {' '.join(c.sentence.split())}"
+                    f"(reference {c.reference}){'; gold no reading gives' if c.doubtful_gold else ''}"
+                    f"\n  {' '.join(c.sentence.split())}"
                 )
 
 
