@@ -474,6 +474,7 @@ def test_a_length_of_time_the_words_around_make_a_date() -> None:
     """'a year' marked apart from 'earlier', 'five years' after 'in', 'the eighth day' of something
     under way today; 'ten days before the vote' counts from an event the rules do not date."""
     assert value("a year", "Profit fell from a year earlier") == "2023"
+    assert value("a couple of weeks", "The plant closed a couple of weeks ago") == "2024-W42"
     assert value("five years", "The bonds will be redeemed in five years") == "2029"
     assert value("the eighth day", "Today is the eighth day of the strike") == "2024-10-30"
     assert value("ten days", "A car was seen ten days before the vote") is None

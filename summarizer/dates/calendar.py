@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from .periods import previous_quarter, quarter_of
 from .timex import Rule
 from .words import DECADES, MONTHS, ORDINALS, SEASONS
 
@@ -97,15 +98,14 @@ def quarter(text: str, ref: date, future: bool, previous: str | None) -> Rule:
     )
     if not match:
         return None
-    current = (ref.month - 1) // 3 + 1
+    current = quarter_of(ref)
     if match.group(1):
         number = int(match.group(1))
     else:
         word = match.group(2)
         number = ORDINALS.get(word, 4)
         if word in ("last", "final") and not match.group(3) and "year" not in text:
-            # 'the last quarter': the one before the current quarter
-            year, number = (ref.year, current - 1) if current > 1 else (ref.year - 1, 4)
+            year, number = previous_quarter(ref)  # 'the last quarter': the one before this one
             return f"{year}-Q{number}", "quarter"
     year = int(match.group(3)) if match.group(3) else year_for(number, current, ref.year, future)
     return f"{year}-Q{number}", "quarter"

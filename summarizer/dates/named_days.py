@@ -84,12 +84,14 @@ def holiday(text: str, ref: date, future: bool, previous: str | None) -> Rule:
 
 
 def months_ahead(text: str, ref: date) -> int | None:
-    """In how many months the coming day of a holiday named alone falls (1 to 12), or None when the expression is not one: what its direction is read from."""
+    """In how many months the coming day of a holiday named alone falls (1 to 12), or None when
+    the expression is not one: what its direction is read from."""
     match = re.fullmatch(rf"(?:in|on|by|until|through|to)?\s*({_NAMES})(?:\s+week)?", text)
     if not match:
         return None
     day_of = _rule_named(match.group(1))
-    coming = day_of(ref.year) if day_of(ref.year) > ref else day_of(ref.year + 1)
+    this_year = day_of(ref.year)
+    coming = this_year if this_year > ref else day_of(ref.year + 1)
     return -(-(coming - ref).days // 31)  # part of a month counts as one
 
 

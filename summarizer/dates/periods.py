@@ -21,7 +21,7 @@ def quarter_of(day: date) -> int:
     return (day.month - 1) // 3 + 1
 
 
-def _previous_quarter(ref: date) -> tuple[int, int]:
+def previous_quarter(ref: date) -> tuple[int, int]:
     current = quarter_of(ref)
     return (ref.year, current - 1) if current > 1 else (ref.year - 1, 4)
 
@@ -141,7 +141,7 @@ def period_again(text: str, ref: date, future: bool, previous: str | None) -> Ru
             return previous, cast(Precision, value_kind(previous))
     if match.group(1) == "period" and not latest:
         return None  # a period of what, the text does not say; the latest one reported is a quarter
-    year, number = _previous_quarter(ref)
+    year, number = previous_quarter(ref)
     return f"{year}-Q{number}", "quarter"
 
 
@@ -235,7 +235,7 @@ def year_ago(text: str, ref: date, future: bool, previous: str | None) -> Rule:
             year=day.year - 1, day=min(day.day, 28 if day.month == 2 else 31)
         ).isoformat(), "day"
     if unit in ("quarter", "period"):  # of a period not named, the latest quarter reported
-        year, number = _previous_quarter(ref)
+        year, number = previous_quarter(ref)
         return f"{year - 1}-Q{number}", "quarter"
     if unit == "month":
         return f"{ref.year - 1}-{ref.month:02d}", "month"

@@ -11,7 +11,17 @@ from typing import cast
 from .calendar import MONTH, year_for
 from .periods import quarter_of
 from .timex import Precision, Rule, start_of, value_kind
-from .words import FUTURE_WORDS, MONTHS, NUMBERS, ORDINALS, PARTS_OF_DAY, PAST_WORDS, PRESENT_WORDS, WEEKDAYS
+from .words import (
+    FUTURE_WORDS,
+    MONTHS,
+    NUMBER_WORDS,
+    NUMBERS,
+    ORDINALS,
+    PARTS_OF_DAY,
+    PAST_WORDS,
+    PRESENT_WORDS,
+    WEEKDAYS,
+)
 
 WEEKDAY = r"(?P<weekday>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?"
 
@@ -173,9 +183,8 @@ def relative_span(text: str, ref: date, future: bool, previous: str | None) -> R
         if unit == "year":
             return str(ref.year + shift), "year"
         return month_shifted(ref.year, ref.month, shift)
-    number = "|".join(sorted(NUMBERS, key=len, reverse=True))
     match = re.fullmatch(
-        rf"(\d+|{number}) (day|week|fortnight|month|year)s? (ago|earlier|before|later|after|from now|hence)",
+        rf"(\d+|{NUMBER_WORDS}) (day|week|fortnight|month|year)s? (ago|earlier|before|later|after|from now|hence)",
         text,
     )
     if not match:
@@ -275,11 +284,10 @@ def against_plan(text: str, ref: date, future: bool, previous: str | None) -> Ru
     """'three days later than planned', 'a week ahead of schedule': said beside a date, it tells
     how that date stands to a plan, and is that date ('arrives on November 11, three days later
     than originally planned')."""
-    number = "|".join(sorted(NUMBERS, key=len, reverse=True))
     if previous is None or value_kind(previous) not in ("day", "week", "month"):
         return None
     if re.fullmatch(
-        rf"(?:\d+|{number}) (?:day|week|month)s? (?:(?:later|earlier|sooner) than|(?:ahead of|behind)) .+",
+        rf"(?:\d+|{NUMBER_WORDS}) (?:day|week|month)s? (?:(?:later|earlier|sooner) than|(?:ahead of|behind)) .+",
         text,
     ):
         return previous, cast(Precision, value_kind(previous))

@@ -17,7 +17,7 @@ from . import calendar, named_days, periods, relative
 from .calendar import MONTH
 from .tense import NEAR_MONTHS, looks_ahead, months_ahead, tense
 from .timex import CALENDAR_KINDS, Precision, Rule, start_of, value_kind
-from .words import APPROXIMATELY, MODIFIERS
+from .words import APPROXIMATELY, MODIFIERS, NUMBER_WORDS
 from .written import spoken_years
 
 
@@ -108,9 +108,7 @@ _PERIOD_WORDS = (
 )
 
 
-_SPAN = (
-    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several) (?:day|week|month|year)s?"
-)
+_SPAN = rf"(?:\d+|{NUMBER_WORDS}) (?:day|week|month|year)s?"
 _ORDINAL_DAY = (
     r"(?:the )?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)) day"
 )

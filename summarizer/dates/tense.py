@@ -119,7 +119,7 @@ def looks_ahead(
     ahead ('repay the loan by February'), or a weekday ('until Tuesday')."""
     if told == "future":
         return True
-    deadline = after_deadline_word(sentence, expression) or bool(re.match(r"(?:by|until|through) ", text))
+    deadline = after_deadline_word(sentence, expression) or bool(re.match(rf"(?:{DEADLINES}) ", text))
     if (
         deadline
         and told is None

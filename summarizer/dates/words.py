@@ -66,6 +66,8 @@ NUMBERS = {
     "couple of": 2,
     "a dozen": 12,
 }
+# The number words as one alternation, longest first: 'a couple of' before 'a'.
+NUMBER_WORDS = "|".join(sorted(NUMBERS, key=len, reverse=True))
 ORDINALS = {
     "first": 1,
     "second": 2,
