@@ -98,11 +98,6 @@ def fiscal_year(text: str, ref: date, future: bool, previous: str | None) -> Rul
     )
     if match:
         return next(g for g in match.groups() if g), "year"
-    short = re.fullmatch(r"fy\s?'?(\d\d)", text)  # 'FY24': the year of those two digits nearest now
-    if short:
-        return str(
-            min((c + int(short.group(1)) for c in (1900, 2000)), key=lambda y: abs(y - ref.year))
-        ), "year"
     if re.fullmatch(r"(?:the\s+)?(?:current|this)\s+(?:fiscal|financial)\s+year", text):
         return str(ref.year), "year"
     if re.fullmatch(

@@ -15,8 +15,8 @@ from .words import CENTURIES
 
 def spoken_years(text: str, ref: date) -> str:
     """Years written in words or with an apostrophe, as digits: 'nineteen ninety-six' 1996, 'the
-    year two thousand' 2000, "'98" the 1998 nearest the reference; and days as ordinal words beside
-    a month: 'March eighth' March 8th."""
+    year two thousand' 2000, "'98" and 'FY24' the 1998 and the 2024 nearest the reference; and days
+    as ordinal words beside a month: 'March eighth' March 8th."""
 
     def century(match: re.Match[str]) -> str:
         rest = _below_a_hundred(match.group(2))
@@ -40,6 +40,7 @@ def spoken_years(text: str, ref: date) -> str:
         return read if re.search(r"\d(?:st|nd|rd|th)\b", read) else match.group()
 
     text = re.sub(r"(?<![\w'])'(\d\d)\b(?!s)", apostrophe, text)
+    text = re.sub(r"\bfy\s?'?(\d\d)\b", lambda match: f"fy{apostrophe(match)}", text)  # 'FY24', "FY'99"
     # days as ordinal words beside a month: 'March eighth', 'the twenty-first of June'
     for day in (rf"\b{MONTH}\s+[a-z]+(?:-[a-z]+)?\b", rf"\b[a-z]+(?:-[a-z]+)?\s+of\s+{MONTH}"):
         text = re.sub(day, ordinal, text)
