@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 from dateutil.easter import easter
 
-from .timex import Rule
+from .timex import Rule, week_of
 
 
 def _nth_weekday(month: int, weekday: int, n: int) -> Callable[[int], date]:
@@ -78,8 +78,7 @@ def holiday(text: str, ref: date, future: bool, previous: str | None) -> Rule:
         _rule_named(name), which, year, ref + timedelta(days=6 - ref.weekday()) if week else ref, future
     )
     if week:
-        year_of, number, _ = found.isocalendar()
-        return f"{year_of}-W{number:02d}", "week"
+        return week_of(found), "week"
     return found.isoformat(), "day"
 
 

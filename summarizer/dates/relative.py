@@ -10,7 +10,7 @@ from typing import cast
 
 from .calendar import MONTH, year_for
 from .periods import quarter_of
-from .timex import Precision, Rule, start_of, value_kind
+from .timex import Precision, Rule, start_of, value_kind, week_of
 from .words import (
     FUTURE_WORDS,
     MONTHS,
@@ -116,8 +116,7 @@ def week_again(text: str, ref: date, future: bool, previous: str | None) -> Rule
     if not match or begins is None:
         return None
     shift = {"the following": 7, "the next": 7, "that": 0, "the same": 0, "the": 0}.get(match.group(1), -7)
-    year, week, _ = (begins + timedelta(days=shift)).isocalendar()
-    return f"{year}-W{week:02d}", "week"
+    return week_of(begins + timedelta(days=shift)), "week"
 
 
 def week_of_month(text: str, ref: date, future: bool, previous: str | None) -> Rule:
@@ -132,8 +131,7 @@ def week_of_month(text: str, ref: date, future: bool, previous: str | None) -> R
         middle = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=4)
     else:
         middle = date(year, month, 4 + 7 * ORDINALS[match.group(1)] - 7)
-    iso_year, week, _ = middle.isocalendar()
-    return f"{iso_year}-W{week:02d}", "week"
+    return week_of(middle), "week"
 
 
 def week(text: str, ref: date, future: bool, previous: str | None) -> Rule:
@@ -148,26 +146,25 @@ def week(text: str, ref: date, future: bool, previous: str | None) -> Rule:
     if not match:
         return None
     relative, unit = match.groups()
+    # back, this one or ahead, for a week and a weekend alike
+    step = {
+        "last": -1,
+        "past": -1,
+        "this past": -1,
+        "previous": -1,
+        "next": 1,
+        "coming": 1,
+        "this coming": 1,
+    }.get(relative, 0)
     if unit == "week":
-        shift = {
-            "last": -7,
-            "past": -7,
-            "this past": -7,
-            "previous": -7,
-            "next": 7,
-            "coming": 7,
-            "this coming": 7,
-        }.get(relative, 0)
-        year, week, _ = (ref + timedelta(days=shift)).isocalendar()
-        return f"{year}-W{week:02d}", "week"
-    if relative in ("last", "past", "this past", "previous"):
+        return week_of(ref + timedelta(days=7 * step)), "week"
+    if step < 0:
         sunday = ref - timedelta(days=(ref.weekday() + 1) % 7 or 7)  # the last Sunday before today
-    elif relative in ("next", "coming", "this coming"):
+    elif step > 0:
         sunday = ref + timedelta(days=6 - ref.weekday() + 7 * (ref.weekday() >= 5))
     else:
         sunday = ref + timedelta(days=6 - ref.weekday())
-    year, week, _ = sunday.isocalendar()
-    return f"{year}-W{week:02d}-WE", "weekend"
+    return f"{week_of(sunday)}-WE", "weekend"
 
 
 def relative_span(text: str, ref: date, future: bool, previous: str | None) -> Rule:
@@ -203,8 +200,7 @@ def relative_span(text: str, ref: date, future: bool, previous: str | None) -> R
     if unit == "day":
         return (base + timedelta(days=sign * amount)).isoformat(), "day"
     if unit == "week":
-        year, week, _ = (base + timedelta(weeks=sign * amount)).isocalendar()
-        return f"{year}-W{week:02d}", "week"
+        return week_of(base + timedelta(weeks=sign * amount)), "week"
     if unit == "month":
         return month_shifted(base.year, base.month, sign * amount)
     return str(base.year + sign * amount), "year"

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from . import calendar, named_days, periods, relative
 from .calendar import MONTH
 from .tense import NEAR_MONTHS, looks_ahead, months_ahead, tense
-from .timex import CALENDAR_KINDS, Precision, Rule, start_of, value_kind
+from .timex import CALENDAR_KINDS, Precision, Rule, start_of, value_kind, week_of
 from .words import APPROXIMATELY, MODIFIERS, NUMBER_WORDS
 from .written import spoken_years
 
@@ -170,11 +170,10 @@ def _value(text: str, ref: date, future: bool, previous: str | None) -> Rule:
         shift = timedelta(days=-1 if next_to.group(1) == "before" else 1)
         return (date.fromisoformat(day[0][:10]) + shift).isoformat(), "day"
     # 'the week of March 6': the week that day is in
-    week_of = re.fullmatch(r"(?:the )?week (?:of|starting|beginning|beginning on|starting on) (.+)", text)
-    day = _value(week_of.group(1), ref, future, previous) if week_of else None
+    week_around = re.fullmatch(r"(?:the )?week (?:of|starting|beginning|beginning on|starting on) (.+)", text)
+    day = _value(week_around.group(1), ref, future, previous) if week_around else None
     if day is not None and day[1] == "day":
-        year, week, _ = date.fromisoformat(day[0][:10]).isocalendar()
-        return f"{year}-W{week:02d}", "week"
+        return week_of(date.fromisoformat(day[0][:10])), "week"
     for rule in RULES:
         found = rule(text, ref, future, previous)
         if found is not None:

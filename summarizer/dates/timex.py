@@ -28,6 +28,12 @@ KIND_PATTERNS = {
 }
 
 
+def week_of(day: date) -> str:
+    """The value of the ISO week a day is in: '2024-W05'."""
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
 def value_kind(value: str) -> str:
     """'day', 'week', ... 'decade', 'reference', or 'other' for what this grammar does not know."""
     return next((kind for kind, pattern in KIND_PATTERNS.items() if pattern.fullmatch(value)), "other")
