@@ -131,7 +131,12 @@ def _is_title(word: str) -> bool:
 def key(text: str, kind: str | None = None) -> str:
     """What two mentions must share to be the same name: the core, transliterated, case folded,
     without articles and dots; a hyphen joins no more than a space ('SAP-Arena', 'SAP Arena')."""
-    words = [plain_word(t) for t in name_tokens(ascii_of(core_name(text, kind)).replace("-", " "))]
+    return key_of_core(core_name(text, kind))
+
+
+def key_of_core(core: str) -> str:
+    """The key of a core name already read from its mention."""
+    words = [plain_word(t) for t in name_tokens(ascii_of(core).replace("-", " "))]
     words = [SPELLINGS.get(w, w) for w in words if w and w not in ARTICLES]
     if len(words) > 2 and words[0] in ("department", "ministry", "bureau") and words[1] == "of":
         words = [*words[2:], words[0]]  # 'Department of the Treasury' / 'Treasury Department'
@@ -186,7 +191,7 @@ class Name:
     @classmethod
     def of(cls, mention: Mention) -> Name:
         core = core_name(mention.text, mention.kind)
-        k = key(mention.text, mention.kind)
+        k = key_of_core(core)
         inside = re.search(r"\(\s*([A-Za-z.]{2,8})\s*\)?", mention.text)
         defines = plain_word(inside.group(1)) if inside and is_acronym(inside.group(1)) else None
         definite = bool(re.match(r"\s*the\s", mention.text, re.IGNORECASE))
