@@ -10,7 +10,7 @@ from .anchoring import Anchor, anchor
 from .finding import Found, find_dates
 from .rules import ArticleDates, DateValue, normalise, why_undated
 from .tense import is_future
-from .timex import CALENDAR_KINDS, Precision, is_value, sort_key, start_of, value_kind
+from .timex import CALENDAR_KINDS, Precision, is_value, sort_key, start_of, value_kind, week_of
 from .words import MONTHS
 
 __all__ = [
@@ -29,5 +29,6 @@ __all__ = [
     "sort_key",
     "start_of",
     "value_kind",
+    "week_of",
     "why_undated",
 ]

@@ -11,7 +11,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from ..actors import Mention, resolve
-from ..dates import CALENDAR_KINDS, MONTHS, ArticleDates, start_of, value_kind
+from ..dates import CALENDAR_KINDS, MONTHS, ArticleDates, start_of, value_kind, week_of
 from ..llm import Model
 from ..settings import Settings
 from ..stages.extract import Failed
@@ -141,10 +141,10 @@ class DateCase:
         if _BARE_WEEKDAY.fullmatch(text):
             return abs((start - reference).days) > 7
         if text == "this week" and value_kind(self.gold) == "week":
-            readings = {reference.isocalendar()[:2]}
+            readings = {week_of(reference)}
             if reference.weekday() == 6:  # on a Sunday, 'this week' may be the one it begins
-                readings.add((reference + timedelta(days=1)).isocalendar()[:2])
-            return start.isocalendar()[:2] not in readings
+                readings.add(week_of(reference + timedelta(days=1)))
+            return week_of(start) not in readings
         years = re.findall(r"\b(1[6-9]\d\d|20\d\d)\b", text)
         if (
             len(years) == 1
