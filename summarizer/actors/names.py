@@ -33,13 +33,13 @@ class Mention:
 
 
 @lru_cache(maxsize=4096)
-def ascii_of(text: str) -> str:
+def _ascii_of(text: str) -> str:
     from anyascii import anyascii
 
     return str(anyascii(text))
 
 
-def name_tokens(text: str) -> list[str]:
+def _name_tokens(text: str) -> list[str]:
     return re.findall(r"[^\W_][\w&'’.\-]*", text)
 
 
@@ -48,7 +48,7 @@ def is_acronym(text: str) -> bool:
     return 2 <= len(bare) <= 6 and bare.isalpha() and bare.isupper()
 
 
-def plain_word(token: str) -> str:
+def _plain_word(token: str) -> str:
     return re.sub(r"['’.]", "", token).casefold()
 
 
@@ -72,41 +72,41 @@ def core_name(text: str, kind: str | None = None) -> str:
     text = re.sub(r"['’]s\b", "", text)
     for segment in (s.strip() for s in text.split(",")):
         # 'X in Y', 'X at Y': the place after the preposition is never the actor named
-        name = segment_name(
+        name = _segment_name(
             re.split(r"\s(?:in|at|near|from)\s", segment)[0],
             titled=KIND_GROUPS.get(kind or "") in (None, "person"),
         )
         if name:
             return name
-    tokens = name_tokens(text)
-    if not any(t[0].isupper() and plain_word(t) not in COUNTRY_WORDS for t in tokens):
+    tokens = _name_tokens(text)
+    if not any(t[0].isupper() and _plain_word(t) not in COUNTRY_WORDS for t in tokens):
         return ""  # 'the company', 'the US car manufacturer': a description, not a name
     return " ".join(tokens)
 
 
-def segment_name(segment: str, titled: bool = True) -> str:
+def _segment_name(segment: str, titled: bool = True) -> str:
     """The name a segment ends in: its last run of capitalised tokens (connectors allowed inside),
     cut after the last title; empty when the segment only describes ('Ryanair CEO', 'the Prime
     Minister of Singapore', 'Irish low cost airline')."""
-    tokens = name_tokens(segment)
+    tokens = _name_tokens(segment)
     run: list[str] = []
     for token in reversed(tokens):
         if token[0].isupper():
             run.insert(0, token)
-        elif plain_word(token) in CONNECTORS and run:
+        elif _plain_word(token) in CONNECTORS and run:
             run.insert(0, token)
         else:
             break
-    while run and run[0][0].islower() and not (plain_word(run[0]) in PARTICLES and len(run) > 1):
+    while run and run[0][0].islower() and not (_plain_word(run[0]) in PARTICLES and len(run) > 1):
         # 'of', 'the' cannot open a name; 'Al', 'De' can, and 'de' before a surname ('de Gaulle')
         run.pop(0)
-    if run and plain_word(run[0]) in ARTICLES:
+    if run and _plain_word(run[0]) in ARTICLES:
         run.pop(0)
     if not run:
         # 'the Moscone West center': a name of two or more words standing before a common noun
         inner = re.findall(r"(?:[A-Z][\w.'’-]*\s+)+[A-Z][\w.'’-]*", segment)
         return max(inner, key=len) if inner else ""
-    plain = [plain_word(t) for t in run]
+    plain = [_plain_word(t) for t in run]
     if titled and _is_title(plain[-1]):
         return ""
     cut = (
@@ -118,7 +118,7 @@ def segment_name(segment: str, titled: bool = True) -> str:
             return ""  # 'Minister of Singapore': a title of something, not a name
         if not (plain[cut] in QUALIFIERS and ORGANISATION_HEADS & set(rest)):
             run = run[cut + 1 :]
-    if len(run) > 1 and plain_word(run[0]) in COUNTRY_WORDS and is_acronym(" ".join(run[1:])):
+    if len(run) > 1 and _plain_word(run[0]) in COUNTRY_WORDS and is_acronym(" ".join(run[1:])):
         run = run[1:]  # 'UK RAF' -> 'RAF'
     return " ".join(run)
 
@@ -131,12 +131,12 @@ def _is_title(word: str) -> bool:
 def key(text: str, kind: str | None = None) -> str:
     """What two mentions must share to be the same name: the core, transliterated, case folded,
     without articles and dots; a hyphen joins no more than a space ('SAP-Arena', 'SAP Arena')."""
-    return key_of_core(core_name(text, kind))
+    return _key_of_core(core_name(text, kind))
 
 
-def key_of_core(core: str) -> str:
+def _key_of_core(core: str) -> str:
     """The key of a core name already read from its mention."""
-    words = [plain_word(t) for t in name_tokens(ascii_of(core).replace("-", " "))]
+    words = [_plain_word(t) for t in _name_tokens(_ascii_of(core).replace("-", " "))]
     words = [SPELLINGS.get(w, w) for w in words if w and w not in ARTICLES]
     if len(words) > 2 and words[0] in ("department", "ministry", "bureau") and words[1] == "of":
         words = [*words[2:], words[0]]  # 'Department of the Treasury' / 'Treasury Department'
@@ -146,7 +146,7 @@ def key_of_core(core: str) -> str:
     return " ".join(words)
 
 
-def acronym_of(words: Sequence[str]) -> set[str]:
+def _acronym_of(words: Sequence[str]) -> set[str]:
     """Acronyms a long name may go by: initials of its content words, with trailing descriptors
     optional ('European Aeronautic Defence and Space Company' -> 'eadsc', 'eads')."""
     content = [w for w in words if w not in CONNECTORS]
@@ -159,7 +159,7 @@ def acronym_of(words: Sequence[str]) -> set[str]:
     return forms
 
 
-def prefix_acronym(acronym: str, words: Sequence[str]) -> bool:
+def _prefix_acronym(acronym: str, words: Sequence[str]) -> bool:
     """'kfor' ~ 'kosovo force': each word gives a non-empty prefix, in order, all letters used."""
     content = [w for w in words if w not in CONNECTORS]
     if len(content) < 2:
@@ -191,9 +191,9 @@ class Name:
     @classmethod
     def of(cls, mention: Mention) -> Name:
         core = core_name(mention.text, mention.kind)
-        k = key_of_core(core)
+        k = _key_of_core(core)
         inside = re.search(r"\(\s*([A-Za-z.]{2,8})\s*\)?", mention.text)
-        defines = plain_word(inside.group(1)) if inside and is_acronym(inside.group(1)) else None
+        defines = _plain_word(inside.group(1)) if inside and is_acronym(inside.group(1)) else None
         definite = bool(re.match(r"\s*the\s", mention.text, re.IGNORECASE))
         return cls(k, tuple(k.split()), is_acronym(core), defines, mention.kind, definite)
 
@@ -210,4 +210,4 @@ def acronym_match(short: Name, long: Name) -> bool:
         return False
     if len(long_words) < 2 or not letters.isalpha():
         return False
-    return letters in acronym_of(long_words) or prefix_acronym(letters, long_words)
+    return letters in _acronym_of(long_words) or _prefix_acronym(letters, long_words)
