@@ -266,3 +266,25 @@ def test_loading_the_model_libraries_leaves_the_collector_as_it_was() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_the_cli_speaks_through_httpx_without_loading_aiohttp(seeds: list[Path], fake_key: str) -> None:
+    """openai's optional aiohttp transport is left out while the CLI loads it (a cold-start
+    cost), and the client still reaches the server; aiohttp stays importable afterwards."""
+    import socket
+
+    with socket.socket() as closed:  # bound, never listening: connections to it are refused
+        closed.bind(("127.0.0.1", 0))
+        base = f"http://127.0.0.1:{closed.getsockname()[1]}/v1"
+        code = (
+            "import sys\n"
+            "from summarizer.cli import main\n"
+            f"try: main(['extract', {str(seeds[0])!r}, '--base-url', {base!r}, '--no-cache'])\n"
+            "except SystemExit as done: print(done.code, 'aiohttp' in sys.modules)\n"
+            "import aiohttp\n"
+        )
+        environment = {"OPENAI_API_KEY": fake_key, "SUMMARIZER_MAX_RETRIES": "0", "PATH": ""}
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=environment)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "1 False"
+    assert done.stderr.splitlines()[-1].endswith(": cannot reach the model server")

@@ -8,6 +8,7 @@ import asyncio
 import gc
 import logging
 import random
+import sys
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cache
@@ -22,21 +23,33 @@ from .model import Draft, Filled, FillRequest
 
 log = logging.getLogger("summarizer")
 _MAX_TOTAL_WAIT = 120.0  # seconds spent waiting between transport retries of one call, at most
+_UNUSED_TRANSPORTS = ("aiohttp",)  # optional transports openai loads if installed, unused here
 
 
 def load_libraries() -> None:
-    """Import the client's libraries (openai, instructor) with the garbage collector paused: they
-    make a great many long-lived objects and no garbage, so a collection during the import is
-    wasted work (about a tenth of a cold start). For a command line, before its first call; the
-    objects loaded are then left out of later collections (``gc.freeze``)."""
+    """Import the client's libraries (openai, instructor) for a command line, before its first
+    call, with the garbage collector paused: they make a great many long-lived objects and no
+    garbage, so a collection during the import is wasted work (about a tenth of a cold start). The
+    objects loaded are then left out of later collections (``gc.freeze``).
+
+    openai also loads its optional aiohttp transport whenever aiohttp is installed (instructor
+    requires it), some 0.1 s of a cold start, though the client here speaks through httpx. While
+    openai loads, aiohttp reads as not installed, which openai answers by leaving that transport
+    out; afterwards aiohttp can be imported as usual."""
     enabled = gc.isenabled()
     gc.disable()
+    hidden = [name for name in _UNUSED_TRANSPORTS if name not in sys.modules]
+    for name in hidden:
+        sys.modules[name] = None  # type: ignore[assignment]  # 'import aiohttp' raises ImportError
     try:
         import instructor
         import openai  # noqa: F401
 
         instructor.patch  # noqa: B018 (loads instructor's client and its OpenAI handlers)
     finally:
+        for name in hidden:
+            if sys.modules.get(name, False) is None:
+                del sys.modules[name]
         gc.freeze()
         if enabled:
             gc.enable()
