@@ -7,8 +7,9 @@ use."""
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from .lazy import loader
 
 # public name -> (module, name in it)
 _EXPORTS = {
@@ -52,14 +53,7 @@ _EXPORTS = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    try:
-        module, attribute = _EXPORTS[name]
-    except KeyError:
-        raise AttributeError(f"module 'summarizer' has no attribute {name!r}") from None
-    value = getattr(import_module(module, __name__), attribute)
-    globals()[name] = value  # looked up once
-    return value
+__getattr__ = loader(__name__, _EXPORTS)
 
 
 def __dir__() -> list[str]:

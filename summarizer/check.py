@@ -15,7 +15,6 @@ from .documents import Document, decode_json, load_document, read_input
 from .errors import InputError, SummarizerError
 from .schema.briefing import READABLE_VERSIONS, Briefing
 from .schema.extraction import Citation
-from .stages.supporting import unsupported
 from .text import Sentence, Source, source_of, split_sentences, stands
 from .vocabulary import CLAIM_ROLES, parties
 
@@ -166,6 +165,8 @@ def verify_briefing(briefing: Briefing, sources: Sequence[Source], support: bool
                     )
                 )
     if support:
+        from .stages.supporting import unsupported  # the checker loads only when it is used
+
         problems += [
             Problem(j.where, f"{j.text!r} is not supported by its citations: {j.support.summary()}")
             for j in unsupported(briefing)

@@ -288,3 +288,21 @@ def test_the_cli_speaks_through_httpx_without_loading_aiohttp(seeds: list[Path],
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1] == "1 False"
     assert done.stderr.splitlines()[-1].endswith(": cannot reach the model server")
+
+
+def test_rendering_a_saved_briefing_loads_neither_the_checker_nor_the_client(tmp_path: Path) -> None:
+    """Reading and rendering a briefing needs only its shape: the support checker and the model
+    client load on first use, which rendering never makes."""
+    note = Path(__file__).resolve().parent.parent / "examples" / "seeds_briefing.json"
+    page = tmp_path / "note.html"
+    code = (
+        "import sys\n"
+        "from summarizer.cli import main\n"
+        f"try: main(['render', {str(note)!r}, '--format', 'html', '-o', {str(page)!r}])\n"
+        "except SystemExit as done: print(done.code)\n"
+        "print(sorted(m for m in ('openai', 'summarizer.support.checker') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-2:] == ["0", "[]"]
+    assert "data-sentences" in page.read_text(encoding="utf-8")

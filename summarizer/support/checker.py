@@ -8,9 +8,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import Literal
-
-from pydantic import BaseModel, ConfigDict, Field
 
 from ..dates import Found, find_dates, normalise
 from ..text import source_of
@@ -18,35 +15,8 @@ from ..wording import count
 from . import stance
 from .names import Mention, NameTable, acronyms, capitalised, same_word, spelled_out
 from .quantities import quantities, stated, supported
+from .verdict import Fault, Rule, Support
 from .words import stem, tokens
-
-Verdict = Literal["supported", "unsupported", "unchecked"]
-Rule = Literal["number", "name", "date", "polarity", "role"]
-RULES: tuple[Rule, ...] = ("number", "name", "date", "polarity", "role")
-
-
-class Fault(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    rule: Rule
-    word: str = Field(description="The word of the statement at fault, as written.")
-    reason: str
-
-
-class Support(BaseModel):
-    """Whether a statement says what its cited sentences say, as code checked it."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    verdict: Verdict = Field(
-        description="supported: every number, name, date and stance was found in the cited sentences; "
-        "unsupported: one was not (see faults); unchecked: the statement has nothing these rules read."
-    )
-    faults: list[Fault] = Field(default_factory=list)
-
-    def summary(self) -> str:
-        """One line: 'number "five": the cited sentences state 3'."""
-        return "; ".join(f'{f.rule} "{f.word}": {f.reason}' for f in self.faults) or self.verdict
 
 
 @dataclass(frozen=True)
