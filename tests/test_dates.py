@@ -342,6 +342,26 @@ def test_holidays_close_ahead_their_weeks_and_election_day() -> None:
     assert found is not None and found.value == "2000-W16"
 
 
+def test_a_holidays_own_apostrophe_is_no_possessive() -> None:
+    """'New Year's Eve' is 31 December, not New Year's Day with something of it; a possessive
+    after the name still gives the day ('Christmas Day's parade')."""
+    assert value("New Year's Eve", "Fireworks were banned on New Year's Eve") == "2023-12-31"
+    assert value("last New Year's Eve") == "2023-12-31"
+    assert value("Washington's Birthday", "Markets were closed for Washington's Birthday") == "2024-02-19"
+    assert value("last year's Christmas", "Sales beat last year's Christmas") == "2023-12-25"
+    assert value("Christmas Day's parade", "Crowds lined Christmas Day's parade") == "2023-12-25"
+    assert value("New Year's Eve party") is None  # not New Year's Day
+
+
+def test_over_a_period_and_a_week_or_month_before_or_after_the_one_just_said() -> None:
+    weekend = value("the weekend", "Talks went on")
+    assert weekend is not None and value("over the weekend", "Talks went on over the weekend") == weekend
+    assert value("the week before", "He had arrived the week before", previous="2024-03-05") == "2024-W09"
+    assert value("the week after", "He left the week after", previous="2024-03-05") == "2024-W11"
+    assert value("the month before", "Prices had risen the month before", previous="2024-03-05") == "2024-02"
+    assert value("the month after", "Prices fell the month after", previous="2024-03") == "2024-04"
+
+
 def test_parts_of_a_period_pairs_of_days_and_days_counted_from_a_named_day() -> None:
     assert value("post-1959") == "1959"
     assert value("a good part of next year") == "2025"

@@ -65,6 +65,12 @@ HOLIDAYS: dict[str, Callable[[int], date]] = {
 _NAMES = "|".join(sorted(HOLIDAYS, key=len, reverse=True))
 
 
+def name_end(text: str) -> int:
+    """Where the last holiday name in ``text`` ends (0 if none): its own apostrophe ('New Year's
+    Eve', 'Presidents' Day') is no possessive to cut."""
+    return max((m.end() for name in HOLIDAYS for m in re.finditer(rf"\b(?:{name})\b", text)), default=0)
+
+
 def holiday(text: str, ref: date, future: bool, previous: str | None) -> Rule:
     match = re.fullmatch(
         rf"(?:(last|next|this|this year's|last year's|next year's)\s+)?({_NAMES})(?:,?\s+(\d{{4}}))?(\s+week)?",

@@ -95,8 +95,11 @@ def weekday_again(text: str, ref: date, future: bool, previous: str | None) -> R
 
 
 def month_again(text: str, ref: date, future: bool, previous: str | None) -> Rule:
-    """'the following month', 'the previous month': the month after or before the one just
+    """'the following month', 'the month before': the month after or before the one just
     spoken of (or the one of the day just spoken of)."""
+    text = {"the month before": "the previous month", "the month after": "the following month"}.get(
+        text, text
+    )
     match = re.fullmatch(
         r"(the following|the next|the previous|the preceding|the prior|that|the same) month", text
     )
@@ -107,8 +110,9 @@ def month_again(text: str, ref: date, future: bool, previous: str | None) -> Rul
 
 
 def week_again(text: str, ref: date, future: bool, previous: str | None) -> Rule:
-    """'the following week', 'that week', 'the same week', 'for the week': counted from the day or
+    """'the following week', 'the week before', 'that week', 'for the week': counted from the day or
     week just spoken of."""
+    text = {"the week before": "the previous week", "the week after": "the following week"}.get(text, text)
     match = re.fullmatch(
         r"(the following|the next|the previous|the preceding|the prior|that|the same|the) week", text
     )

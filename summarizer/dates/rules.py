@@ -134,14 +134,16 @@ def _span_completed(text: str, before: str, after: str, told: str | None) -> str
 
 def _value(text: str, ref: date, future: bool, previous: str | None) -> Rule:
     text = re.sub(
-        r"^(?:on|in|at|by|since|from|until|till|during|of|for|about|around|as of|starting|through|before|after)\s+",
+        r"^(?:on|in|at|by|since|from|until|till|during|over|of|for|about|around|as of|starting|through|before|after)\s+",
         "",
         text.strip(),
     )
     text = re.sub(r"[,.;:]+$", "", text).strip()
     # "Friday's close", "last year's results": the date the thing belongs to
     # (unless what follows is a period of it: "this year's third quarter", "year's end")
-    text = re.sub(rf"'s?(?:\s+(?!(?:{_PERIOD_WORDS})\b)[a-z-]+){{0,3}}$", "", text)
+    # (a holiday's own apostrophe is none: "New Year's Eve", "Presidents' Day")
+    named = named_days.name_end(text)
+    text = text[:named] + re.sub(rf"'s?(?:\s+(?!(?:{_PERIOD_WORDS})\b)[a-z-]+){{0,3}}$", "", text[named:])
     text = re.sub(r"^(?:so far )?(this year)(?: so far)?$|^(?:the )?year[- ]to[- ]date$", "this year", text)
     text = re.sub(r"^(?:earlier|later) in the (week|month|year)$", r"this \1", text)
     # a hedge at the end says how sure, not when: 'the next year or so', '1994 or later'
