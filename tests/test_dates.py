@@ -362,6 +362,18 @@ def test_over_a_period_and_a_week_or_month_before_or_after_the_one_just_said() -
     assert value("the month after", "Prices fell the month after", previous="2024-03") == "2024-04"
 
 
+def test_decades_centuries_and_halves_ago() -> None:
+    """Counted in the unit below as far as it is said: 'a decade ago' is a year, 'a year and a
+    half ago' a month; 'a week and a half ago' is left unvalued rather than guessed."""
+    assert value("a decade ago") == "2014"
+    assert value("more than two decades ago") == "2004"
+    assert value("a century ago") == "1924"
+    assert value("a decade later", "A decade later the plant closed", previous="2001") == "2011"
+    assert value("a year and a half ago") == "2023-04"
+    assert value("two and a half years ago") == "2022-04"
+    assert value("a week and a half ago") is None
+
+
 def test_parts_of_a_period_pairs_of_days_and_days_counted_from_a_named_day() -> None:
     assert value("post-1959") == "1959"
     assert value("a good part of next year") == "2025"

@@ -185,15 +185,23 @@ def relative_span(text: str, ref: date, future: bool, previous: str | None) -> R
             return str(ref.year + shift), "year"
         return month_shifted(ref.year, ref.month, shift)
     match = re.fullmatch(
-        rf"(\d+|{NUMBER_WORDS}) (day|week|fortnight|month|year)s? (ago|earlier|before|later|after|from now|hence)",
+        rf"(\d+|{NUMBER_WORDS})( and a half)? (day|week|fortnight|month|year|decade|century|centurie)s?"
+        r"( and a half)? (ago|earlier|before|later|after|from now|hence)",
         text,
     )
     if not match:
         return None
     amount = int(match.group(1)) if match.group(1).isdigit() else NUMBERS[match.group(1)]
-    unit, direction = match.group(2), match.group(3)
+    half, unit, direction = bool(match.group(2) or match.group(4)), match.group(3), match.group(5)
     if unit == "fortnight":
         unit, amount = "week", 2 * amount
+    # 'a decade ago', 'a year and a half ago': counted in the unit below, as far as it is said
+    if half and unit not in ("year", "decade"):
+        return None  # 'a week and a half ago': a day this code would be guessing at
+    if unit in ("decade", "century", "centurie"):
+        unit, amount = "year", amount * (10 if unit == "decade" else 100) + (5 if half else 0)
+    elif half:
+        unit, amount = "month", amount * 12 + 6
     sign = 1 if direction in ("later", "after", "from now", "hence") else -1
     # 'ago' and 'from now' count from when the article speaks; 'two days later' from the date
     # the text spoke of last ('was arrested on March 3; two days later ...')

@@ -163,7 +163,9 @@ def _value(text: str, ref: date, future: bool, previous: str | None) -> Rule:
     )
     text = re.sub(r"^(?:the|this past|the past)\s+(?=\d)", "", text)
     text = re.sub(
-        rf"^(?:{APPROXIMATELY})\s+(?=\S+ (?:day|week|month|year)s? (?:ago|earlier|later))", "", text
+        rf"^(?:{APPROXIMATELY})\s+(?=\S+ (?:and a half )?(?:day|week|month|year|decade)s? (?:and a half )?(?:ago|earlier|later))",
+        "",
+        text,
     )
     # 'the day before last Tuesday's hearing': counted from the day named
     next_to = re.fullmatch(r"(?:the )?day (before|after) (.+)", text)
