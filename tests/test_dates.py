@@ -374,6 +374,28 @@ def test_decades_centuries_and_halves_ago() -> None:
     assert value("a week and a half ago") is None
 
 
+@pytest.mark.parametrize(
+    ("expression", "vague"),
+    [
+        ("in the next few days", "FUTURE_REF"),
+        ("in the weeks ahead", "FUTURE_REF"),
+        ("in the near future", "FUTURE_REF"),
+        ("in the short term", "FUTURE_REF"),
+        ("at a later date", "FUTURE_REF"),
+        ("coming quarters", "FUTURE_REF"),
+        ("in years to come", "FUTURE_REF"),
+        ("over the past few months", "PAST_REF"),
+        ("in the past", "PAST_REF"),
+        ("the other day", "PAST_REF"),
+        ("years ago", "PAST_REF"),
+        ("recent weeks and months", "PAST_REF"),
+        ("current", "PRESENT_REF"),
+    ],
+)
+def test_vague_times_are_the_past_present_or_future(expression: str, vague: str) -> None:
+    assert value(expression) == vague
+
+
 def test_parts_of_a_period_pairs_of_days_and_days_counted_from_a_named_day() -> None:
     assert value("post-1959") == "1959"
     assert value("a good part of next year") == "2025"

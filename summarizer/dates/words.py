@@ -80,12 +80,22 @@ ORDINALS = {
     "last": 4,
 }
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+_SPANS = r"(?:days|weeks|months|quarters|years)"
+# Vague times, valued PAST_REF, PRESENT_REF and FUTURE_REF ('in' is read off before they are
+# matched: 'in the past' is 'the past'); an adjective alone ('current', 'recent') is one too
 PAST_WORDS = (
-    r"recently|more recently|in the past|previously|formerly|once|earlier|(?:in )?recent (?:days|weeks|years|months)|"
-    r"before"
+    rf"recently|more recently|(?:in )?the past|previously|formerly|once|earlier|recent|(?:in )?recent {_SPANS}|"
+    rf"recent {_SPANS} and {_SPANS}|before|the other day|(?:the )?(?:past|last) (?:few|several|couple of) {_SPANS}|"
+    rf"(?:days|weeks|months|years|decades) ago|(?:in )?years past|past {_SPANS}"
 )
-PRESENT_WORDS = r"now|currently|at present|presently|nowadays|at the moment|today's|these days|right now"
-FUTURE_WORDS = r"in the future|soon|shortly|(?:in )?the coming (?:days|weeks|months|years)|in future"
+PRESENT_WORDS = (
+    r"now|currently|current|at present|presently|nowadays|at the moment|today's|these days|right now"
+)
+FUTURE_WORDS = (
+    rf"(?:in )?the (?:near )?future|future|soon|shortly|(?:in )?(?:the )?coming {_SPANS}|in future|"
+    rf"(?:the )?next (?:few|several|couple of) {_SPANS}|(?:in )?the {_SPANS} ahead|(?:in )?{_SPANS} to come|"
+    rf"future {_SPANS}|(?:in )?the (?:near|short|long) term|(?:at )?a later date|as soon as possible"
+)
 FUTURE_TENSE = re.compile(
     r"\b(will|shall|won't|'ll|going to|is to|are to|plans? to|planned|planning|expects?|scheduled|"
     r"(?<!than )(?<!as )(?<!-)expected(?!-)|due|set to|set for|next(?! to\b)|upcoming|later this|ahead of|"
