@@ -396,6 +396,18 @@ def test_vague_times_are_the_past_present_or_future(expression: str, vague: str)
     assert value(expression) == vague
 
 
+def test_two_dates_of_a_kind_read_as_the_first_and_weeks_ended_on_a_day() -> None:
+    """A pair or range of one kind dates what began on its first; 'the week ended Friday' is the
+    week that day is in."""
+    assert value("Saturday and Sunday", "Crowds marched on Saturday and Sunday") == "2024-10-26"
+    assert value("Monday through Wednesday", "Talks ran Monday through Wednesday") == "2024-10-28"
+    assert value("between 2019 and 2021", "Prices doubled between 2019 and 2021") == "2019"
+    assert value("Saturday and next week") is None  # not two of a kind
+    assert value("the week ended Friday", "Shares fell in the week ended Friday") == "2024-W43"
+    assert value("the week to Friday", "Shares fell in the week to Friday") == "2024-W43"
+    assert value("October the 30th", "The vote took place on October the 30th") == "2024-10-30"
+
+
 def test_parts_of_a_period_pairs_of_days_and_days_counted_from_a_named_day() -> None:
     assert value("post-1959") == "1959"
     assert value("a good part of next year") == "2025"

@@ -44,7 +44,7 @@ def absolute(text: str, ref: date, future: bool, previous: str | None) -> Rule:
 
 
 def month_day(text: str, ref: date, future: bool, previous: str | None) -> Rule:
-    match = re.search(rf"(?:^|\b){MONTH}\s+{DAY}\b(?!\s*,?\s*\d{{4}})", text) or re.search(
+    match = re.search(rf"(?:^|\b){MONTH}\s+(?:the\s+)?{DAY}\b(?!\s*,?\s*\d{{4}})", text) or re.search(
         rf"\b{DAY}\s+(?:of\s+)?{MONTH}(?!\s*,?\s*\d{{4}})", text
     )
     if not match:

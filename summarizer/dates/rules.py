@@ -173,8 +173,11 @@ def _value(text: str, ref: date, future: bool, previous: str | None) -> Rule:
     if next_to and day is not None and day[1] == "day":
         shift = timedelta(days=-1 if next_to.group(1) == "before" else 1)
         return (date.fromisoformat(day[0][:10]) + shift).isoformat(), "day"
-    # 'the week of March 6': the week that day is in
-    week_around = re.fullmatch(r"(?:the )?week (?:of|starting|beginning|beginning on|starting on) (.+)", text)
+    # 'the week of March 6', 'the week ended Friday': the week that day is in
+    week_around = re.fullmatch(
+        r"(?:the )?week (?:of|starting|beginning|ending|ended|to)(?: on)? (.+)",
+        text,
+    )
     day = _value(week_around.group(1), ref, future, previous) if week_around else None
     if day is not None and day[1] == "day":
         return week_of(date.fromisoformat(day[0][:10])), "week"
@@ -182,6 +185,13 @@ def _value(text: str, ref: date, future: bool, previous: str | None) -> Rule:
         found = rule(text, ref, future, previous)
         if found is not None:
             return found
+    # 'Saturday and Sunday', 'between 2019 and 2021', 'Monday through Wednesday': two dates of
+    # one kind, read as the first, where the events they date began
+    pair = re.fullmatch(r"(?:between )?(.+?) (?:and|to|through|until|thru) (.+)", text)
+    if pair:
+        first, second = (_value(part, ref, future, previous) for part in pair.groups())
+        if first is not None and second is not None and first[1] == second[1]:
+            return first
     # 'early next year', 'late yesterday', 'the end of this week': the period the modifier is in
     modified = re.fullmatch(rf"(?:{MODIFIERS})[- ]\s*(.+)", text)
     if modified:
