@@ -12,7 +12,15 @@ from typing import Literal
 from . import named_days
 from .calendar import MONTH
 from .relative import WEEKDAY
-from .words import AFTER_TO_NOT_A_VERB, DEADLINES, DETERMINERS, FUTURE_TENSE, IRREGULAR_PAST, MONTHS
+from .words import (
+    AFTER_TO_NOT_A_VERB,
+    DEADLINES,
+    DETERMINERS,
+    FUTURE_TENSE,
+    IRREGULAR_PAST,
+    MONTHS,
+    SCHEDULED_PRESENT,
+)
 
 Tense = Literal["past", "future"]
 
@@ -34,7 +42,8 @@ def _before(sentence: str, expression: str) -> str:
 def tense(sentence: str | None, expression: str = "") -> Tense | None:
     """The tense that governs the expression, or None when nothing says. A future marker ('will',
     'plans to', 'next') before it in its clause makes it the future ('said it will close in
-    March'); else the last verb before it in the past tense the past ('Sales fell in December').
+    March'); else the last verb before it in the past tense the past ('Sales fell in December');
+    else a verb of what is scheduled, in the present, the future ('talks resume Monday').
     A relative or subordinate clause ('who was rescued in November') has a tense of its own;
     one opened by 'since' tells of the past ('since shortly after the Oct. 23 shooting'). A date
     that opens its sentence takes the tense of a plan said after it ('On Tuesday, the group
@@ -49,12 +58,24 @@ def tense(sentence: str | None, expression: str = "") -> Tense | None:
         return "future"
     if _last_past_verb(clause) is not None:
         return "past"
+    if _scheduled(clause):
+        return "future"
     opened_by = [match.group().lower() for match in _CLAUSE_START.finditer(before)]
     if opened_by and opened_by[-1] == "since":
         return "past"
     if re.fullmatch(r"\W*(?:on|by|as of|starting|beginning)?\s*", before, re.IGNORECASE):
         return _plan_after(sentence[len(before) + len(expression) :])
     return None
+
+
+def _scheduled(clause: str) -> bool:
+    """Whether the clause tells what is set to happen in the present tense ('the committee meets
+    Tuesday'): a verb of scheduling, as a verb (not 'to meet', nor 'the visits')."""
+    words = re.findall(r"[a-z]+", clause.lower())
+    return any(
+        word in SCHEDULED_PRESENT and (n == 0 or (words[n - 1] != "to" and words[n - 1] not in DETERMINERS))
+        for n, word in enumerate(words)
+    )
 
 
 def _plan_after(after: str) -> Tense | None:

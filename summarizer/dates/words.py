@@ -102,6 +102,16 @@ FUTURE_TENSE = re.compile(
     r"intends? to|would|supposed to|as early as|as soon as|could come|might come|hopes? to|aims? to)\b",
     re.IGNORECASE,
 )
+# Verbs news tells what is set to happen with, in the present tense ('the committee meets Tuesday',
+# 'talks resume Monday'): in a clause with no verb in the past, what they date is still to come.
+# Verbs that report ('says', 'announces') are not among them: 'the company says Monday' is the past.
+SCHEDULED_PRESENT = frozenset(
+    """meet meets begin begins start starts open opens resume resumes reopen reopens convene convenes
+    vote votes visit visits travel travels return returns host hosts hold holds testify testifies
+    appear appears debate debates sign signs go goes fly flies tour tours attend attends hear hears
+    unveil unveils launch launches expire expires gather gathers arrive arrives depart departs
+    face faces kick kicks take takes""".split()
+)
 # Words that set a limit ahead of what the clause tells: 'pay down the loan by February'.
 DEADLINES = r"by|until|till|through|no later than"
 # Past forms of the verbs news uses most that do not end in -ed: a clause with one of these (or a
