@@ -393,3 +393,30 @@ def test_surnames_with_particles_later_given_names_and_religious_titles() -> Non
         ["John Okafor"],
         ["Jane Okafor"],
     ]
+
+
+def test_acronyms_with_the_letters_of_small_words_and_a_titles_country() -> None:
+    """An acronym may take the letter of 'of' or of a surname's particle, and its small letters
+    ('DOJ', 'MoD', 'MBS'); a body's acronym fits both ways news writes its name. 'Emmanuel
+    Macron of France' after a title names the person; 'Joan of Arc' is a name whole."""
+    mentions = [
+        Mention("A", "the Department of Justice", "ORG"),
+        Mention("B", "DOJ", "ORG"),
+        Mention("A", "Britain's Defence Ministry", "ORG"),
+        Mention("B", "the MoD", "ORG"),
+        Mention("A", "Crown Prince Mohammed bin Salman", "PER"),
+        Mention("B", "MBS", "PER"),
+        Mention("A", "President Emmanuel Macron of France", "PER"),
+        Mention("B", "Emmanuel Macron", "PER"),
+        Mention("A", "Senator John McCain", "PER"),
+        Mention("B", "McCain", "PER"),
+    ]
+    assert names(resolve(mentions)) == [
+        ["DOJ", "the Department of Justice"],
+        ["Britain's Defence Ministry", "the MoD"],
+        ["Crown Prince Mohammed bin Salman", "MBS"],
+        ["Emmanuel Macron", "President Emmanuel Macron of France"],
+        ["McCain", "Senator John McCain"],
+    ]
+    assert core_name("Joan of Arc", "PER") == "Joan of Arc"
+    assert core_name("King Charles III of Britain", "PER") == "Charles III"

@@ -44,8 +44,11 @@ def _name_tokens(text: str) -> list[str]:
 
 
 def is_acronym(text: str) -> bool:
+    """'NATO', 'U.S.', and with the small letters of its small words: 'MoD', 'DoD', 'BoE' (never
+    'McCain' or 'LeBron': fewer small letters than capitals)."""
     bare = text.replace(".", "")
-    return 2 <= len(bare) <= 6 and bare.isalpha() and bare.isupper()
+    capitals = sum(c.isupper() for c in bare)
+    return 2 <= len(bare) <= 6 and bare.isalpha() and bare[0].isupper() and capitals > len(bare) - capitals
 
 
 def _plain_word(token: str) -> str:
@@ -118,6 +121,9 @@ def _segment_name(segment: str, titled: bool = True) -> str:
             return ""  # 'Minister of Singapore': a title of something, not a name
         if not (plain[cut] in QUALIFIERS and ORGANISATION_HEADS & set(rest)):
             run = run[cut + 1 :]
+            if _is_title(plain[cut]) and "of" in rest[2:]:
+                # 'President Emmanuel Macron of France': the title's country, not the name's
+                run = run[: rest.index("of", 2)]
     if len(run) > 1 and _plain_word(run[0]) in COUNTRY_WORDS and is_acronym(" ".join(run[1:])):
         run = run[1:]  # 'UK RAF' -> 'RAF'
     return " ".join(run)
@@ -134,11 +140,17 @@ def key(text: str, kind: str | None = None) -> str:
     return _key_of_core(core_name(text, kind))
 
 
+# Small words an acronym never takes a letter from ('Securities and Exchange Commission': 'SEC')
+_NEVER_INITIALLED = frozenset({"and", "&", "the", "for"})
+# Bodies named '<head> of <what>' that the key writes '<what> <head>', as news does too
+_HEADS_BEFORE_OF = ("department", "ministry", "bureau")
+
+
 def _key_of_core(core: str) -> str:
     """The key of a core name already read from its mention."""
     words = [_plain_word(t) for t in _name_tokens(_ascii_of(core).replace("-", " "))]
     words = [SPELLINGS.get(w, w) for w in words if w and w not in ARTICLES]
-    if len(words) > 2 and words[0] in ("department", "ministry", "bureau") and words[1] == "of":
+    if len(words) > 2 and words[0] in _HEADS_BEFORE_OF and words[1] == "of":
         words = [*words[2:], words[0]]  # 'Department of the Treasury' / 'Treasury Department'
     if len(words) > 1:  # 'Wall St.' / 'Wall Street', 'St. Louis' / 'Saint Louis'
         words[0] = STARTING_ABBREVIATIONS.get(words[0], words[0])
@@ -148,14 +160,22 @@ def _key_of_core(core: str) -> str:
 
 def _acronym_of(words: Sequence[str]) -> set[str]:
     """Acronyms a long name may go by: initials of its content words, with trailing descriptors
-    optional ('European Aeronautic Defence and Space Company' -> 'eadsc', 'eads')."""
-    content = [w for w in words if w not in CONNECTORS]
+    optional ('European Aeronautic Defence and Space Company' -> 'eadsc', 'eads'); and its
+    initials with those of 'of' and a surname's particle ('Bank of England' -> 'boe', 'Mohammed
+    bin Salman' -> 'mbs'). A body the key writes '<what> <head>' is read in both orders
+    ('justice department': 'jd', 'doj')."""
+    orders = [list(words)]
+    if len(words) > 1 and words[-1] in _HEADS_BEFORE_OF:
+        orders.append([words[-1], "of", *words[:-1]])
     forms = set()
-    while len(content) >= 2:
-        forms.add("".join(w[0] for w in content))
-        if content[-1] not in DESCRIPTORS:
-            break
-        content = content[:-1]
+    for order in orders:
+        forms.add("".join(w[0] for w in order if w not in _NEVER_INITIALLED))
+        content = [w for w in order if w not in CONNECTORS]
+        while len(content) >= 2:
+            forms.add("".join(w[0] for w in content))
+            if content[-1] not in DESCRIPTORS:
+                break
+            content = content[:-1]
     return forms
 
 
