@@ -420,3 +420,30 @@ def test_acronyms_with_the_letters_of_small_words_and_a_titles_country() -> None
     ]
     assert core_name("Joan of Arc", "PER") == "Joan of Arc"
     assert core_name("King Charles III of Britain", "PER") == "Charles III"
+
+
+def test_a_body_after_its_countrys_name_parties_by_their_members_and_older_spellings() -> None:
+    """'Supreme Court' is 'U.S. Supreme Court' when only one country's court is named; beside
+    two countries' defence ministries it fits neither. 'Democrats' are the Democratic Party;
+    'Kiev' is Kyiv. ('Democrats' beside 'Liberal Democrats' too would fit two parties.)"""
+    mentions = [
+        Mention("A", "the U.S. Supreme Court", "ORG"),
+        Mention("B", "the Supreme Court", "ORG"),
+        Mention("A", "the Democrats", "ORG"),
+        Mention("B", "Democratic Party", "ORG"),
+        Mention("A", "Kyiv", "LOC"),
+        Mention("B", "Kiev", "LOC"),
+    ]
+    assert names(resolve(mentions)) == [
+        ["the Supreme Court", "the U.S. Supreme Court"],
+        ["Democratic Party", "the Democrats"],
+        ["Kiev", "Kyiv"],
+    ]
+    liberal = [Mention("A", "Liberal Democrats", "ORG"), Mention("B", "the Liberal Democratic Party", "ORG")]
+    assert len(resolve(liberal)) == 1
+    two = [
+        Mention("A", "the UK Defence Ministry", "ORG"),
+        Mention("B", "the US Defence Ministry", "ORG"),
+        Mention("C", "the Defence Ministry", "ORG"),
+    ]
+    assert len(resolve(two)) == 3

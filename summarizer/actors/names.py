@@ -100,8 +100,13 @@ def _segment_name(segment: str, titled: bool = True) -> str:
             run.insert(0, token)
         else:
             break
-    while run and run[0][0].islower() and not (_plain_word(run[0]) in PARTICLES and len(run) > 1):
-        # 'of', 'the' cannot open a name; 'Al', 'De' can, and 'de' before a surname ('de Gaulle')
+    while (
+        run
+        and (run[0][0].islower() or _plain_word(run[0]) == "of")
+        and not (_plain_word(run[0]) in PARTICLES and len(run) > 1)
+    ):
+        # 'of', 'the' cannot open a name (nor 'Of', capitalised in a headline); 'Al', 'De' can,
+        # and 'de' before a surname ('de Gaulle')
         run.pop(0)
     if run and _plain_word(run[0]) in ARTICLES:
         run.pop(0)

@@ -17,12 +17,14 @@ from dataclasses import dataclass, field
 from .names import Mention, Name, acronym_match, core_name, is_acronym
 from .people import different_people, person_parts, person_variant, same_surname
 from .words import (
+    COUNTRY_WORDS,
     DESCRIPTORS,
     FACILITY_HEADS,
     GAZETTEER,
     KIND_GROUPS,
     ORGANISATION_HEADS,
     PLACE_HEADS,
+    VARIANTS,
 )
 
 
@@ -110,7 +112,7 @@ def resolve(
             for j in definers:
                 links.union(i, j)
 
-    for variants in GAZETTEER:
+    for variants in (*GAZETTEER, *VARIANTS):
         _join_one_name([i for i, n in enumerate(names) if n.key in variants], items, links)
 
     # A company's name extended by corporate or industry words ('Apple Inc.', 'Apple Computer') is
@@ -168,8 +170,26 @@ def _short_name_match(short: Name, long: Name) -> bool:
         # a surname; or an organisation's last words when they are a name, not a kind of body
         # ('Chargers' ~ 'San Diego Chargers', 'Red Sox' ~ 'Boston Red Sox', never 'Bank' ~ 'World Bank')
         common = any(w in DESCRIPTORS or w in ORGANISATION_HEADS for w in short.words)
-        return (n == 1 and group in (None, "person")) or (group == "organisation" and not common)
-    return False
+        # a body's name after its country's ('Supreme Court' ~ 'U.S. Supreme Court'); with two
+        # such ('the Russian/Ukrainian Defence Ministry') the short name fits neither
+        national = n >= 2 and len(long.words) == n + 1 and long.words[0] in COUNTRY_WORDS
+        return (
+            (n == 1 and group in (None, "person"))
+            or (group == "organisation" and not common)
+            or (national and group != "person")
+        )
+    return _party_members(short, long)
+
+
+def _party_members(short: Name, long: Name) -> bool:
+    """A party by its members: 'Democrats' ~ 'Democratic Party', 'the Conservatives' ~
+    'Conservative Party', 'Liberal Democrats' ~ 'Liberal Democratic Party'."""
+    if len(long.words) != len(short.words) + 1 or long.words[-1] != "party" or len(short.words) < 1:
+        return False
+    *same, member = short.words
+    adjective = long.words[-2]
+    plurals = {adjective + "s", adjective[:-2] + "s" if adjective.endswith("ic") else ""}
+    return tuple(same) == long.words[:-2] and member in plurals
 
 
 def _clipped_match(short: Name, long: Name) -> bool:
@@ -233,9 +253,11 @@ def _fuzzy_match(short: Name, long: Name) -> bool:
     if fuzz.ratio(short.key, long.key) < 90:
         return False
     # the words the two do not share must be alike too: 'Changi International Airport' and 'Chiang
-    # Mai International Airport' are alike only in what names no airport in particular
+    # Mai International Airport' are alike only in what names no airport in particular; and a name
+    # inside another is no misspelling of it ('Defence Ministry' / 'UK Defence Ministry'): whether
+    # it is short for it is for the other rules to say
     own = [" ".join(w for w in x.words if w not in y.words) for x, y in ((short, long), (long, short))]
-    return not all(own) or fuzz.ratio(*own) >= 80
+    return all(own) and fuzz.ratio(*own) >= 80
 
 
 def _has_longer_name(i: int, representatives: list[int], names: list[Name], links: _UnionFind) -> bool:

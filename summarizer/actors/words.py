@@ -248,7 +248,6 @@ CONNECTORS = {
     "the",
 }
 ARTICLES = {"the", "a", "an"}
-# Well-known variants that no spelling rule links.
 # Words that belong to the surname after them: 'da Silva', 'van Gogh', 'de la Cruz', 'bin Salman'.
 PARTICLES = frozenset("da de do dos das del della di du la le van von der den ter bin ibn al el".split())
 # Words that say what kind of place a name is: 'the Mediterranean Sea' is 'the Mediterranean'.
@@ -265,6 +264,8 @@ FACILITY_HEADS = frozenset(
 # 'St. Louis'.
 ENDING_ABBREVIATIONS = {"st": "street", "ave": "avenue", "rd": "road", "blvd": "boulevard"}
 STARTING_ABBREVIATIONS = {"st": "saint"}
+# Well-known variants that no spelling rule links: countries and unions by their names and letters
+# (the words of one word among them are what 'UK RAF' and 'U.S. Supreme Court' begin with) ...
 GAZETTEER = [
     {"us", "usa", "united states", "united states of america", "america"},
     {"uk", "united kingdom", "britain", "great britain"},
@@ -274,6 +275,14 @@ GAZETTEER = [
     {"ussr", "soviet union"},
 ]
 COUNTRY_WORDS = {w for variants in GAZETTEER for w in variants if " " not in w}
+# ... and places and parties by their older transliterations and nicknames
+VARIANTS = [
+    {"kyiv", "kiev"},
+    {"kharkiv", "kharkov"},
+    {"odesa", "odessa"},
+    {"lviv", "lvov"},
+    {"gop", "republican party"},
+]
 KIND_GROUPS = {
     "person": "person",
     "PER": "person",
