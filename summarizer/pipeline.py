@@ -1,46 +1,66 @@
 """The main job, one way: documents in, sources (split into sentences once), extraction (concurrent,
-outcomes as they finish), merge, synthesis, and the ``Briefing`` assembled whole. The model is
-opened once per run, after one endpoint check, unless the caller brings one."""
+outcomes as they finish), then the ``Briefing`` assembled whole from them (``assembly``: merge,
+synthesis, support verdicts). The model is opened once per run, after one endpoint check, unless
+the caller brings one."""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable, Iterable, Sequence
-from contextlib import asynccontextmanager
+import gc
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, replace
+from importlib import import_module
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .diff import diff
 from .documents import Document, load_document
-from .errors import InputError, ModelError, SummarizerError
+from .errors import InputError, SummarizerError
+from .lazy import collector_paused
 from .llm import Model
-from .llm.pricing import cost
-from .llm.prompts import versions
-from .schema.briefing import Briefing, BriefingGeneration, CitedSentence, SourceRecord, walk_citations
-from .schema.extraction import Citation, Extraction
-from .schema.usage import Usage
+from .schema.extraction import Extraction
 from .settings import Settings
-from .stages.continuity import carry_ids
-from .stages.extract import TEMPLATES as EXTRACTION_TEMPLATES
 from .stages.extract import (
-    Extracted,
     ExtractionJob,
     Failed,
     SourceOutcome,
     extract_sources,
     part_budget,
-    source_info,
 )
-from .stages.merge import merge
-from .stages.supporting import settle_support
-from .stages.synthesise import TEMPLATES as SYNTHESIS_TEMPLATES
-from .stages.synthesise import settle_claims, synthesise
-from .text import Sentence, Source, source_id, source_of
+from .text import Source, source_id
 from .wording import count
+
+if TYPE_CHECKING:
+    from .schema.briefing import Briefing
 
 Progress = Callable[[str], None]
 Input = Source | Document | str | Path
+
+# What a run needs only once answers come back (the support checker) or extraction is over (the
+# briefing's assembly) loads while the first calls are out, not before them: a cold run sends its
+# first requests some 0.1 s sooner. By this many seconds into extraction its first requests are sent.
+_LOAD_AFTER = 0.15
+_CHECKER = f"{__package__}.support.checker"
+_ASSEMBLY = f"{__package__}.assembly"
+
+
+@contextmanager
+def _loading_later(*modules: str) -> Iterator[None]:
+    """Import ``modules`` a moment into the block, while it waits on the model (not at all if the
+    block ends first: whoever needs them imports them then)."""
+    handle = asyncio.get_running_loop().call_later(_LOAD_AFTER, _load, modules)
+    try:
+        yield
+    finally:
+        handle.cancel()
+
+
+def _load(modules: Sequence[str]) -> None:
+    # When the process keeps what it has loaded out of collections, as the CLI does, what loads
+    # here joins it: collections during the rest of the run would otherwise go over it each time.
+    with collector_paused(freeze=gc.get_freeze_count() > 0):
+        for module in modules:
+            import_module(module)
 
 
 def _silent(_line: str) -> None:
@@ -172,7 +192,8 @@ async def extract_all(
     settings = settings_of(settings, overrides)
     async with opened(model, settings) as filling:
         (progress or _silent)(_extracting(sources, filling))
-        return await _extract_each(sources, filling, settings, progress or _silent)
+        with _loading_later(_CHECKER):
+            return await _extract_each(sources, filling, settings, progress or _silent)
 
 
 async def _extract_each(
@@ -259,83 +280,8 @@ async def asummarize(
         raise previous.nothing_to_add()
     async with opened(model, settings) as filling:
         say(_extracting(sources, filling))
-        outcomes = await _extract_each(sources, filling, settings, say)
-        extracted = [o for o in outcomes if isinstance(o, Extracted)]
-        failed = [o for o in outcomes if isinstance(o, Failed)]
-        extraction_usage = sum((o.usage for o in outcomes), Usage())  # failed sources cost tokens too
-        extractions = [
-            *(previous.briefing.extractions if previous else []),
-            *(o.extraction for o in extracted),
-        ]
-        if not extractions:
-            if len(failed) == 1:
-                raise failed[0].error
-            causes = "; ".join(f"{o.source.id}: {o.error.cause}" for o in failed)
-            raise ModelError("extraction", f"all {len(failed)} sources", causes, extraction_usage)
-        story = merge(extractions)
-        if previous:
-            story = carry_ids(story, previous.briefing)
-        every = [*known, *sources]
-        cited = _cited(
-            walk_citations(actors=story.actors, timeline=story.timeline, claims=story.claims), every
-        )
-        say(
-            f"synthesising {count(len(story.timeline), 'event')}, {count(len(story.claims), 'claim')}, "
-            f"{count(len(story.actors), 'actor')}"
-        )
-        try:
-            synthesis = await synthesise(story, cited, filling)
-        except ModelError as error:
-            error.usage = extraction_usage + (error.usage or Usage())  # what the whole run cost
-            raise
+        with _loading_later(_CHECKER, _ASSEMBLY):
+            outcomes = await _extract_each(sources, filling, settings, say)
+        from .assembly import assemble  # loaded while the first calls were out
 
-    warnings = notes + [note for source in sources for note in source.notes()]
-    warnings += [f"source {o.source.id} left out: {o.error}" for o in failed]
-    for extraction in extractions:
-        warnings += [f"source {extraction.source.id}: {w}" for w in extraction.warnings]
-    warnings += story.warnings
-    warnings += [f"synthesis: {w}" for w in synthesis.warnings]
-    claims = settle_claims(story.claims, synthesis.assessments)
-    records = {r.id: r for r in story.sources}
-    if previous:
-        records.update({r.id: r for r in previous.briefing.sources if r.status == "failed"})
-    records.update(
-        {o.source.id: SourceRecord(**source_info(o.source).model_dump(), status="failed") for o in failed}
-    )
-    sections: dict[str, Any] = {
-        "bottom_line": synthesis.bottom_line,
-        "key_points": synthesis.key_points,
-        "timeline": story.timeline,
-        "actors": story.actors,
-        "claims": claims,
-        "discrepancies": synthesis.discrepancies,
-    }
-    briefing = Briefing(
-        title=synthesis.title or extractions[0].source.title or "Briefing",
-        **sections,
-        sources=[records[s.id] for s in (*(previous.briefing.sources if previous else ()), *sources)],
-        cited_sentences=[
-            CitedSentence(id=s.id, source=source_of(s.id), start=s.start, end=s.end, text=s.text)
-            for s in _cited(walk_citations(**sections), every)
-        ],
-        warnings=warnings,
-        generation=BriefingGeneration(
-            model=filling.name,
-            mode=filling.mode,
-            templates=versions((*EXTRACTION_TEMPLATES, *SYNTHESIS_TEMPLATES)),
-            usage={"extraction": extraction_usage, "synthesis": synthesis.usage},
-            cost_usd=cost(filling.name, extraction_usage + synthesis.usage),
-        ),
-        extractions=extractions,
-    )
-    briefing, unsupported = settle_support(briefing, drop=settings.unsupported == "drop")
-    briefing = briefing.model_copy(update={"warnings": [*briefing.warnings, *unsupported]})
-    if previous is None:
-        return briefing
-    return briefing.model_copy(update={"changes": diff(previous.briefing, briefing)})
-
-
-def _cited(citations: Iterable[tuple[str, Citation]], sources: Sequence[Source]) -> list[Sentence]:
-    """The sentences the citations cite, in source and reading order."""
-    ids = {citation.sentence_id for _, citation in citations}
-    return [s for source in sources for s in source.sentences if s.id in ids]
+        return await assemble(sources, outcomes, filling, settings, say, previous, notes)

@@ -26,7 +26,12 @@ ALLOWED = {
     "stages": {"documents", "text", "dates", "actors", "schema", "llm", "support"},
     "render": {"schema", "text", "documents", "support"},
 }
-PACKAGES = {p.name for p in PACKAGE.iterdir() if (p / "__init__.py").exists()} | {"pipeline", "check", "plan"}
+PACKAGES = {p.name for p in PACKAGE.iterdir() if (p / "__init__.py").exists()} | {
+    "pipeline",
+    "assembly",
+    "check",
+    "plan",
+}
 
 
 def imported(path: Path) -> list[tuple[str, list[str]]]:

@@ -358,3 +358,44 @@ def test_an_event_its_sentence_does_not_support_is_reasked_in_extraction() -> No
     assert isinstance(outcome, Extracted) and outcome.usage.reasks == 1
     assert "events[0].what" in model.feedback[0]
     assert 'number "500"' in model.feedback[0] and 'date "Friday"' in model.feedback[0]
+
+
+def test_the_first_calls_go_out_before_the_later_stages_load(tmp_path: Any) -> None:
+    """In a new process (as a user runs it), the support checker and the briefing's assembly are
+    not yet loaded when the first calls are made; they load while those calls wait on the model,
+    before any answer needs them."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "run.py"
+    script.write_text(
+        "import asyncio, sys\n"
+        "from summarizer import Document, FakeModel, ModelError, Settings, summarize\n"
+        "LATER = ('summarizer.assembly', 'summarizer.support.checker')\n"
+        "def loaded(): return [m for m in LATER if m in sys.modules]\n"
+        "seen = []\n"
+        "def respond(request, attempt):\n"
+        "    if request.step != 'extraction': raise RuntimeError('stop after extraction')\n"
+        "    return {'actors': [], 'events': [], 'claims': []}\n"
+        "class Slow(FakeModel):\n"
+        "    async def fill(self, request):\n"
+        "        seen.append(loaded())\n"
+        "        await asyncio.sleep(0.5)\n"
+        "        seen.append(loaded())\n"
+        "        return await super().fill(request)\n"
+        "article = Document(name='a.txt', text='Title\\n\\nThe strike began on Monday.')\n"
+        "try:\n"
+        "    summarize([article], settings=Settings(model='fake', cache_dir=None), model=Slow(respond))\n"
+        "except ModelError as error:\n"
+        "    print(error.cause)\n"
+        "print(seen[:2])\n"
+        "import gc\n"
+        "print(gc.get_freeze_count(), gc.isenabled())\n"
+    )
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == [
+        "stop after extraction",
+        "[[], ['summarizer.assembly', 'summarizer.support.checker']]",
+        "0 True",  # a library user's collector is left as it was
+    ]

@@ -5,7 +5,6 @@ response cache, and instructor on top for validation and re-asks. Opened once pe
 from __future__ import annotations
 
 import asyncio
-import gc
 import logging
 import random
 import sys
@@ -15,6 +14,7 @@ from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..lazy import collector_paused
 from ..schema.usage import Usage
 from ..schema.validation import validating
 from ..settings import Settings
@@ -28,31 +28,26 @@ _UNUSED_TRANSPORTS = ("aiohttp",)  # optional transports openai loads if install
 
 def load_libraries() -> None:
     """Import the client's libraries (openai, instructor) for a command line, before its first
-    call, with the garbage collector paused: they make a great many long-lived objects and no
-    garbage, so a collection during the import is wasted work (about a tenth of a cold start). The
-    objects loaded are then left out of later collections (``gc.freeze``).
+    call, with the garbage collector paused (about a tenth of a cold start), and leave what they
+    loaded out of later collections.
 
     openai also loads its optional aiohttp transport whenever aiohttp is installed (instructor
     requires it), some 0.1 s of a cold start, though the client here speaks through httpx. While
     openai loads, aiohttp reads as not installed, which openai answers by leaving that transport
     out; afterwards aiohttp can be imported as usual."""
-    enabled = gc.isenabled()
-    gc.disable()
     hidden = [name for name in _UNUSED_TRANSPORTS if name not in sys.modules]
     for name in hidden:
         sys.modules[name] = None  # type: ignore[assignment]  # 'import aiohttp' raises ImportError
     try:
-        import instructor
-        import openai  # noqa: F401
+        with collector_paused(freeze=True):
+            import instructor
+            import openai  # noqa: F401
 
-        instructor.patch  # noqa: B018 (loads instructor's client and its OpenAI handlers)
+            instructor.patch  # noqa: B018 (loads instructor's client and its OpenAI handlers)
     finally:
         for name in hidden:
             if sys.modules.get(name, False) is None:
                 del sys.modules[name]
-        gc.freeze()
-        if enabled:
-            gc.enable()
 
 
 def is_transient(error: BaseException) -> bool:

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field, ValidationInfo, field_validator, model_validator
 
+from .. import support
 from ..actors import ActorIndex
-from ..support import Roles
 from ..text import source_of
 from ..vocabulary import CLAIM_ROLES, ActorKind, ClaimStatus, parties
 from .validation import (
@@ -173,7 +173,7 @@ class ExtractionDraft(BaseModel):
             return frozenset(found for name in names if (found := index.find(name)) is not None)
 
         for i, claim in enumerate(self.claims):
-            judge.roles[f"claims[{i}]"] = Roles(
+            judge.roles[f"claims[{i}]"] = support.Roles(
                 claim=ids([claim.made_by] if claim.made_by else []),
                 confirm=ids(claim.supported_by),
                 deny=ids(claim.denied_by),

@@ -16,8 +16,8 @@ from typing import Protocol
 
 from pydantic import BaseModel, ValidationError, ValidationInfo
 
-from ..support import ActorNames, NameTable, Roles, Support, assess
-from ..support import Cited as CitedSentence
+from .. import support  # the checker loads on the first statement judged (see support/__init__)
+from ..support import Support
 from ..text import Corpus
 
 
@@ -85,10 +85,10 @@ def support_problems(
     worded so that the model can fix them."""
     problems = []
     for where, text, ids, claim in statements:
-        support = judge(text, ids, claim)
-        if support.verdict == "unsupported":
+        verdict = judge(text, ids, claim)
+        if verdict.verdict == "unsupported":
             problems.append(
-                f"{where}: {text!r} says what the sentences it cites do not ({support.summary()}). "
+                f"{where}: {text!r} says what the sentences it cites do not ({verdict.summary()}). "
                 f"Rewrite it to say only what they say, or cite the sentence that says it."
             )
     return problems
@@ -98,17 +98,17 @@ class DraftJudge:
     """A judge over the actors of one extraction answer: an actor's id is its name."""
 
     def __init__(self, actors: Sequence[tuple[str, Sequence[str], Sequence[str]]], scope: Scope) -> None:
-        self.table = NameTable(
-            ActorNames(name, (name, *aliases), tuple(words)) for name, aliases, words in actors
+        self.table = support.NameTable(
+            support.ActorNames(name, (name, *aliases), tuple(words)) for name, aliases, words in actors
         )
         self.scope = scope
-        self.roles: dict[str, Roles] = {}
+        self.roles: dict[str, support.Roles] = {}
 
     def __call__(self, text: str, sentence_ids: Sequence[str], claim: str | None = None) -> Support:
         sentences = self.scope.corpus.sentences
         ids = dict.fromkeys(i.strip() for i in sentence_ids if i.strip() in sentences)
-        cited = [CitedSentence(i, sentences[i].text, self.scope.reference) for i in ids]
-        return assess(text, cited, self.table, self.roles.get(claim) if claim else None)
+        cited = [support.Cited(i, sentences[i].text, self.scope.reference) for i in ids]
+        return support.assess(text, cited, self.table, self.roles.get(claim) if claim else None)
 
 
 def raise_problems(problems: list[str]) -> None:
