@@ -422,6 +422,27 @@ def test_what_is_scheduled_is_told_in_the_present() -> None:
     assert value("Monday", "The visits on Monday drew crowds") == "2024-10-28"
 
 
+def test_market_shorthand_time_zones_small_hours_and_years_that_name_things() -> None:
+    """'1H24' and '3Q24' carry their year in two digits; a time zone or 'the early hours of' does
+    not change the day; 'the 2008 financial crisis' is of 2008."""
+    assert value("1H24") == "2024-H1"
+    assert value("3Q23") == "2023-Q3"
+    assert value("Q3'24") == "2024-Q3"
+    assert (
+        value("the early hours of Tuesday", "Police raided the house in the early hours of Tuesday")
+        == "2024-10-29"
+    )
+    assert (
+        value("Tuesday evening local time", "The quake struck Tuesday evening local time") == "2024-10-29TEV"
+    )
+    assert (
+        value("Tuesday night into Wednesday", "Storms raged Tuesday night into Wednesday") == "2024-10-29TNI"
+    )
+    assert value("10-Mar-2024") == "2024-03-10"
+    assert value("the 2008 financial crisis") == "2008"
+    assert value("the 2028 Olympics") == "2028"
+
+
 def test_parts_of_a_period_pairs_of_days_and_days_counted_from_a_named_day() -> None:
     assert value("post-1959") == "1959"
     assert value("a good part of next year") == "2025"

@@ -31,6 +31,7 @@ def absolute(text: str, ref: date, future: bool, previous: str | None) -> Rule:
         r"(?P<day>\d{1,2})\.(?P<monthnum>\d{1,2})\.(?P<year>\d{4})",  # day first, as Europe writes it
         rf"{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}",
         rf"{MONTH}\s+{DAY},?\s+{YEAR}",
+        rf"{DAY}-{MONTH}-{YEAR}",  # '10-Mar-2024'
     ]
     for pattern in patterns:
         match = re.search(pattern, text)

@@ -17,7 +17,7 @@ from . import calendar, named_days, periods, relative
 from .calendar import MONTH
 from .tense import NEAR_MONTHS, looks_ahead, months_ahead, tense
 from .timex import CALENDAR_KINDS, Precision, Rule, start_of, value_kind, week_of
-from .words import APPROXIMATELY, MODIFIERS, NUMBER_WORDS
+from .words import APPROXIMATELY, MODIFIERS, NUMBER_WORDS, TIME_ZONES
 from .written import spoken_years
 
 
@@ -142,8 +142,10 @@ def _value(text: str, ref: date, future: bool, previous: str | None) -> Rule:
     # "Friday's close", "last year's results": the date the thing belongs to
     # (unless what follows is a period of it: "this year's third quarter", "year's end")
     # (a holiday's own apostrophe is none: "New Year's Eve", "Presidents' Day")
-    named = named_days.name_end(text)
-    text = text[:named] + re.sub(rf"'s?(?:\s+(?!(?:{_PERIOD_WORDS})\b)[a-z-]+){{0,3}}$", "", text[named:])
+    holiday_end = named_days.name_end(text)
+    text = text[:holiday_end] + re.sub(
+        rf"'s?(?:\s+(?!(?:{_PERIOD_WORDS})\b)[a-z-]+){{0,3}}$", "", text[holiday_end:]
+    )
     text = re.sub(r"^(?:so far )?(this year)(?: so far)?$|^(?:the )?year[- ]to[- ]date$", "this year", text)
     text = re.sub(r"^(?:earlier|later) in the (week|month|year)$", r"this \1", text)
     # a hedge at the end says how sure, not when: 'the next year or so', '1994 or later'
@@ -151,6 +153,10 @@ def _value(text: str, ref: date, future: bool, previous: str | None) -> Rule:
         r"\s+(?:or so|or later|or earlier|or thereabouts|and beyond|at the latest|at the earliest)$", "", text
     )
     text = re.sub(r"\s+or so(?= ago$)", "", text)  # 'a week or so ago'
+    # a time zone says where the clock was, not the day: 'Tuesday evening local time'
+    text = re.sub(rf"\s+(?:{TIME_ZONES})$", "", text)
+    # 'the early hours of Tuesday': that day (no part of it TIMEX3 names)
+    text = re.sub(r"^(?:the\s+)?(?:early|small|wee)\s+hours\s+of\s+", "", text)
     # a time of day says more than a date's value holds: 'noon Friday', '3 p.m. Tuesday'
     text = re.sub(
         r"(?:^|\s)(?:at\s+)?(?:noon|midnight|\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?)(?:\s+(?:on\s+)?|$)", " ", text
@@ -187,7 +193,7 @@ def _value(text: str, ref: date, future: bool, previous: str | None) -> Rule:
             return found
     # 'Saturday and Sunday', 'between 2019 and 2021', 'Monday through Wednesday': two dates of
     # one kind, read as the first, where the events they date began
-    pair = re.fullmatch(r"(?:between )?(.+?) (?:and|to|through|until|thru) (.+)", text)
+    pair = re.fullmatch(r"(?:between )?(.+?) (?:and|to|through|until|thru|into) (.+)", text)
     if pair:
         first, second = (_value(part, ref, future, previous) for part in pair.groups())
         if first is not None and second is not None and first[1] == second[1]:
@@ -196,7 +202,9 @@ def _value(text: str, ref: date, future: bool, previous: str | None) -> Rule:
     modified = re.fullmatch(rf"(?:{MODIFIERS})[- ]\s*(.+)", text)
     if modified:
         return _value(modified.group(1), ref, future, previous)
-    return None
+    # 'the 2024 budget', 'the 2008 financial crisis': what a year names is of that year
+    of_year = re.fullmatch(r"(?:the\s+)?((?:1[6-9]|20)\d\d)(?:[- ][a-z][a-z'-]*){1,3}", text)
+    return (of_year.group(1), "year") if of_year else None
 
 
 RULES = [

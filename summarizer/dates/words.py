@@ -148,6 +148,8 @@ MODIFIERS = (
     r"(?:a |the )?(?:good |large |big |better |greater )?part of|most of|much of|all of|the rest of|"
     r"the remainder of|the balance of|the bulk of|throughout"
 )
+# Time zones news writes after a time or a day: 'Tuesday evening local time', '3 p.m. ET'.
+TIME_ZONES = r"local time|gmt|utc|et|est|edt|ct|cst|cdt|mt|mst|mdt|pt|pst|pdt|bst|cet|cest|ist|jst|aest|aedt"
 APPROXIMATELY = (
     r"nearly|almost|about|some|more than|over|roughly|around|close to|just over|just under|less than"
 )

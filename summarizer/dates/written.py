@@ -28,9 +28,12 @@ def spoken_years(text: str, ref: date) -> str:
         rest = _below_a_hundred(match.group(1)) if match.group(1) else 0
         return str(2000 + rest) if rest is not None else match.group()
 
+    def nearest(short: str) -> str:
+        """A year written in two digits: the one nearest the reference."""
+        return str(min((c + int(short) for c in (1900, 2000)), key=lambda year: abs(year - ref.year)))
+
     def apostrophe(match: re.Match[str]) -> str:
-        short = int(match.group(1))
-        return str(min((c + short for c in (1900, 2000)), key=lambda year: abs(year - ref.year)))
+        return nearest(match.group(1))
 
     text = re.sub(rf"\b({'|'.join(CENTURIES)})[ -]((?:[a-z]+-)?[a-z]+)\b", century, text)
     text = re.sub(r"\b(?:the year )?two thousand(?:(?: and)? ([a-z]+(?:-[a-z]+)?))?\b", two_thousand, text)
@@ -41,6 +44,8 @@ def spoken_years(text: str, ref: date) -> str:
 
     text = re.sub(r"(?<![\w'])'(\d\d)\b(?!s)", apostrophe, text)
     text = re.sub(r"\bfy\s?'?(\d\d)\b", lambda match: f"fy{apostrophe(match)}", text)  # 'FY24', "FY'99"
+    # a quarter or half with its year in two digits: '3Q24', '1H24', 'Q3 24', "Q3'24"
+    text = re.sub(r"\b([1-4]q|q[1-4]|[12]h|h[12])\s?'?(\d\d)\b", lambda m: f"{m[1]} {nearest(m[2])}", text)
     # days as ordinal words beside a month: 'March eighth', 'the twenty-first of June'
     for day in (rf"\b{MONTH}\s+[a-z]+(?:-[a-z]+)?\b", rf"\b[a-z]+(?:-[a-z]+)?\s+of\s+{MONTH}"):
         text = re.sub(day, ordinal, text)
