@@ -60,7 +60,10 @@ def _load(modules: Sequence[str]) -> None:
     # here joins it: collections during the rest of the run would otherwise go over it each time.
     with collector_paused(freeze=gc.get_freeze_count() > 0):
         for module in modules:
-            import_module(module)
+            try:
+                import_module(module)
+            except Exception:  # noqa: BLE001 (the import where it is needed reports it, as one line)
+                return
 
 
 def _silent(_line: str) -> None:
