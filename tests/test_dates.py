@@ -416,6 +416,12 @@ def test_what_is_scheduled_is_told_in_the_present() -> None:
     assert value("Monday", "Talks resume Monday in Geneva") == "2024-11-04"
     assert value("Sunday", "Voters go to the polls Sunday") == "2024-11-03"
     assert value("March", "Shipments resume in March") == "2025-03"  # not ten months back
+    assert value("Tuesday", "Polls close at 8 p.m. Tuesday") == "2024-11-05"
+    assert value("March", "The company plans a listing in March") == "2025-03"
+    # a day more than a month gone is next year's in the future tense; one just gone stays
+    assert value("Sept. 1", "The new law takes effect Sept. 1") == "2025-09-01"
+    assert value("Oct. 29", "They said they would repay the loan by Oct. 29") == "2024-10-29"
+    assert value("Oct. 27", "He will be remembered for what happened on Oct. 27") == "2024-10-27"
     assert value("Monday", "The company says Monday that profits fell") == "2024-10-28"
     assert value("Monday", "The president travelled to Paris on Monday") == "2024-10-28"
     assert value("Monday", "It was hard for the firm to meet demand on Monday") == "2024-10-28"

@@ -59,7 +59,12 @@ def month_day(text: str, ref: date, future: bool, previous: str | None) -> Rule:
             continue
     if not candidates:
         return None
-    return min(candidates, key=lambda d: abs((d - ref).days)).isoformat(), "day"
+    nearest = min(candidates, key=lambda d: abs((d - ref).days))
+    if future and (ref - nearest).days > 31:
+        # in the future tense, a day more than a month gone is next year's: 'the law takes effect
+        # Jan. 1', said in March (but 'by Jan. 14', said on the 15th, is the one just gone)
+        nearest = min((d for d in candidates if d > ref), default=nearest)
+    return nearest.isoformat(), "day"
 
 
 def day_of_month(text: str, ref: date, future: bool, previous: str | None) -> Rule:

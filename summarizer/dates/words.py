@@ -110,7 +110,7 @@ SCHEDULED_PRESENT = frozenset(
     vote votes visit visits travel travels return returns host hosts hold holds testify testifies
     appear appears debate debates sign signs go goes fly flies tour tours attend attends hear hears
     unveil unveils launch launches expire expires gather gathers arrive arrives depart departs
-    face faces kick kicks take takes""".split()
+    face faces kick kicks take takes close closes end ends plan plans""".split()
 )
 # Words that set a limit ahead of what the clause tells: 'pay down the loan by February'.
 DEADLINES = r"by|until|till|through|no later than"
