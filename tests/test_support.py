@@ -111,6 +111,23 @@ def test_polarity_must_not_flip() -> None:
     assert check("Marsh did not deny the closure.", "Marsh did not deny the closure.").verdict == "supported"
 
 
+def test_a_verb_that_negates_the_one_after_it_is_a_negation() -> None:
+    """'declined to comment' says Marsh did not comment; 'failed to' and 'refused to' likewise.
+    'failed' alone is no negation."""
+    declined = "Mayor Elena Marsh declined to comment on the offer."
+    assert check("Marsh did not comment on the offer.", declined).verdict == "supported"
+    assert fault(check("Marsh commented on the offer.", declined)) == ("polarity", "commented")
+    assert fault(check("The talks produced a deal.", "The talks failed to produce a deal.")) == (
+        "polarity",
+        "produced",
+    )
+    assert (
+        check("The talks did not produce a deal.", "The talks failed to produce a deal.").verdict
+        == "supported"
+    )
+    assert check("The bank failed in March.", "The bank failed in March.").verdict == "supported"
+
+
 def test_who_does_what_to_whom_must_not_change() -> None:
     said = "Brandt sued Marsh over the closure."
     assert fault(check("Marsh sued Brandt over the closure.", said)) == ("role", "Marsh")

@@ -4,7 +4,7 @@ and the verbs of stance (who claims, confirms, denies, disputes). Kept apart fro
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import snowballstemmer
@@ -14,6 +14,8 @@ from ..text import folded
 NEGATIONS = frozenset(
     {"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "cannot", "nowhere"}
 )
+# Verbs that negate the verb after 'to': 'declined to comment' says that someone did not comment.
+NEGATING_VERBS = re.compile(r"declin(?:e|es|ed|ing)|refus(?:e|es|ed|ing)|fail(?:s|ed|ing)?")
 # Verbs of stance by what they do to a claim; matched on the lower-cased word, verb forms only.
 STANCES = {
     "deny": re.compile(
@@ -61,10 +63,16 @@ class Token:
     start: int
     end: int
     clause: int
+    negating: bool = False  # a verb that negates the one after it ('declined to comment')
 
     @property
     def negation(self) -> bool:
-        return self.lower in NEGATIONS or self.lower.endswith("n't") or self.lower.endswith("n’t")
+        return (
+            self.negating
+            or self.lower in NEGATIONS
+            or self.lower.endswith("n't")
+            or self.lower.endswith("n’t")
+        )
 
     @property
     def stance(self) -> str | None:
@@ -86,6 +94,9 @@ def tokens(text: str) -> tuple[Token, ...]:
         while clause < len(breaks) and breaks[clause] < match.start():
             clause += 1
         found.append(Token(match.group(), match.group().lower(), match.start(), match.end(), clause))
+    for i, token in enumerate(found[:-1]):
+        if found[i + 1].lower == "to" and NEGATING_VERBS.fullmatch(token.lower):
+            found[i] = replace(token, negating=True)
     return tuple(found)
 
 
