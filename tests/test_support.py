@@ -48,6 +48,12 @@ def test_rounding_ranges_fractions_and_sums() -> None:
     assert fault(check("20 ships were held.", "23 ships were held.")) == ("number", "20")
     assert check("About 20 ships were held.", "23 ships were held.").verdict == "supported"
     assert check("Half of the staff left.", "50% of the staff left.").verdict == "supported"
+    # a share said as a fraction is the percentage rounded to a whole one, and 'two thirds' is one number
+    assert check("Two thirds of the staff left.", "67% of the staff left.").verdict == "supported"
+    assert check(
+        "A third of trade goes through the port.", "About 33% of trade goes through it."
+    ).verdict == ("supported")
+    assert fault(check("A third of the staff left.", "30% of the staff left.")) == ("number", "A third")
     assert check("Dozens of boats sailed.", "40 boats sailed.").verdict == "supported"
     assert fault(check("Forty boats sailed.", "Dozens of boats sailed.")) == ("number", "Forty")
     assert check("In total 5 people died.", "Three workers and two guards died.").verdict == "supported"

@@ -66,8 +66,8 @@ _QUANTITY = re.compile(
     rf"""(?P<currency>[$€£¥]\s?)?
     (?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
       | (?<![A-Za-z])(?P<vague>tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds|thousands|millions|billions)\b
-      | (?<![A-Za-z])(?P<words>(?:{_WORD_NUMBER})(?:(?:\s+and\s+|[\s-]+)(?:{_WORD_NUMBER}))*)\b
-      | (?<![A-Za-z])(?P<fraction>two[- ]thirds|three[- ]quarters|a\s+third|one\s+third|a\s+quarter|a\s+dozen|dozen|a\s+couple\s+of|half|twice|double|triple)\b)
+      | (?<![A-Za-z])(?P<fraction>two[- ]thirds|three[- ]quarters|a\s+third|one\s+third|a\s+quarter|a\s+dozen|dozen|a\s+couple\s+of|half|twice|double|triple)\b
+      | (?<![A-Za-z])(?P<words>(?:{_WORD_NUMBER})(?:(?:\s+and\s+|[\s-]+)(?:{_WORD_NUMBER}))*)\b)
     (?:\s?(?P<scale>{_SCALE})\b)?
     (?:\s?(?P<percent>%|percent\b|per\s+cent\b|percentage\s+points?\b))?""",
     re.IGNORECASE | re.VERBOSE,
@@ -206,9 +206,10 @@ def supported(quantity: Quantity, evidence: Sequence[Quantity]) -> str | None:
 def _same(a: Quantity, b: Quantity) -> bool:
     if a.percent == b.percent:
         return _close(a.low, b.low) and _close(a.high, b.high)
-    # '50%' and 'half' say the same
+    # '50%' and 'half' say the same; 'a third' and '33%' too, a share rounded to a whole percent
     percent, other = (a, b) if a.percent else (b, a)
-    return other.exact and _close(percent.low / 100, other.low)
+    share = percent.low / 100
+    return other.exact and (_close(share, other.low) or (other.low < 1 and abs(share - other.low) < 0.005))
 
 
 def _close(a: float, b: float) -> bool:
