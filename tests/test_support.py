@@ -143,6 +143,21 @@ def test_who_does_what_to_whom_must_not_change() -> None:
     assert fault(check("Marsh denied blocking the port.", stance)) == ("role", "Marsh")
 
 
+def test_a_place_with_a_title_beside_it_stands_for_the_one_it_describes() -> None:
+    """ "Valmora's mayor" and 'the mayor of Valmora' are Marsh, whom the table gives the title
+    'Mayor' and the affiliation 'Valmora': she said it; the place alone did not."""
+    said = "Elena Marsh said the port would close."
+    assert check("Valmora's mayor said the port would close.", said).verdict == "supported"
+    assert check("The mayor of Valmora said the port would close.", said).verdict == "supported"
+    assert fault(check("Valmora said the port would close.", said)) == ("role", "Valmora")
+    assert fault(
+        check("Valmora's mayor said the port would close.", "Brandt said the port would close.")
+    ) == (
+        "name",
+        "Valmora",
+    )
+
+
 def test_claim_roles_the_extraction_recorded_count() -> None:
     roles = Roles(claim=frozenset({"P1"}), deny=frozenset({"P2"}))
     # the sentence does not say who rejected it (too far from the verb to tell): the roles do

@@ -79,8 +79,10 @@ def assess(
     _numbers(reading, findings)
     _dates(reading, known_dates, findings)
     mentions = _names(reading, findings)
+    # who says and does what: 'Valmora' in "Valmora's mayor said" is the mayor
+    described = [table.described(m, statement) for m in mentions]
     checked, faults = stance.check(
-        statement, mentions, [(c.text, table.mentions(c.text)) for c in cited], roles
+        statement, described, [(c.text, table.mentions(c.text)) for c in cited], roles
     )
     findings.checked += checked
     for rule, word, reason in faults:

@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .words import Token, stem
+from .words import Token, stem, tokens
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\"'“‘]\s*|\n)$")
 
@@ -82,6 +82,25 @@ class NameTable:
         # 'Serbia' is named in 'Serbian forces', 'Kosovo' in 'Kosovar police'
         words = [w for w in re.findall(r"[\w'’]+", text) if w[0].isupper()]
         return any(same_word(name, word) for name in single for word in words)
+
+    def described(self, mention: Mention, text: str) -> Mention:
+        """The mention as the actor a title beside it describes: 'Valmora' in "Valmora's mayor" or
+        'the mayor of Valmora' stands for the one member the table gives the title 'Mayor' and the
+        affiliation 'Valmora'; else the mention as it is."""
+        if not self._members.get(mention.actor):
+            return mention
+        before = [w.lower for w in tokens(text[: mention.start])][-2:]
+        after = [w.lower for w in tokens(text[mention.end :])][:1]
+        after += [w.lower for w in tokens(text[mention.end :].removeprefix("'s").removeprefix("’s"))][:1]
+        near = {stem(w) for w in (*before, *after)}
+        members = {
+            member
+            for member in self._members.get(mention.actor, ())
+            if near & {stem(w) for phrase in self.actors[member].words for w in phrase.split()}
+        }
+        return (
+            Mention(members.pop(), mention.text, mention.start, mention.end) if len(members) == 1 else mention
+        )
 
     def _forms(self, actor: str) -> tuple[re.Pattern[str], frozenset[str], tuple[str, ...]]:
         """How an actor is found in a text, worked out once: a pattern of its names and of the
