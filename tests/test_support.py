@@ -173,7 +173,8 @@ def test_nothing_to_check_is_unchecked_and_nothing_cited_is_unsupported() -> Non
 
 WORDS = st.sampled_from(
     "Marsh Brandt Valmora the union said denied confirmed not never no three 3 1.5 million half "
-    "dozens Tuesday March 5 2024 last week sued called injured port closure , . 20% about US us".split()
+    "dozens Tuesday March 5 2024 last week sued called injured port closure , . 20% about US us "
+    "Valmora's mayor of declined to comment failed two thirds a third 33%".split()
 )
 
 

@@ -79,10 +79,16 @@ def assess(
     _numbers(reading, findings)
     _dates(reading, known_dates, findings)
     mentions = _names(reading, findings)
+
     # who says and does what: 'Valmora' in "Valmora's mayor said" is the mayor
-    described = [table.described(m, statement) for m in mentions]
+    def described(text: str, found: Sequence[Mention]) -> list[Mention]:
+        return [table.described(m, text) for m in found]
+
     checked, faults = stance.check(
-        statement, described, [(c.text, table.mentions(c.text)) for c in cited], roles
+        statement,
+        described(statement, mentions),
+        [(c.text, described(c.text, table.mentions(c.text))) for c in cited],
+        roles,
     )
     findings.checked += checked
     for rule, word, reason in faults:

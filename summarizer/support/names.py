@@ -92,7 +92,8 @@ class NameTable:
         before = [w.lower for w in tokens(text[: mention.start])][-2:]
         after = [w.lower for w in tokens(text[mention.end :])][:1]
         after += [w.lower for w in tokens(text[mention.end :].removeprefix("'s").removeprefix("’s"))][:1]
-        near = {stem(w) for w in (*before, *after)}
+        own = {stem(w) for name in self.actors[mention.actor].names for w in name.split()}
+        near = {stem(w) for w in (*before, *after)} - own
         members = {
             member
             for member in self._members.get(mention.actor, ())
