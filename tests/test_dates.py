@@ -545,7 +545,9 @@ def test_market_news_forms() -> None:
 DATE_WORDS = (
     "the last first second week weekend month year quarter half day of in on by until since next this "
     "ago earlier later before after Monday Friday March May December Christmas Easter week 3 25th 31 "
-    "2024 1990s fiscal Q4 H1 noon p.m. 's - , . and a two fortnight session period year-ago end"
+    "2024 1990s fiscal Q4 H1 noon p.m. 's - , . and a two fortnight session period year-ago end "
+    "decade century half New Year's Eve through between into early hours local time 1H24 3Q23 "
+    "10-Mar-2024 few next ahead past recent current"
 ).split()
 
 
