@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from summarizer.dates import normalise, sort_key
+from summarizer.dates import normalise, sort_key, span_of
 
 SEED_A = date(
     2023, 9, 29
@@ -447,6 +447,18 @@ def test_market_shorthand_time_zones_small_hours_and_years_that_name_things() ->
     assert value("10-Mar-2024") == "2024-03-10"
     assert value("the 2008 financial crisis") == "2008"
     assert value("the 2028 Olympics") == "2028"
+
+
+def test_a_season_is_valued_by_the_year_it_begins_in() -> None:
+    """'2023-WI' is the winter that begins in December 2023, as the timeline reads it: said on
+    30 October 2024, last winter is 2023-WI; this winter, the one coming in December."""
+    assert value("last winter") == "2023-WI"
+    assert value("this winter") == "2024-WI"
+    assert value("the summer", "Sales fell over the summer") == "2024-SU"
+    january = normalise("winter", date(2024, 1, 10), "It was a mild winter")
+    assert january is not None and january.value == "2023-WI"  # under way since December
+    span = span_of("2023-WI")
+    assert span is not None and span[0] == date(2023, 12, 1) and span[1] == date(2024, 2, 29)
 
 
 def test_parts_of_a_period_pairs_of_days_and_days_counted_from_a_named_day() -> None:

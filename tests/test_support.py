@@ -90,6 +90,8 @@ def test_dates_must_agree_with_the_evidence() -> None:
     said = "The talks collapsed on Tuesday."  # read from Friday 8 March 2024: 5 March
     assert check("The talks collapsed on March 5.", said).verdict == "supported"
     assert check("The talks collapsed in March 2024.", said).verdict == "supported"  # coarser
+    assert check("The talks collapsed this week.", said).verdict == "supported"  # the week holds the day
+    assert fault(check("The talks collapsed last week.", said)) == ("date", "last week")
     assert fault(check("The talks collapsed on Wednesday.", said)) == ("date", "Wednesday")
     assert fault(check("The talks collapsed on March 4.", said)) == ("date", "March 4")
     assert (

@@ -10,7 +10,7 @@ from .anchoring import Anchor, anchor
 from .finding import Found, find_dates
 from .rules import ArticleDates, DateValue, normalise, why_undated
 from .tense import is_future
-from .timex import CALENDAR_KINDS, Precision, is_value, sort_key, start_of, value_kind, week_of
+from .timex import CALENDAR_KINDS, Precision, is_value, sort_key, span_of, start_of, value_kind, week_of
 from .words import MONTHS
 
 __all__ = [
@@ -27,6 +27,7 @@ __all__ = [
     "is_value",
     "normalise",
     "sort_key",
+    "span_of",
     "start_of",
     "value_kind",
     "week_of",

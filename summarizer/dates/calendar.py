@@ -8,7 +8,7 @@ import re
 from datetime import date
 
 from .periods import previous_quarter, quarter_of
-from .timex import Rule
+from .timex import SEASON_MONTHS, Rule
 from .words import DECADES, MONTHS, ORDINALS, SEASONS
 
 MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
@@ -135,17 +135,27 @@ def season(text: str, ref: date, future: bool, previous: str | None) -> Rule:
     code = SEASONS[match.group(2)]
     if match.group(3):
         return f"{match.group(3)}-{code}", "season"
+    # a season's value is the year it begins in: '2023-WI' runs from December 2023 (timex.span_of)
+    starts = [date(y, SEASON_MONTHS[code], 1) for y in range(ref.year - 2, ref.year + 2)]
+    begun = [d for d in starts if d <= ref]
+    latest = begun[-1]  # the one under way, or the last to have begun
+    under_way = ref < _months_after(latest, 3)
+    coming = next(d for d in starts if d > ref)
     relative = match.group(1)
-    order = ["WI", "SP", "SU", "FA"]
-    current = order[(ref.month % 12) // 3]
-    year = ref.year
     if relative in ("last", "past"):
-        year -= 1 if order.index(code) >= order.index(current) else 0
+        chosen = begun[-2] if under_way else latest
     elif relative in ("next", "coming") or (relative is None and future):
-        year += 1 if order.index(code) <= order.index(current) else 0
-    elif relative is None and order.index(code) > order.index(current):
-        year -= 1
-    return f"{year}-{code}", "season"
+        chosen = coming
+    elif relative == "this":  # the one under way, else the one that begins this year
+        chosen = latest if under_way else date(ref.year, SEASON_MONTHS[code], 1)
+    else:
+        chosen = latest
+    return f"{chosen.year}-{code}", "season"
+
+
+def _months_after(day: date, months: int) -> date:
+    after = day.year * 12 + day.month - 1 + months
+    return date(after // 12, after % 12 + 1, 1)
 
 
 def year(text: str, ref: date, future: bool, previous: str | None) -> Rule:

@@ -5,7 +5,7 @@ names, where that period starts, and the timeline order. The normaliser produces
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from typing import Literal
 
 Precision = Literal[
@@ -69,6 +69,21 @@ def start_of(value: str | None) -> date | None:
     if kind == "decade":
         return date(year * 10, 1, 1)
     return date(year, 1, 1)
+
+
+def span_of(value: str | None) -> tuple[date, date] | None:
+    """The first and the last day of the period a value names; None for references and unknowns."""
+    start = start_of(value)
+    if start is None or value is None:
+        return None
+    kind = value_kind(value)
+    if kind == "day":
+        return start, start
+    if kind == "week":
+        return start, start + timedelta(days=1 if value.endswith("-WE") else 6)
+    months = {"month": 1, "quarter": 3, "half": 6, "season": 3, "year": 12, "decade": 120}[kind]
+    after = start.year * 12 + start.month - 1 + months  # the first month after the period
+    return start, date(after // 12, after % 12 + 1, 1) - timedelta(days=1)
 
 
 def sort_key(value: str | None) -> tuple[int, date, int]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from ..dates import Found, find_dates, normalise
+from ..dates import Found, find_dates, normalise, span_of
 from ..text import source_of
 from ..wording import count
 from . import stance
@@ -176,5 +176,8 @@ def _date_values(text: str, reference: date) -> frozenset[str]:
 
 def _within(value: str, evidence: str) -> bool:
     """A statement's date agrees with the evidence's when it is the same or coarser: '2023-09' for
-    '2023-09-29', '2023' for either."""
-    return evidence == value or evidence.startswith(value + "-")
+    '2023-09-29', '2023' for either, the week '2024-W10' for its Monday '2024-03-04'."""
+    if evidence == value or evidence.startswith(value + "-"):
+        return True
+    outer, inner = span_of(value), span_of(evidence)
+    return outer is not None and inner is not None and outer[0] <= inner[0] and inner[1] <= outer[1]
