@@ -417,6 +417,9 @@ def test_what_is_scheduled_is_told_in_the_present() -> None:
     assert value("Sunday", "Voters go to the polls Sunday") == "2024-11-03"
     assert value("March", "Shipments resume in March") == "2025-03"  # not ten months back
     assert value("Tuesday", "Polls close at 8 p.m. Tuesday") == "2024-11-05"
+    assert value("Friday", "The deadline is Friday") == "2024-11-01"
+    assert value("Friday", "The deadline was Friday") == "2024-10-25"
+    assert value("Friday", "He is accused of killing two people on Friday") == "2024-10-25"
     assert value("March", "The company plans a listing in March") == "2025-03"
     # a day more than a month gone is next year's in the future tense; one just gone stays
     assert value("Sept. 1", "The new law takes effect Sept. 1") == "2025-09-01"

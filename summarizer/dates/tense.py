@@ -43,7 +43,8 @@ def tense(sentence: str | None, expression: str = "") -> Tense | None:
     """The tense that governs the expression, or None when nothing says. A future marker ('will',
     'plans to', 'next') before it in its clause makes it the future ('said it will close in
     March'); else the last verb before it in the past tense the past ('Sales fell in December');
-    else a verb of what is scheduled, in the present, the future ('talks resume Monday').
+    else a verb of what is scheduled, in the present, the future ('talks resume Monday'), as does
+    'is' or 'are' right before the date ('the deadline is Friday').
     A relative or subordinate clause ('who was rescued in November') has a tense of its own;
     one opened by 'since' tells of the past ('since shortly after the Oct. 23 shooting'). A date
     that opens its sentence takes the tense of a plan said after it ('On Tuesday, the group
@@ -58,8 +59,8 @@ def tense(sentence: str | None, expression: str = "") -> Tense | None:
         return "future"
     if _last_past_verb(clause) is not None:
         return "past"
-    if _scheduled(clause):
-        return "future"
+    if _scheduled(clause) or re.search(r"\b(?:is|are)\s+(?:on\s+)?$", clause, re.IGNORECASE):
+        return "future"  # 'the vote is Tuesday', 'the deadline is on Friday': what is set
     opened_by = [match.group().lower() for match in _CLAUSE_START.finditer(before)]
     if opened_by and opened_by[-1] == "since":
         return "past"
