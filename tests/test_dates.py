@@ -444,6 +444,7 @@ def test_market_shorthand_time_zones_small_hours_and_years_that_name_things() ->
     assert (
         value("Tuesday evening local time", "The quake struck Tuesday evening local time") == "2024-10-29TEV"
     )
+    assert value("2 p.m. ET Tuesday", "The market closed early at 2 p.m. ET Tuesday") == "2024-10-29"
     assert (
         value("Tuesday night into Wednesday", "Storms raged Tuesday night into Wednesday") == "2024-10-29TNI"
     )

@@ -157,9 +157,11 @@ def _value(text: str, ref: date, future: bool, previous: str | None) -> Rule:
     text = re.sub(rf"\s+(?:{TIME_ZONES})$", "", text)
     # 'the early hours of Tuesday': that day (no part of it TIMEX3 names)
     text = re.sub(r"^(?:the\s+)?(?:early|small|wee)\s+hours\s+of\s+", "", text)
-    # a time of day says more than a date's value holds: 'noon Friday', '3 p.m. Tuesday'
+    # a time of day says more than a date's value holds: 'noon Friday', '3 p.m. ET Tuesday'
     text = re.sub(
-        r"(?:^|\s)(?:at\s+)?(?:noon|midnight|\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?)(?:\s+(?:on\s+)?|$)", " ", text
+        rf"(?:^|\s)(?:at\s+)?(?:noon|midnight|\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\.?)(?:\s+(?:{TIME_ZONES}))?(?:\s+(?:on\s+)?|$)",
+        " ",
+        text,
     ).strip()
     # 'the second half of next year': the year counted from the reference
     text = re.sub(
