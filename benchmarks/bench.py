@@ -64,15 +64,26 @@ def in_process(paths: list[Path], stub: Stub, concurrency: int, cache: str | Non
     return time.perf_counter() - start, stub.requests - before
 
 
-def whole_process(paths: list[Path], stub: Stub, concurrency: int, out: Path) -> tuple[float, float, int]:
-    """Wall and CPU seconds of ``summarizer brief`` in a new process, and the requests it made."""
+def model_rounds(paths: list[Path], concurrency: int) -> tuple[int, int]:
+    """The most parts an article is asked in, and the rounds of calls a run waits for: extraction
+    rounds (a source's parts one after the other), then synthesis."""
+    parts = max(len(ExtractionJob(s, part_budget(Settings())).parts) for s in sources_of(paths))
+    return parts, math.ceil(len(paths) / concurrency) * parts + 1
+
+
+def whole_process(
+    paths: list[Path], stub: Stub, concurrency: int, out: Path, tree: Path | None = None
+) -> tuple[float, float, int]:
+    """Wall and CPU seconds of ``summarizer brief`` in a new process, and the requests it made;
+    ``tree``: run the package of that checkout instead of the installed one."""
     command = [sys.executable, "-m", "summarizer", "brief", *map(str, paths), "-o", str(out)]
     command += ["--base-url", f"http://127.0.0.1:{stub.port}/v1", "--model", "stub", "--no-cache"]
     command += ["--concurrency", str(concurrency)]
+    environment = {"OPENAI_API_KEY": "", "PATH": "", **({"PYTHONPATH": str(tree)} if tree else {})}
     before = stub.requests
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run(command, check=True, capture_output=True, env={"OPENAI_API_KEY": "", "PATH": ""})
+    subprocess.run(command, check=True, capture_output=True, env=environment, cwd=tree)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - usage.ru_utime) + (after.ru_stime - usage.ru_stime)
@@ -199,9 +210,7 @@ def main() -> None:
             path = Path(folder) / f"article{i:02d}.txt"
             path.write_text(article(i, args.words))
             paths.append(path)
-        parts = max(len(ExtractionJob(s, part_budget(Settings())).parts) for s in sources_of(paths))
-        # extraction rounds (a source's parts one after the other), then synthesis
-        rounds = math.ceil(args.docs / args.concurrency) * parts + 1
+        parts, rounds = model_rounds(paths, args.concurrency)
         model_time = rounds * args.latency
         stub = Stub(args.latency)
         cold = [
