@@ -8,7 +8,7 @@ import re
 from datetime import date
 
 from .periods import previous_quarter, quarter_of
-from .timex import SEASON_MONTHS, Rule
+from .timex import SEASON_MONTHS, Rule, months_after
 from .words import DECADES, MONTHS, ORDINALS, SEASONS
 
 MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
@@ -73,13 +73,13 @@ def day_of_month(text: str, ref: date, future: bool, previous: str | None) -> Ru
     match = re.fullmatch(r"(?:the )?(\d{1,2})(?:st|nd|rd|th)", text)
     if not match:
         return None
-    day, month = int(match.group(1)), ref.year * 12 + ref.month - 1
+    day, shift = int(match.group(1)), 0
     if future and day < ref.day:
-        month += 1
+        shift = 1
     elif not future and day > ref.day:
-        month -= 1
+        shift = -1
     try:
-        return date(month // 12, month % 12 + 1, day).isoformat(), "day"
+        return months_after(ref, shift).replace(day=day).isoformat(), "day"
     except ValueError:
         return None
 
@@ -139,7 +139,7 @@ def season(text: str, ref: date, future: bool, previous: str | None) -> Rule:
     starts = [date(y, SEASON_MONTHS[code], 1) for y in range(ref.year - 2, ref.year + 2)]
     begun = [d for d in starts if d <= ref]
     latest = begun[-1]  # the one under way, or the last to have begun
-    under_way = ref < _months_after(latest, 3)
+    under_way = ref < months_after(latest, 3)
     coming = next(d for d in starts if d > ref)
     relative = match.group(1)
     if relative in ("last", "past"):
@@ -151,11 +151,6 @@ def season(text: str, ref: date, future: bool, previous: str | None) -> Rule:
     else:
         chosen = latest
     return f"{chosen.year}-{code}", "season"
-
-
-def _months_after(day: date, months: int) -> date:
-    after = day.year * 12 + day.month - 1 + months
-    return date(after // 12, after % 12 + 1, 1)
 
 
 def year(text: str, ref: date, future: bool, previous: str | None) -> Rule:

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 from dateutil.easter import easter
 
-from .timex import Rule, week_of
+from .timex import Rule, months_after, week_of
 
 
 def _nth_weekday(month: int, weekday: int, n: int) -> Callable[[int], date]:
@@ -20,7 +20,7 @@ def _nth_weekday(month: int, weekday: int, n: int) -> Callable[[int], date]:
         if n > 0:
             first = date(year, month, 1)
             return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
-        last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+        last = months_after(date(year, month, 1), 1) - timedelta(days=1)
         return last - timedelta(days=(last.weekday() - weekday) % 7)
 
     return day

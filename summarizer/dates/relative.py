@@ -10,7 +10,7 @@ from typing import cast
 
 from .calendar import MONTH, year_for
 from .periods import quarter_of
-from .timex import Precision, Rule, start_of, value_kind, week_of
+from .timex import Precision, Rule, months_after, start_of, value_kind, week_of
 from .words import (
     FUTURE_WORDS,
     MONTHS,
@@ -132,7 +132,7 @@ def week_of_month(text: str, ref: date, future: bool, previous: str | None) -> R
     month = MONTHS[match["month"]]
     year = int(match.group(3)) if match.group(3) else year_for(month, ref.month, ref.year, future)
     if match.group(1) == "last":
-        middle = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=4)
+        middle = months_after(date(year, month, 1), 1) - timedelta(days=4)
     else:
         middle = date(year, month, 4 + 7 * ORDINALS[match.group(1)] - 7)
     return week_of(middle), "week"

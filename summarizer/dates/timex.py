@@ -71,6 +71,12 @@ def start_of(value: str | None) -> date | None:
     return date(year, 1, 1)
 
 
+def months_after(day: date, months: int) -> date:
+    """The first day of the month ``months`` after ``day``'s (before it, when negative)."""
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
 def span_of(value: str | None) -> tuple[date, date] | None:
     """The first and the last day of the period a value names; None for references and unknowns."""
     start = start_of(value)
@@ -82,8 +88,7 @@ def span_of(value: str | None) -> tuple[date, date] | None:
     if kind == "week":
         return start, start + timedelta(days=1 if value.endswith("-WE") else 6)
     months = {"month": 1, "quarter": 3, "half": 6, "season": 3, "year": 12, "decade": 120}[kind]
-    after = start.year * 12 + start.month - 1 + months  # the first month after the period
-    return start, date(after // 12, after % 12 + 1, 1) - timedelta(days=1)
+    return start, months_after(start, months) - timedelta(days=1)
 
 
 def sort_key(value: str | None) -> tuple[int, date, int]:
