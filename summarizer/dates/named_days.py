@@ -117,6 +117,3 @@ def _day(day_of: Callable[[int], date], which: str | None, year: str | None, ref
     if which == "next" or (which is None and future):
         return this_year if this_year > ref else day_of(ref.year + 1)
     return this_year if this_year < ref or (this_year == ref and which is None) else day_of(ref.year - 1)
-
-
-RULES = [holiday]

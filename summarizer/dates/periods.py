@@ -239,12 +239,19 @@ def year_ago(text: str, ref: date, future: bool, previous: str | None) -> Rule:
     return None
 
 
+def before_or_after(text: str) -> str:
+    """'the year before', 'the week after' said as 'the previous year', 'the following week': how
+    the rules that count from the date said last read them."""
+    match = re.fullmatch(r"the (\w+) (before|after)", text)
+    return f"the {'previous' if match[2] == 'before' else 'following'} {match[1]}" if match else text
+
+
 def year_again(text: str, ref: date, future: bool, previous: str | None) -> Rule:
     """'that year', 'the same year', 'the following year', 'the previous year', 'the year
     before': a year counted from the one just spoken of; 'the current year' is the reference's."""
     if re.fullmatch(r"(?:the\s+)?(?:current|present)\s+year", text):
         return str(ref.year), "year"
-    text = {"the year before": "the previous year", "the year after": "the following year"}.get(text, text)
+    text = before_or_after(text)
     match = re.fullmatch(
         r"(?:that|the same|the following|the next|the previous|the prior|the preceding)\s+year", text
     )
@@ -265,6 +272,3 @@ def _year_of(previous: str | None) -> str | None:
     if previous and value_kind(previous) not in ("reference", "other", "decade"):
         return previous[:4]
     return None
-
-
-RULES = [named_quarter, half, fiscal_year, period_again, year_ago, year_again]

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from typing import cast
 
 from .calendar import MONTH, year_for
-from .periods import quarter_of
+from .periods import before_or_after, quarter_of
 from .timex import Precision, Rule, months_after, start_of, value_kind, week_of
 from .words import (
     FUTURE_WORDS,
@@ -97,9 +97,7 @@ def weekday_again(text: str, ref: date, future: bool, previous: str | None) -> R
 def month_again(text: str, ref: date, future: bool, previous: str | None) -> Rule:
     """'the following month', 'the month before': the month after or before the one just
     spoken of (or the one of the day just spoken of)."""
-    text = {"the month before": "the previous month", "the month after": "the following month"}.get(
-        text, text
-    )
+    text = before_or_after(text)
     match = re.fullmatch(
         r"(the following|the next|the previous|the preceding|the prior|that|the same) month", text
     )
@@ -112,7 +110,7 @@ def month_again(text: str, ref: date, future: bool, previous: str | None) -> Rul
 def week_again(text: str, ref: date, future: bool, previous: str | None) -> Rule:
     """'the following week', 'the week before', 'that week', 'for the week': counted from the day or
     week just spoken of."""
-    text = {"the week before": "the previous week", "the week after": "the following week"}.get(text, text)
+    text = before_or_after(text)
     match = re.fullmatch(
         r"(the following|the next|the previous|the preceding|the prior|that|the same|the) week", text
     )
