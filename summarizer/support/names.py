@@ -87,16 +87,18 @@ class NameTable:
         """The mention as the actor a title beside it describes: 'Valmora' in "Valmora's mayor" or
         'the mayor of Valmora' stands for the one member the table gives the title 'Mayor' and the
         affiliation 'Valmora'; else the mention as it is."""
-        if not self._members.get(mention.actor):
+        candidates = self._members.get(mention.actor)
+        if not candidates:
             return mention
         before = [w.lower for w in tokens(text[: mention.start])][-2:]
-        after = [w.lower for w in tokens(text[mention.end :])][:1]
-        after += [w.lower for w in tokens(text[mention.end :].removeprefix("'s").removeprefix("’s"))][:1]
+        after = [w.lower for w in tokens(re.sub(r"^['’]s\b", "", text[mention.end :]))][
+            :1
+        ]  # "Valmora's mayor"
         own = {stem(w) for name in self.actors[mention.actor].names for w in name.split()}
         near = {stem(w) for w in (*before, *after)} - own
         members = {
             member
-            for member in self._members.get(mention.actor, ())
+            for member in candidates
             if near & {stem(w) for phrase in self.actors[member].words for w in phrase.split()}
         }
         return (
