@@ -84,3 +84,31 @@ def test_only_the_cli_knows_click() -> None:
         if "cli" in path.relative_to(PACKAGE).parts:
             continue
         assert all(m.split(".")[0] != "click" for m, _ in imported(path)), path
+
+
+def calls(path: Path) -> set[str]:
+    """The dotted names called in a file ('validating', 'instructor.patch') and attributes set."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        target = node.func if isinstance(node, ast.Call) else None
+        if isinstance(node, ast.Assign):
+            found |= {f"={t.attr}" for t in node.targets if isinstance(t, ast.Attribute)}
+        if target is not None:
+            found.add(ast.unparse(target))
+    return found
+
+
+def test_one_reask_loop() -> None:
+    """Validation, re-asks and the lenient last attempt have one home, llm/asking.py, which every
+    model reaches: no model class fills drafts itself (models only complete an attempt)."""
+    loop = PACKAGE / "llm" / "asking.py"
+    policy = {"validating", "instructor.patch", "=lenient"}
+    for path in PACKAGE.rglob("*.py"):
+        if path != loop:
+            assert not calls(path) & policy, f"{path.relative_to(ROOT)} runs a re-ask loop of its own"
+    assert calls(loop) >= policy
+    for path in (PACKAGE / "llm").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                methods = {f.name for f in node.body if isinstance(f, ast.AsyncFunctionDef | ast.FunctionDef)}
+                assert "fill" not in methods, f"{node.name} fills drafts itself"

@@ -6,47 +6,48 @@ import asyncio
 import re
 from typing import Any
 
-from summarizer import Document, Extracted, Filled, FillRequest, Settings, Usage, extract_all, sources_of
-from summarizer.schema.drafts import ExtractionDraft
+from summarizer import Document, Extracted, FakeModel, FillRequest, Settings, extract_all, sources_of
+from summarizer.llm import Attempt
 from summarizer.stages.extract import extract_sources
 
 
-class SlowModel:
+class SlowModel(FakeModel):
     """A model whose answers take longer for earlier documents, so calls finish out of order."""
 
-    name = "slow"
-    mode = "tools"
-
     def __init__(self) -> None:
+        super().__init__(self.answer, name="slow")
         self.running = 0
         self.peak = 0
         self.finished: list[str] = []
 
-    async def fill(self, request: FillRequest[Any]) -> Filled[Any]:
+    @staticmethod
+    def line(request: FillRequest[Any]) -> tuple[str, str]:
         sid, text = re.findall(r"^\[([A-Z]+\d+)\] (.*)$", request.messages[1]["content"], re.M)[0]
+        return sid, text
+
+    async def complete(self, attempt: Attempt) -> Any:
+        sid, text = self.line(attempt.request)
         self.running += 1
         self.peak = max(self.peak, self.running)
         await asyncio.sleep(0.05 * (10 - int(text.split()[1])))  # later documents answer sooner
         self.running -= 1
         self.finished.append(sid[0])
-        quote = " ".join(text.split()[:3])
-        draft = ExtractionDraft.model_validate(
-            {
-                "actors": [
-                    {
-                        "name": f"Person {sid[0]}",
-                        "kind": "person",
-                        "evidence": [{"sentence_id": sid, "quote": quote}],
-                    }
-                ],
-                "events": [],
-                "claims": [],
-            }
-        )
-        return Filled(draft, Usage(calls=1))
+        return await super().complete(attempt)
 
-    async def aclose(self) -> None:
-        return None
+    def answer(self, request: FillRequest[Any], attempt: int) -> dict[str, Any]:
+        sid, text = self.line(request)
+        quote = " ".join(text.split()[:3])
+        return {
+            "actors": [
+                {
+                    "name": f"Person {sid[0]}",
+                    "kind": "person",
+                    "evidence": [{"sentence_id": sid, "quote": quote}],
+                }
+            ],
+            "events": [],
+            "claims": [],
+        }
 
 
 SOURCES = sources_of([Document(name=f"doc{i}", text=f"Document {i} reports a meeting.") for i in range(8)])

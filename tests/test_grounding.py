@@ -102,10 +102,9 @@ def test_lenient_last_attempt_keeps_what_holds_and_reports_the_rest() -> None:
     answer["actors"][1]["evidence"] = [cite("A2", "Kirby yelled")]  # Kirby cannot be grounded
     answer["events"] = [{"what": "no evidence field at all"}]  # does not fit the schema
     answer["claims"][0]["evidence"] = [cite("A1", "denied the reports")]  # a sentence without Kirby
-    scope = Scope(CORPUS, strict=False)
-    with validating(scope):
+    with validating(Scope(CORPUS), lenient=True) as validation:
         model = ExtractionDraft.model_validate(answer)
-    warnings = list(scope.salvage_warnings)
+    warnings = list(validation.dropped)
     actors, events, claims = verify(model, CORPUS, warnings)
     assert [a.name for a in actors] == ["Aleksandar Vucic"]
     assert events == []
@@ -167,8 +166,7 @@ def test_typewriter_and_treebank_quotes_match_any_quote_the_model_writes() -> No
 def test_a_dropped_actor_is_kept_when_the_referring_item_cites_a_sentence_naming_it() -> None:
     answer = draft()
     answer["actors"][1]["evidence"] = [cite("A2", "Kirby yelled")]  # the actor's own citation fails
-    scope = Scope(CORPUS, strict=False)
-    with validating(scope):
+    with validating(Scope(CORPUS), lenient=True):
         model = ExtractionDraft.model_validate(answer)
     warnings: list[str] = []
     actors, _, claims = verify(model, CORPUS, warnings)

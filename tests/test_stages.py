@@ -21,6 +21,7 @@ from summarizer import (
     sources_of,
     summarize,
 )
+from summarizer.llm import Attempt
 from summarizer.plan import plan
 from summarizer.schema.briefing import BriefingClaim
 from summarizer.stages.merge import merge
@@ -378,11 +379,11 @@ def test_the_first_calls_go_out_before_the_later_stages_load(tmp_path: Any) -> N
         "    if request.step != 'extraction': raise RuntimeError('stop after extraction')\n"
         "    return {'actors': [], 'events': [], 'claims': []}\n"
         "class Slow(FakeModel):\n"
-        "    async def fill(self, request):\n"
+        "    async def complete(self, attempt):\n"
         "        seen.append(loaded())\n"
         "        await asyncio.sleep(0.5)\n"
         "        seen.append(loaded())\n"
-        "        return await super().fill(request)\n"
+        "        return await super().complete(attempt)\n"
         "article = Document(name='a.txt', text='Title\\n\\nThe strike began on Monday.')\n"
         "try:\n"
         "    summarize([article], settings=Settings(model='fake', cache_dir=None), model=Slow(respond))\n"
@@ -399,3 +400,31 @@ def test_the_first_calls_go_out_before_the_later_stages_load(tmp_path: Any) -> N
         "[[], ['summarizer.assembly', 'summarizer.support.checker']]",
         "0 True",  # a library user's collector is left as it was
     ]
+
+
+def test_the_fake_model_is_re_asked_by_the_loop_a_real_model_is() -> None:
+    """FakeModel goes through the one re-ask loop: its second attempt is the request instructor
+    builds for any model (the answer sent back as a tool call, the corrections as the tool's reply),
+    and the loop counts both calls."""
+    bodies: list[dict[str, Any]] = []
+
+    class Recording(FakeModel):
+        async def complete(self, attempt: Attempt) -> Any:
+            bodies.append(json.loads(json.dumps(attempt.body)))  # as sent, before the loop goes on
+            return await super().complete(attempt)
+
+    def respond(request: FillRequest[Any], attempt: int) -> dict[str, Any]:
+        answer = extraction_answer(request)
+        if attempt == 0:
+            answer["actors"][0]["evidence"][0]["quote"] = "words in no sentence"
+        return answer
+
+    model = Recording(respond)
+    (outcome,) = asyncio.run(extract_all(sources_of([DAY_ONE]), settings=SETTINGS, model=model))
+    assert isinstance(outcome, Extracted) and outcome.usage.calls == 2 and outcome.usage.reasks == 1
+    first, second = bodies
+    assert [m["role"] for m in second["messages"]] == ["system", "user", "assistant", "tool"]
+    assert second["messages"][:2] == first["messages"] and second["tools"] == first["tools"]
+    assert "'words in no sentence' is not in sentence" in second["messages"][-1]["content"]
+    assert model.feedback == [second["messages"][-1]["content"]]
+    assert model.requests[0].messages == first["messages"]  # the request itself is left as asked

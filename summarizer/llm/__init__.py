@@ -1,9 +1,20 @@
-"""Everything that talks to a model: the seam (``Model``, ``FillRequest``, ``Filled``), the
-OpenAI-compatible implementation and a fake one, failures worded as one line, the response cache,
-prices, and the prompt templates."""
+"""Everything that talks to a model: the seam (``Model``: one chat completion per ``Attempt``),
+the one re-ask loop above it (``fill``), the OpenAI-compatible implementation and a fake one,
+failures worded as one line, the response cache, prices, and the prompt templates."""
 
+from .asking import fill
 from .fake import FakeModel
-from .model import Filled, FillRequest, Messages, Model
+from .model import Attempt, Filled, FillRequest, Messages, Model
 from .openai_model import OpenAIModel, load_libraries
 
-__all__ = ["FakeModel", "FillRequest", "Filled", "Messages", "Model", "OpenAIModel", "load_libraries"]
+__all__ = [
+    "Attempt",
+    "FakeModel",
+    "FillRequest",
+    "Filled",
+    "Messages",
+    "Model",
+    "OpenAIModel",
+    "fill",
+    "load_libraries",
+]

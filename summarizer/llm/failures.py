@@ -19,15 +19,21 @@ class NotAChatCompletion(Exception):
         )
 
 
-class CallTimedOut(Exception):
+class CallFailed(Exception):
+    """A completion that failed for a reason already worded for people, secrets removed: what a
+    model raises from ``complete`` for a failure of its own (transport, server, a fake's refusal)."""
+
+
+class CallTimedOut(CallFailed):
     """The whole call, retries included, outlasted ``call_timeout``."""
 
     def __init__(self, seconds: float | None) -> None:
         super().__init__(f"no answer within {seconds:g} s (the bound on a whole call, retries included)")
 
 
-def model_error(step: str, subject: str, error: Exception, api_key: str | None, usage: Usage) -> ModelError:
-    """One clear line for a failed model call: transport cause, truncated or unusable answer."""
+def model_error(step: str, subject: str, error: Exception, usage: Usage) -> ModelError:
+    """One clear line for a failed model call: the model's own failure, a truncated or unusable
+    answer; anything shaped like a key removed."""
     from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
 
     cause: BaseException = error
@@ -35,13 +41,13 @@ def model_error(step: str, subject: str, error: Exception, api_key: str | None, 
         cause = error.__cause__
     if isinstance(cause, IncompleteOutputException):
         return AnswerCutOff(step, subject, "the answer was cut off at the token limit", usage)
-    if _is_api_error(cause) or isinstance(cause, (NotAChatCompletion, CallTimedOut)):
-        text = describe_api_error(cause)
+    if isinstance(cause, CallFailed):
+        text = str(cause)
     elif isinstance(error, InstructorRetryException):
         text = f"no usable answer after {error.n_attempts} attempts ({describe_invalid(cause)})"
     else:
         text = f"{type(cause).__name__}: {cause}"
-    return ModelError(step, subject, redact(text, api_key), usage)
+    return ModelError(step, subject, redact(text, None), usage)
 
 
 def describe_invalid(error: BaseException) -> str:
@@ -54,12 +60,6 @@ def describe_invalid(error: BaseException) -> str:
         return "; ".join(problems[:3]) + more
     lines = str(error).strip().splitlines()
     return lines[0][:200] if lines else type(error).__name__
-
-
-def _is_api_error(error: BaseException) -> bool:
-    import openai
-
-    return isinstance(error, openai.APIError)
 
 
 def describe_api_error(error: BaseException) -> str:

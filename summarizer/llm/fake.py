@@ -1,24 +1,24 @@
 """A model without a network, shipped for tests, benchmarks and library users who want to run
-the whole pipeline offline. Its answers are plain data that go through the same validation as a
-real model's: checked against the call's scope, re-asked when they fail, the last attempt
-lenient, and a failure for good raised as ``ModelError`` with its usage."""
+the whole pipeline offline. It answers each attempt from a Python function and wraps the answer
+as the chat completion a server would send in its mode, so that the answer goes through the one
+re-ask loop (``llm.asking``) exactly as a real model's does: validated against the call's scope,
+re-asked with the corrections, the last attempt lenient."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
-from ..errors import ModelError
-from ..schema.usage import Usage
-from ..schema.validation import validating
-from .failures import describe_invalid
-from .model import Draft, Filled, FillRequest
+from .failures import CallFailed
+from .model import Attempt, FillRequest
 
-# (request, attempt) -> the answer as the JSON a model would send, or a draft; raising an
-# exception stands for a call that fails (its message becomes the error's cause).
-Responder = Callable[[FillRequest[Any], int], "dict[str, Any] | BaseModel"]
+# (request, attempt number) -> the answer as the JSON a model would send, or a draft, or the text
+# itself (a string, sent as it is: truncated JSON, prose); raising an exception stands for a call
+# that fails (its message becomes the error's cause).
+Responder = Callable[[FillRequest[Any], int], "dict[str, Any] | BaseModel | str"]
 
 
 class FakeModel:
@@ -28,9 +28,9 @@ class FakeModel:
         self.respond = respond
         self._name = name
         self._mode = mode
-        self.max_reasks = max_reasks
+        self._max_reasks = max_reasks
         self.requests: list[FillRequest[Any]] = []  # every request, in the order it was made
-        self.feedback: list[str] = []  # the corrections a real model would have been sent
+        self.feedback: list[str] = []  # the corrections the loop sent back, one per re-ask
 
     @property
     def name(self) -> str:
@@ -40,30 +40,45 @@ class FakeModel:
     def mode(self) -> str:
         return self._mode
 
-    async def fill(self, request: FillRequest[Draft]) -> Filled[Draft]:
-        self.requests.append(request)
-        usage = Usage()
-        problem = "no attempt made"
-        for attempt in range(self.max_reasks + 1):
-            request.scope.strict = attempt < self.max_reasks
-            usage += Usage(calls=1, reasks=1 if attempt else 0)
-            try:
-                answer = self.respond(request, attempt)
-            except Exception as error:
-                raise ModelError(request.step, request.subject, str(error), usage) from None
-            data = answer.model_dump() if isinstance(answer, BaseModel) else answer
-            try:
-                with validating(request.scope):
-                    return Filled(request.schema.model_validate(data), usage)
-            except ValidationError as error:
-                problem = describe_invalid(error)
-                self.feedback.append(str(error))
-        raise ModelError(
-            request.step,
-            request.subject,
-            f"no usable answer after {self.max_reasks + 1} attempts ({problem})",
-            usage,
+    @property
+    def max_reasks(self) -> int:
+        return self._max_reasks
+
+    async def complete(self, attempt: Attempt) -> Any:
+        from openai.types.chat import ChatCompletion
+
+        if attempt.number == 0:
+            self.requests.append(attempt.request)
+        else:
+            self.feedback.append(str(attempt.body["messages"][-1]["content"]))
+        try:
+            answer = self.respond(attempt.request, attempt.number)
+        except Exception as error:
+            raise CallFailed(str(error)) from None
+        if isinstance(answer, BaseModel):
+            answer = answer.model_dump(mode="json")
+        text = answer if isinstance(answer, str) else json.dumps(answer)
+        message: dict[str, Any] = {"role": "assistant", "content": text}
+        if self._mode == "tools":
+            (tool,) = attempt.body["tools"]
+            call = {
+                "id": "call_0",
+                "type": "function",
+                "function": {"name": tool["function"]["name"], "arguments": text},
+            }
+            message = {"role": "assistant", "content": None, "tool_calls": [call]}
+        return ChatCompletion.model_validate(
+            {
+                "id": f"fake-{len(self.requests)}-{attempt.number}",
+                "object": "chat.completion",
+                "created": 0,
+                "model": self._name,
+                "choices": [{"index": 0, "finish_reason": "stop", "message": message}],
+            }
         )
+
+    def keep(self, attempt: Attempt, answer: Any) -> None:
+        return None
 
     async def aclose(self) -> None:
         return None

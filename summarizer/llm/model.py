@@ -1,12 +1,14 @@
-"""The one seam between summarizer and a model: ``Model.fill`` takes a draft schema, the messages
-and the validation scope, and returns the validated draft with what it cost. The pipeline opens
-one model per run; tests, benchmarks and library users can pass ``FakeModel`` instead of the
-OpenAI-compatible client."""
+"""The one seam between summarizer and a model. A model does one thing, ``complete``: one chat
+completion for one attempt. Everything else about a structured call (the schema sent, validation
+against the call's scope, re-asks with the corrections, the lenient last attempt, usage, one-line
+errors) is the re-ask loop's, ``llm.asking.fill``, the same for every model: the OpenAI-compatible
+client and ``FakeModel`` alike. The pipeline opens one model per run; tests, benchmarks and
+library users can pass their own."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Generic, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from pydantic import BaseModel
 
@@ -30,18 +32,36 @@ class FillRequest(Generic[Draft]):
 class Filled(Generic[Draft]):
     draft: Draft
     usage: Usage  # every attempt, re-asks included
+    dropped: tuple[str, ...] = ()  # items the lenient last attempt dropped, each with its reason
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """One attempt of a call: what was asked, which attempt this is (0, then each re-ask), and
+    the chat completion request as the loop built it (``messages`` with the corrections of
+    earlier attempts, and the schema as ``tools`` or ``response_format``, by mode)."""
+
+    request: FillRequest[Any]
+    number: int
+    body: dict[str, Any]
 
 
 class Model(Protocol):
-    """Fills drafts. Validation failures are re-asked (bounded), the last attempt is lenient, and a
-    call that fails for good raises ``ModelError`` carrying its usage."""
+    """Answers attempts. ``complete`` returns an ``openai.types.chat.ChatCompletion`` (or raises:
+    the loop words the failure as one line); ``keep`` hears the answer that passed validation
+    (a model with a response cache stores it there; nothing that failed is ever kept)."""
 
     @property
     def name(self) -> str: ...
 
     @property
-    def mode(self) -> str: ...
+    def mode(self) -> str: ...  # instructor mode: tools, json, json_schema, md_json
 
-    async def fill(self, request: FillRequest[Draft]) -> Filled[Draft]: ...
+    @property
+    def max_reasks(self) -> int: ...
+
+    async def complete(self, attempt: Attempt) -> Any: ...
+
+    def keep(self, attempt: Attempt, answer: Any) -> None: ...
 
     async def aclose(self) -> None: ...

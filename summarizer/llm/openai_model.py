@@ -1,6 +1,7 @@
 """The model behind an OpenAI-compatible endpoint: the openai async client with its own retries
 off, transport retries by tenacity around each HTTP call, answers served from and stored in the
-response cache, and instructor on top for validation and re-asks. Opened once per run."""
+response cache. Validation and re-asks are the loop's (``llm.asking``), the same for every model.
+Opened once per run."""
 
 from __future__ import annotations
 
@@ -8,18 +9,13 @@ import asyncio
 import logging
 import random
 import sys
-from contextvars import ContextVar
-from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
 
 from ..lazy import collector_paused
-from ..schema.usage import Usage
-from ..schema.validation import validating
 from ..settings import Settings
-from .failures import CallTimedOut, NotAChatCompletion, describe_api_error, model_error, redact
-from .model import Draft, Filled, FillRequest
+from .failures import CallFailed, CallTimedOut, NotAChatCompletion, describe_api_error, redact
+from .model import Attempt
 
 log = logging.getLogger("summarizer")
 _MAX_TOTAL_WAIT = 120.0  # seconds spent waiting between transport retries of one call, at most
@@ -101,32 +97,10 @@ def _retrying(settings: Settings, subject: str) -> Any:
     )
 
 
-@dataclass
-class _Call:
-    """What one ``fill`` shares with the HTTP calls it makes: whom to name, what it received."""
-
-    subject: str
-    answers: list[tuple[str, Any]] = field(default_factory=list)
-
-
-@cache
-def _tool_schema(draft: type[Draft]) -> type[Draft]:
-    """The draft class as instructor sends it, made once per class: given the plain class,
-    instructor derives a new one and its JSON schema on every call (some 5 ms each)."""
-    import instructor
-
-    return instructor.openai_schema(draft)
-
-
-# Set around each ``fill``, read by ``_send``: instructor calls ``_send`` with the request alone.
-_current: ContextVar[_Call | None] = ContextVar("summarizer_call", default=None)
-
-
 class OpenAIModel:
     """``Model`` for OpenAI or any OpenAI-compatible server (llama.cpp, Ollama, vLLM)."""
 
     def __init__(self, settings: Settings) -> None:
-        import instructor
         import openai
 
         from .cache import ResponseCache
@@ -146,7 +120,6 @@ class OpenAIModel:
             else None,
         )
         self.cache = ResponseCache(settings.cache_dir) if settings.cache_dir else None
-        self._create: Any = instructor.patch(create=self._send, mode=instructor.Mode[settings.mode.upper()])
 
     @property
     def name(self) -> str:
@@ -156,24 +129,42 @@ class OpenAIModel:
     def mode(self) -> str:
         return self.settings.mode
 
-    async def _send(self, **kwargs: Any) -> Any:
+    @property
+    def max_reasks(self) -> int:
+        return self.settings.max_reasks
+
+    async def complete(self, attempt: Attempt) -> Any:
         """One chat completion: from the cache when it holds the answer, else from the server with
-        transport retries around the HTTP call."""
+        transport retries around the HTTP call; a failure for good is one line, the key removed."""
         from openai.types.chat import ChatCompletion
 
-        key = self.cache.key(self.settings.base_url, kwargs) if self.cache else None
-        if self.cache is not None and key is not None:
-            hit = self.cache.get(key)
+        settings = self.settings
+        body = self._body(attempt)
+        if self.cache is not None:
+            hit = self.cache.get(self.cache.key(settings.base_url, body))
             if hit is not None:
                 return ChatCompletion.model_validate(hit)
-        call = _current.get() or _Call("the model")
         try:
-            response = await asyncio.wait_for(self._post(kwargs, call.subject), self.settings.call_timeout)
+            return await asyncio.wait_for(self._post(body, attempt.request.subject), settings.call_timeout)
         except asyncio.TimeoutError:
-            raise CallTimedOut(self.settings.call_timeout) from None
-        if key is not None:
-            call.answers.append((key, response))  # cached by ``fill`` once it has passed
-        return response
+            raise CallTimedOut(settings.call_timeout) from None
+        except Exception as error:
+            raise CallFailed(redact(describe_api_error(error), settings.api_key)) from None
+
+    def keep(self, attempt: Attempt, answer: Any) -> None:
+        if self.cache is not None:
+            key = self.cache.key(self.settings.base_url, self._body(attempt))
+            self.cache.put(key, answer.model_dump(mode="json"))
+
+    def _body(self, attempt: Attempt) -> dict[str, Any]:
+        """The request as sent: the loop's (messages, schema) with this endpoint's parameters."""
+        settings = self.settings
+        return {
+            "model": settings.model,
+            **attempt.body,
+            "temperature": settings.temperature,
+            "max_tokens": settings.max_tokens,
+        }
 
     async def _post(self, body: dict[str, Any], subject: str) -> Any:
         """The request, with transport retries (each attempt bounded by ``timeout``)."""
@@ -193,49 +184,6 @@ class OpenAIModel:
                     raise NotAChatCompletion(response)
                 return response
         raise AssertionError("tenacity either returns or re-raises")
-
-    async def fill(self, request: FillRequest[Draft]) -> Filled[Draft]:
-        from instructor.core.hooks import Hooks
-
-        usage = Usage()
-        hooks = Hooks()
-
-        def on_response(response: Any) -> None:
-            nonlocal usage
-            counted = getattr(response, "usage", None)
-            usage += Usage(
-                calls=1,
-                reasks=1 if usage.calls else 0,
-                prompt_tokens=getattr(counted, "prompt_tokens", 0) or 0,
-                completion_tokens=getattr(counted, "completion_tokens", 0) or 0,
-            )
-            if usage.calls >= self.settings.max_reasks + 1:
-                request.scope.strict = False  # last attempt: keep what holds, drop the rest
-
-        hooks.on("completion:response", on_response)
-        call = _Call(request.subject)
-        token = _current.set(call)
-        with validating(request.scope):
-            try:
-                draft: Draft = await self._create(
-                    response_model=_tool_schema(request.schema),
-                    messages=request.messages,
-                    model=self.settings.model,
-                    temperature=self.settings.temperature,
-                    max_tokens=self.settings.max_tokens,
-                    max_retries=self.settings.max_reasks,
-                    hooks=hooks,
-                )
-            except Exception as error:
-                raise model_error(
-                    request.step, request.subject, error, self.settings.api_key, usage
-                ) from None
-            finally:
-                _current.reset(token)
-        if self.cache is not None and call.answers:
-            key, response = call.answers[-1]  # the answer that passed; failed ones never outlive the run
-            self.cache.put(key, response.model_dump(mode="json"))
-        return Filled(draft, usage)
 
     async def aclose(self) -> None:
         await self.client.close()

@@ -15,6 +15,7 @@ from .validation import (
     Scope,
     citation_problems,
     current_scope,
+    is_strict,
     raise_problems,
     salvage,
     support_problems,
@@ -185,7 +186,7 @@ class ExtractionDraft(BaseModel):
     def _grounded(self) -> ExtractionDraft:
         """Every problem of the answer in one message, so that one re-ask can fix them all."""
         scope = current_scope()
-        if scope is None or not scope.strict:
+        if scope is None or not is_strict():
             return self
         problems = citation_problems(self.evidence(), scope)
         index = self.actor_index()
@@ -297,7 +298,7 @@ class SynthesisDraft(BaseModel):
     @model_validator(mode="after")
     def _grounded(self) -> SynthesisDraft:
         scope = current_scope()
-        if scope is None or not scope.strict:
+        if scope is None or not is_strict():
             return self
         problems = citation_problems(self.evidence(), scope)
         unknown = [a.claim_id for a in self.claims if a.claim_id not in scope.claim_ids]

@@ -1,6 +1,7 @@
 """What the validators of the drafts check against, and how they report. The scope of one model
-call (the sentences it may cite, the claims it may assess, whether this is the lenient last
-attempt) travels in a context variable set around the call; problems are worded as corrections.
+call (the sentences it may cite, the claims it may assess) and the state of its attempts (whether
+this is the lenient last one, what it dropped) travel in a context variable that the one re-ask
+loop (``llm.asking``) sets around the call; problems are worded as corrections.
 
 Instructor's own validation ``context`` would also be used to render the messages as Jinja2,
 which must never happen to article text: that is why the scope does not travel there."""
@@ -28,15 +29,11 @@ class StatementJudge(Protocol):
     def __call__(self, text: str, sentence_ids: Sequence[str], claim: str | None = None) -> Support: ...
 
 
-@dataclass
+@dataclass(frozen=True)
 class Scope:
-    """What the validators check against during one model call. ``strict`` is lowered for the
-    last attempt, so a weak model's final answer is kept and its ungrounded items dropped one by
-    one instead of failing the whole document."""
+    """What the validators check against during one model call: fixed when the call is asked."""
 
     corpus: Corpus
-    strict: bool = True
-    salvage_warnings: list[str] = field(default_factory=list)
     claim_ids: frozenset[str] = frozenset()  # claims a synthesis may assess
     # One part of a long document may name an actor that another part introduced: such
     # references are resolved over the whole document afterwards, not rejected per part.
@@ -48,19 +45,38 @@ class Scope:
     reference: date | None = None
 
 
-_current: ContextVar[Scope | None] = ContextVar("summarizer_validation_scope", default=None)
+@dataclass
+class Validation:
+    """One call's validation: against what (``scope``), whether the attempt being read is the
+    lenient last one (a weak model's final answer is then kept, its ungrounded items dropped one
+    by one instead of failing the whole document), and what was dropped. The re-ask loop owns it."""
+
+    scope: Scope
+    lenient: bool = False
+    dropped: list[str] = field(default_factory=list)
+
+
+_current: ContextVar[Validation | None] = ContextVar("summarizer_validation", default=None)
 
 
 def current_scope() -> Scope | None:
-    return _current.get()
+    validation = _current.get()
+    return validation.scope if validation else None
+
+
+def is_strict() -> bool:
+    """Whether problems fail the answer (every attempt but the lenient last one)."""
+    validation = _current.get()
+    return validation is not None and not validation.lenient
 
 
 @contextmanager
-def validating(scope: Scope) -> Iterator[Scope]:
+def validating(scope: Scope, *, lenient: bool = False) -> Iterator[Validation]:
     """Validate drafts against ``scope`` inside this block (and in tasks started from it)."""
-    token = _current.set(scope)
+    validation = Validation(scope, lenient)
+    token = _current.set(validation)
     try:
-        yield scope
+        yield validation
     finally:
         _current.reset(token)
 
@@ -121,11 +137,11 @@ def salvage(value: object, info: ValidationInfo, item_models: dict[str, type[Bas
     (and reported) instead of failing the whole answer."""
     if value is None:
         return []
-    scope = current_scope()
-    if scope is None or scope.strict or info.field_name is None:
+    validation = _current.get()
+    if validation is None or not validation.lenient or info.field_name is None:
         return value
     if not isinstance(value, list):
-        scope.salvage_warnings.append(f"{info.field_name}: dropped, not a list")
+        validation.dropped.append(f"{info.field_name}: dropped, not a list")
         return []
     item_model = item_models[info.field_name]
     kept = []
@@ -135,7 +151,7 @@ def salvage(value: object, info: ValidationInfo, item_models: dict[str, type[Bas
         except ValidationError as error:
             first = error.errors()[0]
             where = ".".join(str(part) for part in first["loc"])
-            scope.salvage_warnings.append(
+            validation.dropped.append(
                 f"{info.field_name}[{i}]: dropped, does not fit the schema ({where}: {first['msg']})"
             )
     return kept

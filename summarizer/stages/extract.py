@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..actors import ActorIndex, name_key
 from ..errors import AnswerCutOff, ModelError
-from ..llm import FillRequest, Messages, Model
+from ..llm import FillRequest, Messages, Model, fill
 from ..llm.pricing import cost
 from ..llm.prompts import fence, one_line, render, versions
 from ..schema.drafts import ExtractionDraft
@@ -147,7 +147,7 @@ class ExtractionJob:
         again in two halves (at most ``MAX_SPLITS`` deep) instead of failing the source."""
         request = self.request(part, whole)
         try:
-            filled = await model.fill(request)
+            filled = await fill(model, request)
         except AnswerCutOff as error:
             into.usage += error.usage or Usage()
             if len(part) < 2 or depth >= MAX_SPLITS:
@@ -165,7 +165,7 @@ class ExtractionJob:
             error.usage = into.usage + (error.usage or Usage())
             raise
         into.drafts.append(filled.draft)
-        into.warnings += request.scope.salvage_warnings
+        into.warnings += filled.dropped
         into.usage += filled.usage
 
     def result(self, answers: _Answers, model: Model) -> Extraction:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..llm import FillRequest, Messages, Model
+from ..llm import FillRequest, Messages, Model, fill
 from ..llm.prompts import fence, one_line, render
 from ..schema.briefing import BriefingClaim, Discrepancy, Position, Statement
 from ..schema.drafts import StatementDraft, SynthesisDraft
@@ -103,15 +103,18 @@ async def synthesise(story: Story, sentences: Sequence[Sentence], model: Model) 
         story.claims,
     )
     scope = Scope(Corpus.of(sentences), claim_ids=frozenset(c.id for c in story.claims), judge=judge)
-    filled = await model.fill(
-        FillRequest(STEP, "the briefing", SynthesisDraft, messages(story, sentences), scope)
+    filled = await fill(
+        model, FillRequest(STEP, "the briefing", SynthesisDraft, messages(story, sentences), scope)
     )
-    return verify(filled.draft, story, scope, filled.usage)
+    return verify(filled.draft, story, scope, filled.usage, filled.dropped)
 
 
-def verify(draft: SynthesisDraft, story: Story, scope: Scope, usage: Usage) -> Synthesis:
-    """Keep what holds: statements, assessments and positions whose citations are found."""
-    warnings = list(scope.salvage_warnings)
+def verify(
+    draft: SynthesisDraft, story: Story, scope: Scope, usage: Usage, dropped: Sequence[str] = ()
+) -> Synthesis:
+    """Keep what holds: statements, assessments and positions whose citations are found (and
+    say what the lenient last attempt ``dropped``)."""
+    warnings = list(dropped)
     corpus = scope.corpus
 
     def statements(items: list[StatementDraft], label: str) -> list[Statement]:
