@@ -24,8 +24,7 @@ from .stages.merge import merge
 from .stages.supporting import settle_support
 from .stages.synthesise import TEMPLATES as SYNTHESIS_TEMPLATES
 from .stages.synthesise import settle_claims, synthesise
-from .text import Sentence, Source, source_of
-from .wording import count
+from .text import Sentence, Source, count, source_of
 
 if TYPE_CHECKING:
     from .pipeline import Previous

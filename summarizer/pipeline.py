@@ -27,8 +27,7 @@ from .stages.extract import (
     extract_sources,
     part_budget,
 )
-from .text import Source, source_id
-from .wording import count
+from .text import Source, count, source_id
 
 if TYPE_CHECKING:
     from .schema.briefing import Briefing

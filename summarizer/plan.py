@@ -12,8 +12,7 @@ from .llm.prompts import render
 from .schema.drafts import ExtractionDraft, SynthesisDraft
 from .settings import Settings
 from .stages.extract import ExtractionJob, part_budget
-from .text import Source, tokens
-from .wording import count
+from .text import Source, count, tokens
 
 # Synthesis sees the cited sentences, not whole articles: about this share of their tokens.
 SYNTHESIS_SHARE = 0.4

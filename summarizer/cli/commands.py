@@ -8,8 +8,8 @@ from typing import Any
 
 import click
 
-from ..render import BRIEFING_FORMATS, EXTRACTION_FORMATS
-from ..wording import count
+from ..render import BRIEFING_FORMATS, CHANGES_FORMATS, EXTRACTION_FORMATS
+from ..text import count
 from .options import (
     document_metadata,
     document_options,
@@ -182,22 +182,17 @@ def render(briefing: str, sources: tuple[str, ...], output: str | None, fmt: str
 @click.command()
 @click.argument("old", type=click.Path(dir_okay=False))
 @click.argument("new", type=click.Path(dir_okay=False))
-@format_option(["md", "json"], "md: a list; json: the changes")
+@format_option(CHANGES_FORMATS, "md: a list; json: the changes")
 @reports_errors
 def diff(old: str, new: str, fmt: str) -> None:
     """What NEW.json says that OLD.json (an earlier briefing of the same story) did not; no model
     call. Exit 0 when nothing changed, 1 when something did (a scheduled job can alert on it)."""
-    import json
-
     from ..check import load_briefing
     from ..diff import diff as compare
-    from ..render.markdown import changes, escaped
+    from ..render import render_changes
 
     found = compare(load_briefing(old)[0], load_briefing(new)[0])
-    if fmt == "json":
-        click.echo(json.dumps(found.model_dump(mode="json"), indent=2, ensure_ascii=False))
-    else:
-        click.echo("\n".join(changes(escaped(found))), nl=False)
+    click.echo(render_changes(found, fmt), nl=False)
     if found.items:
         sys.exit(1)
 

@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from ..errors import SummarizerError
-from ..wording import count
+from ..text import count
 from .options import dry_run_option, dry_run_report, format_option, model_options, progress, reports_errors
 
 

@@ -15,7 +15,7 @@ import click
 
 from ..errors import SummarizerError
 from ..settings import MODES
-from ..wording import count
+from ..text import count
 
 if TYPE_CHECKING:
     from ..schema.usage import Usage

@@ -10,18 +10,17 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..schema.briefing import Briefing, BriefingClaim, SourceRecord
+from ..schema.briefing import Briefing
 from ..schema.extraction import Citation
 from ..support import Support
 from ..text import Sentence, Source, source_of, stands
-from ..vocabulary import CLAIM_ROLES, DISPUTED, parties, status_label
-from ..wording import count, made, outlets, since
+from . import view
 
 if TYPE_CHECKING:
     import jinja2
@@ -85,7 +84,6 @@ class _Page:
         self.sentences = {s.id: s for source in self.texts.values() for s in source.sentences}
         self.backlinks: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self.quotes: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        self.names = {a.id: a.name for a in note.actors}
 
     def verified(self, citation: Citation) -> bool:
         """Whether the citation holds in the source text this page shows (offsets and quote)."""
@@ -95,17 +93,10 @@ class _Page:
         text = self.texts[source_of(citation.sentence_id)].document.text
         return stands(citation.quote, citation.start, citation.end, text, sentence) is None
 
-    def item(
-        self,
-        dom: str,
-        text: str,
-        citations: Iterable[Citation],
-        label: str,
-        support: Support | None = None,
-        **extra: Any,
-    ) -> Item:
+    def item(self, said: view.Said, **extra: Any) -> Item:
+        dom, label = f"st-{said.key}", said.label
         chips: dict[str, Chip] = {}
-        for citation in citations:
+        for citation in said.citations:
             ok = self.verified(citation)
             if ok:
                 self.quotes[citation.sentence_id].append((citation.start, citation.end))
@@ -114,49 +105,30 @@ class _Page:
         for sentence_id in chips:
             if (dom, label) not in self.backlinks[sentence_id]:
                 self.backlinks[sentence_id].append((dom, label))
-        return Item(dom, text, list(chips.values()), extra, support)
+        return Item(dom, said.text, list(chips.values()), extra, said.support)
 
-    def who(self, ids: Iterable[str]) -> str:
-        return ", ".join(self.names.get(i, i) for i in ids)
-
-    def claim(self, claim: BriefingClaim) -> Item:
-        role = {r.field: self.who(parties(claim, r)) for r in CLAIM_ROLES}
-        explanation = None
-        if claim.explanation:
-            explanation = self.item(
-                f"st-{claim.id}-why",
-                claim.explanation,
-                claim.explanation_citations,
-                f"{claim.id} why",
-                claim.explanation_support,
-            )
+    def claim(self, claim: view.Claim) -> Item:
+        names = claim.names
+        explanation = self.item(claim.explanation) if claim.explanation else None
         return self.item(
-            f"st-{claim.id}",
-            claim.statement,
-            claim.citations,
-            claim.id,
-            claim.support,
+            claim.said,
             id=claim.id,
-            status=claim.status or "unassessed",
-            status_label=status_label(claim.status),
-            by_rule=claim.status_by == "rule",
-            asserts=", ".join(v for v in (role["made_by"], role["supported_by"]) if v),
-            denies=role["denied_by"],
-            disputes=role["disputed_by"],
+            status=claim.status,
+            status_label=claim.status_label,
+            by_rule=claim.by_rule,
+            asserts=", ".join(v for v in (names["made_by"], names["supported_by"]) if v),
+            denies=names["denied_by"],
+            disputes=names["disputed_by"],
             reported_via=", ".join(claim.reported_via),
             explanation=explanation,
         )
 
-    def source(self, record: SourceRecord) -> dict[str, Any]:
-        facts = [
-            v for v in (record.outlet, record.published and f"published {record.published.isoformat()}") if v
-        ]
-        facts.append(record.name)
+    def source(self, record: view.Source) -> dict[str, Any]:
         shown: dict[str, Any] = {
             "id": record.id,
-            "title": record.title or record.name,
-            "facts": " · ".join(facts),
-            "failed": record.status == "failed",
+            "title": record.title,
+            "facts": " · ".join([*record.facts, record.name]),
+            "failed": record.failed,
             "missing": None,
         }
         source = self.texts.get(record.id)
@@ -222,87 +194,38 @@ def _assets() -> tuple[jinja2.Template, str, str, str]:
 def briefing(note: Briefing, sources: Sequence[Source] = ()) -> str:
     """The page. ``sources`` (the articles the briefing was made from, matched by id and hash)
     give the source pane their full text; without them it shows the cited sentences only."""
+    shown = view.view(note)
     page = _Page(note, sources)
     template, css, js, policy = _assets()
     changes = None
-    if note.changes is not None:
-        found = note.changes
-        changes = {
-            "since": since(found),
-            "entries": [
-                page.item(f"st-ch{i}", change.summary, change.citations, f"change {i}")
-                for i, change in enumerate(found.items, 1)
-            ],
-        }
-    bottom_line = [
-        page.item(f"st-bl{i}", s.text, s.citations, f"bottom line {i}", s.support)
-        for i, s in enumerate(note.bottom_line, 1)
+    if shown.since is not None:
+        changes = {"since": shown.since, "entries": [page.item(said) for said in shown.changes]}
+    bottom_line = [page.item(s) for s in shown.bottom_line]
+    key_points = [page.item(s) for s in shown.key_points]
+    events = [
+        page.item(e.said, when=e.value, reported=e.reported, written=e.written, numbers=e.numbers)
+        for e in shown.timeline
     ]
-    key_points = [
-        page.item(f"st-kp{i}", s.text, s.citations, f"key point {i}", s.support)
-        for i, s in enumerate(note.key_points, 1)
-    ]
-    events = []
-    for event in note.timeline:
-        written = "; ".join(f"{k}: “{v}”" for k, v in event.date.expressions.items())
-        numbers = "; ".join(q for qs in event.quantities.values() for q in qs)
-        events.append(
-            page.item(
-                f"st-{event.id}",
-                event.what,
-                event.citations,
-                event.id,
-                event.support,
-                when=event.date.value,
-                reported=event.date.reported_by.isoformat() if event.date.reported_by else None,
-                written=written,
-                numbers=numbers,
-            )
-        )
     actors = [
-        page.item(
-            f"st-{a.id}",
-            a.name,
-            a.citations,
-            a.id,
-            kind=a.kind.replace("_", " "),
-            role="; ".join([*a.titles, *a.affiliations]),
-            named="; ".join(
-                f"{f.text} ({', '.join(f.sources)})" for f in a.surface_forms if f.text != a.name
-            ),
-            sources=", ".join(a.sources),
-        )
-        for a in note.actors
+        page.item(a.said, kind=a.kind, role=a.role, named=a.named, sources=a.sources) for a in shown.actors
     ]
-    claims = [page.claim(c) for c in note.claims]
-    labels = {s.id: f"{s.id} ({s.outlet})" if s.outlet else s.id for s in note.sources}
-    discrepancies = [
-        {
-            "topic": d.topic,
-            "positions": [
-                page.item(
-                    f"st-d{i}-{p.source}",
-                    p.says,
-                    p.citations,
-                    f"disagreement {i}",
-                    p.support,
-                    source=labels.get(p.source, p.source),
-                )
-                for p in d.positions
-            ],
-        }
-        for i, d in enumerate(note.discrepancies, 1)
+    claims = {c.id: page.claim(c) for c in shown.claims}
+    claim_groups = [
+        {"slug": g.slug, "heading": g.heading, "claims": [claims[c.id] for c in g.claims]}
+        for g in shown.claim_groups
     ]
-    cost = f"; estimated cost ${note.generation.cost_usd:.4f}" if note.generation.cost_usd is not None else ""
-    ok = [s for s in note.sources if s.status == "ok"]
-    everything = [*bottom_line, *key_points, *events, *actors, *claims]
-    everything += [c.explanation for c in claims if c.explanation] + [
-        p for d in discrepancies for p in d["positions"]
+    discrepancies: list[dict[str, Any]] = [
+        {"topic": d.topic, "positions": [page.item(p.said, source=p.source) for p in d.positions]}
+        for d in shown.disagreements
     ]
+    everything = [*bottom_line, *key_points, *events, *actors, *claims.values()]
+    everything += [c.explanation for c in claims.values() if c.explanation]
+    everything += [p for d in discrepancies for p in d["positions"]]
+    cost = f"; estimated cost ${shown.cost:.4f}" if shown.cost is not None else ""
     return template.render(
-        title=note.title,
+        title=shown.title,
         changes=changes,
-        byline=f"{count(len(ok), 'source')} ({outlets(ok)})",
+        byline=shown.byline,
         csp=policy,
         css=css,
         js=js,
@@ -311,25 +234,10 @@ def briefing(note: Briefing, sources: Sequence[Source] = ()) -> str:
         dated=[e for e in events if e.when],
         undated=[e for e in events if not e.when],
         actors=actors,
-        claim_groups=[
-            group
-            for group in (
-                {
-                    "slug": "disputed",
-                    "heading": "Disputed claims",
-                    "claims": [c for c in claims if c.status in DISPUTED],
-                },
-                {
-                    "slug": "claims",
-                    "heading": "Other claims",
-                    "claims": [c for c in claims if c.status not in DISPUTED],
-                },
-            )
-            if group["claims"]
-        ],
+        claim_groups=claim_groups,
         discrepancies=discrepancies,
-        notes=note.warnings,
-        made=f"{made(note.generation)}{cost}.",
+        notes=list(shown.notes),
+        made=f"{shown.made}{cost}.",
         trust_note=TRUST[all(item.verified for item in everything)],
-        sources=[page.source(record) for record in note.sources],
+        sources=[page.source(record) for record in shown.sources],
     )

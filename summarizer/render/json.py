@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from ..schema.briefing import Briefing
+from ..schema.briefing import Briefing, Changes
 from ..schema.extraction import Extraction
 from ..text import Source
 
@@ -16,3 +16,7 @@ def briefing(note: Briefing, sources: Sequence[Source] = ()) -> str:
 
 def extractions(results: Sequence[Extraction]) -> str:
     return json.dumps([e.model_dump(mode="json") for e in results], indent=2, ensure_ascii=False)
+
+
+def changes(found: Changes) -> str:
+    return json.dumps(found.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"

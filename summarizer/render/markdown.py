@@ -12,9 +12,9 @@ from pydantic import BaseModel
 from ..schema.briefing import Briefing, Changes
 from ..schema.extraction import Citation, Extraction
 from ..support import Support
-from ..text import Source
-from ..vocabulary import CLAIM_ROLES, DISPUTED, parties, status_label
-from ..wording import count, made, outlets, since
+from ..text import Source, count
+from ..vocabulary import CLAIM_ROLES, parties
+from . import view
 
 Model = TypeVar("Model", bound=BaseModel)
 # Characters that would let text from an article or a model open raw HTML, a link or code.
@@ -102,14 +102,15 @@ def extraction(result: Extraction) -> str:
     return "\n".join(lines)
 
 
-def changes(found: Changes) -> list[str]:
+def changes(found: Changes) -> str:
+    """What changed between two briefings (``summarizer diff``): the section alone."""
+    return "\n".join(_changes(view.since(found), view.changed(escaped(found))))
+
+
+def _changes(since: str, changed: Sequence[view.Said]) -> list[str]:
     """The "What changed" section: one line a change, each citing the new sentences behind it."""
-    lines = ["## What changed", ""]
-    lines.append(f"_{since(found)}_")
-    lines.append("")
-    lines += [f"- {change.summary} {_cites(change.citations)}".rstrip() for change in found.items] or [
-        "- Nothing."
-    ]
+    lines = ["## What changed", "", f"_{since}_", ""]
+    lines += [f"- {said.text} {_cites(said.citations)}".rstrip() for said in changed] or ["- Nothing."]
     return [*lines, ""]
 
 
@@ -122,6 +123,10 @@ def _marked(support: Support | None) -> str:
     return f" ⚠ _unsupported: {support.summary()}_"
 
 
+def _said(said: view.Said) -> str:
+    return f"{said.text}{_marked(said.support)} {_cites(said.citations)}"
+
+
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
@@ -129,17 +134,11 @@ def _cell(text: str) -> str:
 def briefing(note: Briefing, sources: Sequence[Source] = ()) -> str:
     """The note a person reads: bottom line first, every statement followed by its [A3] citations,
     which the Sources section lists."""
-    briefing = escaped(note.model_copy(update={"extractions": []}))  # the note does not show them
-    actors = {a.id: a.name for a in briefing.actors}
-
-    def who(ids: list[str]) -> str:
-        return ", ".join(actors.get(i, i) for i in ids)
-
-    ok = [s for s in briefing.sources if s.status == "ok"]
-    lines = [f"# {briefing.title}", ""]
+    shown = escaped(note.model_copy(update={"extractions": []}))  # the note does not show them
+    page = view.view(shown)
+    lines = [f"# {page.title}", ""]
     lines += [
-        f"_Briefing from {count(len(ok), 'source')} ({outlets(ok)}). "
-        "Every bracketed id cites a source sentence listed at the end._",
+        f"_Briefing from {page.byline}. Every bracketed id cites a source sentence listed at the end._",
         "",
     ]
     if any(said.support and said.support.verdict != "supported" for said in note.statements()):
@@ -148,104 +147,66 @@ def briefing(note: Briefing, sources: Sequence[Source] = ()) -> str:
             "one that no rule could check._",
             "",
         ]
-    if briefing.changes is not None:
-        lines += changes(briefing.changes)
-    if briefing.bottom_line:
-        lines += ["## Bottom line", ""]
-        lines += [
-            " ".join(f"{s.text}{_marked(s.support)} {_cites(s.citations)}" for s in briefing.bottom_line),
-            "",
-        ]
-    if briefing.key_points:
-        lines += (
-            ["## Key points", ""]
-            + [f"- {s.text}{_marked(s.support)} {_cites(s.citations)}" for s in briefing.key_points]
-            + [""]
-        )
-    if briefing.timeline:
+    if page.since is not None:
+        lines += _changes(page.since, page.changes)
+    if page.bottom_line:
+        lines += ["## Bottom line", "", " ".join(_said(s) for s in page.bottom_line), ""]
+    if page.key_points:
+        lines += ["## Key points", ""] + [f"- {_said(s)}" for s in page.key_points] + [""]
+    if page.timeline:
         lines += ["## Timeline", "", "| Date | Event | Sources |", "| --- | --- | --- |"]
-        for event in briefing.timeline:
-            written = "; ".join(f"{k}: “{v}”" for k, v in event.date.expressions.items())
-            when = event.date.shown()
-            when += f" ({written})" if written else ""
-            numbers = "; ".join(q for qs in event.quantities.values() for q in qs)
-            what = event.what + (f" [{numbers}]" if numbers else "") + _marked(event.support)
-            lines.append(f"| {_cell(when)} | {_cell(what)} | {_cites(event.citations)} |")
+        for event in page.timeline:
+            when = event.shown + (f" ({event.written})" if event.written else "")
+            numbers = f" [{event.numbers}]" if event.numbers else ""
+            what = event.said.text + numbers + _marked(event.said.support)
+            lines.append(f"| {_cell(when)} | {_cell(what)} | {_cites(event.said.citations)} |")
         lines.append("")
-    if briefing.actors:
+    if page.actors:
         lines += [
             "## Actors",
             "",
             "| Actor | Kind | Title or role | Named as | Sources |",
             "| --- | --- | --- | --- | --- |",
         ]
-        for actor in briefing.actors:
-            named = "; ".join(
-                f"{f.text} ({', '.join(f.sources)})" for f in actor.surface_forms if f.text != actor.name
-            )
-            role = "; ".join([*actor.titles, *actor.affiliations])
-            lines.append(
-                f"| {_cell(actor.name)} | {actor.kind.replace('_', ' ')} | {_cell(role)} | {_cell(named)} | "
-                f"{', '.join(actor.sources)} |"
-            )
+        lines += [
+            f"| {_cell(a.said.text)} | {a.kind} | {_cell(a.role)} | {_cell(a.named)} | {a.sources} |"
+            for a in page.actors
+        ]
         lines.append("")
-    disputed = [c for c in briefing.claims if c.status in DISPUTED]
-    others = [c for c in briefing.claims if c.status not in DISPUTED]
-    for heading, claims in (("## Disputed claims", disputed), ("## Other claims", others)):
-        if not claims:
-            continue
-        lines += [heading, ""]
-        for claim in claims:
-            status = status_label(claim.status)
-            lines.append(f"### {claim.id}. {claim.statement}{_marked(claim.support)}")
-            lines.append("")
-            lines.append(
-                f"Status: **{status}**{' (by rule)' if claim.status_by == 'rule' else ''}. {_cites(claim.citations)}"
-            )
-            lines.append("")
-            for claim_role in CLAIM_ROLES:
-                if ids := parties(claim, claim_role):
-                    lines.append(f"- {claim_role.label}: {who(ids)}")
+    for group in page.claim_groups:
+        lines += [f"## {group.heading}", ""]
+        for claim in group.claims:
+            lines += [f"### {claim.id}. {claim.said.text}{_marked(claim.said.support)}", ""]
+            by_rule = " (by rule)" if claim.by_rule else ""
+            lines += [f"Status: **{claim.status_label}**{by_rule}. {_cites(claim.said.citations)}", ""]
+            lines += [f"- {role.label}: {names}" for role, names in claim.parties]
             if claim.reported_via:
                 lines.append(f"- Reported via: {', '.join(claim.reported_via)}")
             if claim.explanation:
-                lines.append(
-                    f"- {claim.explanation}{_marked(claim.explanation_support)} {_cites(claim.explanation_citations)}"
-                )
+                lines.append(f"- {_said(claim.explanation)}")
             lines.append("")
-    if briefing.discrepancies:
+    if page.disagreements:
         lines += ["## Where the sources disagree", ""]
-        labels = {s.id: f"{s.id} ({s.outlet})" if s.outlet else s.id for s in briefing.sources}
-        for discrepancy in briefing.discrepancies:
-            lines += [f"### {discrepancy.topic}", ""]
-            lines += [
-                f"- **{labels.get(p.source, p.source)}**: {p.says}{_marked(p.support)} {_cites(p.citations)}"
-                for p in discrepancy.positions
-            ]
+        for disagreement in page.disagreements:
+            lines += [f"### {disagreement.topic}", ""]
+            lines += [f"- **{p.source}**: {_said(p.said)}" for p in disagreement.positions]
             lines.append("")
     lines += ["## Sources", ""]
     by_source: dict[str, list[str]] = {}
-    for sentence in briefing.cited_sentences:
+    for sentence in shown.cited_sentences:
         by_source.setdefault(sentence.source, []).append(f"- [{sentence.id}] {sentence.text}")
-    for source in briefing.sources:
-        facts = [
-            v for v in (source.outlet, source.published and f"published {source.published.isoformat()}") if v
-        ]
+    for source in page.sources:
+        facts = list(source.facts)
         if source.cited_outlets:
             facts.append(f"cites {', '.join(source.cited_outlets)}")
-        if source.status == "failed":
+        if source.failed:
             facts.append("could not be extracted")
-        lines += [
-            f"### {source.id}. {source.title or source.name}",
-            "",
-            f"_{source.name}{' · ' if facts else ''}{' · '.join(facts)}_",
-            "",
-        ]
+        lines += [f"### {source.id}. {source.title}", "", f"_{' · '.join([source.name, *facts])}_", ""]
         lines += by_source.get(source.id, [])
         lines.append("")
-    if briefing.warnings:
-        lines += ["## Notes on this briefing", ""] + [f"- {w}" for w in briefing.warnings] + [""]
-    lines.append(f"_Made with {made(briefing.generation)}._")
+    if page.notes:
+        lines += ["## Notes on this briefing", ""] + [f"- {w}" for w in page.notes] + [""]
+    lines.append(f"_Made with {page.made}._")
     return "\n".join(lines) + "\n"
 
 

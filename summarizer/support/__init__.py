@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..lazy import loader
+from .evidence import Cited, Roles
 from .verdict import RULES, Fault, Rule, Support, Verdict
 
 __getattr__ = loader(
@@ -16,15 +17,13 @@ __getattr__ = loader(
     {
         "ActorNames": (".names", "ActorNames"),
         "NameTable": (".names", "NameTable"),
-        "Cited": (".checker", "Cited"),
-        "Roles": (".checker", "Roles"),
         "assess": (".checker", "assess"),
     },
 )
 
 
 if TYPE_CHECKING:
-    from .checker import Cited, Roles, assess
+    from .checker import assess
     from .names import ActorNames, NameTable
 
 __all__ = [

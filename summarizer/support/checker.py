@@ -10,34 +10,13 @@ from datetime import date
 from functools import lru_cache
 
 from ..dates import Found, find_dates, normalise, span_of
-from ..text import source_of
-from ..wording import count
+from ..text import count, source_of
 from . import stance
+from .evidence import Cited, Roles
 from .names import Mention, NameTable, acronyms, capitalised, same_word, spelled_out
 from .quantities import quantities, stated, supported
 from .verdict import Fault, Rule, Support
 from .words import stem, tokens
-
-
-@dataclass(frozen=True)
-class Cited:
-    """A sentence a statement cites: its text, the date its source is read from, and the actors
-    whose own verified evidence is this sentence (so 'he said' there may stand for them)."""
-
-    id: str
-    text: str
-    reference: date | None = None
-    actors: frozenset[str] = frozenset()
-
-
-@dataclass(frozen=True)
-class Roles:
-    """The parties of a claim as the extraction recorded them (actor ids), by stance."""
-
-    claim: frozenset[str] = frozenset()
-    confirm: frozenset[str] = frozenset()
-    deny: frozenset[str] = frozenset()
-    dispute: frozenset[str] = frozenset()
 
 
 @dataclass

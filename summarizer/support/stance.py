@@ -7,15 +7,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING
 
+from .evidence import Roles
 from .names import Mention
+from .verdict import Rule
 from .words import NOUN_MARKERS, Token, negated, stem, tokens
 
-if TYPE_CHECKING:
-    from .checker import Roles, Rule
-
-Fault = tuple["Rule", str, str]
+Fault = tuple[Rule, str, str]
 # A denial may be worded as a claim that something is false.
 _DENYING_WORDS = frozenset(
     {"false", "untrue", "baseless", "groundless", "fabricated", "lies", "lie", "nonsense"}

@@ -1,6 +1,7 @@
-"""Text: sentences with stable ids, token counts and chunks, and grounding (finding a quote in the
-sentence it cites). Plain code that every stage relies on."""
+"""Text: sentences with stable ids, token counts and chunks, grounding (finding a quote in the
+sentence it cites), and how counts read. Plain code that every stage relies on."""
 
+from .counts import count
 from .grounding import Corpus, folded, locate, stands
 from .sentences import Sentence, Source, source_id, source_of, split_sentences
 
@@ -8,6 +9,7 @@ __all__ = [
     "Corpus",
     "Sentence",
     "Source",
+    "count",
     "folded",
     "locate",
     "source_id",
