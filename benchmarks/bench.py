@@ -129,7 +129,7 @@ def render_seeds(repeat: int = 20) -> dict[str, float]:
     """Milliseconds to render the shipped seeds' briefing in each format (median, warm), and
     ``summarizer render --format html`` as a user runs it (whole process, cold)."""
     from summarizer import Briefing
-    from summarizer.check import read_sources
+    from summarizer.store import read_sources
 
     example = ROOT / "examples" / "seeds_briefing.json"
     note = Briefing.model_validate_json(example.read_text())

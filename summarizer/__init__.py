@@ -14,7 +14,7 @@ from .lazy import loader
 # public name -> (module, name in it)
 _EXPORTS = {
     "resolve_actors": (".actors", "resolve"),
-    "Problem": (".check", "Problem"),
+    "Problem": (".store", "Problem"),
     "check_briefing": (".check", "check_briefing"),
     "check_file": (".check", "check_file"),
     "normalise_date": (".dates", "normalise"),
@@ -30,13 +30,13 @@ _EXPORTS = {
     "FillRequest": (".llm", "FillRequest"),
     "Model": (".llm", "Model"),
     "OpenAIModel": (".llm", "OpenAIModel"),
-    "Previous": (".pipeline", "Previous"),
+    "Previous": (".update", "Previous"),
     "aextract": (".pipeline", "aextract"),
     "asummarize": (".pipeline", "asummarize"),
     "extract": (".pipeline", "extract"),
     "extract_all": (".pipeline", "extract_all"),
-    "previous_briefing": (".pipeline", "previous_briefing"),
-    "sources_of": (".pipeline", "sources_of"),
+    "previous_briefing": (".update", "previous_briefing"),
+    "sources_of": (".text", "sources_of"),
     "summarize": (".pipeline", "summarize"),
     "render_briefing": (".render", "render_briefing"),
     "render_extractions": (".render", "render_extractions"),
@@ -62,27 +62,20 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:
     from .actors import resolve as resolve_actors
-    from .check import Problem, check_briefing, check_file
+    from .check import check_briefing, check_file
     from .dates import normalise as normalise_date
     from .diff import diff
     from .documents import Document, load_document
     from .errors import ConfigError, InputError, ModelError, SummarizerError
     from .llm import FakeModel, Filled, FillRequest, Model, OpenAIModel
-    from .pipeline import (
-        Previous,
-        aextract,
-        asummarize,
-        extract,
-        extract_all,
-        previous_briefing,
-        sources_of,
-        summarize,
-    )
+    from .pipeline import aextract, asummarize, extract, extract_all, summarize
     from .render import render_briefing, render_extractions
     from .schema import Briefing, Extraction, Usage
     from .settings import Settings
     from .stages.extract import Extracted, Failed, SourceOutcome
-    from .text import Sentence, Source, split_sentences
+    from .store import Problem
+    from .text import Sentence, Source, sources_of, split_sentences
+    from .update import Previous, previous_briefing
 
 __all__ = [
     "Briefing",

@@ -6,7 +6,7 @@ what changed. The pipeline loads this module while its first extraction calls ar
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .diff import diff
 from .errors import ModelError
@@ -25,9 +25,7 @@ from .stages.supporting import settle_support
 from .stages.synthesise import TEMPLATES as SYNTHESIS_TEMPLATES
 from .stages.synthesise import settle_claims, synthesise
 from .text import Sentence, Source, count, source_of
-
-if TYPE_CHECKING:
-    from .pipeline import Previous
+from .update import Previous
 
 
 async def assemble(

@@ -1,94 +1,37 @@
 """Checking a briefing: its JSON against the schema, and every citation against the sources
 (the source exists and its text is unchanged, the sentence exists, the quote stands at its
-offsets), actor references, ids and dates. Plain code: what ``summarizer check`` runs in CI."""
+offsets), actor references, ids and dates, and every statement against what it cites. Plain
+code: what ``summarizer check`` runs in CI, and what an update demands of the briefing it
+starts from. Briefings and their sources are read by ``store``."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from .dates import is_value
-from .documents import Document, decode_json, load_document, read_input
-from .errors import InputError, SummarizerError
-from .schema.briefing import READABLE_VERSIONS, Briefing
+from .documents import Document, load_document
+from .schema.briefing import Briefing
 from .schema.extraction import Citation
-from .text import Sentence, Source, source_of, split_sentences, stands
+from .stages.supporting import unsupported
+from .store import Problem, briefing_sources, read_briefing_json, schema_problems
+from .text import Sentence, Source, source_of, stands
 from .vocabulary import CLAIM_ROLES, parties
 
 UNCITED = "cites nothing; every statement must cite the sentences it rests on"
-
-
-@dataclass(frozen=True)
-class Problem:
-    where: str
-    what: str
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.what}"
-
-
-def _read(path: str | Path) -> tuple[object, str, Path]:
-    """The briefing's JSON, its name, and the folder its sources are named from."""
-    name, _, raw = read_input(path)
-    data = decode_json(raw, name)
-    version = data.get("schema_version") if isinstance(data, dict) else None
-    if isinstance(data, dict) and version not in READABLE_VERSIONS:
-        raise InputError(
-            name,
-            f"is a briefing of schema version {version!r}; this summarizer reads versions {', '.join(READABLE_VERSIONS)}",
-        )
-    return data, name, Path(path).parent if name != "<stdin>" else Path(".")
-
-
-def _schema_problems(error: ValidationError) -> list[Problem]:
-    return [
-        Problem(".".join(str(p) for p in e["loc"]) or "briefing", f"{e['msg']} (schema)")
-        for e in error.errors()
-    ]
-
-
-def load_briefing(path: str | Path) -> tuple[Briefing, Path]:
-    """A saved briefing (``-`` for stdin) and the folder its sources are named from; one
-    ``InputError`` if it cannot be read or does not fit the schema."""
-    data, name, base = _read(path)
-    try:
-        return Briefing.model_validate(data), base
-    except ValidationError as error:
-        raise InputError(
-            name,
-            f"is not a valid briefing ({_schema_problems(error)[0]}); `summarizer check` lists every problem",
-        ) from None
-
-
-def read_sources(
-    briefing: Briefing, paths: Sequence[str | Path], base: Path
-) -> tuple[list[Source], list[Problem]]:
-    """The briefing's sources with their text and sentences, from ``paths`` (matched by hash) or
-    from where the briefing says they were read; each one missing or changed is a problem."""
-    problems: list[Problem] = []
-    return _sources(briefing, [load_document(p) for p in paths], base, problems), problems
-
-
-def _sources(
-    briefing: Briefing, given: Sequence[Document], base: Path, problems: list[Problem]
-) -> list[Source]:
-    """The briefing's sources, read (see ``source_documents``) and split into sentences."""
-    documents = source_documents(briefing, given, base, problems)
-    return [Source(sid, d, tuple(split_sentences(d, sid))) for sid, d in documents.items()]
 
 
 def check_file(path: str | Path, sources: Sequence[str | Path] = ()) -> list[Problem]:
     """Problems of the briefing at ``path`` (``-`` for stdin); [] when everything holds. Raises
     ``InputError`` when the briefing or a given source cannot be read at all, or is a briefing of a
     schema version this summarizer does not read."""
-    data, _, base = _read(path)
+    data, _, base = read_briefing_json(path)
     try:
         briefing = Briefing.model_validate(data)
     except ValidationError as error:
-        return _schema_problems(error)
+        return schema_problems(error)
     given = [load_document(s) for s in sources]
     return check_briefing(briefing, given, base=base)
 
@@ -97,7 +40,7 @@ def check_briefing(
     briefing: Briefing, given: Sequence[Document] = (), base: Path | None = None
 ) -> list[Problem]:
     problems: list[Problem] = []
-    sources = _sources(briefing, given, base or Path("."), problems)
+    sources = briefing_sources(briefing, given, base or Path("."), problems)
     return problems + verify_briefing(briefing, sources)
 
 
@@ -165,8 +108,6 @@ def verify_briefing(briefing: Briefing, sources: Sequence[Source], support: bool
                     )
                 )
     if support:
-        from .stages.supporting import unsupported  # the checker loads only when it is used
-
         problems += [
             Problem(j.where, f"{j.text!r} is not supported by its citations: {j.support.summary()}")
             for j in unsupported(briefing)
@@ -197,36 +138,6 @@ def _uncited(briefing: Briefing) -> list[Problem]:
         if claim.explanation and not claim.explanation_citations
     ]
     return uncited
-
-
-def source_documents(
-    briefing: Briefing, given: Sequence[Document], base: Path, problems: list[Problem]
-) -> dict[str, Document]:
-    """Each source's text, from the given files (matched by hash) or from where the briefing says
-    it was read; a source whose text is missing or changed is a problem."""
-    by_hash = {d.sha256: d for d in given}
-    found: dict[str, Document] = {}
-    for source in briefing.sources:
-        where = f"source {source.id} ({source.name})"
-        if given:
-            document = by_hash.get(source.sha256)
-            if document is None:
-                problems.append(
-                    Problem(where, "none of the given files has this source's text (sha256 differs)")
-                )
-                continue
-        else:
-            path = Path(source.name) if Path(source.name).exists() else base / source.name
-            try:
-                document = load_document(path)
-            except SummarizerError as error:
-                problems.append(Problem(where, f"cannot be read to verify it ({error})"))
-                continue
-            if document.sha256 != source.sha256:
-                problems.append(Problem(where, "text changed since the briefing was made (sha256 differs)"))
-                continue
-        found[source.id] = document
-    return found
 
 
 def _check_citation(where: str, citation: Citation, text: str, sentence: Sentence | None) -> list[Problem]:

@@ -7,10 +7,9 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .llm.pricing import price_of
 from .llm.prompts import render
 from .schema.drafts import ExtractionDraft, SynthesisDraft
-from .settings import Settings
+from .settings import Settings, price_of
 from .stages.extract import ExtractionJob, part_budget
 from .text import Source, count, tokens
 

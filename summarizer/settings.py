@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 import os
 from collections.abc import Mapping
@@ -107,8 +108,6 @@ class Settings:
                 )
         if self.cache_dir is not None and Path(self.cache_dir).exists() and not Path(self.cache_dir).is_dir():
             raise ConfigError(f"cache directory {self.cache_dir} is a file")
-        from .llm.pricing import prices
-
         prices()  # an unreadable SUMMARIZER_PRICES stops the run now, not after the calls
         return self
 
@@ -133,3 +132,37 @@ def _convert(variable: str, raw: str, kind: str) -> Any:
     except ValueError:
         raise ConfigError(f"{variable}={raw!r} is not a number") from None
     return raw
+
+
+# US dollars per million tokens (input, output), list prices of the providers' public pages.
+PRICES: dict[str, tuple[float, float]] = {
+    "gpt-4o-mini": (0.15, 0.60),
+    "gpt-4o": (2.50, 10.00),
+    "gpt-4.1": (2.00, 8.00),
+    "gpt-4.1-mini": (0.40, 1.60),
+    "gpt-4.1-nano": (0.10, 0.40),
+    "o3-mini": (1.10, 4.40),
+    "o4-mini": (1.10, 4.40),
+}
+
+
+def prices() -> dict[str, tuple[float, float]]:
+    """The table, with SUMMARIZER_PRICES (JSON: {"model": [input, output]}) over it."""
+    table = dict(PRICES)
+    raw = os.environ.get("SUMMARIZER_PRICES", "").strip()
+    if raw:
+        try:
+            extra = json.loads(raw)
+            table.update({str(k): (float(v[0]), float(v[1])) for k, v in extra.items()})
+        except (ValueError, TypeError, IndexError, AttributeError):
+            raise ConfigError('SUMMARIZER_PRICES must be JSON like {"my-model": [0.5, 1.5]}') from None
+    return table
+
+
+def price_of(model: str) -> tuple[float, float] | None:
+    table = prices()
+    if model in table:
+        return table[model]
+    # dated snapshots ('gpt-4o-mini-2024-07-18') cost what their family costs
+    family = max((name for name in table if model.startswith(name + "-")), key=len, default=None)
+    return table[family] if family else None

@@ -1,6 +1,11 @@
 """The layout's rules, checked on the source: nothing private is imported across modules, no
 module grows past 400 lines, and the layers only import downwards (plain-code packages never
-reach the model, the model layer never reaches the stages, only the CLI knows click)."""
+reach the model, the model layer never reaches the stages, only the CLI knows click); the import
+graph has no cycle, even counting imports made only for type checking; a package never imports a
+loose module above it; outside the CLI every import of the package's own modules is at the top
+of the module (a late one goes through ``lazy.deferred``, which names it there too), and the
+start-up tricks (the collector, modules loaded by name) live in the CLI and ``lazy.py`` alone;
+and there is one re-ask loop."""
 
 import ast
 from pathlib import Path
@@ -26,12 +31,12 @@ ALLOWED = {
     "stages": {"documents", "text", "dates", "actors", "schema", "llm", "support"},
     "render": {"schema", "text", "documents", "support"},
 }
-PACKAGES = {p.name for p in PACKAGE.iterdir() if (p / "__init__.py").exists()} | {
-    "pipeline",
-    "assembly",
-    "check",
-    "plan",
-}
+# Loose modules every layer may import (they import no other part of the package but each other)
+# and those that sit on top of the packages, beside the CLI and the evaluation.
+FOUNDATION = {"errors", "settings", "vocabulary", "lazy", "files"}
+ABOVE = {"pipeline", "assembly", "check", "store", "update", "plan", "diff"}
+ON_TOP = {"cli", "evaluation"}
+PACKAGES = {p.name for p in PACKAGE.iterdir() if (p / "__init__.py").exists()} | ABOVE
 
 
 def imported(path: Path) -> list[tuple[str, list[str]]]:
@@ -112,3 +117,107 @@ def test_one_reask_loop() -> None:
             if isinstance(node, ast.ClassDef):
                 methods = {f.name for f in node.body if isinstance(f, ast.AsyncFunctionDef | ast.FunctionDef)}
                 assert "fill" not in methods, f"{node.name} fills drafts itself"
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+MODULES = {module_name(p): p for p in PACKAGE.rglob("*.py")}
+
+
+def targets(path: Path, node: ast.AST) -> set[str]:
+    """The package's modules that one import statement, or one ``deferred(...)`` call, names."""
+    if isinstance(node, ast.Import):
+        return {a.name for a in node.names if a.name in MODULES}
+    if isinstance(node, ast.ImportFrom):
+        parts = path.relative_to(ROOT).with_suffix("").parts
+        base = ".".join(parts[: len(parts) - node.level]) if node.level else ""
+        module = ".".join(p for p in (base, node.module or "") if p)
+        submodules = {f"{module}.{a.name}" for a in node.names} & MODULES.keys()
+        return submodules or ({module} & MODULES.keys())
+    if isinstance(node, ast.Call) and ast.unparse(node.func) == "deferred":
+        argument = ast.unparse(node.args[0])  # f"{__package__}.assembly" or f"{__name__}.html"
+        base = module_name(path) if path.name == "__init__.py" else module_name(path).rsplit(".", 1)[0]
+        return {base + argument.split("}", 1)[1].rstrip("\"'")}
+    return set()
+
+
+def edges(path: Path, *, typing: bool = True) -> set[str]:
+    """The package's modules a file imports: every import statement (at the top, in a function,
+    and, with ``typing``, for type checking only) and every module it defers through
+    ``lazy.deferred``."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    guarded = {
+        id(n)
+        for block in ast.walk(tree)
+        if isinstance(block, ast.If) and ast.unparse(block.test) == "TYPE_CHECKING"
+        for n in ast.walk(block)
+    }
+    found = set()
+    for node in ast.walk(tree):
+        if typing or id(node) not in guarded:
+            found |= targets(path, node)
+    return found - {module_name(path)}
+
+
+def test_the_import_graph_has_no_cycle() -> None:
+    graph = {name: edges(path) for name, path in MODULES.items()}
+    assert all(target in MODULES for targets in graph.values() for target in targets)
+    state: dict[str, str] = {}
+
+    def visit(name: str, trail: list[str]) -> None:
+        state[name] = "open"
+        for target in sorted(graph[name]):
+            assert state.get(target) != "open", f"import cycle: {' -> '.join([*trail, name, target])}"
+            if target not in state:
+                visit(target, [*trail, name])
+        state[name] = "done"
+
+    for name in sorted(graph):
+        if name not in state:
+            visit(name, [])
+
+
+def test_no_package_imports_a_loose_module_above_it() -> None:
+    for name, path in MODULES.items():
+        package = path.relative_to(PACKAGE).parts[0]
+        if package.endswith(".py") or package in ON_TOP:  # a loose module, or a package on top
+            continue
+        for target in edges(path):
+            loose = target.split(".")[1]
+            assert loose not in ABOVE, f"{name} imports {target}, which sits above its package"
+    loose_modules = {p.stem for p in PACKAGE.glob("*.py")} - {"__init__", "__main__", "testing"}
+    assert loose_modules == FOUNDATION | ABOVE, "place the new loose module in FOUNDATION or ABOVE"
+    for name in FOUNDATION:  # at run time; a name for type checking only may come from above
+        for target in edges(MODULES[f"summarizer.{name}"], typing=False):
+            assert target.split(".")[1] in FOUNDATION, f"summarizer.{name} imports {target}"
+
+
+def late_imports(path: Path) -> list[str]:
+    """The package's own modules imported inside a function of this file."""
+    found = []
+    for function in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+            for node in ast.walk(function):
+                if isinstance(node, ast.ImportFrom) and (
+                    node.level or (node.module or "").startswith("summarizer")
+                ):
+                    found.append(f"{function.name}: {'.' * node.level}{node.module}")
+    return found
+
+
+def test_the_import_graph_a_reader_sees_is_the_real_one() -> None:
+    """Outside the CLI, the package's own modules are imported at the top of a module, or deferred
+    there by name through lazy.deferred; only lazy.py loads modules by name or pauses the
+    collector, and only the CLI tunes it for a process of its own."""
+    for path in PACKAGE.rglob("*.py"):
+        where = path.relative_to(PACKAGE).parts
+        if where[0] == "cli":
+            continue
+        assert late_imports(path) == [], f"{path.relative_to(ROOT)} imports inside functions"
+        if path.name != "lazy.py":
+            used = calls(path)
+            assert not {"import_module", "gc.freeze", "gc.disable", "gc.set_threshold"} & used, path
+            assert not any(m == "importlib" or m == "gc" for m, _ in imported(path)), path

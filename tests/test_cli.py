@@ -256,7 +256,7 @@ def test_a_reader_that_stops_reading_gets_no_error(root: Path, meantime: Path) -
 def test_loading_the_model_libraries_leaves_the_collector_as_it_was() -> None:
     import gc
 
-    from summarizer.llm import load_libraries
+    from summarizer.cli.startup import load_libraries
 
     load_libraries()
     assert gc.isenabled()

@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from ..render import BRIEFING_FORMATS, CHANGES_FORMATS, EXTRACTION_FORMATS
-from ..text import count
+from ..text import count, sources_of
 from .options import (
     document_metadata,
     document_options,
@@ -23,6 +23,7 @@ from .options import (
     report_usage,
     reports_errors,
 )
+from .startup import load_libraries
 
 
 @click.command()
@@ -37,8 +38,7 @@ def extract(files: tuple[str, ...], output: str | None, fmt: str, dry_run: bool,
     """Extract grounded actors, events and claims from FILES (.txt, .md, .html, .json, - for stdin)."""
     from ..documents import load_document
     from ..files import check_output, write_atomic
-    from ..llm import load_libraries
-    from ..pipeline import extract_all, sources_of
+    from ..pipeline import extract_all
     from ..render import render_extractions
     from ..schema.usage import Usage
     from ..settings import Settings
@@ -97,9 +97,8 @@ def brief(
     from ..documents import load_document
     from ..errors import ModelError
     from ..files import check_output, write_atomic
-    from ..llm import load_libraries
     from ..llm.pricing import describe
-    from ..pipeline import previous_briefing, sources_of, summarize
+    from ..pipeline import summarize
     from ..render import render_briefing
     from ..schema.usage import Usage
     from ..settings import Settings
@@ -108,7 +107,11 @@ def brief(
     settings = Settings.from_env(**options)
     if output:
         check_output(output, (*files, *([since] if since else [])))
-    previous = previous_briefing(since) if since else None  # checked before anything is spent
+    previous = None
+    if since:  # checked before anything is spent; what checks it loads only for an update
+        from ..update import previous_briefing
+
+        previous = previous_briefing(since)
     earlier = previous.sources if previous else []
     notes: list[str] = []
     sources = sources_of(
@@ -161,9 +164,9 @@ def render(briefing: str, sources: tuple[str, ...], output: str | None, fmt: str
     """Render a saved BRIEFING.json without any model call. The articles' full text comes from
     SOURCES (default: the files the briefing names), each one checked against the briefing's
     hash; a source that is missing or changed shows its cited sentences only."""
-    from ..check import load_briefing, read_sources
     from ..files import check_output, write_atomic
     from ..render import render_briefing
+    from ..store import load_briefing, read_sources
 
     if output:
         check_output(output, (briefing, *sources))
@@ -187,9 +190,9 @@ def render(briefing: str, sources: tuple[str, ...], output: str | None, fmt: str
 def diff(old: str, new: str, fmt: str) -> None:
     """What NEW.json says that OLD.json (an earlier briefing of the same story) did not; no model
     call. Exit 0 when nothing changed, 1 when something did (a scheduled job can alert on it)."""
-    from ..check import load_briefing
     from ..diff import diff as compare
     from ..render import render_changes
+    from ..store import load_briefing
 
     found = compare(load_briefing(old)[0], load_briefing(new)[0])
     click.echo(render_changes(found, fmt), nl=False)

@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from ..errors import SummarizerError
-from ..text import count
+from ..text import count, sources_of
 from .options import dry_run_option, dry_run_report, format_option, model_options, progress, reports_errors
 
 
@@ -229,7 +229,6 @@ def eval_extract(directory: str, limit: int, dry_run: bool, **options: Any) -> N
     """Extract the first LIMIT articles of DIRECTORY with a live model: actor recall against the gold
     PER/ORG/LOC entities, grounding rate (cited quotes verified / all) and token usage."""
     from ..evaluation import article_document, evaluate_extraction
-    from ..pipeline import sources_of
     from ..settings import Settings
 
     settings = Settings.from_env(**options)

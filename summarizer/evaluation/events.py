@@ -26,6 +26,7 @@ from ..schema.extraction import (
     Participant,
     SourceInfo,
 )
+from ..stages.merge import merge
 from ..text import Sentence, source_id, source_of, split_sentences
 from .corpus import NAMED_TYPES, article_document
 from .metrics import Scores, b_cubed, weighted
@@ -78,8 +79,6 @@ class EventScores:
 def evaluate_events(articles: list[dict[str, Any]]) -> list[EventScores]:
     """Per topic: the articles' events merged by the product's merge stage, scored against the
     gold event instances."""
-    from ..stages.merge import merge
-
     by_topic: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for article in articles:
         by_topic[str(article.get("topic", "all"))].append(article)

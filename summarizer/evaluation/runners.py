@@ -13,6 +13,7 @@ from typing import Any
 from ..actors import Mention, resolve
 from ..dates import CALENDAR_KINDS, MONTHS, ArticleDates, start_of, value_kind, week_of
 from ..llm import Model
+from ..pipeline import extract_all
 from ..settings import Settings
 from ..stages.extract import Failed
 from ..text import Source, source_id, split_sentences
@@ -251,8 +252,6 @@ async def evaluate_extraction(
 ) -> list[ExtractionCase]:
     """Each article extracted by the model: actors found among the gold entities, citations
     verified among those cited, and what the calls cost (failed ones included)."""
-    from ..pipeline import extract_all
-
     sources = [Source.of(article_document(a), source_id(i)) for i, a in enumerate(articles)]
     outcomes = await extract_all(sources, settings=settings, model=model, progress=progress)
     cases = []

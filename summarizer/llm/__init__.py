@@ -5,7 +5,8 @@ failures worded as one line, the response cache, prices, and the prompt template
 from .asking import fill
 from .fake import FakeModel
 from .model import Attempt, Filled, FillRequest, Messages, Model
-from .openai_model import OpenAIModel, load_libraries
+from .openai_model import OpenAIModel
+from .opening import opened, settings_of
 
 __all__ = [
     "Attempt",
@@ -16,5 +17,6 @@ __all__ = [
     "Model",
     "OpenAIModel",
     "fill",
-    "load_libraries",
+    "opened",
+    "settings_of",
 ]

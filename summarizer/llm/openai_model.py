@@ -8,42 +8,16 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
-import sys
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..lazy import collector_paused
 from ..settings import Settings
+from .cache import ResponseCache
 from .failures import CallFailed, CallTimedOut, NotAChatCompletion, describe_api_error, redact
 from .model import Attempt
 
 log = logging.getLogger("summarizer")
 _MAX_TOTAL_WAIT = 120.0  # seconds spent waiting between transport retries of one call, at most
-_UNUSED_TRANSPORTS = ("aiohttp",)  # optional transports openai loads if installed, unused here
-
-
-def load_libraries() -> None:
-    """Import the client's libraries (openai, instructor) for a command line, before its first
-    call, with the garbage collector paused (about a tenth of a cold start), and leave what they
-    loaded out of later collections.
-
-    openai also loads its optional aiohttp transport whenever aiohttp is installed (instructor
-    requires it), some 0.1 s of a cold start, though the client here speaks through httpx. While
-    openai loads, aiohttp reads as not installed, which openai answers by leaving that transport
-    out; afterwards aiohttp can be imported as usual."""
-    hidden = [name for name in _UNUSED_TRANSPORTS if name not in sys.modules]
-    for name in hidden:
-        sys.modules[name] = None  # type: ignore[assignment]  # 'import aiohttp' raises ImportError
-    try:
-        with collector_paused(freeze=True):
-            import instructor
-            import openai  # noqa: F401
-
-            instructor.patch  # noqa: B018 (loads instructor's client and its OpenAI handlers)
-    finally:
-        for name in hidden:
-            if sys.modules.get(name, False) is None:
-                del sys.modules[name]
 
 
 def is_transient(error: BaseException) -> bool:
@@ -102,8 +76,6 @@ class OpenAIModel:
 
     def __init__(self, settings: Settings) -> None:
         import openai
-
-        from .cache import ResponseCache
 
         settings = settings.require_endpoint()  # the one endpoint check of a run
         self.settings = settings

@@ -10,8 +10,9 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from .. import support  # the checker itself loads on the first statement judged
 from ..schema.briefing import Briefing, BriefingActor, BriefingClaim
-from ..support import ActorNames, Cited, NameTable, Roles, Support, assess
+from ..support import Cited, Roles, Support
 from ..text import source_of
 
 
@@ -24,7 +25,7 @@ class Judged:
     support: Support
 
 
-def actor_table(actors: Sequence[BriefingActor]) -> NameTable:
+def actor_table(actors: Sequence[BriefingActor]) -> support.NameTable:
     """The names a statement may use for each actor: its name, every surface form the sources use,
     a person's surname; and its titles and affiliations as words that may describe it."""
     entries = []
@@ -33,9 +34,9 @@ def actor_table(actors: Sequence[BriefingActor]) -> NameTable:
         if actor.kind == "person" and len(actor.name.split()) > 1:
             names.append(actor.name.split()[-1])
         entries.append(
-            ActorNames(actor.id, tuple(dict.fromkeys(names)), (*actor.titles, *actor.affiliations))
+            support.ActorNames(actor.id, tuple(dict.fromkeys(names)), (*actor.titles, *actor.affiliations))
         )
-    return NameTable(entries)
+    return support.NameTable(entries)
 
 
 class Judge:
@@ -75,7 +76,7 @@ class Judge:
             Cited(i, self.texts[i], self.references.get(source_of(i)), frozenset(self.actors_of[i]))
             for i in ids
         ]
-        return assess(text, cited, self.table, self.roles.get(claim) if claim else None, dates)
+        return support.assess(text, cited, self.table, self.roles.get(claim) if claim else None, dates)
 
 
 def _roles(claim: BriefingClaim) -> Roles:

@@ -1,0 +1,106 @@
+"""Saved briefings: reading one (a file or stdin, its schema version checked first), and finding
+the articles it was made from (named in it, or given), checked against their hashes and split
+into sentences once. What ``check``, ``render``, ``diff`` and an update (``--since``) all read
+briefings with."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from .documents import Document, decode_json, load_document, read_input
+from .errors import InputError, SummarizerError
+from .schema.briefing import READABLE_VERSIONS, Briefing
+from .text import Source, split_sentences
+
+
+@dataclass(frozen=True)
+class Problem:
+    where: str
+    what: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.what}"
+
+
+def read_briefing_json(path: str | Path) -> tuple[object, str, Path]:
+    """The briefing's JSON, its name, and the folder its sources are named from."""
+    name, _, raw = read_input(path)
+    data = decode_json(raw, name)
+    version = data.get("schema_version") if isinstance(data, dict) else None
+    if isinstance(data, dict) and version not in READABLE_VERSIONS:
+        raise InputError(
+            name,
+            f"is a briefing of schema version {version!r}; this summarizer reads versions {', '.join(READABLE_VERSIONS)}",
+        )
+    return data, name, Path(path).parent if name != "<stdin>" else Path(".")
+
+
+def schema_problems(error: ValidationError) -> list[Problem]:
+    return [
+        Problem(".".join(str(p) for p in e["loc"]) or "briefing", f"{e['msg']} (schema)")
+        for e in error.errors()
+    ]
+
+
+def load_briefing(path: str | Path) -> tuple[Briefing, Path]:
+    """A saved briefing (``-`` for stdin) and the folder its sources are named from; one
+    ``InputError`` if it cannot be read or does not fit the schema."""
+    data, name, base = read_briefing_json(path)
+    try:
+        return Briefing.model_validate(data), base
+    except ValidationError as error:
+        raise InputError(
+            name,
+            f"is not a valid briefing ({schema_problems(error)[0]}); `summarizer check` lists every problem",
+        ) from None
+
+
+def read_sources(
+    briefing: Briefing, paths: Sequence[str | Path], base: Path
+) -> tuple[list[Source], list[Problem]]:
+    """The briefing's sources with their text and sentences, from ``paths`` (matched by hash) or
+    from where the briefing says they were read; each one missing or changed is a problem."""
+    problems: list[Problem] = []
+    return briefing_sources(briefing, [load_document(p) for p in paths], base, problems), problems
+
+
+def briefing_sources(
+    briefing: Briefing, given: Sequence[Document], base: Path, problems: list[Problem]
+) -> list[Source]:
+    """The briefing's sources, read (see ``source_documents``) and split into sentences."""
+    documents = source_documents(briefing, given, base, problems)
+    return [Source(sid, d, tuple(split_sentences(d, sid))) for sid, d in documents.items()]
+
+
+def source_documents(
+    briefing: Briefing, given: Sequence[Document], base: Path, problems: list[Problem]
+) -> dict[str, Document]:
+    """Each source's text, from the given files (matched by hash) or from where the briefing says
+    it was read; a source whose text is missing or changed is a problem."""
+    by_hash = {d.sha256: d for d in given}
+    found: dict[str, Document] = {}
+    for source in briefing.sources:
+        where = f"source {source.id} ({source.name})"
+        if given:
+            document = by_hash.get(source.sha256)
+            if document is None:
+                problems.append(
+                    Problem(where, "none of the given files has this source's text (sha256 differs)")
+                )
+                continue
+        else:
+            path = Path(source.name) if Path(source.name).exists() else base / source.name
+            try:
+                document = load_document(path)
+            except SummarizerError as error:
+                problems.append(Problem(where, f"cannot be read to verify it ({error})"))
+                continue
+            if document.sha256 != source.sha256:
+                problems.append(Problem(where, "text changed since the briefing was made (sha256 differs)"))
+                continue
+        found[source.id] = document
+    return found
