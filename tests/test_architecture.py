@@ -24,7 +24,7 @@ ALLOWED = {
     "documents": set(),
     "dates": set(),
     "actors": set(),
-    "text": {"documents"},
+    "text": {"documents", "dates"},
     "support": {"text", "dates"},
     "schema": {"documents", "text", "dates", "actors", "support"},
     "llm": {"documents", "text", "schema"},

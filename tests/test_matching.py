@@ -20,7 +20,7 @@ from summarizer.schema.extraction import (
 )
 from summarizer.stages.matching import compatible, gist, judge
 from summarizer.stages.merge import merge
-from summarizer.support.quantities import stated
+from summarizer.text.quantities import stated
 
 
 def cite(source: str, text: str) -> list[Citation]:

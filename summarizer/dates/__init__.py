@@ -8,6 +8,7 @@ holds the word lists. ``timex`` is the value grammar shared with ``check`` and t
 
 from .anchoring import Anchor, anchor
 from .finding import Found, find_dates
+from .periods import REPORTING_PERIODS
 from .rules import ArticleDates, DateValue, normalise, why_undated
 from .tense import is_future
 from .timex import CALENDAR_KINDS, Precision, is_value, sort_key, span_of, start_of, value_kind, week_of
@@ -21,6 +22,7 @@ __all__ = [
     "MONTHS",
     "Found",
     "Precision",
+    "REPORTING_PERIODS",
     "anchor",
     "find_dates",
     "is_future",

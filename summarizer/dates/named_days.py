@@ -88,9 +88,11 @@ def holiday(text: str, ref: date, future: bool, previous: str | None) -> Rule:
     return found.isoformat(), "day"
 
 
-def months_ahead(text: str, ref: date) -> int | None:
+def months_to_holiday(text: str, ref: date) -> int | None:
     """In how many months the coming day of a holiday named alone falls (1 to 12), or None when
-    the expression is not one: what its direction is read from."""
+    the expression is not one: what its direction is read from. Part of a month counts as one, so
+    a holiday later this month is ahead (1), where a month named in its own month is not
+    (``tense.months_ahead`` gives 0): the day has not come, the month has."""
     match = re.fullmatch(rf"(?:in|on|by|until|through|to)?\s*({_NAMES})(?:\s+week)?", text)
     if not match:
         return None

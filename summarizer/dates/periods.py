@@ -13,8 +13,18 @@ from typing import cast
 from .timex import KIND_PATTERNS, Precision, Rule, start_of, value_kind
 from .words import MONTHS, ORDINALS
 
-_ORDINAL = r"(first|second|third|fourth|1st|2nd|3rd|4th)"
+ORDINAL_WORDS = "first|second|third|fourth|1st|2nd|3rd|4th"  # of a quarter: 'third-quarter', '3rd quarter'
+_ORDINAL = rf"({ORDINAL_WORDS})"
 _YEAR = r"(\d{4})"
+# The period a financial figure covers, in every spelling news uses; a quarterly result and an
+# annual one are different facts (the merge reads them: two figures of different periods never
+# describe the same thing).
+REPORTING_PERIODS = {
+    "quarter": re.compile(rf"\b(?:quarterly|(?:{ORDINAL_WORDS})[- ]quarter|q[1-4])\b", re.I),
+    "half": re.compile(r"\b(?:half[- ]year(?:ly)?|semi-?annual|(?:first|second)[- ]half|h[12])\b", re.I),
+    "year": re.compile(r"\b(?:annual|annually|yearly|full[- ]year|fiscal[- ]year|year[- ]end)\b", re.I),
+    "month": re.compile(r"\bmonthly\b", re.I),
+}
 
 
 def quarter_of(day: date) -> int:

@@ -149,7 +149,7 @@ def looks_ahead(
         and _said_after_a_verb(sentence, expression)
     ):
         return True  # 'gave them until 9 a.m. Tuesday' (not 'Until Thursday, they had not ...')
-    ahead = ahead if ahead is not None else named_days.months_ahead(text, reference)
+    ahead = ahead if ahead is not None else named_days.months_to_holiday(text, reference)
     if not ahead:
         return False
     return (ahead <= NEAR_MONTHS and told is None) or (deadline and ahead <= DEADLINE_MONTHS)

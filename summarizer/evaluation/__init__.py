@@ -2,7 +2,7 @@
 runners behind ``summarizer eval`` (runners, events for event merges), and the support checker's statement/evidence pairs
 (support)."""
 
-from .corpus import Corpus, article_document, gold_entities, load_articles
+from .corpus import AnnotatedArticles, article_document, gold_entities, load_articles
 from .events import EventMerge, EventScores, Pairs, evaluate_events, events_overall
 from .metrics import Scores, b_cubed, ceaf_e
 from .runners import (
@@ -22,7 +22,7 @@ from .support import KindScore, SupportCase, SupportPair, evaluate_support, load
 __all__ = [
     "ActorMiss",
     "ActorScores",
-    "Corpus",
+    "AnnotatedArticles",
     "DateCase",
     "EventMerge",
     "EventScores",

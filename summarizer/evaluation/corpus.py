@@ -58,12 +58,12 @@ class AnnotatedArticle(BaseModel):
 
 
 @dataclass(frozen=True)
-class Corpus:
+class AnnotatedArticles:
     articles: list[dict[str, Any]]
     skipped: list[str] = field(default_factory=list)  # "file: problem" of each article left out
 
 
-def load_articles(directory: str | Path) -> Corpus:
+def load_articles(directory: str | Path) -> AnnotatedArticles:
     """The annotated articles of a directory. An article that cannot be read or does not have the
     expected shape is left out and named in ``skipped``: real corpora have flaws, and one flawed
     file must not stop an evaluation."""
@@ -87,7 +87,7 @@ def load_articles(directory: str | Path) -> Corpus:
         articles.append(data)
     if not articles and not skipped:
         raise InputError(str(directory), "holds no .json articles")
-    return Corpus(articles, skipped)
+    return AnnotatedArticles(articles, skipped)
 
 
 def gold_value(value: str) -> str:

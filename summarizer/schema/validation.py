@@ -81,12 +81,14 @@ def validating(scope: Scope, *, lenient: bool = False) -> Iterator[Validation]:
         _current.reset(token)
 
 
-class Cited(Protocol):
+class Quoted(Protocol):
+    """A citation as a draft gives it: the sentence it cites and the words it quotes."""
+
     sentence_id: str
     quote: str
 
 
-def citation_problems(cited: Sequence[tuple[str, Cited]], scope: Scope) -> list[str]:
+def citation_problems(cited: Sequence[tuple[str, Quoted]], scope: Scope) -> list[str]:
     return [
         f"{where}: {problem}"
         for where, citation in cited

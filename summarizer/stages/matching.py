@@ -13,9 +13,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..dates import find_dates
-from ..support.quantities import Quantity, stated
-from ..support.words import stem, tokens
+from ..dates import REPORTING_PERIODS, find_dates
+from ..text.quantities import Figure, stated
+from ..text.words import stem, tokens
 
 # Dice overlap of the words that say what happened (see ``Gist``), with a participant in common
 # and without one.
@@ -30,16 +30,6 @@ _NOT_WHAT_HAPPENED = frozenset(
     """year years month months week weeks day days hour hours time times percent cent however thus
     far still yet already even meanwhile moreover though although first last""".split()
 )
-# The period a financial figure covers, in every spelling news uses; a quarterly result and an
-# annual one are different facts.
-_PERIODS = {
-    "quarter": re.compile(
-        r"\b(?:quarterly|(?:first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter|q[1-4])\b", re.I
-    ),
-    "half": re.compile(r"\b(?:half[- ]year(?:ly)?|semi-?annual|(?:first|second)[- ]half|h[12])\b", re.I),
-    "year": re.compile(r"\b(?:annual|annually|yearly|full[- ]year|fiscal[- ]year|year[- ]end)\b", re.I),
-    "month": re.compile(r"\bmonthly\b", re.I),
-}
 
 
 @dataclass(frozen=True)
@@ -48,7 +38,7 @@ class Gist:
 
     words: frozenset[str]  # stems of the words that say what happened
     names: frozenset[str]  # names other than the actors': what it happened to ('A380', 'iPhone')
-    figures: tuple[Quantity, ...]
+    figures: tuple[Figure, ...]
     periods: frozenset[str]
 
 
@@ -73,7 +63,7 @@ def gist(text: str, name_words: frozenset[str] = frozenset()) -> Gist:
             names.add(word.lower)
         else:
             kept.add(stem(word.text))
-    periods = frozenset(p for p, pattern in _PERIODS.items() if pattern.search(text))
+    periods = frozenset(p for p, pattern in REPORTING_PERIODS.items() if pattern.search(text))
     return Gist(frozenset(kept), frozenset(names), figures, periods)
 
 
@@ -94,11 +84,11 @@ def compatible(a: Gist, b: Gist) -> bool:
     return all(_figures_agree(a.figures, b.figures, kind) for kind in ("money", "percent", "count"))
 
 
-def _kind(quantity: Quantity) -> str:
+def _kind(quantity: Figure) -> str:
     return "percent" if quantity.percent else "money" if quantity.money else "count"
 
 
-def _figures_agree(a: Iterable[Quantity], b: Iterable[Quantity], kind: str) -> bool:
+def _figures_agree(a: Iterable[Figure], b: Iterable[Figure], kind: str) -> bool:
     """Either states no figure of this kind, or some figure of one is near some figure of the other."""
     mine = [q for q in a if _kind(q) == kind]
     theirs = [q for q in b if _kind(q) == kind]
@@ -107,7 +97,7 @@ def _figures_agree(a: Iterable[Quantity], b: Iterable[Quantity], kind: str) -> b
     return any(_near(x, y) for x in mine for y in theirs)
 
 
-def _near(a: Quantity, b: Quantity) -> bool:
+def _near(a: Figure, b: Figure) -> bool:
     if a.low <= b.high and b.low <= a.high:  # the ranges meet
         return True
     low, high = sorted((max(abs(a.low), abs(a.high)), max(abs(b.low), abs(b.high))))

@@ -11,12 +11,13 @@ from functools import lru_cache
 
 from ..dates import Found, find_dates, normalise, span_of
 from ..text import count, source_of
+from ..text.quantities import quantities, stated
+from ..text.words import stem, tokens
 from . import stance
 from .evidence import Cited, Roles
-from .names import Mention, NameTable, acronyms, capitalised, same_word, spelled_out
-from .quantities import quantities, stated, supported
+from .names import Named, NameTable, acronyms, capitalised, same_word, spelled_out
+from .quantities import supported
 from .verdict import Fault, Rule, Support
-from .words import stem, tokens
 
 
 @dataclass
@@ -60,7 +61,7 @@ def assess(
     mentions = _names(reading, findings)
 
     # who says and does what: 'Valmora' in "Valmora's mayor said" is the mayor
-    def described(text: str, found: Sequence[Mention]) -> list[Mention]:
+    def described(text: str, found: Sequence[Named]) -> list[Named]:
         return [table.described(m, text) for m in found]
 
     checked, faults = stance.check(
@@ -115,7 +116,7 @@ def _dates(reading: _Reading, known: Sequence[str], findings: Findings) -> None:
             findings.fault("date", found.text, f"{found.text}{shown} is not in the cited sentences ({dated})")
 
 
-def _names(reading: _Reading, findings: Findings) -> list[Mention]:
+def _names(reading: _Reading, findings: Findings) -> list[Named]:
     """Every actor named must be named in the evidence (under any of its names, or as the one
     whose own evidence the sentence is); every other capitalised name must stand there too."""
     table = reading.table

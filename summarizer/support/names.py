@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .words import Token, stem, tokens
+from ..text.words import Token, stem, tokens
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\"'“‘]\s*|\n)$")
 
@@ -24,7 +24,9 @@ class ActorNames:
 
 
 @dataclass(frozen=True)
-class Mention:
+class Named:
+    """Where a text names an actor: which one, the words, their span."""
+
     actor: str
     text: str
     start: int
@@ -56,14 +58,14 @@ class NameTable:
             stem(word) for actor in self.actors.values() for text in actor.words for word in text.split()
         )
 
-    def mentions(self, text: str) -> list[Mention]:
+    def mentions(self, text: str) -> list[Named]:
         if self._pattern is None:
             return []
         found = []
         for match in self._pattern.finditer(text):
             actor = self._owner.get(match.group().casefold())
             if actor is not None and _written_as_name(match.group()):
-                found.append(Mention(actor, match.group(), match.start(), match.end()))
+                found.append(Named(actor, match.group(), match.start(), match.end()))
         return found
 
     def names_in(self, actor: str, text: str) -> bool:
@@ -83,7 +85,7 @@ class NameTable:
         words = [w for w in re.findall(r"[\w'’]+", text) if w[0].isupper()]
         return any(same_word(name, word) for name in single for word in words)
 
-    def described(self, mention: Mention, text: str) -> Mention:
+    def described(self, mention: Named, text: str) -> Named:
         """The mention as the actor a title beside it describes: 'Valmora' in "Valmora's mayor" or
         'the mayor of Valmora' stands for the one member the table gives the title 'Mayor' and the
         affiliation 'Valmora'; else the mention as it is."""
@@ -102,7 +104,7 @@ class NameTable:
             if near & {stem(w) for phrase in self.actors[member].words for w in phrase.split()}
         }
         return (
-            Mention(members.pop(), mention.text, mention.start, mention.end) if len(members) == 1 else mention
+            Named(members.pop(), mention.text, mention.start, mention.end) if len(members) == 1 else mention
         )
 
     def _forms(self, actor: str) -> tuple[re.Pattern[str], frozenset[str], tuple[str, ...]]:

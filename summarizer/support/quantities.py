@@ -1,189 +1,16 @@
-"""Quantities in running text: digits, number words (read with text2num), scales ('1.5 million',
-'$30bn'), percentages, fractions ('half') and vague amounts ('dozens'), each as the range of
-values it allows. And whether a quantity in a statement is one its evidence states."""
+"""Whether a figure in a statement is one its evidence states: the same, rounded, within a stated
+range, or a sum of stated numbers. Figures are read by ``text.quantities``."""
 
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import lru_cache
 from itertools import combinations
 
-from text_to_num import text2num
-from text_to_num.lang import LANG
-
-from ..dates import find_dates
-
-_ENGLISH = LANG["en"]
-_SCALES = {
-    **{word: float(value) for word, value in _ENGLISH.MULTIPLIERS.items()},
-    "k": 1e3,
-    "m": 1e6,
-    "mn": 1e6,
-    "mln": 1e6,
-    "bn": 1e9,
-    "b": 1e9,
-    "tn": 1e12,
-}
-# Amounts written as words that name no exact number: (lowest, highest) value allowed.
-_VAGUE = {
-    "dozens": (24.0, 99.0),
-    "scores": (40.0, 99.0),
-    "hundreds": (200.0, 999.0),
-    "thousands": (2e3, 99e3),
-    "tens of thousands": (2e4, 99e4),
-    "hundreds of thousands": (2e5, 999e3),
-    "millions": (2e6, 999e6),
-    "billions": (2e9, 999e9),
-}
-_FRACTIONS = {
-    "half": 0.5,
-    "a third": 1 / 3,
-    "one third": 1 / 3,
-    "two thirds": 2 / 3,
-    "two-thirds": 2 / 3,
-    "a quarter": 0.25,
-    "three quarters": 0.75,
-    "three-quarters": 0.75,
-    "a dozen": 12.0,
-    "dozen": 12.0,
-    "a couple of": 2.0,
-    "twice": 2.0,
-    "double": 2.0,
-    "triple": 3.0,
-}
-_APPROXIMATE = re.compile(
-    r"\b(?:about|approximately|around|almost|nearly|roughly|some|more than|over|at least|up to|"
-    r"fewer than|less than|under|close to|estimated|an estimated|just over|just under)\s+$",
-    re.IGNORECASE,
-)
-_TOTAL = re.compile(r"\b(?:total|in all|combined|altogether|together|overall|sum)\b", re.IGNORECASE)
-_WORD_NUMBER = "|".join(sorted((re.escape(w) for w in _ENGLISH.NUMBERS), key=len, reverse=True))
-_SCALE = "|".join(sorted((re.escape(w) for w in _SCALES), key=len, reverse=True))
-_QUANTITY = re.compile(
-    rf"""(?P<currency>[$€£¥]\s?)?
-    (?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
-      | (?<![A-Za-z])(?P<vague>tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds|thousands|millions|billions)\b
-      | (?<![A-Za-z])(?P<fraction>two[- ]thirds|three[- ]quarters|a\s+third|one\s+third|a\s+quarter|a\s+dozen|dozen|a\s+couple\s+of|half|twice|double|triple)\b
-      | (?<![A-Za-z])(?P<words>(?:{_WORD_NUMBER})(?:(?:\s+and\s+|[\s-]+)(?:{_WORD_NUMBER}))*)\b)
-    (?:\s?(?P<scale>{_SCALE})\b)?
-    (?:\s?(?P<percent>%|percent\b|per\s+cent\b|percentage\s+points?\b))?""",
-    re.IGNORECASE | re.VERBOSE,
-)
-_CURRENCY_AFTER = re.compile(
-    r"\s*(?:(?:US|U\.S\.|Canadian|Australian|Hong Kong|Singapore)\s+)?"
-    r"(?:dollars?|euros?|pounds?(?:\s+sterling)?|sterling|yen|yuan|renminbi|francs?|rupees?|roubles?|rubles?|"
-    r"pesos?|won|krona|kronor|krone|riyals?|dirhams?|shekels?|lira|reais|real|rand|bitcoins?|"
-    r"USD|EUR|GBP|JPY|CNY|CHF|INR)\b"
-)
-# 'one' is as often a pronoun: 'no one', 'one another', 'the one who'.
-_PRONOUN_ONE = re.compile(r"\b(?:no|any|some|every|the|this|that)\s+one\b|\bone\s+(?:another|day)\b", re.I)
+from ..text.quantities import Figure
 
 
-@dataclass(frozen=True)
-class Quantity:
-    text: str
-    start: int
-    end: int
-    low: float
-    high: float
-    percent: bool
-    approximate: bool
-    total: bool = False  # the text says it adds up: 'in total', 'combined'
-    money: bool = False  # an amount of a currency: '$30bn', '150 million euros'
-
-    @property
-    def exact(self) -> bool:
-        return self.low == self.high
-
-
-def quantities(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Quantity]:
-    """Every quantity in ``text`` outside the ``skip`` spans (the dates, whose numbers are not counts)."""
-    pronouns = [m.span() for m in _PRONOUN_ONE.finditer(text)]
-    found = []
-    for match in _QUANTITY.finditer(text):
-        start, end = match.span()
-        if not match.group().strip() or _inside(start, end, [*skip, *pronouns]):
-            continue
-        if (
-            match.group("digits")
-            and not match.group("currency")
-            and _part_of_word(text, *match.span("digits"))
-        ):
-            continue
-        value = _value(match)
-        if value is None:
-            continue
-        low, high = value
-        scale = _SCALES.get((match.group("scale") or "").lower(), 1.0)
-        found.append(
-            Quantity(
-                text=match.group().strip(),
-                start=start,
-                end=end,
-                low=low * scale,
-                high=high * scale,
-                percent=bool(match.group("percent")),
-                approximate=bool(_APPROXIMATE.search(text[max(0, start - 20) : start])),
-                total=bool(_TOTAL.search(text[max(0, start - 30) : end + 30])),
-                money=bool(match.group("currency") or _CURRENCY_AFTER.match(text, end)),
-            )
-        )
-    return found
-
-
-@lru_cache(maxsize=4096)
-def stated(text: str) -> tuple[Quantity, ...]:
-    """The quantities a sentence states (its dates' numbers are not counts)."""
-    return tuple(quantities(text, [(d.start, d.end) for d in find_dates(text)]))
-
-
-def _value(match: re.Match[str]) -> tuple[float, float] | None:
-    if digits := match.group("digits"):
-        number = float(digits.replace(",", ""))
-        return number, number
-    if words := match.group("words"):
-        spoken = re.sub(r"\s+and\s+", " ", words.lower())
-        try:
-            number = float(text2num(spoken, "en"))
-        except ValueError:
-            return None
-        return number, number
-    if vague := match.group("vague"):
-        return _VAGUE[" ".join(vague.lower().split())]
-    fraction = _FRACTIONS[" ".join(match.group("fraction").lower().replace("-", " ").split())]
-    return fraction, fraction
-
-
-def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(s <= start < e or s < end <= e for s, e in spans)
-
-
-_NUMBER_WITH_SUFFIX = re.compile(r"[\d.,]+(?:st|nd|rd|th|s|k|m|bn|mn|tn|b)", re.I)
-
-
-def _part_of_word(text: str, start: int, end: int) -> bool:
-    """Digits inside a name or code ('F-16', 'A380', 'COVID-19', '777-200LR') are not amounts;
-    '10-year' and '3rd' hold amounts."""
-    before = text[start - 1] if start else " "
-    if before.isalpha() or (before == "-" and start > 1 and text[start - 2].isalpha()):
-        return True
-    left, right = start, end
-    while left > 0 and (text[left - 1].isalnum() or text[left - 1] == "-"):
-        left -= 1
-    while right < len(text) and (text[right].isalnum() or text[right] == "-"):
-        right += 1
-    return any(_coded(piece) for piece in text[left:right].split("-"))
-
-
-def _coded(piece: str) -> bool:
-    mixed = any(c.isdigit() for c in piece) and any(c.isalpha() for c in piece)
-    return mixed and not _NUMBER_WITH_SUFFIX.fullmatch(piece)
-
-
-def supported(quantity: Quantity, evidence: Sequence[Quantity]) -> str | None:
+def supported(quantity: Figure, evidence: Sequence[Figure]) -> str | None:
     """How ``quantity`` follows from the evidence's quantities ('stated', 'rounded', 'sum', ...),
     or None when it does not."""
     for other in evidence:
@@ -203,7 +30,7 @@ def supported(quantity: Quantity, evidence: Sequence[Quantity]) -> str | None:
     return None
 
 
-def _same(a: Quantity, b: Quantity) -> bool:
+def _same(a: Figure, b: Figure) -> bool:
     if a.percent == b.percent:
         return _close(a.low, b.low) and _close(a.high, b.high)
     # '50%' and 'half' say the same; 'a third' and '33%' too, a share rounded to a whole percent

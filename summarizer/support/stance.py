@@ -8,10 +8,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 from functools import cached_property
 
+from ..text.words import NOUN_MARKERS, Token, negated, stem, tokens
 from .evidence import Roles
-from .names import Mention
+from .names import Named
 from .verdict import Rule
-from .words import NOUN_MARKERS, Token, negated, stem, tokens
 
 Fault = tuple[Rule, str, str]
 # A denial may be worded as a claim that something is false.
@@ -30,7 +30,7 @@ _AGREES = {
 class _Text:
     """A text read for stance: its words, and the actors it names placed on them."""
 
-    def __init__(self, text: str, mentions: Sequence[Mention]) -> None:
+    def __init__(self, text: str, mentions: Sequence[Named]) -> None:
         self.words = tokens(text)
         self.mentions = [(m, self._at(m.start)) for m in mentions]
         # where each mention ends, and the words that are part of a name (never its verb)
@@ -50,7 +50,7 @@ class _Text:
             and not (i and (self.words[i - 1].lower in NOUN_MARKERS or self.words[i - 1].stance))
         ]
 
-    def subject(self, at: int) -> Mention | None:
+    def subject(self, at: int) -> Named | None:
         """Who the verb at ``at`` is said of: the nearest actor before it in its clause, or the one
         right after it when the clause opens with it ('..., said Smith'; 'denied by Serbia')."""
         clause = self.words[at].clause
@@ -77,8 +77,8 @@ class _Text:
 
 def check(
     statement: str,
-    mentions: Sequence[Mention],
-    evidence: Sequence[tuple[str, Sequence[Mention]]],
+    mentions: Sequence[Named],
+    evidence: Sequence[tuple[str, Sequence[Named]]],
     roles: Roles | None,
 ) -> tuple[int, list[Fault]]:
     """(how many things were checked, the faults found)."""
@@ -154,7 +154,7 @@ def _negative(text: _Text) -> bool:
     return any(_negative_word(w) for w in text.words)
 
 
-def _role(subject: Mention, kind: str, cited: Sequence[_Text], roles: Roles | None) -> str | None:
+def _role(subject: Named, kind: str, cited: Sequence[_Text], roles: Roles | None) -> str | None:
     agreeing = _AGREES[kind]
     doers = {
         found.actor

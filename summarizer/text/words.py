@@ -1,5 +1,6 @@
-"""The words the support checker reads: tokens with their clause, stems (Snowball), negation cues
-and the verbs of stance (who claims, confirms, denies, disputes). Kept apart from the rules."""
+"""English words as the support checker and the merge read them: tokens with their clause, stems
+(Snowball), negation cues and the verbs of stance (who claims, confirms, denies, disputes). Kept
+apart from the rules that use them."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
-from ..text import folded
+from .grounding import folded
 
 NEGATIONS = frozenset(
     {"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "cannot", "nowhere"}
