@@ -1,10 +1,13 @@
-"""The words date normalisation reads: month, weekday and season names, number words and
-ordinals, parts of the day, and the cues that set an expression in the past, present or future.
-Kept apart from the rules, so that the lists can grow without touching them."""
+"""The words date normalisation reads: month, weekday and season names, number words (text2num's
+English: the one list of them summarizer has) and ordinals, parts of the day, and the cues that
+set an expression in the past, present or future. Kept apart from the rules, so that the lists
+can grow without touching them."""
 
 from __future__ import annotations
 
 import re
+
+from text_to_num.lang import LANG
 
 MONTHS = {
     name: number
@@ -43,21 +46,15 @@ WEEKDAYS = {
     for name in names
 }
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+ENGLISH = LANG["en"]  # text2num's English: its number words and scales ('million'), for all of summarizer
+# Every number word as one alternation, longest first ('seventeen' before 'seven').
+NUMBER_WORD = "|".join(sorted((re.escape(w) for w in ENGLISH.NUMBERS), key=len, reverse=True))
+# How many periods a count of them says ('three days', 'a few weeks'): the number words up to a
+# dozen, and the vague ones at a guess.
 NUMBERS = {
     "a": 1,
     "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
+    **{word: number for word, number in ENGLISH.NUMBERS.items() if 1 <= number <= 12},
     "several": 3,
     "a few": 3,
     "few": 3,
@@ -66,7 +63,7 @@ NUMBERS = {
     "couple of": 2,
     "a dozen": 12,
 }
-# The number words as one alternation, longest first: 'a couple of' before 'a'.
+# The counting words as one alternation, longest first: 'a couple of' before 'a'.
 NUMBER_WORDS = "|".join(sorted(NUMBERS, key=len, reverse=True))
 ORDINALS = {
     "first": 1,

@@ -1,6 +1,8 @@
-"""Dates written in words: years said as centuries and the rest ('nineteen ninety-six'), 'the
-year two thousand', apostrophe years ("'98"), and days as ordinal words beside a month ('March
-eighth'), rewritten in digits for the rules to read."""
+"""Numbers written in words, read once for the whole package (with text2num): what a date
+written in words says, and what the figures of running text (``text.quantities``) say. Dates:
+years said as centuries and the rest ('nineteen ninety-six'), 'the year two thousand', apostrophe
+years ("'98"), and days as ordinal words beside a month ('March eighth'), rewritten in digits for
+the rules to read."""
 
 from __future__ import annotations
 
@@ -11,6 +13,14 @@ from text_to_num import alpha2digit, text2num
 
 from .calendar import MONTH
 from .words import CENTURIES
+
+
+def number_in_words(words: str) -> int | None:
+    """'ninety-six' -> 96, 'two hundred and fifty' -> 250; None for words that are no number."""
+    try:
+        return int(text2num(re.sub(r"\s+and\s+", " ", words.lower()), "en"))
+    except ValueError:
+        return None
 
 
 def spoken_years(text: str, ref: date) -> str:
@@ -54,8 +64,5 @@ def spoken_years(text: str, ref: date) -> str:
 
 def _below_a_hundred(words: str) -> int | None:
     """'ninety-six' -> 96; None for words that are no number below a hundred."""
-    try:
-        number = text2num(words, "en")
-    except ValueError:
-        return None
-    return number if number < 100 else None
+    number = number_in_words(words)
+    return number if number is not None and number < 100 else None

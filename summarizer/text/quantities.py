@@ -9,14 +9,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from text_to_num import text2num
-from text_to_num.lang import LANG
-
 from ..dates import find_dates
+from ..dates.words import ENGLISH, NUMBER_WORD
+from ..dates.written import number_in_words
 
-_ENGLISH = LANG["en"]
 _SCALES = {
-    **{word: float(value) for word, value in _ENGLISH.MULTIPLIERS.items()},
+    **{word: float(value) for word, value in ENGLISH.MULTIPLIERS.items()},
     "k": 1e3,
     "m": 1e6,
     "mn": 1e6,
@@ -58,14 +56,13 @@ _APPROXIMATE = re.compile(
     re.IGNORECASE,
 )
 _TOTAL = re.compile(r"\b(?:total|in all|combined|altogether|together|overall|sum)\b", re.IGNORECASE)
-_WORD_NUMBER = "|".join(sorted((re.escape(w) for w in _ENGLISH.NUMBERS), key=len, reverse=True))
 _SCALE = "|".join(sorted((re.escape(w) for w in _SCALES), key=len, reverse=True))
 _QUANTITY = re.compile(
     rf"""(?P<currency>[$€£¥]\s?)?
     (?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
       | (?<![A-Za-z])(?P<vague>tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds|thousands|millions|billions)\b
       | (?<![A-Za-z])(?P<fraction>two[- ]thirds|three[- ]quarters|a\s+third|one\s+third|a\s+quarter|a\s+dozen|dozen|a\s+couple\s+of|half|twice|double|triple)\b
-      | (?<![A-Za-z])(?P<words>(?:{_WORD_NUMBER})(?:(?:\s+and\s+|[\s-]+)(?:{_WORD_NUMBER}))*)\b)
+      | (?<![A-Za-z])(?P<words>(?:{NUMBER_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{NUMBER_WORD}))*)\b)
     (?:\s?(?P<scale>{_SCALE})\b)?
     (?:\s?(?P<percent>%|percent\b|per\s+cent\b|percentage\s+points?\b))?""",
     re.IGNORECASE | re.VERBOSE,
@@ -143,12 +140,8 @@ def _value(match: re.Match[str]) -> tuple[float, float] | None:
         number = float(digits.replace(",", ""))
         return number, number
     if words := match.group("words"):
-        spoken = re.sub(r"\s+and\s+", " ", words.lower())
-        try:
-            number = float(text2num(spoken, "en"))
-        except ValueError:
-            return None
-        return number, number
+        spoken = number_in_words(words)
+        return None if spoken is None else (float(spoken), float(spoken))
     if vague := match.group("vague"):
         return _VAGUE[" ".join(vague.lower().split())]
     fraction = _FRACTIONS[" ".join(match.group("fraction").lower().replace("-", " ").split())]
