@@ -25,7 +25,7 @@ ALLOWED = {
     "dates": set(),
     "actors": set(),
     "text": {"documents", "dates"},
-    "support": {"text", "dates"},
+    "support": {"text", "dates", "actors"},
     "schema": {"documents", "text", "dates", "actors", "support"},
     "llm": {"documents", "text", "schema"},
     "stages": {"documents", "text", "dates", "actors", "schema", "llm", "support"},

@@ -1,19 +1,18 @@
 """Reading the name inside a mention: its core ('Serbian President Aleksandar Vucic' ->
-'Aleksandar Vucic'), the key two mentions must share to be one name, and the acronyms a long name
-may go by. What resolution links, it reads here."""
+'Aleksandar Vucic'), the key two mentions must share to be one name, and whether a short name is
+a long one's acronym (read by ``acronyms``). What resolution links, it reads here."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .acronyms import HEADS_BEFORE_OF, acronym_forms, is_acronym, prefix_acronym
 from .words import (
     ARTICLES,
     CONNECTORS,
     COUNTRY_WORDS,
-    DESCRIPTORS,
     ENDING_ABBREVIATIONS,
     KIND_GROUPS,
     ORGANISATION_HEADS,
@@ -41,14 +40,6 @@ def _ascii_of(text: str) -> str:
 
 def _name_tokens(text: str) -> list[str]:
     return re.findall(r"[^\W_][\w&'’.\-]*", text)
-
-
-def is_acronym(text: str) -> bool:
-    """'NATO', 'U.S.', and with the small letters of its small words: 'MoD', 'DoD', 'BoE' (never
-    'McCain' or 'LeBron': fewer small letters than capitals)."""
-    bare = text.replace(".", "")
-    capitals = sum(c.isupper() for c in bare)
-    return 2 <= len(bare) <= 6 and bare.isalpha() and bare[0].isupper() and capitals > len(bare) - capitals
 
 
 def _plain_word(token: str) -> str:
@@ -145,61 +136,16 @@ def key(text: str, kind: str | None = None) -> str:
     return _key_of_core(core_name(text, kind))
 
 
-# Small words an acronym never takes a letter from ('Securities and Exchange Commission': 'SEC')
-_NEVER_INITIALLED = frozenset({"and", "&", "the", "for"})
-# Bodies named '<head> of <what>' that the key writes '<what> <head>', as news does too
-_HEADS_BEFORE_OF = ("department", "ministry", "bureau")
-
-
 def _key_of_core(core: str) -> str:
     """The key of a core name already read from its mention."""
     words = [_plain_word(t) for t in _name_tokens(_ascii_of(core).replace("-", " "))]
     words = [SPELLINGS.get(w, w) for w in words if w and w not in ARTICLES]
-    if len(words) > 2 and words[0] in _HEADS_BEFORE_OF and words[1] == "of":
+    if len(words) > 2 and words[0] in HEADS_BEFORE_OF and words[1] == "of":
         words = [*words[2:], words[0]]  # 'Department of the Treasury' / 'Treasury Department'
     if len(words) > 1:  # 'Wall St.' / 'Wall Street', 'St. Louis' / 'Saint Louis'
         words[0] = STARTING_ABBREVIATIONS.get(words[0], words[0])
         words[-1] = ENDING_ABBREVIATIONS.get(words[-1], words[-1])
     return " ".join(words)
-
-
-def _acronym_of(words: Sequence[str]) -> set[str]:
-    """Acronyms a long name may go by: initials of its content words, with trailing descriptors
-    optional ('European Aeronautic Defence and Space Company' -> 'eadsc', 'eads'); and its
-    initials with those of 'of' and a surname's particle ('Bank of England' -> 'boe', 'Mohammed
-    bin Salman' -> 'mbs'). A body the key writes '<what> <head>' is read in both orders
-    ('justice department': 'jd', 'doj')."""
-    orders = [list(words)]
-    if len(words) > 1 and words[-1] in _HEADS_BEFORE_OF:
-        orders.append([words[-1], "of", *words[:-1]])
-    forms = set()
-    for order in orders:
-        forms.add("".join(w[0] for w in order if w not in _NEVER_INITIALLED))
-        content = [w for w in order if w not in CONNECTORS]
-        while len(content) >= 2:
-            forms.add("".join(w[0] for w in content))
-            if content[-1] not in DESCRIPTORS:
-                break
-            content = content[:-1]
-    return forms
-
-
-def _prefix_acronym(acronym: str, words: Sequence[str]) -> bool:
-    """'kfor' ~ 'kosovo force': each word gives a non-empty prefix, in order, all letters used."""
-    content = [w for w in words if w not in CONNECTORS]
-    if len(content) < 2:
-        return False
-
-    def match(i: int, j: int) -> bool:
-        if j == len(content):
-            return i == len(acronym)
-        word = content[j]
-        return any(
-            acronym[i : i + n] == word[:n] and match(i + n, j + 1)
-            for n in range(1, min(len(word), len(acronym) - i) + 1)
-        )
-
-    return match(0, 0)
 
 
 @dataclass(frozen=True)
@@ -235,4 +181,4 @@ def acronym_match(short: Name, long: Name) -> bool:
         return False
     if len(long_words) < 2 or not letters.isalpha():
         return False
-    return letters in _acronym_of(long_words) or _prefix_acronym(letters, long_words)
+    return letters in acronym_forms(long_words) or prefix_acronym(letters, long_words)

@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from ..actors.acronyms import acronym_forms, is_acronym
 from ..text.words import Token, stem, tokens
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\"'“‘]\s*|\n)$")
@@ -157,33 +158,33 @@ def capitalised(text: str, words: Sequence[Token], taken: Sequence[tuple[int, in
     return found
 
 
-_RUN_LINK = frozenset({"of", "and", "the", "for", "de", "&"})
 _NAME_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|and|the|for|de|&)\s+)*[A-Z][\w'’-]*)+")
 _DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}")
 
 
 def acronyms(text: str) -> set[str]:
-    """The acronyms a text spells out or writes: 'United Kingdom' gives UK, 'National Association
-    of Securities Dealers' NASD, 'U.S.' US, and 'NATO' stands for itself."""
+    """The acronyms a text spells out or writes, in capitals: 'United Kingdom' gives UK, 'National
+    Association of Securities Dealers' NASD, 'Bank of England' BOE, 'U.S.' US, and 'NATO' stands
+    for itself."""
     found = {m.group().replace(".", "") for m in _DOTTED.finditer(text)}
     found |= {w for w in re.findall(r"\b[A-Z]{2,6}\b", text)}
-    return found | {i for run in _NAME_RUN.finditer(text) if len(i := _initials(run.group())) > 1}
+    return found.union(*(_forms(run.group()) for run in _NAME_RUN.finditer(text)))
 
 
-def _initials(run: str) -> str:
-    return "".join(w[0] for w in run.split() if w.lower() not in _RUN_LINK).upper()
+def _forms(run: str) -> set[str]:
+    """The acronyms a run of capitalised words may go by (``actors.acronyms``), in capitals."""
+    return {form.upper() for form in acronym_forms([w.lower() for w in run.split()]) if len(form) > 1}
 
 
 def spelled_out(word: str, statement: str, evidence_acronyms: set[str]) -> bool:
     """Whether ``word`` of the statement is an acronym the evidence spells out ('UK' for 'United
-    Kingdom'), or part of a name the evidence writes as an acronym."""
-    if word.isupper() and word.replace(".", "") in evidence_acronyms:
+    Kingdom', 'BoE' for 'Bank of England'), or part of a name the evidence writes as an acronym."""
+    if is_acronym(word) and word.replace(".", "").upper() in evidence_acronyms:
         return True
-    for run in _NAME_RUN.finditer(statement):
-        initials = _initials(run.group())
-        if word in run.group().split() and len(initials) > 1 and initials in evidence_acronyms:
-            return True
-    return False
+    return any(
+        word in run.group().split() and _forms(run.group()) & evidence_acronyms
+        for run in _NAME_RUN.finditer(statement)
+    )
 
 
 def same_word(word: str, other: str) -> bool:
