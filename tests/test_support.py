@@ -226,5 +226,8 @@ def test_an_acronym_is_read_by_the_rule_actor_resolution_reads_it_by() -> None:
     """One rule for acronyms (actors.acronyms): small words' letters and both orders of a body's
     name count, so the checker accepts what resolution would join."""
     assert check("The BoE raised rates.", "The Bank of England raised rates.").verdict == "supported"
-    assert check("The DOJ opened an inquiry.", "The Justice Department opened an inquiry.").verdict == "supported"
+    assert (
+        check("The DOJ opened an inquiry.", "The Justice Department opened an inquiry.").verdict
+        == "supported"
+    )
     assert fault(check("The IMF raised rates.", "The Bank of England raised rates.")) == ("name", "IMF")
