@@ -44,16 +44,21 @@ class Deferred:
 
     def __init__(self, name: str) -> None:
         self.name = name
+        self.module: ModuleType | None = None
 
     def load(self) -> ModuleType:
-        return import_module(self.name)
+        if self.module is None:
+            self.module = import_module(self.name)
+        return self.module
 
     def __getattr__(self, attribute: str) -> Any:
         return getattr(self.load(), attribute)
 
 
 def deferred(name: str) -> Any:
-    """The module ``name`` (absolute), imported when one of its names is first used."""
+    """The module ``name`` (absolute: one of this package's, or a library), imported when one of
+    its names is first used. Give it the module's own name, so that the module reads as the one
+    it stands for: ``instructor = deferred("instructor")``."""
     return Deferred(name)
 
 

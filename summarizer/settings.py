@@ -12,6 +12,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .errors import ConfigError
+from .lazy import deferred
+
+platformdirs = deferred("platformdirs")
 
 MODES = ("tools", "json_schema", "json", "md_json")  # instructor modes, by their names in lower case
 DEFAULT_MODEL = "gpt-4o-mini"
@@ -38,9 +41,7 @@ UNSUPPORTED = ("mark", "drop")  # what becomes of a statement its citations do n
 
 
 def default_cache_dir() -> Path:
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("summarizer")) / "responses"
+    return Path(platformdirs.user_cache_dir("summarizer")) / "responses"
 
 
 @dataclass(frozen=True)

@@ -138,9 +138,11 @@ def targets(path: Path, node: ast.AST) -> set[str]:
         submodules = {f"{module}.{a.name}" for a in node.names} & MODULES.keys()
         return submodules or ({module} & MODULES.keys())
     if isinstance(node, ast.Call) and ast.unparse(node.func) == "deferred":
-        argument = ast.unparse(node.args[0])  # f"{__package__}.assembly" or f"{__name__}.html"
+        argument = node.args[0]  # a library's name, or f"{__package__}.assembly", f"{__name__}.html"
+        if isinstance(argument, ast.Constant):
+            return {argument.value} & MODULES.keys()
         base = module_name(path) if path.name == "__init__.py" else module_name(path).rsplit(".", 1)[0]
-        return {base + argument.split("}", 1)[1].rstrip("\"'")}
+        return {base + ast.unparse(argument).split("}", 1)[1].rstrip("\"'")}
     return set()
 
 
@@ -209,9 +211,9 @@ def late_imports(path: Path) -> list[str]:
 
 
 def test_the_import_graph_a_reader_sees_is_the_real_one() -> None:
-    """Outside the CLI, the package's own modules are imported at the top of a module, or deferred
-    there by name through lazy.deferred; only lazy.py loads modules by name or pauses the
-    collector, and only the CLI tunes it for a process of its own."""
+    """Outside the CLI, every module (the package's own or a library) is imported at the top of a
+    module, or deferred there by name through lazy.deferred; only lazy.py loads modules by name or
+    pauses the collector, and only the CLI tunes it for a process of its own."""
     for path in PACKAGE.rglob("*.py"):
         where = path.relative_to(PACKAGE).parts
         if where[0] == "cli":

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..lazy import deferred
 from .acronyms import HEADS_BEFORE_OF, acronym_forms, is_acronym, prefix_acronym
 from .words import (
     ARTICLES,
@@ -23,6 +24,8 @@ from .words import (
     TITLES,
 )
 
+anyascii = deferred("anyascii")  # transliteration, loaded with the first name read
+
 
 @dataclass(frozen=True)
 class Mention:
@@ -33,9 +36,7 @@ class Mention:
 
 @lru_cache(maxsize=4096)
 def _ascii_of(text: str) -> str:
-    from anyascii import anyascii
-
-    return str(anyascii(text))
+    return str(anyascii.anyascii(text))
 
 
 def _name_tokens(text: str) -> list[str]:

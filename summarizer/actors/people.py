@@ -9,10 +9,13 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..lazy import deferred
 from .words import KIND_GROUPS, PARTICLES
 
 if TYPE_CHECKING:
-    from nicknames import NickNamer
+    import nicknames
+else:
+    nicknames = deferred("nicknames")
 
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
@@ -59,10 +62,8 @@ def _familiar(x: str, y: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _nicknamer() -> NickNamer:
-    from nicknames import NickNamer
-
-    return NickNamer()
+def _nicknamer() -> nicknames.NickNamer:
+    return nicknames.NickNamer()
 
 
 def _both(

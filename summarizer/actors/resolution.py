@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from ..lazy import deferred
 from .names import Mention, Name, acronym_match, core_name, is_acronym
 from .people import different_people, person_parts, person_variant, same_surname
 from .words import (
@@ -26,6 +27,8 @@ from .words import (
     PLACE_HEADS,
     VARIANTS,
 )
+
+fuzz = deferred("rapidfuzz.fuzz")  # string likeness, loaded with the first misspelling looked for
 
 
 @dataclass
@@ -240,8 +243,6 @@ def _link_person_variants(names: list[Name], items: list[Mention], links: _Union
 def _fuzzy_match(short: Name, long: Name) -> bool:
     """A name misspelt ('Duncan Rait' ~ 'Duncan Raite'); people of one surname are for
     ``person_variant`` to tell apart, not for likeness, and other generations are never one."""
-    from rapidfuzz import fuzz
-
     if (
         short.acronym
         or long.acronym

@@ -10,6 +10,9 @@ import unicodedata
 from typing import Any
 
 from ..errors import InputError
+from ..lazy import deferred
+
+charset_normalizer = deferred("charset_normalizer")  # loaded only for text that is not UTF-8
 
 # Larger than any article page; a bigger file is a mistake (a dump, a video), refused before reading.
 MAX_BYTES = 5 * 1024 * 1024
@@ -56,9 +59,7 @@ def decode_bytes(data: bytes, name: str) -> str:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            from charset_normalizer import from_bytes
-
-            matches = from_bytes(data)
+            matches = charset_normalizer.from_bytes(data)
             best = matches.best()
             if best is None:
                 raise InputError(name, "is binary or in an encoding that cannot be detected") from None

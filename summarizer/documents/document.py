@@ -8,6 +8,10 @@ import warnings
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..lazy import deferred
+
+dateparser = deferred("dateutil.parser")  # loaded with the first date line read
+
 _WEEKDAY = re.compile(r"\b(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\b\.?", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 # All-numeric dates are read only year first (ISO 8601 and its slash and dot variants).
@@ -39,8 +43,6 @@ def parse_date(value: str) -> date | None:
     """A calendar date from a date line or a metadata value ('6 December 2023, Wednesday',
     'Sep 30, 2023', '2023-09-30T10:00:00Z'); None unless the whole value is a dated day, and None
     for all-numeric dates that are not year first ('03-02-2009'), which no reader can settle."""
-    from dateutil import parser as dateparser
-
     cleaned = _WEEKDAY.sub(" ", value.strip().strip("|").strip())
     cleaned = re.sub(r"[,|]", " ", cleaned).strip()
     if not cleaned or not _YEAR.search(cleaned) or not re.search(r"\d", cleaned):

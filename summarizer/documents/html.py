@@ -6,7 +6,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..lazy import deferred
 from .document import Document, parse_date
+
+bs4 = deferred("bs4")  # loaded with the first page read
 
 _BLOCK_TAGS = (
     "p",
@@ -59,9 +62,7 @@ def _is_hidden(tag: Tag) -> bool:
 
 def read_html(raw: str, name: str) -> Document:
     """Visible text only; block elements become lines so that sentences never run across them."""
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(raw, "html.parser")
+    soup = bs4.BeautifulSoup(raw, "html.parser")
 
     def meta(*keys: str) -> str | None:
         for key in keys:

@@ -4,6 +4,7 @@ and extraction with a live model."""
 from __future__ import annotations
 
 import re
+import warnings
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from typing import Any
 
 from ..actors import Mention, resolve
 from ..dates import CALENDAR_KINDS, MONTHS, ArticleDates, start_of, value_kind, week_of
+from ..lazy import deferred
 from ..llm import Model
 from ..pipeline import extract_all
 from ..settings import Settings
@@ -19,6 +21,8 @@ from ..stages.extract import Failed
 from ..text import Source, source_id, split_sentences
 from .corpus import NAMED_TYPES, article_document, gold_entities, gold_value
 from .metrics import Scores, b_cubed, ceaf_e, weighted
+
+dateparser = deferred("dateutil.parser")  # the date baseline's parser
 
 Progress = Callable[[str], None]
 _BARE_WEEKDAY = re.compile(
@@ -171,14 +175,10 @@ def calendar_accuracy(
 def parsed_date(expression: str, reference: date) -> str | None:
     """The baseline: dateutil's fuzzy parser with the reference date filling what the expression
     leaves out, read as a day; what a pipeline without date rules would store."""
-    import warnings
-
-    from dateutil import parser
-
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # 'EDT' and other time zones it cannot place
-            parsed = parser.parse(expression, default=datetime.combine(reference, time()), fuzzy=True)
+            parsed = dateparser.parse(expression, default=datetime.combine(reference, time()), fuzzy=True)
     except (ValueError, OverflowError):
         return None
     return parsed.date().isoformat()

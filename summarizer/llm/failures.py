@@ -4,9 +4,20 @@ page that is not a chat completion; with the API key, and anything shaped like o
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+from pydantic import ValidationError
 
 from ..errors import AnswerCutOff, ModelError
+from ..lazy import deferred
 from ..schema.usage import Usage
+
+if TYPE_CHECKING:
+    import openai
+    from instructor.core import exceptions
+else:  # loaded with the first failure worded
+    openai = deferred("openai")
+    exceptions = deferred("instructor.core.exceptions")
 
 
 class NotAChatCompletion(Exception):
@@ -34,16 +45,14 @@ class CallTimedOut(CallFailed):
 def model_error(step: str, subject: str, error: Exception, usage: Usage) -> ModelError:
     """One clear line for a failed model call: the model's own failure, a truncated or unusable
     answer; anything shaped like a key removed."""
-    from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
-
     cause: BaseException = error
-    if isinstance(error, InstructorRetryException) and error.__cause__ is not None:
+    if isinstance(error, exceptions.InstructorRetryException) and error.__cause__ is not None:
         cause = error.__cause__
-    if isinstance(cause, IncompleteOutputException):
+    if isinstance(cause, exceptions.IncompleteOutputException):
         return AnswerCutOff(step, subject, "the answer was cut off at the token limit", usage)
     if isinstance(cause, CallFailed):
         text = str(cause)
-    elif isinstance(error, InstructorRetryException):
+    elif isinstance(error, exceptions.InstructorRetryException):
         text = f"no usable answer after {error.n_attempts} attempts ({describe_invalid(cause)})"
     else:
         text = f"{type(cause).__name__}: {cause}"
@@ -52,8 +61,6 @@ def model_error(step: str, subject: str, error: Exception, usage: Usage) -> Mode
 
 def describe_invalid(error: BaseException) -> str:
     """The first few problems of an unusable answer, on one line."""
-    from pydantic import ValidationError
-
     if isinstance(error, ValidationError):
         problems = [f"{'.'.join(map(str, e['loc'])) or 'answer'}: {e['msg']}" for e in error.errors()]
         more = f"; and {len(problems) - 3} more" if len(problems) > 3 else ""
@@ -64,8 +71,6 @@ def describe_invalid(error: BaseException) -> str:
 
 def describe_api_error(error: BaseException) -> str:
     """What went wrong with one HTTP call, in a few words."""
-    import openai
-
     if isinstance(error, (NotAChatCompletion, CallTimedOut)):
         return str(error)
     if isinstance(error, openai.APITimeoutError):

@@ -8,12 +8,18 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
+from ..lazy import deferred
 from .failures import CallFailed
 from .model import Attempt, FillRequest
+
+if TYPE_CHECKING:
+    from openai.types import chat
+else:
+    chat = deferred("openai.types.chat")  # the chat completion an answer is wrapped as
 
 # (request, attempt number) -> the answer as the JSON a model would send, or a draft, or the text
 # itself (a string, sent as it is: truncated JSON, prose); raising an exception stands for a call
@@ -45,8 +51,6 @@ class FakeModel:
         return self._max_reasks
 
     async def complete(self, attempt: Attempt) -> Any:
-        from openai.types.chat import ChatCompletion
-
         if attempt.number == 0:
             self.requests.append(attempt.request)
         else:
@@ -67,7 +71,7 @@ class FakeModel:
                 "function": {"name": tool["function"]["name"], "arguments": text},
             }
             message = {"role": "assistant", "content": None, "tool_calls": [call]}
-        return ChatCompletion.model_validate(
+        return chat.ChatCompletion.model_validate(
             {
                 "id": f"fake-{len(self.requests)}-{attempt.number}",
                 "object": "chat.completion",

@@ -8,21 +8,29 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from ..lazy import deferred
 from ..settings import Settings
 from .cache import ResponseCache
 from .failures import CallFailed, CallTimedOut, NotAChatCompletion, describe_api_error, redact
 from .model import Attempt
+
+if TYPE_CHECKING:
+    import openai
+    import tenacity
+    from openai.types import chat
+else:  # loaded with the model (the CLI loads them before its first call)
+    openai = deferred("openai")
+    tenacity = deferred("tenacity")
+    chat = deferred("openai.types.chat")
 
 log = logging.getLogger("summarizer")
 _MAX_TOTAL_WAIT = 120.0  # seconds spent waiting between transport retries of one call, at most
 
 
 def is_transient(error: BaseException) -> bool:
-    import openai
-
     return isinstance(
         error,
         (openai.APIConnectionError, openai.RateLimitError, openai.InternalServerError),
@@ -42,8 +50,6 @@ def _wait_seconds(attempt: int, error: BaseException | None, base: float = 0.5) 
 
 
 def _retrying(settings: Settings, subject: str) -> Any:
-    import tenacity
-
     def wait(state: tenacity.RetryCallState) -> float:
         error = state.outcome.exception() if state.outcome else None
         return _wait_seconds(state.attempt_number, error, settings.retry_wait)
@@ -75,8 +81,6 @@ class OpenAIModel:
     """``Model`` for OpenAI or any OpenAI-compatible server (llama.cpp, Ollama, vLLM)."""
 
     def __init__(self, settings: Settings) -> None:
-        import openai
-
         settings = settings.require_endpoint()  # the one endpoint check of a run
         self.settings = settings
         # Over plain HTTP (a local server) no TLS ever happens, so the certificate store (a tenth
@@ -108,14 +112,12 @@ class OpenAIModel:
     async def complete(self, attempt: Attempt) -> Any:
         """One chat completion: from the cache when it holds the answer, else from the server with
         transport retries around the HTTP call; a failure for good is one line, the key removed."""
-        from openai.types.chat import ChatCompletion
-
         settings = self.settings
         body = self._body(attempt)
         if self.cache is not None:
             hit = self.cache.get(self.cache.key(settings.base_url, body))
             if hit is not None:
-                return ChatCompletion.model_validate(hit)
+                return chat.ChatCompletion.model_validate(hit)
         try:
             return await asyncio.wait_for(self._post(body, attempt.request.subject), settings.call_timeout)
         except asyncio.TimeoutError:
@@ -140,8 +142,6 @@ class OpenAIModel:
 
     async def _post(self, body: dict[str, Any], subject: str) -> Any:
         """The request, with transport retries (each attempt bounded by ``timeout``)."""
-        from openai.types.chat import ChatCompletion
-
         async for attempt in _retrying(self.settings, subject):
             with attempt:
                 # The client's low-level post, not ``client.chat.completions``: the same request,
@@ -149,10 +149,10 @@ class OpenAIModel:
                 response = await self.client.post(
                     "/chat/completions",
                     body=body,
-                    cast_to=ChatCompletion,
+                    cast_to=chat.ChatCompletion,
                     options={"security": {"bearer_auth": True}},
                 )
-                if not isinstance(response, ChatCompletion):
+                if not isinstance(response, chat.ChatCompletion):
                     raise NotAChatCompletion(response)
                 return response
         raise AssertionError("tenacity either returns or re-raises")

@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..lazy import deferred
 from ..schema.briefing import Briefing
 from ..schema.extraction import Citation
 from ..support import Support
@@ -24,6 +25,8 @@ from . import view
 
 if TYPE_CHECKING:
     import jinja2
+else:
+    jinja2 = deferred("jinja2")  # loaded with the first page rendered
 
 TEMPLATES = Path(__file__).parent / "templates"
 TRUST = {
@@ -169,8 +172,6 @@ class _Page:
 @lru_cache(maxsize=1)
 def _assets() -> tuple[jinja2.Template, str, str, str]:
     """The template, the style, the script and the policy that allows exactly those two."""
-    import jinja2
-
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=True,

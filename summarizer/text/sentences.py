@@ -7,6 +7,9 @@ from dataclasses import dataclass
 
 from ..documents import Document
 from ..errors import InputError
+from ..lazy import deferred
+
+sentencex = deferred("sentencex")  # loaded with the first text split
 
 # Longer sentences are cut into parts (about 500 tokens each), so that any chunk budget from
 # there up holds every sentence, and ids stay the same whatever the budget.
@@ -40,8 +43,6 @@ def split_sentences(document: Document, source: str = "A") -> list[Sentence]:
     """Split line by line (a heading never joins the next paragraph), then with sentencex, which
     knows abbreviations such as 'U.S.', 'Gen.' and 'Sep. 24' and keeps a quotation whole.
     Metadata lines are skipped."""
-    from sentencex import segment
-
     text = document.text
     skipped = set(document.metadata_spans)
     sentences: list[Sentence] = []
@@ -49,7 +50,7 @@ def split_sentences(document: Document, source: str = "A") -> list[Sentence]:
         if (line.start(), line.end()) in skipped:
             continue
         cursor = line.start()
-        for piece in segment("en", line.group()):
+        for piece in sentencex.segment("en", line.group()):
             stripped = piece.strip()
             if not stripped:
                 continue

