@@ -6,7 +6,7 @@ what changed. The pipeline loads this module while its first extraction calls ar
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .diff import diff
 from .errors import ModelError
@@ -25,7 +25,9 @@ from .stages.supporting import settle_support
 from .stages.synthesise import TEMPLATES as SYNTHESIS_TEMPLATES
 from .stages.synthesise import settle_claims, synthesise
 from .text import Sentence, Source, count, source_of
-from .update import Previous
+
+if TYPE_CHECKING:
+    from .update import Previous  # only an update loads what checks the briefing it starts from
 
 
 async def assemble(
