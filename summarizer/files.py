@@ -27,6 +27,17 @@ def check_output(path: str | Path, inputs: Sequence[str | Path] = ()) -> None:
                 raise InputError(str(path), f"is the input {source}; write the output to another file")
 
 
+def _write_into(path: str | Path, target: Path, text: str) -> None:
+    """Text written into a device or a pipe, which a rename would replace for everyone."""
+    if target.is_socket():
+        raise InputError(str(path), "is a socket; give a file name for the output")
+    try:
+        with target.open("w", encoding="utf-8") as stream:
+            stream.write(text)
+    except OSError as error:
+        raise InputError(str(path), f"cannot be written ({error.strerror or error})") from None
+
+
 def _mode_for(target: Path) -> int:
     """An existing file keeps its mode; a new one gets what the umask allows, as ``open`` would
     give it (the temporary file starts private)."""
@@ -38,11 +49,27 @@ def _mode_for(target: Path) -> int:
         return 0o666 & ~umask
 
 
-def write_atomic(path: str | Path, text: str) -> None:
-    """Write to a temporary file beside ``path``, then rename it over ``path``. Raises
-    ``InputError`` naming the file when it cannot be written."""
-    check_output(path)
+def _destination(path: str | Path) -> Path:
+    """The file a write to ``path`` lands in: a link is followed (the link stays, its target is
+    written), never replaced."""
     target = Path(path)
+    if not target.is_symlink():
+        return target
+    try:
+        return target.resolve(strict=False)
+    except (OSError, RuntimeError):  # a loop of links
+        raise InputError(str(path), "is a link that leads nowhere (a loop); give another output") from None
+
+
+def write_atomic(path: str | Path, text: str) -> None:
+    """Write to a temporary file beside ``path``, then rename it over ``path``; a link is followed,
+    and a device or a pipe (``/dev/null``, a FIFO) gets the text written into it, since neither can
+    be replaced by a file. Raises ``InputError`` naming the file when it cannot be written."""
+    check_output(path)
+    target = _destination(path)
+    if target.exists() and not target.is_file():
+        _write_into(path, target, text)
+        return
     folder = target.parent if str(target.parent) else Path(".")
     try:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")

@@ -164,7 +164,14 @@ def document_metadata(files: Sequence[str], options: dict[str, Any]) -> dict[str
 
 
 def output_option(text: str) -> Callable[[F], F]:
-    return click.option("-o", "--output", type=click.Path(dir_okay=False), help=text)
+    """``-o FILE``; ``-o -`` is stdout, as no ``-o`` is."""
+    return click.option(
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=False, allow_dash=True),
+        callback=lambda _context, _option, value: None if value == "-" else value,
+        help=f"{text} (- for stdout)",
+    )
 
 
 def format_option(formats: Iterable[str], text: str, default: str = "md") -> Callable[[F], F]:
