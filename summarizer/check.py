@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from .check_extractions import extraction_problems
 from .dates import is_value
 from .documents import Document, load_document
 from .schema.briefing import Briefing
@@ -93,7 +94,10 @@ def verify_briefing(briefing: Briefing, sources: Sequence[Source], support: bool
     for i, event in enumerate(briefing.timeline):
         if event.date.value is not None and not is_value(event.date.value):
             problems.append(
-                Problem(f"timeline[{i}] {event.id}", f"date {event.date.value!r} is not a TIMEX3 value")
+                Problem(
+                    f"timeline[{i}] {event.id}",
+                    f"date {event.date.value!r} is not a TIMEX3 value of a day, week or period on the calendar",
+                )
             )
     for i, discrepancy in enumerate(briefing.discrepancies):
         for k, position in enumerate(discrepancy.positions):
@@ -107,6 +111,7 @@ def verify_briefing(briefing: Briefing, sources: Sequence[Source], support: bool
                         f"speaks for {position.source} but cites {foreign}",
                     )
                 )
+    problems += extraction_problems(briefing, sources)  # what an update will merge again, as it is
     if support:
         problems += [
             Problem(j.where, f"{j.text!r} is not supported by its citations: {j.support.summary()}")

@@ -6,8 +6,14 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
 
+from summarizer import Briefing, check_briefing, load_document
+from summarizer.actors import name_key
 from summarizer.cli import main
+from summarizer.dates import is_value
 
 GOLDEN = Path(__file__).parent / "snapshots" / "seeds_briefing.json"
 
@@ -63,7 +69,7 @@ def test_dangling_actor_and_bad_date(tmp_path: Path) -> None:
     assert code == 1
     assert out.splitlines() == [
         "claims[0].made_by: refers to actor 'P99', which the briefing does not list",
-        "timeline[1] E2: date '2023-09-31x' is not a TIMEX3 value",
+        "timeline[1] E2: date '2023-09-31x' is not a TIMEX3 value of a day, week or period on the calendar",
     ]
 
 
@@ -194,3 +200,132 @@ def test_a_statement_edited_to_say_what_its_citations_do_not_fails(
     (line,) = out.splitlines()
     assert line.startswith(f"{where}: '") and new in line
     assert f"is not supported by its citations: {rule}" in line
+
+
+@pytest.mark.parametrize("value", ["2023-13-45", "2023-02-30", "2023-W99", "2023-W53", "2023-13"])
+def test_a_date_off_the_calendar(tmp_path: Path, value: str) -> None:
+    def change(data: dict) -> None:
+        data["timeline"][1]["date"]["value"] = value
+
+    code, out, _ = run(tampered(tmp_path, change))
+    assert (code, out.splitlines()) == (
+        1,
+        [f"timeline[1] E2: date {value!r} is not a TIMEX3 value of a day, week or period on the calendar"],
+    )
+
+
+def extraction_of(data: dict, source: str) -> dict:
+    return next(e for e in data["extractions"] if e["source"]["id"] == source)
+
+
+def test_a_rewritten_event_of_an_extraction(tmp_path: Path) -> None:
+    """What an update merges again is checked as the note is: an event rewritten to say what its
+    sentence does not is caught, though no statement of the note changed."""
+
+    def change(data: dict) -> None:
+        extraction_of(data, "A")["events"][0]["what"] = "NATO troops shelled Belgrade on 3 March 2021."
+
+    code, out, _ = run(tampered(tmp_path, change))
+    assert code == 1
+    assert out.startswith("extractions[0] (A).events[0].what: 'NATO troops shelled Belgrade")
+    assert "is not supported by its citations" in out
+
+
+def test_a_renamed_actor_of_an_extraction(tmp_path: Path) -> None:
+    def change(data: dict) -> None:
+        actor = extraction_of(data, "B")["actors"][0]
+        actor["name"], actor["aliases"] = "Vladimir Putin", []
+
+    code, out, _ = run(tampered(tmp_path, change))
+    assert code == 1
+    assert "extractions[1] (B).actors[0]: 'Vladimir Putin' is named in none of the sentences it cites" in out
+
+
+def test_an_extraction_quote_moved(tmp_path: Path) -> None:
+    def change(data: dict) -> None:
+        citation = extraction_of(data, "A")["claims"][0]["citations"][0]
+        citation["start"] += 3
+
+    code, out, _ = run(tampered(tmp_path, change))
+    assert code == 1
+    assert out.startswith("extractions[0] (A).claims[0].citations[0]: quote ")
+
+
+def test_a_party_that_is_no_actor(tmp_path: Path) -> None:
+    def change(data: dict) -> None:
+        extraction_of(data, "A")["claims"][0]["made_by"] = "Someone Unlisted"
+
+    code, out, _ = run(tampered(tmp_path, change))
+    assert (code, out) == (1, "extractions[0] (A).claims[0].made_by: 'Someone Unlisted' is no actor of A\n")
+
+
+@pytest.mark.parametrize("edit", ["missing", "twice", "foreign"])
+def test_extractions_that_do_not_match_the_sources(tmp_path: Path, edit: str) -> None:
+    def change(data: dict) -> None:
+        if edit == "missing":
+            data["extractions"] = [e for e in data["extractions"] if e["source"]["id"] != "B"]
+        elif edit == "twice":
+            data["extractions"].append(extraction_of(data, "A"))
+        else:
+            extraction_of(data, "B")["source"]["id"] = "Z"
+
+    code, out, _ = run(tampered(tmp_path, change))
+    assert code == 1
+    expected = {
+        "missing": "source B: was extracted, but the briefing carries no extraction of it",
+        "twice": "extractions[2] (A): is one of 2 extractions of source A; a source has one",
+        "foreign": "extractions[1] (Z): is the extraction of 'Z', which no extracted source of the briefing is",
+    }[edit]
+    assert expected in out.splitlines()
+
+
+EDITS = ["offset", "sentence id", "quote", "actor name", "party", "date", "extraction dropped"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    edit=st.sampled_from(EDITS),
+    pick=st.integers(min_value=0, max_value=10_000),
+    text=st.text(min_size=1, max_size=30),
+)
+def test_check_flags_every_edit_that_matters(seeds: list[Path], edit: str, pick: int, text: str) -> None:
+    """A valid briefing edited at random (what its citations point at, an extraction's actor or
+    party, a date, the extractions themselves): ``check`` flags it, or the edit changed nothing
+    that it vouches for (the text drawn happens to be what was there, or to hold as well)."""
+    data = json.loads(GOLDEN.read_text())
+    extraction = data["extractions"][pick % len(data["extractions"])]
+    citations = [c for item in data["claims"] + data["timeline"] for c in item["citations"]]
+    citation = citations[pick % len(citations)]
+    harmless = False
+    if edit == "offset":
+        shift = 1 + pick % 7
+        citation["start"] += shift
+        citation["end"] += shift
+    elif edit == "sentence id":
+        other = [s["id"] for s in data["cited_sentences"] if s["id"] != citation["sentence_id"]]
+        citation["sentence_id"] = other[pick % len(other)]
+    elif edit == "quote":
+        harmless = text == citation["quote"]
+        citation["quote"] = text
+    elif edit == "actor name":
+        actor = extraction["actors"][pick % len(extraction["actors"])]
+        cited = {c["sentence_id"] for c in actor["citations"]}
+        texts = [s["text"].casefold() for s in data["cited_sentences"] if s["id"] in cited]
+        harmless = bool(text.strip()) and any(text.strip().casefold() in t for t in texts)  # named there too
+        actor["name"] = text
+    elif edit == "party":
+        claim = extraction["claims"][pick % len(extraction["claims"])]
+        known = {name_key(form) for a in extraction["actors"] for form in (a["name"], *a["aliases"])}
+        harmless = name_key(text) in known
+        claim["made_by"] = text
+    elif edit == "date":
+        harmless = is_value(text)
+        data["timeline"][pick % len(data["timeline"])]["date"]["value"] = text
+    else:
+        data["extractions"].remove(extraction)
+    try:
+        briefing = Briefing.model_validate(data)
+    except ValidationError:
+        return  # not a briefing at all: check says so in its schema problems
+    problems = check_briefing(briefing, [load_document(p) for p in seeds])
+    assert problems or harmless, f"{edit} went unnoticed"

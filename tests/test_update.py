@@ -131,3 +131,32 @@ def test_a_briefing_that_fails_check_is_not_updated(first: Path, tmp_path: Path)
     assert result.stderr.startswith(
         f"summarizer: error: {broken}: cannot be updated: claims[0].citations[0]: quote 'words nobody wrote' is not at "
     )
+
+
+@pytest.mark.vcr(BRIEFING_1)
+@pytest.mark.default_cassette("update_seed_a.yaml")
+@pytest.mark.parametrize("edit", ["event rewritten", "extraction missing", "extraction twice"])
+def test_what_an_update_would_merge_is_checked_before_any_call(
+    first: Path, tmp_path: Path, edit: str
+) -> None:
+    """The extractions a briefing carries are merged again as they are: one rewritten, missing or
+    given twice stops the update in one line before anything is spent (no request: the cassette
+    would refuse one)."""
+    data = json.loads(first.read_text())
+    if edit == "event rewritten":
+        data["extractions"][0]["events"][0]["what"] = "NATO troops shelled Belgrade on 3 March 2021."
+    elif edit == "extraction missing":
+        data["extractions"] = []
+    else:
+        data["extractions"].append(data["extractions"][0])
+    broken = tmp_path / "broken.json"
+    broken.write_text(json.dumps(data))
+    result = CliRunner().invoke(main, ["brief", SEED_B, "--since", str(broken)])
+    assert result.exit_code == 2 and result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"summarizer: error: {broken}: cannot be updated: ")
+    assert {
+        "event rewritten": "extractions[0] (A).events[0].what: 'NATO troops shelled Belgrade",
+        "extraction missing": "source A: was extracted, but the briefing carries no extraction of it",
+        "extraction twice": "(A): is one of 2 extractions of source A",
+    }[edit] in line

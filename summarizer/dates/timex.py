@@ -40,8 +40,15 @@ def value_kind(value: str) -> str:
 
 
 def is_value(value: str) -> bool:
-    """Whether ``value`` is a well-formed value of this grammar."""
-    return value_kind(value) != "other"
+    """Whether ``value`` is a well-formed value of this grammar, on the calendar ('2023-02-30',
+    '2023-13' and '2023-W53' are not: 2023 has 52 weeks)."""
+    if value_kind(value) == "other":
+        return False
+    try:
+        span_of(value)
+    except ValueError:
+        return False
+    return True
 
 
 def start_of(value: str | None) -> date | None:

@@ -1,0 +1,175 @@
+"""Checking what a briefing carries for a later update: the extraction of each of its sources.
+``--since`` merges them again with the new sources' as they are, so ``check`` vouches for them as
+for the note itself: one extraction for each source that was extracted, every citation standing
+at its offsets in its own source, every actor named in the sentences it cites, every reference
+to an actor (a participant, a claim's party) resolving to one of its actors, and every event
+and claim saying what its sentences say (an update merges them as they are, so this is checked
+whether or not the note's own statements are). Whether a party is the one who made, denied or
+disputed a claim is not read here: a party often speaks through someone ('We are monitoring',
+said by a spokesman, is the United States' claim), which code cannot tell from a forged party."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from .actors import ActorIndex, Mention, resolve
+from .schema.briefing import Briefing
+from .schema.extraction import Actor, Citation, Claim, Event, Extraction
+from .store import Problem
+from .support import ActorNames, Cited, NameTable, assess
+from .support.names import same_word
+from .text import Corpus, Source, source_of, stands
+from .vocabulary import CLAIM_ROLES, parties
+
+
+def extraction_problems(briefing: Briefing, sources: Sequence[Source]) -> list[Problem]:
+    """Problems of the extractions a briefing carries, against the sources at hand (a source not
+    among them is checked for what needs no text)."""
+    problems: list[Problem] = []
+    extracted = [s.id for s in briefing.sources if s.status == "ok"]
+    carried = Counter(e.source.id for e in briefing.extractions)
+    records = {s.id: s for s in briefing.sources}
+    if briefing.schema_version != "1":  # a version 1 briefing carries none (and cannot be updated)
+        for sid in extracted:
+            if carried[sid] == 0:
+                problems.append(
+                    Problem(f"source {sid}", "was extracted, but the briefing carries no extraction of it")
+                )
+    texts = {s.id: s for s in sources}
+    for i, extraction in enumerate(briefing.extractions):
+        sid = extraction.source.id
+        where = f"extractions[{i}] ({sid})"
+        record = records.get(sid)
+        if record is None or record.status != "ok":
+            problems.append(
+                Problem(where, f"is the extraction of {sid!r}, which no extracted source of the briefing is")
+            )
+            continue
+        if carried[sid] > 1:
+            problems.append(
+                Problem(where, f"is one of {carried[sid]} extractions of source {sid}; a source has one")
+            )
+        if extraction.source.sha256 != record.sha256:
+            problems.append(Problem(where, "was made from another text than the source's (sha256 differs)"))
+            continue
+        problems += _problems(where, extraction, texts.get(sid))
+    return problems
+
+
+def _problems(where: str, extraction: Extraction, source: Source | None) -> list[Problem]:
+    problems: list[Problem] = []
+    sid = extraction.source.id
+    for place, citation in _citations(extraction):
+        if source_of(citation.sentence_id) != sid:
+            problems.append(
+                Problem(f"{where}.{place}", f"cites {citation.sentence_id}, not a sentence of {sid}")
+            )
+        elif source is not None:
+            problems += _citation(f"{where}.{place}", citation, source)
+    if source is None:
+        return problems  # names and parties are read in the text
+    corpus = Corpus.of(source.sentences)
+    index = ActorIndex([(a.name, a.aliases, a.kind) for a in extraction.actors])
+    for k, actor in enumerate(extraction.actors):
+        if not _named(actor, actor.citations, corpus):
+            problems.append(
+                Problem(f"{where}.actors[{k}]", f"{actor.name!r} is named in none of the sentences it cites")
+            )
+    for k, event in enumerate(extraction.events):
+        for j, participant in enumerate(event.participants):
+            if index.find(participant.actor) is None:
+                problems.append(
+                    Problem(
+                        f"{where}.events[{k}].participants[{j}]",
+                        f"{participant.actor!r} is no actor of {sid}",
+                    )
+                )
+    for k, claim in enumerate(extraction.claims):
+        for role in CLAIM_ROLES:
+            for name in parties(claim, role):
+                if index.find(name) is None:
+                    problems.append(
+                        Problem(f"{where}.claims[{k}].{role.field}", f"{name!r} is no actor of {sid}")
+                    )
+    return problems + _unsupported(where, extraction, source)
+
+
+def _citations(extraction: Extraction) -> Iterable[tuple[str, Citation]]:
+    sections: tuple[tuple[str, Sequence[Actor | Event | Claim]], ...] = (
+        ("actors", extraction.actors),
+        ("events", extraction.events),
+        ("claims", extraction.claims),
+    )
+    for field, items in sections:
+        for k, item in enumerate(items):
+            for j, citation in enumerate(item.citations):
+                yield f"{field}[{k}].citations[{j}]", citation
+
+
+def _citation(where: str, citation: Citation, source: Source) -> list[Problem]:
+    sentence = next((s for s in source.sentences if s.id == citation.sentence_id), None)
+    if sentence is None:
+        return [Problem(where, f"sentence {citation.sentence_id} does not exist in its source")]
+    reason = stands(citation.quote, citation.start, citation.end, source.document.text, sentence)
+    return [Problem(where, reason)] if reason else []
+
+
+def _forms(actor: Actor) -> list[str]:
+    """How a text may name an actor: its name, its aliases, a person's surname."""
+    forms = [actor.name, *actor.aliases]
+    if actor.kind == "person" and len(actor.name.split()) > 1:
+        forms.append(actor.name.split()[-1])
+    return forms
+
+
+def _named(actor: Actor, citations: Sequence[Citation], corpus: Corpus) -> bool:
+    """Whether the sentences name the actor: by its name, or by an alias (or a person's surname)
+    that is the same name, or shares a word with it ('KFOR' for 'Kosovo Force', 'Serbian
+    leadership' for 'Serbia', 'police' for 'Kosovo police'; an alias left beside a name that was
+    changed is not)."""
+    found = [
+        form
+        for form in dict.fromkeys(_forms(actor))
+        if any(not isinstance(corpus.span(c.sentence_id, form), str) for c in citations)
+    ]
+    if actor.name in found or any(_kin(actor.name, form) for form in found):
+        return True
+    mentions = [Mention("name", actor.name, actor.kind)] + [
+        Mention("text", form, actor.kind) for form in found
+    ]
+    return any(len({m.source for m in cluster.mentions}) == 2 for cluster in resolve(mentions))
+
+
+def _kin(name: str, form: str) -> bool:
+    """Whether two names share a word, or one word in two forms ('Serbia', 'Serbian')."""
+    words = [w for w in re.findall(r"\w+", name) if len(w) > 2]
+    return any(same_word(a, b) for a in words for b in re.findall(r"\w+", form) if len(b) > 2)
+
+
+def _unsupported(where: str, extraction: Extraction, source: Source) -> list[Problem]:
+    sentences = {s.id: s.text for s in source.sentences}
+    speakers: dict[str, set[str]] = {}
+    for actor in extraction.actors:
+        for citation in actor.citations:
+            speakers.setdefault(citation.sentence_id, set()).add(actor.name)
+    table = NameTable(
+        ActorNames(a.name, tuple(_forms(a)), tuple(filter(None, (a.title, a.affiliation))))
+        for a in extraction.actors
+    )
+    reference = extraction.source.published
+    problems = []
+    said = [(f"events[{k}].what", e.what, e.citations) for k, e in enumerate(extraction.events)]
+    said += [(f"claims[{k}].statement", c.statement, c.citations) for k, c in enumerate(extraction.claims)]
+    for place, text, citations in said:
+        ids = dict.fromkeys(c.sentence_id for c in citations if c.sentence_id in sentences)
+        cited = [Cited(i, sentences[i], reference, frozenset(speakers.get(i, ()))) for i in ids]
+        verdict = assess(text, cited, table)
+        if verdict.verdict == "unsupported":
+            problems.append(
+                Problem(
+                    f"{where}.{place}", f"{text!r} is not supported by its citations: {verdict.summary()}"
+                )
+            )
+    return problems
