@@ -1,13 +1,11 @@
-"""HTML articles: visible text only, block elements as lines; metadata from ``og:`` tags,
-``<title>`` and ``<time>``."""
+"""HTML articles: visible text only (``visibility`` says what a reader never sees), block elements
+as lines; metadata from ``og:`` tags, ``<title>`` and ``<time>``."""
 
 from __future__ import annotations
 
-import re
-from typing import TYPE_CHECKING
-
 from ..lazy import deferred
 from .document import Document, parse_date
+from .visibility import hidden_elements
 
 bs4 = deferred("bs4")  # loaded with the first page read
 
@@ -41,25 +39,6 @@ _BLOCK_TAGS = (
 )
 
 
-if TYPE_CHECKING:
-    from bs4 import Tag
-
-# Inline styles that hide an element; stylesheets are not evaluated.
-_HIDING_STYLE = re.compile(
-    r"display\s*:\s*none|visibility\s*:\s*(hidden|collapse)|content-visibility\s*:\s*hidden", re.I
-)
-
-
-def _is_hidden(tag: Tag) -> bool:
-    """Whether a reader never sees the element: hidden text is a classic carrier of injected
-    instructions, so it never becomes article text."""
-    if tag.has_attr("hidden") or str(tag.get("aria-hidden", "")).strip().lower() == "true":
-        return True
-    if tag.name == "input" and str(tag.get("type", "")).lower() == "hidden":
-        return True
-    return bool(_HIDING_STYLE.search(str(tag.get("style", ""))))
-
-
 def read_html(raw: str, name: str) -> Document:
     """Visible text only; block elements become lines so that sentences never run across them."""
     soup = bs4.BeautifulSoup(raw, "html.parser")
@@ -81,9 +60,8 @@ def read_html(raw: str, name: str) -> Document:
         published_raw = value if isinstance(value, str) else None
     published = parse_date(published_raw) if published_raw else None
 
-    for tag in soup(["script", "style", "noscript", "template", "svg", "head", "iframe"]):
-        tag.decompose()
-    for tag in soup.find_all(_is_hidden):
+    hidden = hidden_elements(soup)  # read while the stylesheets are still in the page
+    for tag in [*hidden, *soup(["script", "style", "noscript", "template", "svg", "head", "iframe"])]:
         tag.decompose()
     for br in soup.find_all("br"):
         br.replace_with("\n")
