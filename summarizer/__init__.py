@@ -18,7 +18,7 @@ _EXPORTS = {
     "check_briefing": (".check", "check_briefing"),
     "check_file": (".check", "check_file"),
     "normalise_date": (".dates", "normalise"),
-    "diff": (".diff", "diff"),
+    "diff": (".differences", "diff"),
     "Document": (".documents", "Document"),
     "load_document": (".documents", "load_document"),
     "ConfigError": (".errors", "ConfigError"),
@@ -64,7 +64,7 @@ if TYPE_CHECKING:
     from .actors import resolve as resolve_actors
     from .check import check_briefing, check_file
     from .dates import normalise as normalise_date
-    from .diff import diff
+    from .differences import diff
     from .documents import Document, load_document
     from .errors import ConfigError, InputError, ModelError, SummarizerError
     from .llm import FakeModel, Filled, FillRequest, Model, OpenAIModel

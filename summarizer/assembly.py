@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .diff import diff
+from .differences import diff
 from .errors import ModelError
 from .llm import Model
 from .llm.pricing import cost

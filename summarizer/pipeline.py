@@ -64,13 +64,13 @@ async def extract_all(
     sources: Sequence[Source],
     *,
     settings: Settings | None = None,
-    model: Model | None = None,
+    model: Model | str | None = None,
     progress: Progress | None = None,
     **overrides: Any,
 ) -> list[SourceOutcome]:
     """Every source's outcome (``Extracted`` or ``Failed``), in source order whatever order they
     finish in; ``progress`` hears one line per source as it finishes."""
-    settings = settings_of(settings, overrides)
+    settings, model = settings_of(settings, overrides, model)
     async with opened(model, settings) as filling:
         (progress or _silent)(_extracting(sources, filling))
         with loading_later(checker):
@@ -94,7 +94,7 @@ def extract(
     *,
     source: str = "A",
     settings: Settings | None = None,
-    model: Model | None = None,
+    model: Model | str | None = None,
     **overrides: Any,
 ) -> Extraction:
     """Extract grounded actors, events and claims from one document (a ``Document`` or a path).
@@ -107,11 +107,11 @@ async def aextract(
     *,
     source: str = "A",
     settings: Settings | None = None,
-    model: Model | None = None,
+    model: Model | str | None = None,
     **overrides: Any,
 ) -> Extraction:
     """Async twin of ``extract``. Raises ``ModelError`` when the extraction fails."""
-    settings = settings_of(settings, overrides)
+    settings, model = settings_of(settings, overrides, model)
     if not isinstance(document, Source):
         document = Source.of(document if isinstance(document, Document) else load_document(document), source)
     job = ExtractionJob(document, part_budget(settings))
@@ -123,7 +123,7 @@ def summarize(
     inputs: Sequence[Input],
     *,
     settings: Settings | None = None,
-    model: Model | None = None,
+    model: Model | str | None = None,
     progress: Progress | None = None,
     since: str | Path | update.Previous | None = None,
     **overrides: Any,
@@ -141,7 +141,7 @@ async def asummarize(
     inputs: Sequence[Input],
     *,
     settings: Settings | None = None,
-    model: Model | None = None,
+    model: Model | str | None = None,
     progress: Progress | None = None,
     since: str | Path | update.Previous | None = None,
     **overrides: Any,
@@ -151,7 +151,7 @@ async def asummarize(
     (a saved briefing), the inputs are added to it: only they are extracted, the earlier items
     keep their ids, and ``changes`` says what is new."""
     say = progress or _silent
-    settings = settings_of(settings, overrides)
+    settings, model = settings_of(settings, overrides, model)
     previous = update.previous_briefing(since) if isinstance(since, (str, Path)) else since
     known = previous.sources if previous else []
     sources, notes = collect(inputs, known)

@@ -34,7 +34,7 @@ ALLOWED = {
 # Loose modules every layer may import (they import no other part of the package but each other)
 # and those that sit on top of the packages, beside the CLI and the evaluation.
 FOUNDATION = {"errors", "settings", "vocabulary", "lazy", "files"}
-ABOVE = {"pipeline", "assembly", "check", "check_extractions", "store", "update", "plan", "diff"}
+ABOVE = {"pipeline", "assembly", "check", "check_extractions", "store", "update", "plan", "differences"}
 ON_TOP = {"cli", "evaluation"}
 PACKAGES = {p.name for p in PACKAGE.iterdir() if (p / "__init__.py").exists()} | ABOVE
 
@@ -223,3 +223,24 @@ def test_the_import_graph_a_reader_sees_is_the_real_one() -> None:
             used = calls(path)
             assert not {"import_module", "gc.freeze", "gc.disable", "gc.set_threshold"} & used, path
             assert not any(m == "importlib" or m == "gc" for m, _ in imported(path)), path
+
+
+def test_no_public_name_is_shadowed_by_a_module() -> None:
+    """Importing a module of the package makes it an attribute of its parent: a public name of the
+    root must not be a module's name, or it changes once the pipeline has run."""
+    import importlib
+    import types
+
+    import summarizer
+
+    for name in MODULES.keys() - {"summarizer.__main__"}:  # that one runs the command line
+        importlib.import_module(name)
+    for name in summarizer.__all__:
+        assert not isinstance(getattr(summarizer, name), types.ModuleType), name
+
+
+def test_a_model_given_as_anything_else_is_one_typed_error() -> None:
+    import summarizer
+
+    with pytest.raises(summarizer.ConfigError, match="model= takes a model's name"):
+        summarizer.summarize(["a.txt"], model=42)  # type: ignore[arg-type]

@@ -190,7 +190,7 @@ def render(briefing: str, sources: tuple[str, ...], output: str | None, fmt: str
 def diff(old: str, new: str, fmt: str) -> None:
     """What NEW.json says that OLD.json (an earlier briefing of the same story) did not; no model
     call. Exit 0 when nothing changed, 1 when something did (a scheduled job can alert on it)."""
-    from ..diff import diff as compare
+    from ..differences import diff as compare
     from ..render import render_changes
     from ..store import load_briefing
 

@@ -5,16 +5,31 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from dataclasses import replace
 from typing import Any
 
+from ..errors import ConfigError
 from ..settings import Settings
 from .model import Model
 from .openai_model import OpenAIModel
 
 
-def settings_of(settings: Settings | None, overrides: dict[str, Any]) -> Settings:
-    """The settings given, or the environment's with ``overrides`` (``model=``, ``base_url=``...)."""
-    return settings or Settings.from_env(**overrides)
+def settings_of(
+    settings: Settings | None, overrides: dict[str, Any], model: Model | str | None = None
+) -> tuple[Settings, Model | None]:
+    """A run's settings (those given, or the environment's with ``overrides``: ``base_url=``,
+    ``mode=``...) and the model it was handed: a ``Model``, or a model's name ('gpt-4o-mini'),
+    which the settings take, the run then opening that model itself."""
+    if isinstance(model, str):
+        if settings is not None:
+            settings = replace(settings, model=model)
+        overrides = {**overrides, "model": model}
+        model = None
+    elif model is not None and not callable(getattr(model, "complete", None)):
+        raise ConfigError(
+            f"model= takes a model's name ('gpt-4o-mini') or a summarizer.Model, not a {type(model).__name__}"
+        )
+    return settings or Settings.from_env(**overrides), model
 
 
 @asynccontextmanager
