@@ -40,6 +40,17 @@ _ENV = {
 UNSUPPORTED = ("mark", "drop")  # what becomes of a statement its citations do not support
 
 
+_ON, _OFF = ("1", "true", "yes", "on"), ("", "0", "false", "no", "off")
+
+
+def _switch(variable: str, raw: str) -> bool:
+    """An environment switch: 1, true, yes, on; or 0, false, no, off, empty."""
+    value = raw.strip().lower()
+    if value not in _ON + _OFF:
+        raise ConfigError(f"{variable}={raw!r} is neither on (1, true, yes) nor off (0, false, no)")
+    return value in _ON
+
+
 def default_cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir("summarizer")) / "responses"
 
@@ -74,7 +85,7 @@ class Settings:
             raw = env.get(variable, "").strip()
             if raw:
                 values[name] = _convert(variable, raw, str(types[name]))
-        if env.get("SUMMARIZER_NO_CACHE", "").strip() not in ("", "0"):
+        if _switch("SUMMARIZER_NO_CACHE", env.get("SUMMARIZER_NO_CACHE", "")):
             values["cache_dir"] = None
         no_cache = overrides.pop("no_cache", False)
         values.update({k: v for k, v in overrides.items() if v is not None})
@@ -102,7 +113,11 @@ class Settings:
         if not (math.isfinite(self.retry_wait) and self.retry_wait >= 0):
             raise ConfigError(f"retry wait {self.retry_wait!r} is not a number of seconds")
         if self.base_url is not None:
-            parts = urlsplit(self.base_url)
+            try:
+                parts = urlsplit(self.base_url)
+                parts.port  # noqa: B018 (raises for a port that is no number)
+            except ValueError:
+                parts = urlsplit("")
             if parts.scheme not in ("http", "https") or not parts.netloc:
                 raise ConfigError(
                     f"base URL {self.base_url!r} is not an http(s) address such as http://127.0.0.1:8080/v1"
@@ -154,9 +169,18 @@ def prices() -> dict[str, tuple[float, float]]:
     if raw:
         try:
             extra = json.loads(raw)
-            table.update({str(k): (float(v[0]), float(v[1])) for k, v in extra.items()})
-        except (ValueError, TypeError, IndexError, AttributeError):
-            raise ConfigError('SUMMARIZER_PRICES must be JSON like {"my-model": [0.5, 1.5]}') from None
+            for model, pair in extra.items():
+                if not isinstance(pair, list) or len(pair) != 2:
+                    raise ValueError(model)
+                prompt, answer = (float(v) for v in pair)
+                if not all(math.isfinite(v) and v >= 0 for v in (prompt, answer)):
+                    raise ValueError(model)
+                table[str(model)] = (prompt, answer)
+        except (ValueError, TypeError, AttributeError):
+            raise ConfigError(
+                'SUMMARIZER_PRICES must be JSON like {"my-model": [0.5, 1.5]}: two prices per model, '
+                "dollars per million prompt and answer tokens, neither negative"
+            ) from None
     return table
 
 

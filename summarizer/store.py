@@ -21,6 +21,7 @@ from .text import Source, split_sentences
 class Problem:
     where: str
     what: str
+    unread: bool = False  # a source that could not be read, so not checked (check exits 2)
 
     def __str__(self) -> str:
         return f"{self.where}: {self.what}"
@@ -94,10 +95,17 @@ def source_documents(
                 continue
         else:
             path = Path(source.name) if Path(source.name).exists() else base / source.name
+            if path.exists() and not path.is_file():
+                # a name inside a briefing is a file it was made from: a pipe or a device named
+                # there (/dev/stdin, a FIFO) would wait for input forever, and is no article
+                problems.append(
+                    Problem(where, f"{path} is not a regular file, so not the article it names", True)
+                )
+                continue
             try:
                 document = load_document(path)
             except SummarizerError as error:
-                problems.append(Problem(where, f"cannot be read to verify it ({error})"))
+                problems.append(Problem(where, f"cannot be read to verify it ({error})", True))
                 continue
             if document.sha256 != source.sha256:
                 problems.append(Problem(where, "text changed since the briefing was made (sha256 differs)"))

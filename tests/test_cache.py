@@ -36,6 +36,26 @@ def test_rerun_is_served_from_the_cache(
     assert all(fake_key not in p.read_text() and "sk-" not in p.read_text() for p in entries)
 
 
+@pytest.mark.vcr(allow_playback_repeats=True)
+@pytest.mark.default_cassette("seeds_capable.yaml")
+def test_a_corrupt_entry_is_a_miss_and_is_replaced(
+    vcr: Any, monkeypatch: pytest.MonkeyPatch, seeds: list[Path], fake_key: str
+) -> None:
+    """An entry that does not hold a chat completion (a disk error, an edit) is asked again and
+    replaced, not a failure of every later run."""
+    monkeypatch.setenv("OPENAI_API_KEY", fake_key)
+    args = ["extract", str(seeds[0]), "--format", "json"]
+    first = CliRunner().invoke(main, args)
+    assert first.exit_code == 0, first.stderr
+    (entry,) = Path(os.environ["SUMMARIZER_CACHE_DIR"]).rglob("*.json")
+    entry.write_text(json.dumps({"not": "a chat completion"}))
+    again = CliRunner().invoke(main, args)
+    assert again.exit_code == 0, again.stderr
+    assert again.stdout == first.stdout
+    assert vcr.play_count == 2  # the corrupt entry was a miss: asked again
+    assert json.loads(entry.read_text())["object"] == "chat.completion"  # and replaced
+
+
 def test_concurrent_writers_leave_whole_entries(tmp_path: Path) -> None:
     cache = ResponseCache(tmp_path)
     key = cache.key(None, {"messages": [{"role": "user", "content": "x"}]})

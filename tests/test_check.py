@@ -1,6 +1,7 @@
 """summarizer check on the golden briefing, and on tampered copies of it."""
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -329,3 +330,34 @@ def test_check_flags_every_edit_that_matters(seeds: list[Path], edit: str, pick:
         return  # not a briefing at all: check says so in its schema problems
     problems = check_briefing(briefing, [load_document(p) for p in seeds])
     assert problems or harmless, f"{edit} went unnoticed"
+
+
+@pytest.mark.parametrize("device", ["fifo", "/dev/zero"])
+def test_a_source_named_as_a_pipe_or_device_is_a_problem_not_a_hang(tmp_path: Path, device: str) -> None:
+    """A briefing names the files it was made from; one that names a FIFO or a device would make
+    check and render wait for input forever."""
+    name = str(tmp_path / "fifo") if device == "fifo" else device
+    if device == "fifo":
+        os.mkfifo(name)
+
+    def change(data: dict) -> None:
+        data["sources"][0]["name"] = name
+
+    code, out, _ = run(tampered(tmp_path, change))
+    assert code == 2  # a source that cannot be read: the briefing could not be checked whole
+    assert f"source A ({name}): {name} is not a regular file, so not the article it names" in out.splitlines()
+    briefing = tampered(tmp_path, change)
+    rendered = CliRunner().invoke(main, ["render", briefing, "--format", "md"])
+    assert rendered.exit_code == 0 and "is not a regular file" in rendered.stderr
+
+
+def test_a_source_that_is_missing_exits_2(tmp_path: Path) -> None:
+    """As the README says: 2 when a source cannot be read; what could be checked is listed."""
+
+    def change(data: dict) -> None:
+        data["sources"][1]["name"] = "gone/article.txt"
+
+    code, out, err = run(tampered(tmp_path, change))
+    assert code == 2
+    assert out.startswith("source B (gone/article.txt): cannot be read to verify it (")
+    assert err.endswith(": 1 problem\n")

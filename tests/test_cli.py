@@ -180,6 +180,23 @@ def test_output_in_a_missing_directory_is_refused_before_any_call(
         ({"SUMMARIZER_TIMEOUT": "-3"}, [], "timeout -3.0 is not a positive number of seconds"),
         ({}, ["--timeout", "nan"], "timeout nan is not a positive number of seconds"),
         ({"SUMMARIZER_CONCURRENCY": "0"}, [], "concurrency, max tokens and chunk tokens must be at least 1"),
+        ({}, ["--base-url", "http://[::1"], "base URL 'http://[::1' is not an http(s) address"),
+        ({}, ["--base-url", "http://127.0.0.1:port/v1"], "base URL 'http://127.0.0.1:port/v1' is not an"),
+        (
+            {"SUMMARIZER_PRICES": '{"m": {}}'},
+            [],
+            'SUMMARIZER_PRICES must be JSON like {"my-model": [0.5, 1.5]}',
+        ),
+        (
+            {"SUMMARIZER_PRICES": '{"m": [1]}'},
+            [],
+            'SUMMARIZER_PRICES must be JSON like {"my-model": [0.5, 1.5]}',
+        ),
+        ({"SUMMARIZER_PRICES": '{"m": [-1, 2]}'}, [], "SUMMARIZER_PRICES must be JSON like"),
+        ({"SUMMARIZER_PRICES": '{"m": [NaN, 2]}'}, [], "SUMMARIZER_PRICES must be JSON like"),
+        ({"SUMMARIZER_PRICES": '{"m": [1, Infinity]}'}, [], "SUMMARIZER_PRICES must be JSON like"),
+        ({"SUMMARIZER_PRICES": "[1, 2]"}, [], "SUMMARIZER_PRICES must be JSON like"),
+        ({"SUMMARIZER_NO_CACHE": "maybe"}, [], "SUMMARIZER_NO_CACHE='maybe' is neither on"),
     ],
 )
 def test_settings_that_cannot_work_stop_the_run_before_any_call(
@@ -205,6 +222,34 @@ def test_a_cache_directory_that_is_a_file_is_refused(key: None, tmp_path: Path, 
     blocker.write_text("not a directory")
     code, _, err = run("extract", str(seeds[0]), "--cache-dir", str(blocker))
     assert (code, err) == (2, f"summarizer: error: cache directory {blocker} is a file\n")
+
+
+@pytest.mark.parametrize("where", ["under a file", "in /proc"])
+def test_a_cache_directory_that_cannot_be_made_is_refused_before_any_call(
+    tmp_path: Path, seeds: list[Path], fake_key: str, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    cache = blocker / "cache" if where == "under a file" else Path("/proc/summarizer-cache")
+    monkeypatch.setenv("OPENAI_API_KEY", fake_key)
+    code, out, err = run("extract", str(seeds[0]), "--cache-dir", str(cache))
+    assert (code, out) == (2, "")
+    assert (
+        err.startswith(f"summarizer: error: cache directory {cache} cannot be used (")
+        and err.count("\n") == 1
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "cached"), [("false", True), ("0", True), ("off", True), ("1", False), ("yes", False)]
+)
+def test_the_no_cache_switch_reads_as_people_write_it(
+    monkeypatch: pytest.MonkeyPatch, value: str, cached: bool
+) -> None:
+    from summarizer import Settings
+
+    monkeypatch.setenv("SUMMARIZER_NO_CACHE", value)
+    assert (Settings.from_env().cache_dir is not None) is cached
 
 
 def test_written_files_follow_the_umask_and_keep_an_existing_mode(tmp_path: Path) -> None:

@@ -217,17 +217,19 @@ def schema() -> None:
 @reports_errors
 def check(briefing: str, sources: tuple[str, ...], fmt: str) -> None:
     """Verify BRIEFING.json: its schema, and every citation against the SOURCES (default: the
-    files the briefing names). Exit 0 when everything holds, 1 with every problem listed."""
+    files the briefing names). Exit 0 when everything holds, 1 with every problem listed, 2 when
+    a source could not be read (the problems that could be found are listed too)."""
     import json
 
     from ..check import check_file
 
     problems = check_file(briefing, sources)
     if fmt == "json":
-        click.echo(json.dumps({"ok": not problems, "problems": [p.__dict__ for p in problems]}, indent=2))
+        listed = [{"where": p.where, "what": p.what} for p in problems]
+        click.echo(json.dumps({"ok": not problems, "problems": listed}, indent=2))
     else:
         for problem in problems:
             click.echo(str(problem))
         click.echo(f"{briefing}: {'ok' if not problems else count(len(problems), 'problem')}", err=True)
     if problems:
-        sys.exit(1)
+        sys.exit(2 if any(p.unread for p in problems) else 1)

@@ -6,18 +6,31 @@ from __future__ import annotations
 
 import hashlib
 import json
+import tempfile
 from pathlib import Path
 from typing import Any
 
-from ..errors import SummarizerError
+from ..errors import ConfigError, SummarizerError
 from ..files import write_atomic
 
 
 class ResponseCache:
     def __init__(self, directory: str | Path) -> None:
+        """Made (with its parents) when the run opens its model, before any call: a directory that
+        cannot be made or written (under a file, in /proc) stops the run in one line rather
+        than leaving it without a cache it was asked for."""
         self.directory = Path(directory)
         self.hits = 0
         self.misses = 0
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            probe = tempfile.NamedTemporaryFile(dir=self.directory, prefix=".probe-")
+            probe.close()
+        except OSError as error:
+            raise ConfigError(
+                f"cache directory {directory} cannot be used ({error.strerror or error}); "
+                "set SUMMARIZER_CACHE_DIR or SUMMARIZER_NO_CACHE=1"
+            ) from None
 
     def key(self, base_url: str | None, request: dict[str, Any]) -> str:
         material = json.dumps({"base_url": base_url or "", "request": request}, sort_keys=True, default=str)
@@ -25,6 +38,12 @@ class ResponseCache:
 
     def _path(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.json"
+
+    def forget(self, key: str) -> None:
+        """An entry that does not hold a usable answer (a corrupt file): a miss from now on."""
+        self.hits -= 1
+        self.misses += 1
+        self._path(key).unlink(missing_ok=True)
 
     def get(self, key: str) -> dict[str, Any] | None:
         try:

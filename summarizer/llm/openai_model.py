@@ -11,6 +11,8 @@ import random
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from pydantic import ValidationError
+
 from ..lazy import deferred
 from ..settings import Settings
 from .cache import ResponseCache
@@ -115,9 +117,13 @@ class OpenAIModel:
         settings = self.settings
         body = self._body(attempt)
         if self.cache is not None:
-            hit = self.cache.get(self.cache.key(settings.base_url, body))
+            key = self.cache.key(settings.base_url, body)
+            hit = self.cache.get(key)
             if hit is not None:
-                return chat.ChatCompletion.model_validate(hit)
+                try:
+                    return chat.ChatCompletion.model_validate(hit)
+                except ValidationError:  # a corrupt entry is a miss, replaced by this call's answer
+                    self.cache.forget(key)
         try:
             return await asyncio.wait_for(self._post(body, attempt.request.subject), settings.call_timeout)
         except asyncio.TimeoutError:
