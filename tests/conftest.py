@@ -4,6 +4,7 @@ blocked for every test that does not replay a cassette (--block-network)."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -42,10 +43,15 @@ def cassettes() -> Path:
 
 @pytest.fixture(scope="session")
 def meantime() -> Path:
-    """The annotated Wikinews articles of ../shared/eval: beside the repository in CI, required."""
+    """The annotated Wikinews articles of ../shared/eval. CI lays them beside the repository and
+    must have them (a test that skipped there would prove nothing); a clone of the repository
+    alone skips the tests that read them, saying why."""
     folder = ROOT.parent / "shared" / "eval" / "meantime"
     if not folder.is_dir():
-        pytest.fail(f"{folder} is missing: the evaluation data must lie beside the repository")
+        message = f"{folder} is missing: the evaluation data lies beside the repository, in ../shared"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
     return folder
 
 
