@@ -75,6 +75,30 @@ def test_bad_flags_are_usage_errors(key: None, seeds: list[Path]) -> None:
     assert code == 2 and "Invalid value for '--mode'" in err
 
 
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (["brief", "--bogus", "x"], "No such option '--bogus' (see 'summarizer brief --help')"),
+        (["brief"], "Missing argument 'FILES...' (see 'summarizer brief --help')"),
+        (["nothing"], "No such command 'nothing' (see 'summarizer --help')"),
+        (
+            ["render", "x.json", "--format", "pdf"],
+            "Invalid value for '--format': 'pdf' is not one of 'md', 'json', 'html' (see 'summarizer render --help')",
+        ),
+    ],
+)
+def test_usage_errors_are_one_line(args: list[str], line: str) -> None:
+    """Said as every other error is: one line, exit 2; not click's four-line usage block."""
+    result = CliRunner().invoke(main, args, prog_name="summarizer")
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"summarizer: error: {line}\n")
+
+
+def test_a_file_name_with_a_newline_stays_on_one_line(tmp_path: Path) -> None:
+    code, out, err = run("render", str(tmp_path / "a\nb.json"))
+    assert (code, out) == (2, "")
+    assert err == f"summarizer: error: {tmp_path}/a\\nb.json: no such file\n"
+
+
 def test_module_entry_point_and_help() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "summarizer", "extract", "--help"], capture_output=True, text=True

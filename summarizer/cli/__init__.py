@@ -15,10 +15,10 @@ import click  # noqa: E402
 
 from .commands import brief, check, diff, extract, render, schema  # noqa: E402
 from .evaluate import evaluate  # noqa: E402
-from .options import ProgressHandler  # noqa: E402
+from .options import OneLineErrors, ProgressHandler  # noqa: E402
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="summarizer")
 def main() -> None:
     """Turn news articles into briefing notes whose every line cites its sources."""

@@ -26,9 +26,40 @@ F = TypeVar("F", bound=Callable[..., Any])
 DOCUMENT_FIELDS = ("title", "outlet", "published", "url")
 
 
+def one_line(text: str) -> str:
+    """Text on one line whatever it holds: a file name with a newline or a control character in
+    it is shown escaped ('a\\nb.txt'), so an error stays the one line a script reads."""
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
+
+
 def fail(message: str, code: int) -> NoReturn:
-    click.echo(f"summarizer: error: {message}", err=True)
+    click.echo(f"summarizer: error: {one_line(message)}", err=True)
     sys.exit(code)
+
+
+class OneLineErrors(click.Group):
+    """The command group, its usage errors said as every other error is: one line, naming what is
+    wrong and where to read how to call it, exit 2 (not click's four-line usage block)."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        try:
+            value = super().main(args, prog_name, standalone_mode=False, **extra)
+        except click.UsageError as error:
+            where = error.ctx.command_path if error.ctx else "summarizer"
+            fail(f"{error.format_message().rstrip('.')} (see '{where} --help')", error.exit_code)
+        except click.ClickException as error:
+            fail(error.format_message(), error.exit_code)
+        except click.Abort:
+            fail("interrupted", 130)
+        if not standalone_mode:
+            return value
+        sys.exit(value if isinstance(value, int) else 0)
 
 
 def reports_errors(command: F) -> F:
