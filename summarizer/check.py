@@ -13,7 +13,7 @@ from pydantic import ValidationError
 
 from .check_extractions import extraction_problems
 from .dates import is_value
-from .documents import Document, load_document
+from .documents import Document, read_document
 from .schema.briefing import Briefing
 from .schema.extraction import Citation
 from .stages.supporting import unsupported
@@ -33,7 +33,7 @@ def check_file(path: str | Path, sources: Sequence[str | Path] = ()) -> list[Pro
         briefing = Briefing.model_validate(data)
     except ValidationError as error:
         return schema_problems(error)
-    given = [load_document(s) for s in sources]
+    given = [read_document(s) for s in sources]
     return check_briefing(briefing, given, base=base)
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from .documents import Document, decode_json, load_document, read_input
+from .documents import Document, decode_json, read_document, read_input
 from .errors import InputError, SummarizerError
 from .schema.briefing import READABLE_VERSIONS, Briefing
 from .text import Source, split_sentences
@@ -66,7 +66,7 @@ def read_sources(
     """The briefing's sources with their text and sentences, from ``paths`` (matched by hash) or
     from where the briefing says they were read; each one missing or changed is a problem."""
     problems: list[Problem] = []
-    return briefing_sources(briefing, [load_document(p) for p in paths], base, problems), problems
+    return briefing_sources(briefing, [read_document(p) for p in paths], base, problems), problems
 
 
 def briefing_sources(
@@ -103,7 +103,7 @@ def source_documents(
                 )
                 continue
             try:
-                document = load_document(path)
+                document = read_document(path)
             except SummarizerError as error:
                 problems.append(Problem(where, f"cannot be read to verify it ({error})", True))
                 continue

@@ -2,7 +2,7 @@
 
 from .decoding import MAX_BYTES, decode_bytes, decode_json
 from .document import Document, parse_date
-from .loading import STDIN, load_document, read_input
+from .loading import STDIN, load_document, read_document, read_input
 from .plain_text import read_plain_text
 from .readers import READERS, reader_for
 
@@ -15,6 +15,7 @@ __all__ = [
     "decode_json",
     "load_document",
     "parse_date",
+    "read_document",
     "read_input",
     "read_plain_text",
     "reader_for",

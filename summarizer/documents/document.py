@@ -30,6 +30,9 @@ class Document:
     url: str | None = None
     # Character spans of lines read as metadata (date line, outlet signature): not sentences.
     metadata_spans: tuple[tuple[int, int], ...] = field(default=())
+    # A date the article gives that no reader can settle ('03-02-2009'): loading refuses the
+    # article for it unless a date is given (--published), whatever the format.
+    ambiguous_date: str | None = None
 
     @property
     def sha256(self) -> str:
@@ -37,6 +40,12 @@ class Document:
 
 
 DATE_FORMS = "a date written 2009-03-02 or 2 March 2009"
+
+
+def is_ambiguous_date(value: str) -> bool:
+    """An all-numeric date that is not year first ('03-02-2009', '3/2/09'): 3 February or March 2?"""
+    cleaned = re.sub(r"[,|]", " ", _WEEKDAY.sub(" ", value.strip())).strip()
+    return bool(re.fullmatch(r"\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})(?:[T\s].*)?", cleaned))
 
 
 def parse_date(value: str) -> date | None:

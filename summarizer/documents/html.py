@@ -4,7 +4,7 @@ as lines; metadata from ``og:`` tags, ``<title>`` and ``<time>``."""
 from __future__ import annotations
 
 from ..lazy import deferred
-from .document import Document, parse_date
+from .document import Document, is_ambiguous_date, parse_date
 from .visibility import hidden_elements
 
 bs4 = deferred("bs4")  # loaded with the first page read
@@ -59,6 +59,7 @@ def read_html(raw: str, name: str) -> Document:
         value = time_tag.get("datetime")
         published_raw = value if isinstance(value, str) else None
     published = parse_date(published_raw) if published_raw else None
+    ambiguous = published_raw if published_raw and is_ambiguous_date(published_raw) else None
 
     hidden = hidden_elements(soup)  # read while the stylesheets are still in the page
     for tag in [*hidden, *soup(["script", "style", "noscript", "template", "svg", "head", "iframe"])]:
@@ -70,4 +71,12 @@ def read_html(raw: str, name: str) -> Document:
         tag.insert_after("\n")
     lines = (" ".join(line.split()) for line in soup.get_text().split("\n"))
     text = "\n".join(line for line in lines if line)
-    return Document(name=name, text=text, title=title, outlet=outlet, published=published, url=url)
+    return Document(
+        name=name,
+        text=text,
+        title=title,
+        outlet=outlet,
+        published=published,
+        url=url,
+        ambiguous_date=ambiguous,
+    )

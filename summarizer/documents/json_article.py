@@ -7,7 +7,7 @@ from typing import Any
 
 from ..errors import InputError
 from .decoding import decode_json
-from .document import DATE_FORMS, Document, parse_date
+from .document import DATE_FORMS, Document, is_ambiguous_date, parse_date
 
 
 def read_json(raw: str, name: str) -> Document:
@@ -16,7 +16,8 @@ def read_json(raw: str, name: str) -> Document:
         raise InputError(name, 'must be a JSON object with a "text" string')
     published = payload.get("published")
     day = parse_date(published) if isinstance(published, str) else None
-    if published is not None and day is None:
+    ambiguous = published if isinstance(published, str) and is_ambiguous_date(published) else None
+    if published is not None and day is None and ambiguous is None:
         raise InputError(name, f'"published" is {published!r}, not {DATE_FORMS}')
 
     def text_field(key: str) -> str | None:
@@ -31,4 +32,5 @@ def read_json(raw: str, name: str) -> Document:
         outlet=text_field("outlet"),
         published=day,
         url=text_field("url"),
+        ambiguous_date=ambiguous,
     )

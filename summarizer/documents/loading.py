@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from .decoding import MAX_BYTES, check_size, decode_bytes
-from .document import Document
+from .document import DATE_FORMS, Document
 from .readers import reader_for
 
 STDIN = "-"
@@ -40,6 +40,16 @@ def read_input(source: str | Path) -> tuple[str, str, str]:
     return name, suffix, decode_bytes(data, name)
 
 
+def read_document(source: str | Path) -> Document:
+    """The article at ``source`` as its reader reads it, metadata unchecked: what a briefing's
+    sources are read again with (their text is what counts, its hash what is checked)."""
+    name, suffix, raw = read_input(source)
+    document = reader_for(suffix, raw)(raw, name)
+    if not document.text.strip():
+        raise InputError(name, "has no article text")
+    return document
+
+
 def load_document(
     source: str | Path,
     *,
@@ -49,11 +59,15 @@ def load_document(
     url: str | None = None,
 ) -> Document:
     """Read a .txt, .md, .html or .json article, or stdin for ``-``. Flags given here win over
-    metadata read from the text. Raises ``InputError`` naming the file for anything unusable."""
-    name, suffix, raw = read_input(source)
-    document = reader_for(suffix, raw)(raw, name)
-    if not document.text.strip():
-        raise InputError(name, "has no article text")
+    metadata read from the text. Raises ``InputError`` naming the file for anything unusable,
+    an ambiguous date ('03-02-2009') among it unless ``published`` settles it."""
+    document = read_document(source)
+    if document.ambiguous_date is not None and published is None:
+        raise InputError(
+            document.name,
+            f"its date {document.ambiguous_date!r} is ambiguous (day or month first?); write it "
+            f"{DATE_FORMS.removeprefix('a date written ')}, or give the date with --published",
+        )
     return replace(
         document,
         title=title or document.title,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .document import Document, parse_date
+from .document import Document, is_ambiguous_date, parse_date
 
 _SIGNATURE = re.compile(r"^\s*(?:[•·▪◦*]|--?|[–—]|source:|©)\s*(?P<outlet>\S.{0,40}?)\s*$", re.I)
 
@@ -14,12 +14,15 @@ def read_plain_text(raw: str, name: str) -> Document:
     line among the first lines, the first other line as title, a signature line at the end."""
     text = raw.strip("\n")
     lines = _line_spans(text)
-    title = published = outlet = None
+    title = published = outlet = ambiguous = None
     spans: list[tuple[int, int]] = []
     for start, end in lines[:6]:
         line = text[start:end].strip()
         if published is None and len(line) <= 60 and (day := parse_date(line)) is not None:
             published = day
+            spans.append((start, end))
+        elif published is ambiguous is None and is_ambiguous_date(line):
+            ambiguous = line  # a date line all the same: no sentence, no title
             spans.append((start, end))
         elif title is None and len(line) <= 250:
             title = line.lstrip("#").strip() or None
@@ -36,6 +39,7 @@ def read_plain_text(raw: str, name: str) -> Document:
         outlet=outlet,
         published=published,
         metadata_spans=tuple(sorted(spans)),
+        ambiguous_date=ambiguous,
     )
 
 
