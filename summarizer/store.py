@@ -31,11 +31,23 @@ def read_briefing_json(path: str | Path) -> tuple[object, str, Path]:
     """The briefing's JSON, its name, and the folder its sources are named from."""
     name, _, raw = read_input(path)
     data = decode_json(raw, name)
-    version = data.get("schema_version") if isinstance(data, dict) else None
-    if isinstance(data, dict) and version not in READABLE_VERSIONS:
+    readable = ", ".join(READABLE_VERSIONS)
+    if not isinstance(data, dict):
         raise InputError(
-            name,
-            f"is a briefing of schema version {version!r}; this summarizer reads versions {', '.join(READABLE_VERSIONS)}",
+            name, "is not a briefing: a briefing is a JSON object (`summarizer schema` shows it)"
+        )
+    version = data.get("schema_version")
+    if version is None:
+        raise InputError(
+            name, f"is not a briefing: it has no schema_version (this summarizer reads {readable})"
+        )
+    if not isinstance(version, str) and str(version) in READABLE_VERSIONS:
+        raise InputError(
+            name, f'has schema_version {version!r}, a number: a briefing writes it as a string, "{version}"'
+        )
+    if version not in READABLE_VERSIONS:
+        raise InputError(
+            name, f"is a briefing of schema version {version!r}; this summarizer reads versions {readable}"
         )
     return data, name, Path(path).parent if name != "<stdin>" else Path(".")
 

@@ -361,3 +361,24 @@ def test_a_source_that_is_missing_exits_2(tmp_path: Path) -> None:
     assert code == 2
     assert out.startswith("source B (gone/article.txt): cannot be read to verify it (")
     assert err.endswith(": 1 problem\n")
+
+
+@pytest.mark.parametrize(
+    ("edit", "said"),
+    [
+        ("number", 'has schema_version 3, a number: a briefing writes it as a string, "3"'),
+        ("missing", "is not a briefing: it has no schema_version (this summarizer reads 1, 2, 3)"),
+        ("array", "is not a briefing: a briefing is a JSON object (`summarizer schema` shows it)"),
+    ],
+)
+def test_a_briefing_without_a_readable_version_says_what_is_wrong(
+    tmp_path: Path, edit: str, said: str
+) -> None:
+    data = json.loads(GOLDEN.read_text())
+    if edit == "number":
+        data["schema_version"] = 3
+    elif edit == "missing":
+        del data["schema_version"]
+    path = tmp_path / "b.json"
+    path.write_text(json.dumps([data] if edit == "array" else data))
+    assert run(str(path)) == (2, "", f"summarizer: error: {path}: {said}\n")

@@ -33,7 +33,7 @@ def check_size(name: str, size: int) -> None:
             if size == MAX_BYTES + 1
             else f"{size / 1024 / 1024:.1f} MB"
         )
-        raise InputError(name, f"is {amount}; articles over {MAX_BYTES // 1024 // 1024} MB are refused")
+        raise InputError(name, f"is {amount}; files over {MAX_BYTES // 1024 // 1024} MB are refused")
 
 
 def decode_bytes(data: bytes, name: str) -> str:
