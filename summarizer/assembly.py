@@ -76,6 +76,10 @@ async def assemble(
         warnings += [f"source {extraction.source.id}: {w}" for w in extraction.warnings]
     warnings += story.warnings
     warnings += [f"synthesis: {w}" for w in synthesis.warnings]
+    if not synthesis.bottom_line:
+        said = "the model gave no bottom line that its citations hold: the note opens without one"
+        warnings.append(f"synthesis: {said}")
+        say(f"warning: {said}")
     claims = settle_claims(story.claims, synthesis.assessments)
     records = {r.id: r for r in story.sources}
     if previous:

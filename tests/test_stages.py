@@ -428,3 +428,21 @@ def test_the_fake_model_is_re_asked_by_the_loop_a_real_model_is() -> None:
     assert "'words in no sentence' is not in sentence" in second["messages"][-1]["content"]
     assert model.feedback == [second["messages"][-1]["content"]]
     assert model.requests[0].messages == first["messages"]  # the request itself is left as asked
+
+
+def test_a_note_without_a_bottom_line_says_so() -> None:
+    """A model that answers with no bottom line (or none its citations hold) gives a note that
+    opens without one: the note's warnings and the progress say so, rather than nothing."""
+
+    def respond(request: FillRequest[Any], attempt: int) -> dict[str, Any]:
+        if request.step == "extraction":
+            return extraction_answer(request)
+        return {**synthesis_answer(request), "bottom_line": []}
+
+    heard: list[str] = []
+    briefing = summarize(
+        [DAY_ONE, DAY_TWO], settings=SETTINGS, model=FakeModel(respond), progress=heard.append
+    )
+    said = "the model gave no bottom line that its citations hold: the note opens without one"
+    assert briefing.bottom_line == [] and f"synthesis: {said}" in briefing.warnings
+    assert f"warning: {said}" in heard

@@ -132,6 +132,7 @@ class _Page:
             "title": record.title,
             "facts": " · ".join([*record.facts, record.name]),
             "failed": record.failed,
+            "url": record.url,
             "missing": None,
         }
         source = self.texts.get(record.id)

@@ -17,13 +17,26 @@ from ..vocabulary import CLAIM_ROLES, parties
 from . import view
 
 Model = TypeVar("Model", bound=BaseModel)
-# Characters that would let text from an article or a model open raw HTML, a link or code.
-_MARKUP = re.compile(r"([\\<>\[\]`])")
+# Characters that would let text from an article or a model open raw HTML, a link, code, emphasis
+# or strikethrough ('_' only at a word's edge, where it opens or closes emphasis: 'armed_force'
+# is left as it is).
+_MARKUP = re.compile(r"([\\<>\[\]`*~]|(?<![^\W_])_|_(?![^\W_]))")
+# What GitHub's Markdown turns into a link by itself, and the escaped form that it does not: a
+# scheme's '://', 'www.', an address's '@'.
+_AUTOLINKS = (
+    (re.compile(r"(?<=[A-Za-z])://", re.IGNORECASE), r"\\://"),
+    (re.compile(r"(?<![\w.])(www)\.", re.IGNORECASE), r"\1\\."),
+    (re.compile(r"(?<=\w)@(?=\w)"), r"\\@"),
+)
 
 
 def escape(text: str) -> str:
-    """Text from a source or a model as Markdown shows it: one line, markup characters escaped."""
-    return _MARKUP.sub(r"\\\1", " ".join(text.split()))
+    """Text from a source or a model as Markdown shows it: one line, markup characters escaped
+    (emphasis and strikethrough too), and nothing a renderer would make a link of by itself."""
+    text = _MARKUP.sub(r"\\\1", " ".join(text.split()))
+    for pattern, escaped_form in _AUTOLINKS:
+        text = pattern.sub(escaped_form, text)
+    return text
 
 
 def escaped(model: Model) -> Model:
@@ -201,6 +214,8 @@ def briefing(note: Briefing, sources: Sequence[Source] = ()) -> str:
             facts.append(f"cites {', '.join(source.cited_outlets)}")
         if source.failed:
             facts.append("could not be extracted")
+        if source.url:
+            facts.append(source.url)  # shown, escaped, not a link: the address is the article's word
         lines += [f"### {source.id}. {source.title}", "", f"_{' · '.join([source.name, *facts])}_", ""]
         lines += by_source.get(source.id, [])
         lines.append("")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from ..schema.briefing import (
     Briefing,
@@ -97,6 +98,7 @@ class Source:
     facts: tuple[str, ...]  # outlet and publication date, those known
     cited_outlets: tuple[str, ...]
     failed: bool
+    url: str | None  # where the article was published: a web address (http or https) only
 
 
 @dataclass(frozen=True)
@@ -255,4 +257,15 @@ def _source(record: SourceRecord) -> Source:
         facts=tuple(facts),
         cited_outlets=tuple(record.cited_outlets),
         failed=record.status == "failed",
+        url=_web_address(record.url),
     )
+
+
+def _web_address(url: str | None) -> str | None:
+    """The article's address when it is a web address; anything else (javascript:, a file, what
+    cannot be read as an address) is shown nowhere."""
+    try:  # (read past Markdown's escapes: its note is built from an escaped copy)
+        scheme = urlsplit(url.replace("\\", "")).scheme.lower() if url else ""
+    except ValueError:
+        return None
+    return url if scheme in ("http", "https") else None
