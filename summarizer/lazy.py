@@ -52,7 +52,10 @@ class Deferred:
         return self.module
 
     def __getattr__(self, attribute: str) -> Any:
-        return getattr(self.load(), attribute)
+        # kept on the instance, so that later uses of the name cost a plain attribute lookup
+        value = getattr(self.load(), attribute)
+        setattr(self, attribute, value)
+        return value
 
 
 def deferred(name: str) -> Any:

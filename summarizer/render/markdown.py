@@ -18,15 +18,16 @@ from . import view
 
 Model = TypeVar("Model", bound=BaseModel)
 # Characters that would let text from an article or a model open raw HTML, a link, code, emphasis
-# or strikethrough ('_' only at a word's edge, where it opens or closes emphasis: 'armed_force'
+# or strikethrough; '_' only at a word's edge, where it opens or closes emphasis ('armed_force'
 # is left as it is).
-_MARKUP = re.compile(r"([\\<>\[\]`*~]|(?<![^\W_])_|_(?![^\W_]))")
+_MARKUP = re.compile(r"([\\<>\[\]`*~])")
+_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
 # What GitHub's Markdown turns into a link by itself, and the escaped form that it does not: a
-# scheme's '://', 'www.', an address's '@'.
+# scheme's '://', 'www.', an address's '@'; each looked for only when its mark is in the text.
 _AUTOLINKS = (
-    (re.compile(r"(?<=[A-Za-z])://", re.IGNORECASE), r"\\://"),
-    (re.compile(r"(?<![\w.])(www)\.", re.IGNORECASE), r"\1\\."),
-    (re.compile(r"(?<=\w)@(?=\w)"), r"\\@"),
+    ("://", re.compile(r"(?<=[A-Za-z])://"), r"\\://"),
+    ("www.", re.compile(r"(?<![\w.])(www)\.", re.IGNORECASE), r"\1\\."),
+    ("@", re.compile(r"(?<=\w)@(?=\w)"), r"\\@"),
 )
 
 
@@ -34,8 +35,11 @@ def escape(text: str) -> str:
     """Text from a source or a model as Markdown shows it: one line, markup characters escaped
     (emphasis and strikethrough too), and nothing a renderer would make a link of by itself."""
     text = _MARKUP.sub(r"\\\1", " ".join(text.split()))
-    for pattern, escaped_form in _AUTOLINKS:
-        text = pattern.sub(escaped_form, text)
+    if "_" in text:
+        text = _UNDERSCORE.sub(r"\\_", text)
+    for mark, pattern, escaped_form in _AUTOLINKS:
+        if mark in text.lower():
+            text = pattern.sub(escaped_form, text)
     return text
 
 
