@@ -28,6 +28,13 @@ def test_rerun_is_served_from_the_cache(
     assert again.exit_code == 0, again.stderr
     assert played_all.play_count == 2  # no request: the cassette would refuse a third one
     assert again.stdout == first.stdout
+    # the run says what it spent: its answers are counted as first asked, but it paid for none
+    assert "from the cache" not in first.stderr
+    (report,) = [line for line in again.stderr.splitlines() if line.startswith("usage: ")]
+    assert report.endswith(
+        "(2 answers from the cache, counted as first asked and not paid again: "
+        "this run 0 calls, estimated cost $0.0000)"
+    )
     bypass = CliRunner().invoke(main, [*args, "--no-cache"])
     assert bypass.exit_code == 1  # it asked the server again, and the cassette has no more answers
     cache_dir = Path(os.environ["SUMMARIZER_CACHE_DIR"])

@@ -100,6 +100,9 @@ def test_the_same_update_again_makes_no_request(played_all: Any, first: Path, tm
     assert again.exit_code == 0, again.stderr
     assert played_all.play_count == 4  # served from the cache: the cassette would refuse another request
     assert (tmp_path / "one.json").read_text() == (tmp_path / "two.json").read_text()
+    assert (
+        "answers from the cache, counted as first asked and not paid again: this run 0 calls" in again.stderr
+    )
 
 
 @pytest.mark.vcr(BRIEFING_1)

@@ -11,12 +11,14 @@ import click
 from ..render import BRIEFING_FORMATS, CHANGES_FORMATS, EXTRACTION_FORMATS
 from ..text import count, sources_of
 from .options import (
+    CacheTally,
     document_metadata,
     document_options,
     dry_run_option,
     dry_run_report,
     fail,
     format_option,
+    from_the_cache,
     model_options,
     output_option,
     progress,
@@ -55,8 +57,9 @@ def extract(files: tuple[str, ...], output: str | None, fmt: str, dry_run: bool,
         dry_run_report(sources, settings, synthesis=False)
         return
     load_libraries()
-    outcomes = asyncio.run(extract_all(sources, settings=settings, progress=progress))
-    report_usage(settings.model, sum((o.usage for o in outcomes), Usage()))
+    with CacheTally() as cached:
+        outcomes = asyncio.run(extract_all(sources, settings=settings, progress=progress))
+    report_usage(settings.model, sum((o.usage for o in outcomes), Usage()), cached.usage)
     done = [o.extraction for o in outcomes if isinstance(o, Extracted)]
     if output and done:
         write_atomic(output, render_extractions(done, fmt) + "\n")
@@ -126,9 +129,10 @@ def brief(
         return
     load_libraries()
     try:
-        briefing = summarize(sources, settings=settings, progress=progress, since=previous)
+        with CacheTally() as cached:
+            briefing = summarize(sources, settings=settings, progress=progress, since=previous)
     except ModelError as error:
-        report_usage(settings.model, error.usage or Usage())
+        report_usage(settings.model, error.usage or Usage(), cached.usage)
         raise
     text = render_briefing(briefing, fmt, [*earlier, *sources])
     if output:
@@ -137,12 +141,14 @@ def brief(
     else:
         click.echo(text, nl=False)
     usage = briefing.generation.usage
+    total = sum(usage.values(), Usage())
     click.echo(
-        f"{describe(briefing.generation.model, sum(usage.values(), Usage()))}; usage: "
+        f"{describe(briefing.generation.model, total)}; usage: "
         + "; ".join(
             f"{step} {count(u.calls, 'call')}, {count(u.reasks, 're-ask')}, {u.prompt_tokens}+{u.completion_tokens} tokens"
             for step, u in usage.items()
-        ),
+        )
+        + from_the_cache(briefing.generation.model, total, cached.usage),
         err=True,
     )
     failed = [s.id for s in briefing.sources if s.status == "failed"]

@@ -101,14 +101,57 @@ class ProgressHandler(logging.Handler):
         progress(self.format(record))
 
 
-def report_usage(model: str, usage: Usage) -> None:
+def report_usage(model: str, usage: Usage, cached: Usage | None = None) -> None:
     """The tokens and cost of a run, on stderr: every run ends with it, failed ones too."""
     from ..llm.pricing import describe
 
     progress(
         f"usage: {count(usage.calls, 'call')}, {count(usage.reasks, 're-ask')}, {usage.prompt_tokens} prompt + "
-        f"{usage.completion_tokens} completion tokens; {describe(model, usage)}"
+        f"{usage.completion_tokens} completion tokens; {describe(model, usage)}{from_the_cache(model, usage, cached)}"
     )
+
+
+def from_the_cache(model: str, usage: Usage, cached: Usage | None) -> str:
+    """What a report adds when answers came from the response cache: they are counted as what
+    they cost when first asked, and this run did not pay for them again."""
+    from ..llm.pricing import describe
+    from ..schema.usage import Usage
+
+    if cached is None or not cached.calls:
+        return ""
+    spent = Usage(
+        calls=max(usage.calls - cached.calls, 0),
+        prompt_tokens=max(usage.prompt_tokens - cached.prompt_tokens, 0),
+        completion_tokens=max(usage.completion_tokens - cached.completion_tokens, 0),
+    )
+    return (
+        f" ({count(cached.calls, 'answer')} from the cache, counted as first asked and not paid again: "
+        f"this run {count(spent.calls, 'call')}, {describe(model, spent)})"
+    )
+
+
+class CacheTally(logging.Handler):
+    """Adds up the answers a run was served from the response cache (``summarizer.cache``)."""
+
+    def __init__(self) -> None:
+        from ..schema.usage import Usage
+
+        super().__init__(logging.INFO)
+        self.usage = Usage()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        served = getattr(record, "usage", None)
+        if served is not None:
+            self.usage += served
+
+    def __enter__(self) -> CacheTally:
+        cache_log = logging.getLogger("summarizer.cache")
+        cache_log.setLevel(logging.INFO)
+        cache_log.addHandler(self)
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        logging.getLogger("summarizer.cache").removeHandler(self)
 
 
 def _published(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:

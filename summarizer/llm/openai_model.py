@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from pydantic import ValidationError
 
 from ..lazy import deferred
+from ..schema.usage import Usage
 from ..settings import Settings
 from .cache import ResponseCache
 from .failures import CallFailed, CallTimedOut, NotAChatCompletion, describe_api_error, redact
@@ -29,6 +30,9 @@ else:  # loaded with the model (the CLI loads them before its first call)
     chat = deferred("openai.types.chat")
 
 log = logging.getLogger("summarizer")
+# One record an answer served from the response cache, its ``usage`` what it cost when first
+# asked: a command line tells a run's own spending from what its answers cost once.
+served = logging.getLogger("summarizer.cache")
 _MAX_TOTAL_WAIT = 120.0  # seconds spent waiting between transport retries of one call, at most
 
 
@@ -121,9 +125,23 @@ class OpenAIModel:
             hit = self.cache.get(key)
             if hit is not None:
                 try:
-                    return chat.ChatCompletion.model_validate(hit)
+                    answer = chat.ChatCompletion.model_validate(hit)
                 except ValidationError:  # a corrupt entry is a miss, replaced by this call's answer
                     self.cache.forget(key)
+                else:
+                    counted = answer.usage
+                    served.info(
+                        "%s: an answer served from the cache",
+                        attempt.request.subject,
+                        extra={
+                            "usage": Usage(
+                                calls=1,
+                                prompt_tokens=counted.prompt_tokens if counted else 0,
+                                completion_tokens=counted.completion_tokens if counted else 0,
+                            )
+                        },
+                    )
+                    return answer
         try:
             return await asyncio.wait_for(self._post(body, attempt.request.subject), settings.call_timeout)
         except asyncio.TimeoutError:
