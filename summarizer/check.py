@@ -12,9 +12,9 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from .check_extractions import extraction_problems
-from .dates import is_value
+from .dates import is_value, normalise
 from .documents import Document, read_document
-from .schema.briefing import Briefing
+from .schema.briefing import Briefing, TimelineEvent
 from .schema.extraction import Citation
 from .stages.supporting import unsupported
 from .store import Problem, briefing_sources, read_briefing_json, schema_problems
@@ -99,6 +99,8 @@ def verify_briefing(briefing: Briefing, sources: Sequence[Source], support: bool
                     f"date {event.date.value!r} is not a TIMEX3 value of a day, week or period on the calendar",
                 )
             )
+        elif (said := _date_unsaid(briefing, event)) is not None:
+            problems.append(Problem(f"timeline[{i}] {event.id}", said))
     for i, discrepancy in enumerate(briefing.discrepancies):
         for k, position in enumerate(discrepancy.positions):
             foreign = [
@@ -118,6 +120,37 @@ def verify_briefing(briefing: Briefing, sources: Sequence[Source], support: bool
             for j in unsupported(briefing)
         ]
     return problems
+
+
+def _date_unsaid(briefing: Briefing, event: TimelineEvent) -> str | None:
+    """Why an event's date is not what its expressions say, read again as the pipeline read them
+    (in the sentences the event cites, from the date their source is read from); None when one
+    of them says it, or none can be read alone ('that day' refers back to a date said before)."""
+    value = event.date.value
+    if value is None or not event.date.expressions:
+        return None
+    sources = {s.id: s.reference_date or s.published for s in briefing.sources}
+    texts = {c.id: c.text for c in briefing.cited_sentences}
+    read: dict[str, str] = {}
+    for source, expression in event.date.expressions.items():
+        reference = sources.get(source)
+        if reference is None:
+            return None
+        cited = [texts.get(c.sentence_id) for c in event.citations if source_of(c.sentence_id) == source]
+        # 'a week later', 'the quarter': counted from a date the source said before, one of its
+        # other events' (tried only when the expression alone says otherwise)
+        earlier = [None, *(e.date.value for e in briefing.timeline if source in e.date.expressions)]
+        for sentence in [*cited, None]:
+            for previous in earlier:
+                found = normalise(expression, reference, sentence, previous)
+                if found is not None and found.value == value:
+                    return None
+                if found is not None and previous is None:
+                    read.setdefault(expression, found.value)
+    if not read:
+        return None
+    said = "; ".join(f"{expression!r} is {found}" for expression, found in read.items())
+    return f"date {value!r} is not what its expressions say ({said})"
 
 
 def _uncited(briefing: Briefing) -> list[Problem]:

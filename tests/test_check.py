@@ -382,3 +382,15 @@ def test_a_briefing_without_a_readable_version_says_what_is_wrong(
     path = tmp_path / "b.json"
     path.write_text(json.dumps([data] if edit == "array" else data))
     assert run(str(path)) == (2, "", f"summarizer: error: {path}: {said}\n")
+
+
+def test_a_date_its_expressions_do_not_say(tmp_path: Path) -> None:
+    """A timeline value on the calendar, but not the day its expression names where it is said."""
+
+    def change(data: dict) -> None:
+        event = next(e for e in data["timeline"] if e["date"]["expressions"].get("A") == "Sunday (Sep 24)")
+        event["date"]["value"] = "2023-09-25"
+
+    code, out, _ = run(tampered(tmp_path, change))
+    assert code == 1
+    assert "date '2023-09-25' is not what its expressions say ('Sunday (Sep 24)' is 2023-09-24)" in out
