@@ -394,3 +394,18 @@ def test_a_date_its_expressions_do_not_say(tmp_path: Path) -> None:
     code, out, _ = run(tampered(tmp_path, change))
     assert code == 1
     assert "date '2023-09-25' is not what its expressions say ('Sunday (Sep 24)' is 2023-09-24)" in out
+
+
+def test_a_briefing_larger_than_an_article_may_be_is_read(tmp_path: Path) -> None:
+    """A briefing of a few hundred articles passes the articles' 5 MB: the tool reads its own
+    output (render, check, --since) all the same."""
+
+    def change(data: dict) -> None:
+        data["warnings"] += [f"note {i}: " + "x" * 1000 for i in range(6000)]  # some 6 MB
+
+    big = tampered(tmp_path, change)
+    assert Path(big).stat().st_size > 5 * 1024 * 1024
+    code, out, err = run(big)
+    assert (code, out) == (0, ""), out
+    rendered = CliRunner().invoke(main, ["render", big, "--format", "md"])
+    assert rendered.exit_code == 0 and "note 5999" in rendered.stdout

@@ -217,14 +217,14 @@ def test_a_ten_megabyte_file_is_refused_before_reading(tmp_path: Path) -> None:
     path.write_bytes(b"All work and no play. " * (10 * 1024 * 1024 // 22 + 1))
     with pytest.raises(InputError) as caught:
         load_document(path)
-    assert str(caught.value) == f"{path}: is 10.0 MB; files over 5 MB are refused"
+    assert str(caught.value) == f"{path}: is 10.0 MB; files over 5 MB are refused here"
 
 
 def test_a_device_or_a_pipe_is_read_no_further_than_the_limit(tmp_path: Path) -> None:
     import os
     import threading
 
-    with pytest.raises(InputError, match="^/dev/zero: is more than 5 MB; files over 5 MB are refused$"):
+    with pytest.raises(InputError, match="^/dev/zero: is more than 5 MB; files over 5 MB are refused here$"):
         load_document("/dev/zero")
     pipe = tmp_path / "pipe.txt"
     os.mkfifo(pipe)

@@ -25,15 +25,12 @@ _BOMS = (
 )
 
 
-def check_size(name: str, size: int) -> None:
-    """Refuse more than ``MAX_BYTES``; reads stop one byte past it, so a stream is never read whole."""
-    if size > MAX_BYTES:
-        amount = (
-            f"more than {MAX_BYTES // 1024 // 1024} MB"
-            if size == MAX_BYTES + 1
-            else f"{size / 1024 / 1024:.1f} MB"
-        )
-        raise InputError(name, f"is {amount}; files over {MAX_BYTES // 1024 // 1024} MB are refused")
+def check_size(name: str, size: int, limit: int = MAX_BYTES) -> None:
+    """Refuse more than ``limit`` bytes; reads stop one byte past it, so a stream is never read whole."""
+    if size > limit:
+        megabytes = limit // 1024 // 1024
+        amount = f"more than {megabytes} MB" if size == limit + 1 else f"{size / 1024 / 1024:.1f} MB"
+        raise InputError(name, f"is {amount}; files over {megabytes} MB are refused here")
 
 
 def decode_bytes(data: bytes, name: str) -> str:

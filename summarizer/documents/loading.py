@@ -16,27 +16,28 @@ from .readers import reader_for
 STDIN = "-"
 
 
-def read_input(source: str | Path) -> tuple[str, str, str]:
-    """(name, suffix, text) of a file or of stdin (``-``): at most ``MAX_BYTES`` read, decoded,
-    every problem one ``InputError`` naming it. Shared by articles, briefings and corpora."""
+def read_input(source: str | Path, limit: int = MAX_BYTES) -> tuple[str, str, str]:
+    """(name, suffix, text) of a file or of stdin (``-``): at most ``limit`` bytes read (an
+    article's limit unless told otherwise), decoded, every problem one ``InputError`` naming it.
+    Shared by articles, briefings and corpora."""
     name = str(source)
     if name == STDIN:
-        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        data = sys.stdin.buffer.read(limit + 1)
         name, suffix = "<stdin>", ""
     else:
         path = Path(source)
         if path.is_dir():
             raise InputError(name, "is a directory, not a file")
         try:
-            check_size(name, path.stat().st_size)
+            check_size(name, path.stat().st_size, limit)
             with path.open("rb") as stream:  # a pipe or a device says nothing of its size on disk
-                data = stream.read(MAX_BYTES + 1)
+                data = stream.read(limit + 1)
         except FileNotFoundError:
             raise InputError(name, "no such file") from None
         except OSError as exc:
             raise InputError(name, f"cannot be read ({exc.strerror or exc})") from None
         suffix = path.suffix
-    check_size(name, len(data))
+    check_size(name, len(data), limit)
     return name, suffix, decode_bytes(data, name)
 
 
