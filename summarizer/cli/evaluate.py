@@ -157,7 +157,8 @@ def eval_actors(directory: str, errors: bool, fmt: str) -> None:
 def eval_events(directory: str, errors: bool, fmt: str) -> None:
     """Merge the events of each topic's articles in DIRECTORY as the briefing does (each article
     extracted faithfully from its annotations); B³ and pairwise precision and recall of the merges
-    against the gold event instances, beside joining events whose words are the same."""
+    against the gold event instances, beside two baselines: joining events whose words are the
+    same, and joining those whose head word has the same lemma in a topic (ECB+'s baseline)."""
     from dataclasses import asdict
 
     from ..evaluation import evaluate_events, events_overall
@@ -165,7 +166,8 @@ def eval_events(directory: str, errors: bool, fmt: str) -> None:
     results = evaluate_events(_articles(directory))
     if not results:
         raise SummarizerError(f"{directory}: nothing to score: no annotated event")
-    (b3, pairs), (base_b3, base_pairs) = events_overall(results), events_overall(results, baseline=True)
+    (b3, pairs), (base_b3, base_pairs) = events_overall(results), events_overall(results, "same words")
+    lemma_b3, lemma_pairs = events_overall(results, "head lemma")
     if fmt == "json":
         topics = [
             {
@@ -176,6 +178,8 @@ def eval_events(directory: str, errors: bool, fmt: str) -> None:
                 "pairs": asdict(r.pairs),
                 "same_words_b3": asdict(r.baseline_b3),
                 "same_words_pairs": asdict(r.baseline_pairs),
+                "head_lemma_b3": asdict(r.lemma_b3),
+                "head_lemma_pairs": asdict(r.lemma_pairs),
                 "wrong": [asdict(m) for m in r.wrong],
                 "missed": [asdict(m) for m in r.missed],
             }
@@ -186,6 +190,8 @@ def eval_events(directory: str, errors: bool, fmt: str) -> None:
             "pairs": {**asdict(pairs), **asdict(pairs.scores)},
             "same_words_b3": {**asdict(base_b3), "f1": base_b3.f1},
             "same_words_pairs": {**asdict(base_pairs), **asdict(base_pairs.scores)},
+            "head_lemma_b3": {**asdict(lemma_b3), "f1": lemma_b3.f1},
+            "head_lemma_pairs": {**asdict(lemma_pairs), **asdict(lemma_pairs.scores)},
         }
         click.echo(json.dumps({**overall, "topics": topics}, indent=2))
         return
@@ -200,16 +206,17 @@ def eval_events(directory: str, errors: bool, fmt: str) -> None:
             f"{r.b3.precision:>6.3f} {r.b3.recall:>6.3f}  {r.pairs.joined:>5} {r.pairs.right:>5} "
             f"{own.precision:>6.3f} {own.recall:>6.3f}  {r.baseline_b3.precision:>10.3f} {base.precision:>6.3f}"
         )
-    click.echo(
-        f"event merges: B3 P {b3.precision:.3f} R {b3.recall:.3f}; {count(pairs.joined, 'join')}, "
-        f"{pairs.right} right: pairwise P {pairs.scores.precision:.3f} R {pairs.scores.recall:.3f} "
-        f"(of {count(pairs.wanted, 'pair')} to find)"
-    )
-    click.echo(
-        f"baseline (joined when the event words are the same): B3 P {base_b3.precision:.3f} "
-        f"R {base_b3.recall:.3f}; {count(base_pairs.joined, 'join')}, {base_pairs.right} right: "
-        f"pairwise P {base_pairs.scores.precision:.3f} R {base_pairs.scores.recall:.3f}"
-    )
+    for label, (scores, joins) in (
+        ("event merges", (b3, pairs)),
+        ("baseline (joined when the event words are the same)", (base_b3, base_pairs)),
+        ("baseline (joined when the event's head lemma is the same, in a topic)", (lemma_b3, lemma_pairs)),
+    ):
+        click.echo(
+            f"{label}: B3 P {scores.precision:.3f} R {scores.recall:.3f} F1 {scores.f1:.3f}; "
+            f"{count(joins.joined, 'join')}, {joins.right} right: pairwise P {joins.scores.precision:.3f} "
+            f"R {joins.scores.recall:.3f} F1 {joins.scores.f1:.3f}"
+            + (f" (of {count(joins.wanted, 'pair')} to find)" if label == "event merges" else "")
+        )
     if errors:
         for r in results:
             for label, merges in (("joined, different events", r.wrong), ("left apart, one event", r.missed)):

@@ -28,6 +28,7 @@ from ..schema.extraction import (
 )
 from ..stages.merge import merge
 from ..text import Sentence, source_id, source_of, split_sentences
+from ..text.words import stem, tokens
 from .corpus import NAMED_TYPES, article_document
 from .metrics import Scores, b_cubed, weighted
 
@@ -72,6 +73,8 @@ class EventScores:
     pairs: Pairs
     baseline_b3: Scores  # joining reports whose event words are the same text
     baseline_pairs: Pairs
+    lemma_b3: Scores  # joining reports whose event's head word has the same stem (the ECB+ baseline)
+    lemma_pairs: Pairs
     wrong: tuple[EventMerge, ...] = ()  # pairs joined that are different events
     missed: tuple[EventMerge, ...] = ()  # pairs of one event left apart
 
@@ -105,6 +108,7 @@ def evaluate_events(articles: list[dict[str, Any]]) -> list[EventScores]:
         system = [c for c in system if c]
         gold = _clusters(reports, lambda r: r.instance)
         baseline = _clusters(reports, lambda r: r.trigger.casefold())
+        lemma = _clusters(reports, head_lemma)
         truth = _Truth(reports, _related(reports), _cross_pairs(gold))
         results.append(
             EventScores(
@@ -117,10 +121,19 @@ def evaluate_events(articles: list[dict[str, Any]]) -> list[EventScores]:
                 truth.pairs(system),
                 b_cubed(baseline, gold),
                 truth.pairs(baseline),
+                b_cubed(lemma, gold),
+                truth.pairs(lemma),
                 *truth.differences(system),
             )
         )
     return results
+
+
+def head_lemma(report: ReportedEvent) -> str:
+    """The stem of the event's head word, its last ('was killed': kill): the lemma baseline of
+    cross-document event coreference, which joins every report of one topic that shares it."""
+    words = tokens(report.trigger)
+    return stem(words[-1].text.casefold()) if words else report.trigger.casefold()
 
 
 def _clusters(reports: Sequence[ReportedEvent], label: Callable[[ReportedEvent], str]) -> list[list[Item]]:
@@ -184,11 +197,19 @@ class _Truth:
         return wrong, missed
 
 
-def events_overall(results: Sequence[EventScores], baseline: bool = False) -> tuple[Scores, Pairs]:
+CLUSTERINGS = ("merge", "same words", "head lemma")
+
+
+def events_overall(results: Sequence[EventScores], of: str = "merge") -> tuple[Scores, Pairs]:
     """B³ over all topics' reports (weighted by reports) and the pairs of all topics together; of
-    the merge, or of the same-words ``baseline``."""
-    b3 = weighted([(r.baseline_b3 if baseline else r.b3, r.reports) for r in results])
-    return b3, sum((r.baseline_pairs if baseline else r.pairs for r in results), Pairs(0, 0, 0, 0))
+    the merge, or of a baseline: the same event words, or the same head lemma."""
+    chosen = {
+        "merge": lambda r: (r.b3, r.pairs),
+        "same words": lambda r: (r.baseline_b3, r.baseline_pairs),
+        "head lemma": lambda r: (r.lemma_b3, r.lemma_pairs),
+    }[of]
+    b3 = weighted([(chosen(r)[0], r.reports) for r in results])
+    return b3, sum((chosen(r)[1] for r in results), Pairs(0, 0, 0, 0))
 
 
 def _related(reports: Sequence[ReportedEvent]) -> set[frozenset[Item]]:
