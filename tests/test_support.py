@@ -4,10 +4,11 @@ must never do: flag a statement that copies its evidence word for word."""
 from datetime import date
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summarizer.support import ActorNames, Cited, NameTable, Roles, Support, assess
+from summarizer.support.names import NameIndex, alternation
 
 REFERENCE = date(2024, 3, 8)  # a Friday
 TABLE = NameTable(
@@ -231,3 +232,39 @@ def test_an_acronym_is_read_by_the_rule_actor_resolution_reads_it_by() -> None:
         == "supported"
     )
     assert fault(check("The IMF raised rates.", "The Bank of England raised rates.")) == ("name", "IMF")
+
+
+NAME_WORDS = st.sampled_from(
+    [
+        "Ana",
+        "Petrov",
+        "Union",
+        "of",
+        "Valmora",
+        "U.S.",
+        "al",
+        "Qaeda",
+        "The",
+        "Marsh",
+        "Ana-Maria",
+        "3M",
+        "'Ndrangheta",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    names=st.lists(
+        st.lists(NAME_WORDS, min_size=1, max_size=3).map(" ".join), min_size=1, max_size=12, unique=True
+    ),
+    text=st.lists(
+        st.one_of(NAME_WORDS, st.sampled_from(["said", "the", ",", "'s", "-", "."])), max_size=25
+    ).map(" ".join),
+)
+def test_the_name_index_finds_what_one_alternation_of_all_names_finds(names: list[str], text: str) -> None:
+    """The table finds names through an index so that its cost follows the text, not the number of
+    actors; what it finds is what one pattern of every name, longest first, finds."""
+    keys = sorted(names, key=len, reverse=True)
+    found = [(m.start(), m.end()) for m in NameIndex(keys).matches(text)]
+    assert found == [(m.start(), m.end()) for m in alternation(tuple(keys)).finditer(text)]

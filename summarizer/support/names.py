@@ -43,12 +43,7 @@ class NameTable:
         self._owner = _unique((name, owner) for name, owner in every if _proper(name))
         self._descriptors = _unique(every)
         self._names: dict[str, tuple[re.Pattern[str], frozenset[str], tuple[str, ...]]] = {}
-        keys = sorted(self._owner, key=len, reverse=True)
-        self._pattern = (
-            re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k) for k in keys) + r")(?!\w)", re.IGNORECASE)
-            if keys
-            else None
-        )
+        self._index = NameIndex(sorted(self._owner, key=len, reverse=True))
         self._members: dict[str, list[str]] = defaultdict(list)
         for actor in self.actors.values():
             for word in actor.words:
@@ -60,10 +55,8 @@ class NameTable:
         )
 
     def mentions(self, text: str) -> list[Named]:
-        if self._pattern is None:
-            return []
         found = []
-        for match in self._pattern.finditer(text):
+        for match in self._index.matches(text):
             actor = self._owner.get(match.group().casefold())
             if actor is not None and _written_as_name(match.group()):
                 found.append(Named(actor, match.group(), match.start(), match.end()))
@@ -121,6 +114,71 @@ class NameTable:
             single = tuple(n for n in names if _proper(n) and " " not in n.strip() and not n.isupper())
             self._names[actor] = (pattern, descriptors, single)
         return self._names[actor]
+
+
+_WORD = re.compile(r"\w+")
+
+
+class NameIndex:
+    """Finds the names of a table in a text as one alternation of them all would (on word
+    boundaries, ignoring case, the leftmost first, the longest there, none overlapping), at a
+    cost that follows the text, not the table: a name is tried only where the words of the text
+    are its words (the index), then matched exactly there."""
+
+    def __init__(self, keys: list[str]) -> None:
+        self.keys = keys  # longest first
+        self.by_words: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        wordless = []  # names that open with no word character (a quote): one pattern of them
+        for i, key in enumerate(keys):
+            if re.match(r"\w", key):
+                self.by_words[tuple(w.casefold() for w in _WORD.findall(key))].append(i)
+            else:
+                wordless.append(key)
+        self.most_words = max((len(words) for words in self.by_words), default=0)
+        self.wordless = alternation(tuple(wordless)) if wordless else None
+        self.patterns: dict[int, re.Pattern[str]] = {}
+
+    def _pattern(self, i: int) -> re.Pattern[str]:
+        if i not in self.patterns:
+            self.patterns[i] = re.compile(re.escape(self.keys[i]) + r"(?!\w)", re.IGNORECASE)
+        return self.patterns[i]
+
+    def matches(self, text: str) -> list[re.Match[str]]:
+        runs = list(_WORD.finditer(text))
+        words = [run.group().casefold() for run in runs]
+        found: list[re.Match[str]] = []
+        k = 0
+        while k < len(runs):
+            match = self._at(text, runs[k].start(), words, k)
+            if match is None:
+                k += 1
+                continue
+            found.append(match)
+            while k < len(runs) and runs[k].start() < match.end():
+                k += 1
+        if self.wordless is None:
+            return found
+        taken = [(m.start(), m.end()) for m in found]
+        others = [
+            m
+            for m in self.wordless.finditer(text)
+            if not any(a < m.end() and m.start() < b for a, b in taken)
+        ]
+        return sorted(found + others, key=lambda m: m.start())
+
+    def _at(self, text: str, start: int, words: list[str], k: int) -> re.Match[str] | None:
+        """The name standing at ``start`` (the ``k``-th word), the longest there."""
+        for n in range(min(self.most_words, len(words) - k), 0, -1):
+            for i in self.by_words.get(tuple(words[k : k + n]), ()):
+                match = self._pattern(i).match(text, start)
+                if match is not None:
+                    return match
+        return None
+
+
+def alternation(keys: tuple[str, ...]) -> re.Pattern[str]:
+    """The names as one pattern, in their order, on word boundaries, ignoring case."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k) for k in keys) + r")(?!\w)", re.IGNORECASE)
 
 
 def _unique(names: Iterable[tuple[str, str]]) -> dict[str, str | None]:
