@@ -11,13 +11,15 @@ even under one name: 'Britain' the country and 'Britain' the government are two 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..lazy import deferred
+from .acronyms import HEADS_BEFORE_OF, NEVER_INITIALLED
 from .names import Mention, Name, acronym_match, core_name, is_acronym
 from .people import different_people, person_parts, person_variant, same_surname
 from .words import (
+    CONNECTORS,
     COUNTRY_WORDS,
     DESCRIPTORS,
     FACILITY_HEADS,
@@ -29,6 +31,7 @@ from .words import (
 )
 
 fuzz = deferred("rapidfuzz.fuzz")  # string likeness, loaded with the first misspelling looked for
+fuzz_process = deferred("rapidfuzz.process")  # the names alike enough to one, searched in C
 
 
 @dataclass
@@ -118,17 +121,22 @@ def resolve(
     for variants in (*GAZETTEER, *VARIANTS):
         _join_one_name([i for i, n in enumerate(names) if n.key in variants], items, links)
 
+    # Mentions of one name and kind are one actor by now: what follows compares each such name
+    # once, and only with the names that could match it (blocks), never every name with every one.
+    distinct = list({(name.key, items[i].kind): i for i, name in reversed(list(enumerate(names)))}.values())
+    distinct.sort()
+    blocks = _Blocks(names, distinct)
     # A company's name extended by corporate or industry words ('Apple Inc.', 'Apple Computer') is
     # the company, however many such extensions there are.
-    for i, short in enumerate(names):
-        for j, long in enumerate(names):
-            if _extends(short, long) and _compatible(items[i].kind, items[j].kind):
+    for i in distinct:
+        for j in blocks.by_first_word.get(names[i].words[0] if names[i].words else "", ()):
+            if _extends(names[i], names[j]) and _compatible(items[i].kind, items[j].kind):
                 links.union(i, j)
-    _link_unique(names, items, links, acronym_match)
-    _link_person_variants(names, items, links)
-    _link_unique(names, items, links, _short_name_match)
-    _link_unique(names, items, links, _clipped_match)
-    _link_unique(names, items, links, _fuzzy_match)
+    _link_unique(names, items, links, acronym_match, blocks.acronym_candidates)
+    _link_person_variants(names, items, links, distinct)
+    _link_unique(names, items, links, _short_name_match, blocks.short_name_candidates)
+    _link_unique(names, items, links, _clipped_match, blocks.clipped_candidates)
+    _link_unique(names, items, links, _fuzzy_match, blocks.fuzzy_candidates)
 
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):
@@ -212,16 +220,20 @@ def _variant(a: Name, b: Name) -> bool:
     return person_variant(a.words, a.kind, b.words, b.kind)
 
 
-def _link_person_variants(names: list[Name], items: list[Mention], links: _UnionFind) -> None:
+def _link_person_variants(
+    names: list[Name], items: list[Mention], links: _UnionFind, distinct: list[int]
+) -> None:
     """Join the full names of one person written differently, unless a name fits two people the
-    others keep apart ('J. Smith' beside 'John Smith' and 'Jane Smith')."""
-    people = [
-        i
-        for i, n in enumerate(names)
-        if KIND_GROUPS.get(items[i].kind or "") in (None, "person") and person_parts(n.words) is not None
-    ]
+    others keep apart ('J. Smith' beside 'John Smith' and 'Jane Smith'). Each distinct name is
+    compared with the names of its surname only: a variant has the same one."""
+    by_surname: dict[str, list[int]] = defaultdict(list)
+    for i in distinct:
+        parts = person_parts(names[i].words)
+        if KIND_GROUPS.get(items[i].kind or "") in (None, "person") and parts is not None:
+            by_surname[parts[1]].append(i)
     fits = {
         i: [j for j in people if j != i and names[j].key != names[i].key and _variant(names[i], names[j])]
+        for people in by_surname.values()
         for i in people
     }
     plain = {
@@ -261,38 +273,107 @@ def _fuzzy_match(short: Name, long: Name) -> bool:
     return all(own) and fuzz.ratio(*own) >= 80
 
 
-def _has_longer_name(i: int, representatives: list[int], names: list[Name], links: _UnionFind) -> bool:
+def _has_longer_name(i: int, names: list[Name], links: _UnionFind, blocks: _Blocks) -> bool:
     """Whether the cluster of name ``i`` already holds a longer name starting with it."""
     root = links.find(i)
     return any(
-        links.find(j) == root
-        and len(names[j].words) > len(names[i].words)
-        and names[j].words[0] == names[i].words[0]
-        for j in representatives
+        links.find(j) == root and len(names[j].words) > len(names[i].words)
+        for j in blocks.unique_by_first_word.get(names[i].words[0], ())
     )
 
 
-def _link_unique(names: list[Name], items: list[Mention], links: _UnionFind, match: object) -> None:
-    """Link each name to the one cluster it matches; a name matching several clusters stays apart."""
+Candidates = Callable[[int], Iterable[int]]
+
+
+class _Blocks:
+    """Which names could match a name, by what each rule needs two names to share: a first word,
+    any word, the letter an acronym opens with, the start of a first word, or a spelling alike
+    enough (rapidfuzz's own search). Each block holds every name its rule could match, so linking
+    through blocks links exactly as comparing every pair did."""
+
+    def __init__(self, names: list[Name], distinct: list[int]) -> None:
+        self.names = names
+        self.unique = list({names[i].key: i for i in reversed(distinct) if names[i].key}.values())
+        self.unique.sort()
+        self.by_first_word: dict[str, list[int]] = defaultdict(list)
+        for i in distinct:
+            if names[i].words:
+                self.by_first_word[names[i].words[0]].append(i)
+        self.unique_by_first_word: dict[str, list[int]] = defaultdict(list)
+        self.by_word: dict[str, list[int]] = defaultdict(list)
+        self.by_initial: dict[str, list[int]] = defaultdict(list)
+        self.by_start: dict[str, list[int]] = defaultdict(list)
+        self.parties: list[int] = []
+        for j in self.unique:
+            words = names[j].words
+            self.unique_by_first_word[words[0]].append(j)
+            for word in dict.fromkeys(words):
+                self.by_word[word].append(j)
+            for letter in _initials(words):
+                self.by_initial[letter].append(j)
+            for n in (3, 4, 5):
+                self.by_start[words[0][:n]].append(j)
+            if words[-1] == "party":
+                self.parties.append(j)
+        self.keys = [names[j].key for j in self.unique]
+
+    def acronym_candidates(self, i: int) -> Iterable[int]:
+        letters = self.names[i].key.replace("&", "")
+        return self.by_initial.get(letters[:1], ())
+
+    def short_name_candidates(self, i: int) -> Iterable[int]:
+        words = self.names[i].words
+        return [*self.by_word.get(words[0], ()), *self.parties] if words else ()
+
+    def clipped_candidates(self, i: int) -> Iterable[int]:
+        words = self.names[i].words
+        return self.by_start.get(words[0], ()) if len(words) == 1 and 3 <= len(words[0]) <= 5 else ()
+
+    def fuzzy_candidates(self, i: int) -> Iterable[int]:
+        if len(self.names[i].key) < 5:
+            return ()
+        found = fuzz_process.extract(
+            self.names[i].key, self.keys, scorer=fuzz.ratio, score_cutoff=90, limit=None
+        )
+        return [self.unique[index] for _, _, index in found]
+
+
+def _initials(words: Sequence[str]) -> set[str]:
+    """The letters an acronym of a name may open with (``acronym_forms``, ``prefix_acronym``):
+    its first word's, its first content word's, or a body's head's when read '<head> of <what>'."""
+    letters = {w[0] for w in words[:1]}
+    first = next((w for w in words if w not in NEVER_INITIALLED), None)
+    content = next((w for w in words if w not in CONNECTORS), None)
+    letters |= {w[0] for w in (first, content) if w}
+    if words and words[-1] in HEADS_BEFORE_OF:
+        letters.add(words[-1][0])
+    if any(w.isdigit() for w in words):  # an index by its number reads the words before it alone
+        letters |= {w[0] for w in words}
+    return letters
+
+
+def _link_unique(
+    names: list[Name], items: list[Mention], links: _UnionFind, match: object, candidates: Candidates
+) -> None:
+    """Link each name to the one cluster it matches; a name matching several clusters stays apart.
+    ``candidates`` gives every name ``match`` could accept for a name (a block)."""
     assert callable(match)
     unique_keys: dict[str, int] = {}
     for i, name in enumerate(names):
         if name.key:
             unique_keys.setdefault(name.key, i)
     representatives = list(unique_keys.values())
+    blocks = getattr(candidates, "__self__", None)
+    assert isinstance(blocks, _Blocks)
     # longer names first: 'Dow Jones' joins 'Dow Jones Industrial Average' before 'Dow' looks for
     # the one name it is short for
     for i in sorted(representatives, key=lambda r: -len(names[r].words)):
         short = names[i]
-        if (
-            match is _short_name_match
-            and len(short.words) == 1
-            and _has_longer_name(i, representatives, names, links)
-        ):
+        if match is _short_name_match and len(short.words) == 1 and _has_longer_name(i, names, links, blocks):
             continue
         targets = {
             links.find(j)
-            for j in representatives
+            for j in candidates(i)
             if j != i
             and links.find(j) != links.find(i)
             and _compatible(items[i].kind, items[j].kind)
