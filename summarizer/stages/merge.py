@@ -24,7 +24,7 @@ from ..schema.briefing import (
 )
 from ..schema.extraction import Citation, Extraction
 from ..vocabulary import CLAIM_ROLES, STANCE_ROLES, parties
-from .matching import Gist, gist, judge, name_words
+from .matching import SAME_WORDS_SHARED_ACTOR, Gist, gist, judge, name_words
 
 ActorIds = dict[tuple[str, str], str]  # (source id, name key) -> briefing actor id
 Describe = Callable[[str], Gist]  # what a description states, as matching compares it
@@ -191,9 +191,11 @@ Reported = TypeVar("Reported", bound=_Reported)
 
 class _Folding(Generic[Reported]):
     """The entries a merge has made so far, one per event or claim, each citing every source that
-    reports it; the reports each entry was made of; and, for each word, the entries one of whose
-    reports uses it: a report can only be like one it shares a word with, so only those entries
-    are compared with it (a batch of thousands of reports is not compared pair by pair)."""
+    reports it; the reports each entry was made of; and, for each word, the reports that use it.
+    ``same`` is never true of two reports whose words overlap less than ``SAME_WORDS_SHARED_ACTOR``
+    (Dice), so an entry is compared with a report only when one of its reports shares that many
+    words with it, counted through the index: thousands of reports are not compared pair by pair,
+    and the merge is what comparing every entry would give."""
 
     def __init__(
         self,
@@ -204,14 +206,26 @@ class _Folding(Generic[Reported]):
         self.same, self.combine, self.words = same, combine, words
         self.entries: list[Reported] = []
         self.reports: list[list[Reported]] = []
-        self.by_word: dict[str, set[int]] = defaultdict(set)
+        self.by_word: dict[str, list[tuple[int, int]]] = defaultdict(list)  # -> (entry, report)
+        self.sizes: dict[tuple[int, int], int] = {}
 
     def add(self, candidate: Reported) -> None:
         """Fold ``candidate`` into the first entry it is like most of the reports of and at odds
         with none of (``same`` gives None for at odds), so that no chain of reports each like the
         next joins the first to the last; else it makes a new entry."""
         words = self.words(candidate)
-        near = sorted(set().union(*(self.by_word[w] for w in words if w in self.by_word)))
+        shared: Counter[tuple[int, int]] = Counter(
+            report for w in words for report in self.by_word.get(w, ())
+        )
+        # Dice(a, b) >= t needs 2 |a & b| / t >= |a| + |b|: an entry none of whose reports comes so
+        # near cannot have most of them like the candidate
+        near = sorted(
+            {
+                n
+                for (n, k), c in shared.items()
+                if 2 * c / SAME_WORDS_SHARED_ACTOR >= len(words) + self.sizes[(n, k)]
+            }
+        )
         for n in near:
             twin, members = self.entries[n], self.reports[n]
             if set(candidate.sources) <= set(twin.sources):
@@ -223,15 +237,16 @@ class _Folding(Generic[Reported]):
             twin.sources = sorted({*twin.sources, *candidate.sources})
             twin.citations = _unique([*twin.citations, *candidate.citations])
             self.combine(twin, candidate)
-            self._index(words, n)
+            self._index(words, n, len(members) - 1)
             return
         self.entries.append(candidate)
         self.reports.append([candidate.model_copy(deep=True)])
-        self._index(words, len(self.entries) - 1)
+        self._index(words, len(self.entries) - 1, 0)
 
-    def _index(self, words: frozenset[str], entry: int) -> None:
+    def _index(self, words: frozenset[str], entry: int, report: int) -> None:
+        self.sizes[(entry, report)] = len(words)
         for word in words:
-            self.by_word[word].add(entry)
+            self.by_word[word].append((entry, report))
 
 
 def _combine_events(twin: TimelineEvent, other: TimelineEvent) -> None:

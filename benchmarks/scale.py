@@ -1,0 +1,163 @@
+"""Own time at scale: a briefing of N articles whose model answers at once, so every second is
+the product's own. The articles are the real texts of the annotated news in ../shared/eval
+(ecbplus and meantime); past the ~900 there, articles are made of their sentences, drawn at
+random. A ``FakeModel`` answers each article from its own sentences: the capitalised names it
+writes (actors), a few of its sentences (events), the sentences that say someone said something
+(claims); the synthesis cites the first sentences it is shown.
+
+    python benchmarks/scale.py [--articles 50 200 1000] [--tree PATH]
+
+Prints the whole run and its stages (actor resolution, the event and claim merge, synthesis with
+its validation, support verdicts), in seconds and per article, and the peak memory. ``--tree``
+runs another checkout's package (the same measure, before and after a change).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import resource
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+EVAL = ROOT.parent / "shared" / "eval"
+LINE = re.compile(r"^\[([A-Z]+\d+)\] (.*)$", re.M)
+NAME = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}\b")
+
+
+def texts() -> list[tuple[str, str]]:
+    """(title, text) of every annotated article beside the repository."""
+    found = []
+    for folder in ("ecbplus", "meantime"):
+        for path in sorted((EVAL / folder).glob("*.json")):
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if isinstance(data.get("text"), str) and data["text"].strip():
+                found.append((str(data.get("title") or path.stem), data["text"]))
+    if not found:
+        raise SystemExit(f"no annotated articles under {EVAL}: the benchmark reads their texts")
+    return found
+
+
+def articles(count: int) -> list[tuple[str, str]]:
+    real = texts()
+    if count <= len(real):
+        return real[:count]
+    rng = random.Random(7)
+    sentences = [s for _, text in real for s in re.split(r"(?<=[.!?])\s+", text) if len(s.split()) > 4]
+    made = [(f"Composite {i}", " ".join(rng.sample(sentences, 12))) for i in range(count - len(real))]
+    return real + made
+
+
+def answer(request: Any, _attempt: int) -> dict[str, Any]:
+    """What a capable model could answer from the article's own sentences."""
+    lines = LINE.findall(request.messages[1]["content"])
+    if request.step != "extraction":
+        evidence = [{"sentence_id": sid, "quote": " ".join(text.split()[:6])} for sid, text in lines[:1]]
+        return {
+            "title": "The story",
+            "bottom_line": [{"text": lines[0][1], "evidence": evidence}] if lines else [],
+            "key_points": [],
+            "claims": [],
+            "discrepancies": [],
+        }
+    actors: dict[str, dict[str, Any]] = {}
+    for sid, text in lines:
+        for name in NAME.findall(text)[:2]:
+            actors.setdefault(
+                name, {"name": name, "kind": "other", "evidence": [{"sentence_id": sid, "quote": name}]}
+            )
+    cite = [(sid, text) for sid, text in lines if len(text.split()) > 5]
+    events = [
+        {"what": text, "evidence": [{"sentence_id": sid, "quote": " ".join(text.split()[:6])}]}
+        for sid, text in cite[1:4]
+    ]
+    claims = [
+        {"statement": text, "evidence": [{"sentence_id": sid, "quote": " ".join(text.split()[:6])}]}
+        for sid, text in cite
+        if " said" in text
+    ][:2]
+    return {"actors": list(actors.values())[:5], "events": events, "claims": claims}
+
+
+def timed(module: Any, name: str, spent: dict[str, float], label: str) -> None:
+    """Wraps ``module.name`` so that the time spent in it adds to ``spent[label]``."""
+    original = getattr(module, name)
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            spent[label] += time.perf_counter() - start
+
+    async def async_wrapper(*args: Any, **kwargs: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            return await original(*args, **kwargs)
+        finally:
+            spent[label] += time.perf_counter() - start
+
+    import inspect
+
+    setattr(module, name, async_wrapper if inspect.iscoroutinefunction(original) else wrapper)
+
+
+SPENT: dict[str, float] = defaultdict(float)
+
+
+def time_the_stages() -> None:
+    """Once: the stages' functions, where the pipeline calls them, add their time to ``SPENT``."""
+    from summarizer import assembly
+    from summarizer.stages import merge
+
+    for module, name, label in (
+        (merge, "resolve", "actor resolution"),
+        (assembly, "merge", "merge"),
+        (assembly, "synthesise", "synthesis"),
+        (assembly, "settle_support", "support verdicts"),
+    ):
+        timed(module, name, SPENT, label)
+
+
+def run(count: int) -> dict[str, float]:
+    from summarizer import Document, FakeModel, Settings, summarize
+
+    SPENT.clear()
+    documents = [
+        Document(name=f"a{i}.txt", text=f"{title}\n\n{text}")
+        for i, (title, text) in enumerate(articles(count))
+    ]
+    settings = Settings(model="fake", cache_dir=None, concurrency=8, max_reasks=0)
+    start = time.perf_counter()
+    briefing = summarize(documents, settings=settings, model=FakeModel(answer, max_reasks=0))
+    whole = time.perf_counter() - start
+    result = {"whole run": whole, **SPENT}
+    result["event and claim merge"] = result.pop("merge") - result["actor resolution"]
+    result["statements"] = float(sum(1 for _ in briefing.statements()))
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Own time of a briefing at scale, model answering at once.")
+    parser.add_argument("--articles", type=int, nargs="+", default=[50, 200, 1000])
+    parser.add_argument("--tree", type=Path, help="run another checkout's package")
+    args = parser.parse_args()
+    if args.tree:
+        sys.path.insert(0, str(args.tree.resolve()))
+    time_the_stages()
+    for count in args.articles:
+        figures = run(count)
+        statements = int(figures.pop("statements"))
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        parts = ", ".join(f"{label} {seconds:.2f} s" for label, seconds in figures.items())
+        print(f"{count} articles ({statements} statements): {parts}; peak memory {peak:.0f} MiB", flush=True)
+
+
+if __name__ == "__main__":
+    main()
