@@ -132,11 +132,11 @@ def resolve(
         for j in blocks.by_first_word.get(names[i].words[0] if names[i].words else "", ()):
             if _extends(names[i], names[j]) and _compatible(items[i].kind, items[j].kind):
                 links.union(i, j)
-    _link_unique(names, items, links, acronym_match, blocks.acronym_candidates)
+    _link_unique(names, items, links, acronym_match, blocks, blocks.acronym_candidates)
     _link_person_variants(names, items, links, distinct)
-    _link_unique(names, items, links, _short_name_match, blocks.short_name_candidates)
-    _link_unique(names, items, links, _clipped_match, blocks.clipped_candidates)
-    _link_unique(names, items, links, _fuzzy_match, blocks.fuzzy_candidates)
+    _link_unique(names, items, links, _short_name_match, blocks, blocks.short_name_candidates)
+    _link_unique(names, items, links, _clipped_match, blocks, blocks.clipped_candidates)
+    _link_unique(names, items, links, _fuzzy_match, blocks, blocks.fuzzy_candidates)
 
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):
@@ -353,18 +353,20 @@ def _initials(words: Sequence[str]) -> set[str]:
 
 
 def _link_unique(
-    names: list[Name], items: list[Mention], links: _UnionFind, match: object, candidates: Candidates
+    names: list[Name],
+    items: list[Mention],
+    links: _UnionFind,
+    match: Callable[[Name, Name], bool],
+    blocks: _Blocks,
+    candidates: Candidates,
 ) -> None:
     """Link each name to the one cluster it matches; a name matching several clusters stays apart.
     ``candidates`` gives every name ``match`` could accept for a name (a block)."""
-    assert callable(match)
     unique_keys: dict[str, int] = {}
     for i, name in enumerate(names):
         if name.key:
             unique_keys.setdefault(name.key, i)
     representatives = list(unique_keys.values())
-    blocks = getattr(candidates, "__self__", None)
-    assert isinstance(blocks, _Blocks)
     # longer names first: 'Dow Jones' joins 'Dow Jones Industrial Average' before 'Dow' looks for
     # the one name it is short for
     for i in sorted(representatives, key=lambda r: -len(names[r].words)):
