@@ -98,18 +98,33 @@ def capable(request: FillRequest[Any], _attempt: int) -> dict[str, Any]:
 
 
 def test_an_invalid_quote_is_reasked_with_its_correction() -> None:
+    """FakeModel goes through the one re-ask loop: its second attempt is the request instructor
+    builds for any model (the answer sent back as a tool call, the corrections as the tool's
+    reply), and the loop counts both calls."""
+    bodies: list[dict[str, Any]] = []
+
+    class Recording(FakeModel):
+        async def complete(self, attempt: Attempt) -> Any:
+            bodies.append(json.loads(json.dumps(attempt.body)))  # as sent, before the loop goes on
+            return await super().complete(attempt)
+
     def respond(request: FillRequest[Any], attempt: int) -> dict[str, Any]:
         answer = extraction_answer(request)
         if attempt == 0:
             answer["claims"][0]["evidence"][0]["quote"] = "the strike was lawful"
         return answer
 
-    model = FakeModel(respond)
+    model = Recording(respond)
     (outcome,) = asyncio.run(extract_all(sources_of([DAY_ONE]), settings=SETTINGS, model=model))
     assert isinstance(outcome, Extracted)
     assert (outcome.usage.calls, outcome.usage.reasks) == (2, 1)
     assert "The quote 'the strike was lawful' is not in sentence A3" in model.feedback[0]
     assert [c.statement for c in outcome.extraction.claims] == ["The strike is illegal."]
+    first, second = bodies
+    assert [m["role"] for m in second["messages"]] == ["system", "user", "assistant", "tool"]
+    assert second["messages"][:2] == first["messages"] and second["tools"] == first["tools"]
+    assert model.feedback == [second["messages"][-1]["content"]]
+    assert model.requests[0].messages == first["messages"]  # the request itself is left as asked
 
 
 def test_the_last_attempt_keeps_what_holds_and_names_what_it_drops() -> None:
@@ -400,34 +415,6 @@ def test_the_first_calls_go_out_before_the_later_stages_load(tmp_path: Any) -> N
         "[[], ['summarizer.assembly', 'summarizer.support.checker']]",
         "0 True",  # a library user's collector is left as it was
     ]
-
-
-def test_the_fake_model_is_re_asked_by_the_loop_a_real_model_is() -> None:
-    """FakeModel goes through the one re-ask loop: its second attempt is the request instructor
-    builds for any model (the answer sent back as a tool call, the corrections as the tool's reply),
-    and the loop counts both calls."""
-    bodies: list[dict[str, Any]] = []
-
-    class Recording(FakeModel):
-        async def complete(self, attempt: Attempt) -> Any:
-            bodies.append(json.loads(json.dumps(attempt.body)))  # as sent, before the loop goes on
-            return await super().complete(attempt)
-
-    def respond(request: FillRequest[Any], attempt: int) -> dict[str, Any]:
-        answer = extraction_answer(request)
-        if attempt == 0:
-            answer["actors"][0]["evidence"][0]["quote"] = "words in no sentence"
-        return answer
-
-    model = Recording(respond)
-    (outcome,) = asyncio.run(extract_all(sources_of([DAY_ONE]), settings=SETTINGS, model=model))
-    assert isinstance(outcome, Extracted) and outcome.usage.calls == 2 and outcome.usage.reasks == 1
-    first, second = bodies
-    assert [m["role"] for m in second["messages"]] == ["system", "user", "assistant", "tool"]
-    assert second["messages"][:2] == first["messages"] and second["tools"] == first["tools"]
-    assert "'words in no sentence' is not in sentence" in second["messages"][-1]["content"]
-    assert model.feedback == [second["messages"][-1]["content"]]
-    assert model.requests[0].messages == first["messages"]  # the request itself is left as asked
 
 
 def test_a_note_without_a_bottom_line_says_so() -> None:
