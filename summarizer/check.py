@@ -6,19 +6,20 @@ starts from. Briefings and their sources are read by ``store``."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from datetime import date
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from .check_extractions import extraction_problems
+from .check_extractions import citation_problems, extraction_problems
 from .dates import is_value, normalise
 from .documents import Document, read_document
 from .schema.briefing import Briefing, TimelineEvent
-from .schema.extraction import Citation
 from .stages.supporting import unsupported
 from .store import Problem, briefing_sources, read_briefing_json, schema_problems
-from .text import Sentence, Source, source_of, stands
+from .text import Source, source_of
 from .vocabulary import CLAIM_ROLES, parties
 
 UNCITED = "cites nothing; every statement must cite the sentences it rests on"
@@ -76,7 +77,9 @@ def verify_briefing(briefing: Briefing, sources: Sequence[Source], support: bool
                 Problem(where, f"cites {citation.sentence_id}, which cited_sentences does not list")
             )
         if source in texts:
-            problems += _check_citation(where, citation, texts[source].text, by_id.get(citation.sentence_id))
+            problems += citation_problems(
+                where, citation, texts[source].text, by_id.get(citation.sentence_id)
+            )
 
     actors = {a.id for a in briefing.actors}
     for where, actor in _actor_references(briefing):
@@ -91,6 +94,7 @@ def verify_briefing(briefing: Briefing, sources: Sequence[Source], support: bool
         for i, ident in enumerate(ids):
             if ident in ids[:i]:
                 problems.append(Problem(f"{kind}[{i}]", f"id {ident} is used twice"))
+    dates = _Dates(briefing)
     for i, event in enumerate(briefing.timeline):
         if event.date.value is not None and not is_value(event.date.value):
             problems.append(
@@ -99,7 +103,7 @@ def verify_briefing(briefing: Briefing, sources: Sequence[Source], support: bool
                     f"date {event.date.value!r} is not a TIMEX3 value of a day, week or period on the calendar",
                 )
             )
-        elif (said := _date_unsaid(briefing, event)) is not None:
+        elif (said := dates.unsaid(event)) is not None:
             problems.append(Problem(f"timeline[{i}] {event.id}", said))
     for i, discrepancy in enumerate(briefing.discrepancies):
         for k, position in enumerate(discrepancy.positions):
@@ -122,35 +126,57 @@ def verify_briefing(briefing: Briefing, sources: Sequence[Source], support: bool
     return problems
 
 
-def _date_unsaid(briefing: Briefing, event: TimelineEvent) -> str | None:
-    """Why an event's date is not what its expressions say, read again as the pipeline read them
-    (in the sentences the event cites, from the date their source is read from); None when one
-    of them says it, or none can be read alone ('that day' refers back to a date said before)."""
-    value = event.date.value
-    if value is None or not event.date.expressions:
-        return None
-    sources = {s.id: s.reference_date or s.published for s in briefing.sources}
-    texts = {c.id: c.text for c in briefing.cited_sentences}
-    read: dict[str, str] = {}
-    for source, expression in event.date.expressions.items():
-        reference = sources.get(source)
-        if reference is None:
+class _Dates:
+    """Reads a briefing's timeline dates again as the pipeline read them: what each source's date
+    is read from, the text of each cited sentence, and each source's dates (what 'a week later'
+    may count from), worked out once for the whole timeline."""
+
+    def __init__(self, briefing: Briefing) -> None:
+        self.references = {s.id: s.reference_date or s.published for s in briefing.sources}
+        self.texts = {c.id: c.text for c in briefing.cited_sentences}
+        self.values: dict[str, list[str]] = defaultdict(list)
+        for event in briefing.timeline:
+            for source in event.date.expressions:
+                if event.date.value is not None:
+                    self.values[source].append(event.date.value)
+
+    def unsaid(self, event: TimelineEvent) -> str | None:
+        """Why an event's date is not what its expressions say (in the sentences the event cites,
+        from the date their source is read from); None when one of them says it, or none can be
+        read alone ('that day' refers back to a date said before)."""
+        value = event.date.value
+        if value is None or not event.date.expressions:
             return None
-        cited = [texts.get(c.sentence_id) for c in event.citations if source_of(c.sentence_id) == source]
-        # 'a week later', 'the quarter': counted from a date the source said before, one of its
-        # other events' (tried only when the expression alone says otherwise)
-        earlier = [None, *(e.date.value for e in briefing.timeline if source in e.date.expressions)]
-        for sentence in [*cited, None]:
-            for previous in earlier:
-                found = normalise(expression, reference, sentence, previous)
+        read: dict[str, str] = {}
+        tries: list[tuple[str, date, list[str | None]]] = []
+        for source, expression in event.date.expressions.items():
+            reference = self.references.get(source)
+            if reference is None:
+                return None
+            cited = [
+                self.texts.get(c.sentence_id) for c in event.citations if source_of(c.sentence_id) == source
+            ]
+            for sentence in [*cited, None]:
+                found = normalise(expression, reference, sentence)
                 if found is not None and found.value == value:
                     return None
-                if found is not None and previous is None:
+                if found is not None:
                     read.setdefault(expression, found.value)
-    if not read:
-        return None
-    said = "; ".join(f"{expression!r} is {found}" for expression, found in read.items())
-    return f"date {value!r} is not what its expressions say ({said})"
+            tries.append((source, reference, [*cited, None]))
+        if not read:
+            return None
+        # 'a week later', 'the quarter': counted from a date the source said before, one of its
+        # other events' (tried only when the expressions alone say otherwise)
+        for (source, reference, sentences), expression in zip(
+            tries, event.date.expressions.values(), strict=True
+        ):
+            for previous in dict.fromkeys(self.values[source]):
+                for sentence in sentences:
+                    found = normalise(expression, reference, sentence, previous)
+                    if found is not None and found.value == value:
+                        return None
+        said = "; ".join(f"{expression!r} is {found}" for expression, found in read.items())
+        return f"date {value!r} is not what its expressions say ({said})"
 
 
 def _uncited(briefing: Briefing) -> list[Problem]:
@@ -176,13 +202,6 @@ def _uncited(briefing: Briefing) -> list[Problem]:
         if claim.explanation and not claim.explanation_citations
     ]
     return uncited
-
-
-def _check_citation(where: str, citation: Citation, text: str, sentence: Sentence | None) -> list[Problem]:
-    if sentence is None:
-        return [Problem(where, f"sentence {citation.sentence_id} does not exist in its source")]
-    reason = stands(citation.quote, citation.start, citation.end, text, sentence)
-    return [Problem(where, reason)] if reason else []
 
 
 def _actor_references(briefing: Briefing) -> Iterator[tuple[str, str]]:

@@ -17,10 +17,11 @@ from collections.abc import Iterable, Sequence
 from .actors import ActorIndex, Mention, resolve
 from .schema.briefing import Briefing
 from .schema.extraction import Actor, Citation, Claim, Event, Extraction
+from .stages.supporting import naming_forms
 from .store import Problem
 from .support import ActorNames, Cited, NameTable, assess
 from .support.names import same_word
-from .text import Corpus, Source, source_of, stands
+from .text import Corpus, Sentence, Source, source_of, stands
 from .vocabulary import CLAIM_ROLES, parties
 
 
@@ -61,13 +62,15 @@ def extraction_problems(briefing: Briefing, sources: Sequence[Source]) -> list[P
 def _problems(where: str, extraction: Extraction, source: Source | None) -> list[Problem]:
     problems: list[Problem] = []
     sid = extraction.source.id
+    by_id = {s.id: s for s in source.sentences} if source is not None else {}
     for place, citation in _citations(extraction):
         if source_of(citation.sentence_id) != sid:
             problems.append(
                 Problem(f"{where}.{place}", f"cites {citation.sentence_id}, not a sentence of {sid}")
             )
         elif source is not None:
-            problems += _citation(f"{where}.{place}", citation, source)
+            sentence = by_id.get(citation.sentence_id)
+            problems += citation_problems(f"{where}.{place}", citation, source.document.text, sentence)
     if source is None:
         return problems  # names and parties are read in the text
     corpus = Corpus.of(source.sentences)
@@ -108,20 +111,17 @@ def _citations(extraction: Extraction) -> Iterable[tuple[str, Citation]]:
                 yield f"{field}[{k}].citations[{j}]", citation
 
 
-def _citation(where: str, citation: Citation, source: Source) -> list[Problem]:
-    sentence = next((s for s in source.sentences if s.id == citation.sentence_id), None)
+def citation_problems(where: str, citation: Citation, text: str, sentence: Sentence | None) -> list[Problem]:
+    """Why a citation does not hold in its source's text (the note's and the extractions' alike):
+    its sentence does not exist, or the quote is not at its offsets there."""
     if sentence is None:
         return [Problem(where, f"sentence {citation.sentence_id} does not exist in its source")]
-    reason = stands(citation.quote, citation.start, citation.end, source.document.text, sentence)
+    reason = stands(citation.quote, citation.start, citation.end, text, sentence)
     return [Problem(where, reason)] if reason else []
 
 
-def _forms(actor: Actor) -> list[str]:
-    """How a text may name an actor: its name, its aliases, a person's surname."""
-    forms = [actor.name, *actor.aliases]
-    if actor.kind == "person" and len(actor.name.split()) > 1:
-        forms.append(actor.name.split()[-1])
-    return forms
+def _forms(actor: Actor) -> tuple[str, ...]:
+    return naming_forms(actor.name, actor.aliases, actor.kind)
 
 
 def _named(actor: Actor, citations: Sequence[Citation], corpus: Corpus) -> bool:
@@ -131,7 +131,7 @@ def _named(actor: Actor, citations: Sequence[Citation], corpus: Corpus) -> bool:
     changed is not)."""
     found = [
         form
-        for form in dict.fromkeys(_forms(actor))
+        for form in _forms(actor)
         if any(not isinstance(corpus.span(c.sentence_id, form), str) for c in citations)
     ]
     if actor.name in found or any(_kin(actor.name, form) for form in found):
@@ -155,7 +155,7 @@ def _unsupported(where: str, extraction: Extraction, source: Source) -> list[Pro
         for citation in actor.citations:
             speakers.setdefault(citation.sentence_id, set()).add(actor.name)
     table = NameTable(
-        ActorNames(a.name, tuple(_forms(a)), tuple(filter(None, (a.title, a.affiliation))))
+        ActorNames(a.name, _forms(a), tuple(filter(None, (a.title, a.affiliation))))
         for a in extraction.actors
     )
     reference = extraction.source.published

@@ -28,15 +28,20 @@ class Judged:
 def actor_table(actors: Sequence[BriefingActor]) -> support.NameTable:
     """The names a statement may use for each actor: its name, every surface form the sources use,
     a person's surname; and its titles and affiliations as words that may describe it."""
-    entries = []
-    for actor in actors:
-        names = [actor.name, *(form.text for form in actor.surface_forms)]
-        if actor.kind == "person" and len(actor.name.split()) > 1:
-            names.append(actor.name.split()[-1])
-        entries.append(
-            support.ActorNames(actor.id, tuple(dict.fromkeys(names)), (*actor.titles, *actor.affiliations))
+    return support.NameTable(
+        support.ActorNames(
+            actor.id,
+            naming_forms(actor.name, [form.text for form in actor.surface_forms], actor.kind),
+            (*actor.titles, *actor.affiliations),
         )
-    return support.NameTable(entries)
+        for actor in actors
+    )
+
+
+def naming_forms(name: str, others: Sequence[str], kind: str | None) -> tuple[str, ...]:
+    """How a text may name an actor: its name, the other names it goes by, a person's surname."""
+    surname = [name.split()[-1]] if kind == "person" and len(name.split()) > 1 else []
+    return tuple(dict.fromkeys([name, *others, *surname]))
 
 
 class Judge:
