@@ -178,3 +178,16 @@ def test_a_dropped_actor_is_kept_when_the_referring_item_cites_a_sentence_naming
         warnings[-1]
         == "claim 'The buildup is very destabilising.': kept actor 'John Kirby', named in A2, which it cites"
     )
+
+
+def test_an_events_act_is_kept_only_when_its_words_stand_in_a_cited_sentence() -> None:
+    event = {"what": "Vucic denied the reports.", "evidence": [cite("A1", "Vucic denied the reports")]}
+    answer = draft(events=[{**event, "act": "denied"}, {**event, "act": "invaded"}])
+    with validating(Scope(CORPUS), lenient=True) as validation:
+        model = ExtractionDraft.model_validate(answer)
+    warnings = list(validation.dropped)
+    _, events, _ = verify(model, CORPUS, warnings)
+    assert [e.act for e in events] == ["denied", None]
+    assert warnings == [
+        "event 'Vucic denied the reports.': dropped act 'invaded', not words of the sentences it cites"
+    ]

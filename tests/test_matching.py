@@ -21,6 +21,7 @@ from summarizer.schema.extraction import (
 from summarizer.stages.matching import compatible, gist, judge
 from summarizer.stages.merge import merge
 from summarizer.text.quantities import stated
+from summarizer.text.words import act_key
 
 
 def cite(source: str, text: str) -> list[Citation]:
@@ -32,6 +33,7 @@ def extraction(
     events: list[tuple[str, str | None, list[str]]] = (),  # type: ignore[assignment]
     claims: list[tuple[str, str | None]] = (),  # type: ignore[assignment]
     published: date = date(2024, 5, 6),
+    acts: list[str | None] | None = None,
 ) -> Extraction:
     """One source's extraction: events as (what, when, participants), claims as (statement, made by)."""
     named = {n for _, _, people in events for n in people} | {by for _, by in claims if by}
@@ -41,11 +43,12 @@ def extraction(
         events=[
             Event(
                 what=what,
+                act=act,
                 when=when,
                 participants=[Participant(actor=p, role="participant") for p in people],
                 citations=cite(source, what),
             )
-            for what, when, people in events
+            for (what, when, people), act in zip(events, acts or [None] * len(events), strict=True)
         ],
         claims=[Claim(statement=s, made_by=by, citations=cite(source, s)) for s, by in claims],
         generation=Generation(model="test", mode="none", templates={}),
@@ -171,3 +174,55 @@ def test_a_chain_of_reports_each_like_the_next_does_not_join_the_first_to_the_la
         ]
     )
     assert [e.sources for e in story.timeline] == [["A", "B"], ["C"]]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        ("was killed", "killing", True),
+        ("shot", "shooting", True),
+        ("fell", "falls", True),
+        ("checked into", "checks into", True),
+        ("earthquakes", "earthquake", True),
+        ("stole", "stealing", True),
+        ("resigned", "was killed", False),
+        ("sold", "bought", False),
+    ],
+)
+def test_an_act_comes_to_the_dictionary_form_of_its_head(first: str, second: str, same: bool) -> None:
+    assert (act_key(first) == act_key(second)) is same
+
+
+def joined_acts(first: tuple[str, str, list[str]], second: tuple[str, str, list[str]]) -> bool:
+    """Whether the merge joins two sources' events given as (what, act, participants)."""
+    story = merge(
+        [
+            extraction("A", [(first[0], None, first[2])], acts=[first[1]]),
+            extraction("B", [(second[0], None, second[2])], published=date(2024, 5, 7), acts=[second[1]]),
+        ]
+    )
+    return len(story.timeline) == 1
+
+
+def test_reports_of_one_act_join_on_fewer_words_than_reports_without_one() -> None:
+    first = ("Gunmen shot the mayor of Riverton outside the town hall.", "shot", ["Riverton"])
+    second = ("The mayor of Riverton was shot dead by two attackers.", "shot", ["Riverton"])
+    assert joined_acts(first, second)
+    assert not joined_events((first[0], None, first[2]), (second[0], None, second[2]))  # words alone
+
+
+def test_reports_of_one_act_stay_apart_when_what_they_state_is_at_odds() -> None:
+    first = ("Gunmen shot four people outside the town hall of Riverton.", "shot", ["Riverton"])
+    second = ("Gunmen shot twenty people outside the town hall of Riverton.", "shot", ["Riverton"])
+    assert joined_acts(first, first)
+    assert not joined_acts(first, second)  # four and twenty cannot be one count
+    other = ("Gunmen shot a guard outside the harbour of Riverton.", "shot", ["Lakeside"])
+    assert not joined_acts(first, other)  # nobody in common
+
+
+def test_reports_of_different_acts_join_on_their_words_as_reports_naming_none() -> None:
+    first = ("Serbia deployed tanks and artillery near the Kosovo border.", "deployed", ["Serbia"])
+    second = ("Serbia massed tanks and artillery near the Kosovo border.", "massed", ["Serbia"])
+    assert joined_acts(first, second)
+    third = ("Serbia moved forces away from the frontier.", "moved", ["Serbia"])
+    assert not joined_acts(first, third)

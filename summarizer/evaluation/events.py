@@ -305,6 +305,7 @@ def _as_extraction(
         events.append(
             Event(
                 what=sentence.text,
+                act=trigger,
                 when=when,
                 participants=[Participant(actor=n, role="participant") for n in named_in[sentence.id]],
                 citations=[cite(sentence)],

@@ -4,6 +4,8 @@ instructor sends back to the model on re-ask."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import BaseModel, Field, ValidationInfo, field_validator, model_validator
 
 from .. import support
@@ -21,109 +23,108 @@ from .validation import (
     support_problems,
 )
 
-# What every statement the model writes is checked for, told to it where it writes one.
-FAITHFUL = (
-    "Say only what the cited sentences say: every number, name and date in it must stand in them, "
-    "and it must not affirm what they deny, deny what they affirm, or change who says, denies or does what."
-)
+
+class Draft(BaseModel):
+    """An answer the model fills. Its JSON schema is sent with every call, so it carries only what
+    the model needs: the descriptions, types and required fields; no titles, no null defaults (an
+    optional field is one that is not required)."""
+
+    @classmethod
+    def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        schema = super().model_json_schema(*args, **kwargs)
+        compact = _compact(schema)
+        compact["title"] = schema["title"]  # the name instructor gives the tool
+        return compact
 
 
-class CitationDraft(BaseModel):
-    """Evidence: one sentence id and words copied from that very sentence."""
+def _compact(node: dict[str, Any]) -> dict[str, Any]:
+    kept: dict[str, Any] = {}
+    for key, value in node.items():
+        if key == "title" or (key == "default" and value in (None, [])):
+            continue
+        if key == "$defs":  # each part of the answer by its own name: 'Citation', not 'CitationDraft'
+            value = {name.removesuffix("Draft"): _compact(child) for name, child in value.items()}
+        elif key == "$ref":
+            value = value.removesuffix("Draft")
+        elif key == "properties":
+            value = {name: _compact(child) for name, child in value.items()}
+        elif key == "items" and isinstance(value, dict):
+            value = _compact(value)
+        elif key == "anyOf":
+            options = [_compact(o) for o in value if o != {"type": "null"}]
+            if len(options) == 1:
+                kept.update(options[0])
+                continue
+            value = options
+        kept[key] = value
+    return kept
 
-    sentence_id: str = Field(
-        description="Id of the source sentence, exactly as shown in brackets before it, e.g. A3."
-    )
-    quote: str = Field(
-        description=(
-            "3 to 15 consecutive words copied character for character from that sentence. "
-            "No paraphrase, no ellipsis, no words from other sentences."
-        )
-    )
+
+class CitationDraft(Draft):
+    """Evidence: a sentence id and words copied from that very sentence."""
+
+    sentence_id: str = Field(description="The id in brackets before the sentence: A3.")
+    quote: str = Field(description="3 to 15 consecutive words copied exactly from that sentence.")
 
 
-class ActorDraft(BaseModel):
-    """A person, state, body, force, organisation or outlet that takes part in the story."""
+class ActorDraft(Draft):
+    """A person, state, body, force, organisation or outlet taking part in the story."""
 
-    name: str = Field(
-        description="Fullest name the article gives, without titles: 'Aleksandar Vucic', 'Kosovo Force'."
-    )
-    kind: ActorKind = Field(description="What sort of actor this is.")
-    title: str | None = Field(
-        default=None,
-        description="Title or role as the article states it, e.g. 'Serbian President'; null if none.",
-    )
-    affiliation: str | None = Field(
-        default=None,
-        description="Country, organisation or side the actor belongs to, e.g. 'Serbia', 'NATO'; null if not stated.",
-    )
+    name: str = Field(description="Fullest name given, without titles: 'Aleksandar Vucic'.")
+    kind: ActorKind
+    title: str | None = Field(default=None, description="Title or role as stated: 'Serbian President'.")
+    affiliation: str | None = Field(default=None, description="Country, body or side it belongs to.")
     aliases: list[str] = Field(
-        default_factory=list,
-        description="Other names the article uses for this actor: surname alone, acronym, 'the Serbian president'.",
+        default_factory=list, description="Other names used for it: surname, acronym, 'the president'."
     )
-    evidence: list[CitationDraft] = Field(
-        min_length=1, description="Sentences that mention this actor (one is enough)."
-    )
+    evidence: list[CitationDraft] = Field(min_length=1, description="A sentence naming it.")
 
 
-class ParticipantDraft(BaseModel):
-    actor: str = Field(description="Name of an actor from the actors list (its name or one of its aliases).")
-    role: str = Field(
-        description="What this actor did in the event, e.g. 'attacker', 'victim', 'announced it'."
-    )
+class ParticipantDraft(Draft):
+    actor: str = Field(description="Name or alias of an actor in the actors list.")
+    role: str = Field(description="What it did in the event: 'attacker', 'victim', 'announced it'.")
 
 
-class QuantityDraft(BaseModel):
-    value: str = Field(description="The number as written, e.g. 'four', 'approximately 20', 'half'.")
-    what: str = Field(description="What is counted, e.g. 'people killed', 'vehicles', 'troops'.")
+class QuantityDraft(Draft):
+    value: str = Field(description="The number as written: 'four', 'about 20', 'half'.")
+    what: str = Field(description="What is counted: 'people killed', 'troops'.")
 
 
-class EventDraft(BaseModel):
+class EventDraft(Draft):
     """Something that happened, as the article reports it."""
 
-    what: str = Field(description="One plain sentence: who did what. " + FAITHFUL)
-    when: str | None = Field(
+    what: str = Field(description="One plain sentence: who did what.")
+    act: str | None = Field(
         default=None,
-        description="The date or time expression exactly as written, e.g. 'Friday (Sep 29)', 'last weekend'; null if none.",
+        description="The cited sentence's word for what happened: 'killed', 'resigned', 'earthquake'.",
     )
-    where: str | None = Field(default=None, description="Place as written; null if none.")
-    participants: list[ParticipantDraft] = Field(
-        default_factory=list, description="Actors involved and their roles."
-    )
-    quantities: list[QuantityDraft] = Field(
-        default_factory=list, description="Numbers stated: casualties, troops, vehicles, money."
-    )
-    evidence: list[CitationDraft] = Field(min_length=1, description="Sentences reporting this event.")
+    when: str | None = Field(default=None, description="Date or time as written: 'Friday', 'last weekend'.")
+    where: str | None = Field(default=None, description="Place as written.")
+    participants: list[ParticipantDraft] = Field(default_factory=list)
+    quantities: list[QuantityDraft] = Field(default_factory=list, description="Numbers stated.")
+    evidence: list[CitationDraft] = Field(min_length=1, description="Sentences reporting it.")
 
 
-class ClaimDraft(BaseModel):
-    """A statement someone makes that others may dispute: accusations, denials, assessments."""
+class ClaimDraft(Draft):
+    """A statement someone makes that could be contested: an accusation, denial or assessment."""
 
-    statement: str = Field(description="The claim in one sentence, as its author puts it. " + FAITHFUL)
-    made_by: str | None = Field(
-        default=None,
-        description="Actor (name or alias from the actors list) who makes the claim; null if unattributed.",
-    )
-    supported_by: list[str] = Field(default_factory=list, description="Actors who agree with it.")
+    statement: str = Field(description="The claim in one sentence, as its author puts it.")
+    made_by: str | None = Field(default=None, description="Actor who makes it; omitted if unattributed.")
+    supported_by: list[str] = Field(default_factory=list, description="Actors who agree.")
     denied_by: list[str] = Field(default_factory=list, description="Actors who deny it.")
-    disputed_by: list[str] = Field(
-        default_factory=list, description="Actors who question it without denying it outright."
-    )
+    disputed_by: list[str] = Field(default_factory=list, description="Actors who question it.")
     reported_via: str | None = Field(
-        default=None,
-        description="Outlet or person through whom the article reports the claim, e.g. 'Al Jazeera'; null if none.",
+        default=None, description="Outlet or person the article reports it through."
     )
-    evidence: list[CitationDraft] = Field(min_length=1, description="Sentences where the claim is made.")
+    evidence: list[CitationDraft] = Field(min_length=1, description="Sentences making the claim.")
 
 
-class ExtractionDraft(BaseModel):
+class ExtractionDraft(Draft):
     """Actors, events and claims reported in the article. Every item cites its sentences."""
 
-    actors: list[ActorDraft] = Field(description="Everyone who takes part in the story; [] if none.")
-    events: list[EventDraft] = Field(description="What happened, in the article's order; [] if none.")
-    claims: list[ClaimDraft] = Field(
-        description="Statements someone makes that could be contested; [] if none."
-    )
+    actors: list[ActorDraft]
+    events: list[EventDraft] = Field(description="In the article's order.")
+    claims: list[ClaimDraft]
 
     def actor_index(self) -> ActorIndex:
         return ActorIndex([(a.name, a.aliases, a.kind) for a in self.actors])
@@ -209,12 +210,12 @@ class ExtractionDraft(BaseModel):
         return salvage(value, info, {"actors": ActorDraft, "events": EventDraft, "claims": ClaimDraft})
 
 
-class StatementDraft(BaseModel):
-    text: str = Field(description="One plain sentence. " + FAITHFUL)
+class StatementDraft(Draft):
+    text: str = Field(description="One plain sentence.")
     evidence: list[CitationDraft] = Field(min_length=1, description="The sentences it rests on.")
 
 
-class ClaimAssessmentDraft(BaseModel):
+class ClaimAssessmentDraft(Draft):
     claim_id: str = Field(description="Id of a claim listed in the input, e.g. C2.")
     status: ClaimStatus = Field(
         description=(
@@ -223,26 +224,24 @@ class ClaimAssessmentDraft(BaseModel):
             "sources_disagree: the sources themselves report it differently."
         )
     )
-    explanation: str = Field(
-        description="One sentence: who holds it, who rejects it, on what grounds. " + FAITHFUL
-    )
+    explanation: str = Field(description="One sentence: who holds it, who rejects it, on what grounds.")
     evidence: list[CitationDraft] = Field(min_length=1)
 
 
-class PositionDraft(BaseModel):
+class PositionDraft(Draft):
     source_id: str = Field(description="Id of the source (A, B, ...).")
-    says: str = Field(description="What this source reports on the point, in one sentence. " + FAITHFUL)
+    says: str = Field(description="What this source reports on the point, in one sentence.")
     evidence: list[CitationDraft] = Field(min_length=1, description="Sentences of this same source.")
 
 
-class DiscrepancyDraft(BaseModel):
+class DiscrepancyDraft(Draft):
     topic: str = Field(description="What the sources report differently, in a few words.")
     positions: list[PositionDraft] = Field(
         min_length=2, description="One entry per source, each citing itself."
     )
 
 
-class SynthesisDraft(BaseModel):
+class SynthesisDraft(Draft):
     """A briefing on the story for a busy reader, built only from the listed facts and sentences."""
 
     title: str = Field(description="A neutral headline for the story, under 12 words.")

@@ -42,6 +42,7 @@ class Quantity(Record):
 
 class Event(Record):
     what: str
+    act: str | None = Field(default=None, description="The words of a cited sentence naming what happened.")
     when: str | None = None
     where: str | None = None
     participants: list[Participant] = Field(default_factory=list)

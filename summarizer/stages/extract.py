@@ -308,9 +308,14 @@ def verify(
             for p in event.participants
             if (name := resolve(p.actor, label, citations)) is not None
         ]
+        act = (event.act or "").strip() or None
+        if act and all(isinstance(corpus.span(c.sentence_id, act), str) for c in citations):
+            warnings.append(f"{label}: dropped act {act!r}, not words of the sentences it cites")
+            act = None  # what names the act is checked like a quote: the merge joins reports by it
         events.append(
             Event(
                 what=event.what,
+                act=act,
                 when=event.when,
                 where=event.where,
                 participants=participants,

@@ -21,6 +21,10 @@ from ..text.words import stem, tokens
 # and without one.
 SAME_WORDS_SHARED_ACTOR = 0.5
 SAME_WORDS = 2 / 3
+# The same, for two reports whose acts come to the same ('was killed', 'killing'): the act already
+# says they tell of the same kind of happening, the other words must say it is the same one.
+SAME_ACT_SHARED_ACTOR = 0.3
+SAME_ACT = 0.4
 # Two figures of one kind (amounts of money, percentages, counts) can be one fact reported twice,
 # rounded or revised, when neither is more than this many times the other.
 FIGURE_SPREAD = 2.0
@@ -108,10 +112,18 @@ def name_words(names: Iterable[str]) -> frozenset[str]:
     return frozenset(w.lower() for name in names for w in re.findall(r"\w+", name))
 
 
-def judge(a: Gist, b: Gist, shared_actor: bool) -> bool | None:
+def judge(
+    a: Gist, b: Gist, shared_actor: bool, acts: tuple[str | None, str | None] = (None, None)
+) -> bool | None:
     """Whether two descriptions tell of the same happening: None when something they both state
-    disagrees, else whether their words overlap enough (less when they share a participant). A
+    disagrees, else whether their words overlap enough. Less is enough when they share a
+    participant, and less again when both name the same act ('shot', 'shooting'). Different acts
+    are judged by their words alone, as reports naming none: 'built up' and 'deployed' tanks can be
+    one event, and English gives no list of which acts can. A
     date in common is not enough: in a one-day story every event has it."""
     if not compatible(a, b):
         return None
+    first, second = acts
+    if first is not None and first == second:
+        return overlap(a, b) >= (SAME_ACT_SHARED_ACTOR if shared_actor else SAME_ACT)
     return overlap(a, b) >= (SAME_WORDS_SHARED_ACTOR if shared_actor else SAME_WORDS)

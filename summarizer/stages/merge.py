@@ -23,9 +23,13 @@ from ..schema.briefing import (
     TimelineEvent,
 )
 from ..schema.extraction import Citation, Extraction
+from ..text.words import act_key
 from ..vocabulary import CLAIM_ROLES, STANCE_ROLES, parties
-from .matching import SAME_WORDS_SHARED_ACTOR, Gist, gist, judge, name_words
+from .matching import SAME_ACT_SHARED_ACTOR, SAME_WORDS_SHARED_ACTOR, Gist, gist, judge, name_words
 
+# An event's act among its words, apart from them: two reports whose acts come to the same share it.
+# The words with it overlap at least SAME_ACT_SHARED_ACTOR (Dice) whenever ``judge`` joins them.
+_ACT = "\0act:"
 ActorIds = dict[tuple[str, str], str]  # (source id, name key) -> briefing actor id
 Describe = Callable[[str], Gist]  # what a description states, as matching compares it
 
@@ -138,8 +142,17 @@ def _merge_events(
     references: dict[str, date | None],
     describe: Describe,
 ) -> list[TimelineEvent]:
+    acts: dict[int, str | None] = {}  # id of each report -> what its act comes to (``act_key``)
+
+    def act(report: TimelineEvent) -> str | None:
+        return acts.get(id(report))
+
+    def words(report: TimelineEvent) -> frozenset[str]:
+        key = act(report)
+        return describe(report.what).words | ({_ACT + key} if key else set())
+
     folding = _Folding[TimelineEvent](
-        lambda a, b: _same_event(a, b, describe), _combine_events, lambda e: describe(e.what).words
+        lambda a, b: _same_event(a, b, describe, act), _combine_events, words, SAME_ACT_SHARED_ACTOR
     )
     for extraction in extractions:
         source = extraction.source.id
@@ -171,6 +184,7 @@ def _merge_events(
                 sources=[source],
                 citations=event.citations,
             )
+            acts[id(candidate)] = act_key(event.act) if event.act else None
             folding.add(candidate)
     merged = folding.entries
     merged.sort(key=lambda e: (sort_key(e.date.value), e.date.reported_by or date.max))
@@ -192,18 +206,19 @@ Reported = TypeVar("Reported", bound=_Reported)
 class _Folding(Generic[Reported]):
     """The entries a merge has made so far, one per event or claim, each citing every source that
     reports it; the reports each entry was made of; and, for each word, the reports that use it.
-    ``same`` is never true of two reports whose words overlap less than ``SAME_WORDS_SHARED_ACTOR``
-    (Dice), so an entry is compared with a report only when one of its reports shares that many
-    words with it, counted through the index: thousands of reports are not compared pair by pair,
-    and the merge is what comparing every entry would give."""
+    ``same`` is never true of two reports whose words overlap less than ``threshold`` (Dice), so an
+    entry is compared with a report only when one of its reports shares that many words with it,
+    counted through the index: thousands of reports are not compared pair by pair, and the merge is
+    what comparing every entry would give."""
 
     def __init__(
         self,
         same: Callable[[Reported, Reported], bool | None],
         combine: Callable[[Reported, Reported], None],
         words: Callable[[Reported], frozenset[str]],
+        threshold: float,
     ) -> None:
-        self.same, self.combine, self.words = same, combine, words
+        self.same, self.combine, self.words, self.threshold = same, combine, words, threshold
         self.entries: list[Reported] = []
         self.reports: list[list[Reported]] = []
         self.by_word: dict[str, list[tuple[int, int]]] = defaultdict(list)  # -> (entry, report)
@@ -220,11 +235,7 @@ class _Folding(Generic[Reported]):
         # Dice(a, b) >= t needs 2 |a & b| / t >= |a| + |b|: an entry none of whose reports comes so
         # near cannot have most of them like the candidate
         near = sorted(
-            {
-                n
-                for (n, k), c in shared.items()
-                if 2 * c / SAME_WORDS_SHARED_ACTOR >= len(words) + self.sizes[(n, k)]
-            }
+            {n for (n, k), c in shared.items() if 2 * c / self.threshold >= len(words) + self.sizes[(n, k)]}
         )
         for n in near:
             twin, members = self.entries[n], self.reports[n]
@@ -233,14 +244,14 @@ class _Folding(Generic[Reported]):
             verdicts = [self.same(member, candidate) for member in members]
             if None in verdicts or 2 * sum(bool(v) for v in verdicts) <= len(verdicts):
                 continue
-            members.append(candidate.model_copy(deep=True))
+            members.append(candidate)
             twin.sources = sorted({*twin.sources, *candidate.sources})
             twin.citations = _unique([*twin.citations, *candidate.citations])
             self.combine(twin, candidate)
             self._index(words, n, len(members) - 1)
             return
-        self.entries.append(candidate)
-        self.reports.append([candidate.model_copy(deep=True)])
+        self.entries.append(candidate.model_copy(deep=True))
+        self.reports.append([candidate])
         self._index(words, len(self.entries) - 1, 0)
 
     def _index(self, words: frozenset[str], entry: int, report: int) -> None:
@@ -279,20 +290,27 @@ def _dates_compatible(a: TimelineEvent, b: TimelineEvent) -> bool:
     return x == y or x.startswith(y) or y.startswith(x)
 
 
-def _same_event(a: TimelineEvent, b: TimelineEvent, describe: Describe) -> bool | None:
+def _same_event(
+    a: TimelineEvent, b: TimelineEvent, describe: Describe, act: Callable[[TimelineEvent], str | None]
+) -> bool | None:
     """Two reports of one event: at compatible dates, by participants of whom some are the same
-    (when both name any), in words that tell of the same happening; None when they are at odds."""
+    (when both name any), telling of the same kind of act (when both name theirs) or in words that
+    tell of the same happening; None when they are at odds."""
     mine, theirs = {r.actor for r in a.participants}, {r.actor for r in b.participants}
     if not _dates_compatible(a, b) or (mine and theirs and not mine & theirs):
         return None
-    return judge(describe(a.what), describe(b.what), shared_actor=bool(mine & theirs))
+    first, second = describe(a.what), describe(b.what)
+    return judge(first, second, shared_actor=bool(mine & theirs), acts=(act(a), act(b)))
 
 
 def _merge_claims(
     extractions: Sequence[Extraction], actor_id: ActorIds, describe: Describe
 ) -> list[BriefingClaim]:
     folding = _Folding[BriefingClaim](
-        lambda a, b: _same_claim(a, b, describe), _combine_claims, lambda c: describe(c.statement).words
+        lambda a, b: _same_claim(a, b, describe),
+        _combine_claims,
+        lambda c: describe(c.statement).words,
+        SAME_WORDS_SHARED_ACTOR,
     )
     for extraction in extractions:
         source = extraction.source.id

@@ -10,7 +10,10 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from ..lazy import deferred
 from .grounding import folded
+
+lemminflect = deferred("lemminflect")  # English dictionary forms, loaded with the first act read
 
 NEGATIONS = frozenset(
     {"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "cannot", "nowhere"}
@@ -104,6 +107,28 @@ def tokens(text: str) -> tuple[Token, ...]:
 @lru_cache(maxsize=16384)
 def stem(word: str) -> str:
     return str(_STEMMER.stemWord(word.lower().replace("’", "'").removesuffix("'s")))
+
+
+@lru_cache(maxsize=16384)
+def lemma(word: str) -> str:
+    """The dictionary form of a word, read as a verb where it can be one ('shot': shoot, 'fell':
+    fall, 'dies': die), else as a noun ('earthquakes': earthquake)."""
+    found = lemminflect.getAllLemmas(word.lower())
+    for part in ("VERB", "NOUN", "ADJ", "ADV"):
+        if forms := found.get(part):
+            return str(forms[0])
+    return word.lower()
+
+
+def act_key(act: str) -> str | None:
+    """What an event's act comes to, for telling whether two reports tell of the same kind of act:
+    the stem of the dictionary form of its head, the last word with content of its own ('was
+    killed': kill, 'checks into': check, 'shot': shoot, 'shooting': shoot)."""
+    words = tokens(act)
+    if not words:
+        return None
+    head = next((w for w in reversed(words) if w.content), words[-1])
+    return stem(lemma(head.lower))
 
 
 def negated(words: tuple[Token, ...], at: int) -> bool:
