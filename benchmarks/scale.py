@@ -5,11 +5,13 @@ random. A ``FakeModel`` answers each article from its own sentences: the capital
 writes (actors), a few of its sentences (events), the sentences that say someone said something
 (claims); the synthesis cites the first sentences it is shown.
 
-    python benchmarks/scale.py [--articles 50 200 1000] [--tree PATH]
+    python benchmarks/scale.py [--articles 50 200 1000] [--tree PATH] [--update]
 
 Prints the whole run and its stages (actor resolution, the event and claim merge, synthesis with
 its validation, support verdicts), in seconds and per article, and the peak memory. ``--tree``
-runs another checkout's package (the same measure, before and after a change).
+runs another checkout's package (the same measure, before and after a change). ``--update``
+measures an update instead: the briefing of N articles is saved with its articles, then one more
+article is added to it (``--since``): reading and checking the saved briefing, then the update.
 """
 
 from __future__ import annotations
@@ -113,7 +115,7 @@ SPENT: dict[str, float] = defaultdict(float)
 
 def time_the_stages() -> None:
     """Once: the stages' functions, where the pipeline calls them, add their time to ``SPENT``."""
-    from summarizer import assembly
+    from summarizer import assembly, update
     from summarizer.stages import merge
 
     for module, name, label in (
@@ -121,6 +123,7 @@ def time_the_stages() -> None:
         (assembly, "merge", "merge"),
         (assembly, "synthesise", "synthesis"),
         (assembly, "settle_support", "support verdicts"),
+        (update, "previous_briefing", "reading and checking the saved briefing"),
     ):
         timed(module, name, SPENT, label)
 
@@ -143,20 +146,48 @@ def run(count: int) -> dict[str, float]:
     return result
 
 
+def run_update(count: int) -> dict[str, float]:
+    import tempfile
+
+    from summarizer import FakeModel, Settings, summarize
+    from summarizer.render import render_briefing
+
+    settings = Settings(model="fake", cache_dir=None, concurrency=8, max_reasks=0)
+    model = FakeModel(answer, max_reasks=0)
+    with tempfile.TemporaryDirectory() as folder:
+        paths = []
+        for i, (title, text) in enumerate(articles(count + 1)):
+            path = Path(folder) / f"a{i}.txt"
+            path.write_text(f"{title}\n\n{text}", encoding="utf-8")
+            paths.append(path)
+        saved = Path(folder) / "briefing.json"
+        saved.write_text(render_briefing(summarize(paths[:-1], settings=settings, model=model), "json"))
+        SPENT.clear()
+        start = time.perf_counter()
+        briefing = summarize(paths[-1:], settings=settings, model=model, since=saved)
+        whole = time.perf_counter() - start
+    result = {"whole update": whole, **SPENT}
+    result["event and claim merge"] = result.pop("merge") - result["actor resolution"]
+    result["statements"] = float(sum(1 for _ in briefing.statements()))
+    return result
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="Own time of a briefing at scale, model answering at once.")
     parser.add_argument("--articles", type=int, nargs="+", default=[50, 200, 1000])
     parser.add_argument("--tree", type=Path, help="run another checkout's package")
+    parser.add_argument("--update", action="store_true", help="time adding one article to a saved briefing")
     args = parser.parse_args()
     if args.tree:
         sys.path.insert(0, str(args.tree.resolve()))
     time_the_stages()
     for count in args.articles:
-        figures = run(count)
+        figures = run_update(count) if args.update else run(count)
         statements = int(figures.pop("statements"))
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         parts = ", ".join(f"{label} {seconds:.2f} s" for label, seconds in figures.items())
-        print(f"{count} articles ({statements} statements): {parts}; peak memory {peak:.0f} MiB", flush=True)
+        what = f"{count} + 1 articles" if args.update else f"{count} articles"
+        print(f"{what} ({statements} statements): {parts}; peak memory {peak:.0f} MiB", flush=True)
 
 
 if __name__ == "__main__":

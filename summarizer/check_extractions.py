@@ -81,6 +81,10 @@ def _problems(where: str, extraction: Extraction, source: Source | None) -> list
                 Problem(f"{where}.actors[{k}]", f"{actor.name!r} is named in none of the sentences it cites")
             )
     for k, event in enumerate(extraction.events):
+        if event.act and all(isinstance(corpus.span(c.sentence_id, event.act), str) for c in event.citations):
+            problems.append(
+                Problem(f"{where}.events[{k}].act", f"{event.act!r} is in none of the sentences it cites")
+            )
         for j, participant in enumerate(event.participants):
             if index.find(participant.actor) is None:
                 problems.append(

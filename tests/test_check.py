@@ -232,6 +232,19 @@ def test_a_rewritten_event_of_an_extraction(tmp_path: Path) -> None:
     assert "is not supported by its citations" in out
 
 
+def test_an_act_that_its_event_does_not_cite(tmp_path: Path) -> None:
+    """The act joins reports of one event in the merge: one its sentences lack is caught."""
+
+    def change(data: dict) -> None:
+        extraction_of(data, "A")["events"][0]["act"] = "invasion"
+
+    code, out, _ = run(tampered(tmp_path, change))
+    assert (code, out) == (
+        1,
+        "extractions[0] (A).events[0].act: 'invasion' is in none of the sentences it cites\n",
+    )
+
+
 def test_a_renamed_actor_of_an_extraction(tmp_path: Path) -> None:
     def change(data: dict) -> None:
         actor = extraction_of(data, "B")["actors"][0]

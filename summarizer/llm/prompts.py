@@ -47,14 +47,12 @@ def versions(names: tuple[str, ...]) -> dict[str, str]:
 
 def fence(label: str, *untrusted: str | None) -> str:
     """The line that marks where untrusted text starts and ends, derived from every untrusted
-    string rendered between two such lines, so that none of them can contain it. A string that
-    already stands in the material adds nothing to it (a plain-text article's title is its first
-    line), so an article's fence depends on what the prompt shows of it, not on where it came from."""
-    material = ""
-    for piece in untrusted:
-        if piece and piece not in material:
-            material += ("\n" if material else "") + piece
-    return f"====={label} {hashlib.sha256(material.encode()).hexdigest()[:10]}====="
+    string rendered between two such lines (each distinct one once, in order), so that none of
+    them can contain it. Hashed as it comes: a story's thousands of strings cost their length."""
+    digest = hashlib.sha256()
+    for piece in dict.fromkeys(p for p in untrusted if p):
+        digest.update(piece.encode() + b"\0")
+    return f"====={label} {digest.hexdigest()[:10]}====="
 
 
 def one_line(value: str | None) -> str | None:

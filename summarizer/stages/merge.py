@@ -250,7 +250,7 @@ class _Folding(Generic[Reported]):
             self.combine(twin, candidate)
             self._index(words, n, len(members) - 1)
             return
-        self.entries.append(candidate.model_copy(deep=True))
+        self.entries.append(candidate.model_copy())  # combining gives an entry new values, never edits
         self.reports.append([candidate])
         self._index(words, len(self.entries) - 1, 0)
 
@@ -261,14 +261,25 @@ class _Folding(Generic[Reported]):
 
 
 def _combine_events(twin: TimelineEvent, other: TimelineEvent) -> None:
-    twin.date.expressions.update(other.date.expressions)
-    if twin.date.value is None or (other.date.value and len(other.date.value) > len(twin.date.value)):
-        twin.date.value, twin.date.precision = other.date.value, other.date.precision  # the more precise
+    """Adds what ``other`` reports to ``twin``, in new values: the reports keep their own."""
+    value, precision = twin.date.value, twin.date.precision
+    if value is None or (other.date.value and len(other.date.value) > len(value)):
+        value, precision = other.date.value, other.date.precision  # the more precise
     reports = [d for d in (twin.date.reported_by, other.date.reported_by) if d is not None]
-    twin.date.reported_by = None if twin.date.value else min(reports, default=None)  # the earliest report
+    twin.date = twin.date.model_copy(
+        update={
+            "value": value,
+            "precision": precision,
+            "reported_by": None if value else min(reports, default=None),  # the earliest report
+            "expressions": {**twin.date.expressions, **other.date.expressions},
+        }
+    )
     known = {(r.actor, r.role) for r in twin.participants}
-    twin.participants += [r for r in other.participants if (r.actor, r.role) not in known]
-    twin.quantities.update(other.quantities)
+    twin.participants = [
+        *twin.participants,
+        *(r for r in other.participants if (r.actor, r.role) not in known),
+    ]
+    twin.quantities = {**twin.quantities, **other.quantities}
     twin.where = twin.where or other.where
 
 

@@ -96,7 +96,9 @@ def _roles(claim: BriefingClaim) -> Roles:
 def with_support(briefing: Briefing) -> Briefing:
     """``briefing`` with the support verdict of every statement filled in."""
     judge = Judge.of(briefing)
-    checked = briefing.model_copy(deep=True)
+    # the statements are copied to be given their verdicts; the extractions, which have none, are shared
+    checked = briefing.model_copy(update={"extractions": []}, deep=True)
+    checked.extractions = briefing.extractions
     for said in checked.statements():
         verdict = judge(said.text, [c.sentence_id for c in said.citations], said.claim, said.dates)
         setattr(said.record, said.support_field, verdict)
