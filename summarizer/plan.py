@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from .llm.prompts import render
 from .schema.drafts import ExtractionDraft, SynthesisDraft
-from .settings import Settings, price_of
+from .settings import Settings, context_of, price_of
 from .stages.extract import ExtractionJob, part_budget
 from .text import Source, count, tokens
 
@@ -58,6 +58,13 @@ def report(calls: Sequence[PlannedCall], settings: Settings) -> str:
     lines.append(
         f"total: {prompt} prompt tokens; answers up to {ceiling} tokens ({settings.max_tokens} per call)"
     )
+    context = context_of(settings.model)
+    for call in calls:
+        if context is not None and call.prompt_tokens + settings.max_tokens > context:
+            lines.append(
+                f"warning: the {call.step} of {call.source} needs {call.prompt_tokens} prompt tokens and up "
+                f"to {settings.max_tokens} for its answer, more than {settings.model}'s context of {context}"
+            )
     price = price_of(settings.model)
     if price is None:
         lines.append(f"estimated cost: unknown (no price for {settings.model}; set SUMMARIZER_PRICES)")

@@ -8,7 +8,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from .errors import ConfigError
@@ -184,10 +184,31 @@ def prices() -> dict[str, tuple[float, float]]:
     return table
 
 
-def price_of(model: str) -> tuple[float, float] | None:
-    table = prices()
+# Context windows (prompt and answer together, tokens) of the models a dry run can warn about.
+CONTEXTS: dict[str, int] = {
+    "gpt-4o-mini": 128_000,
+    "gpt-4o": 128_000,
+    "gpt-4.1": 1_047_576,
+    "gpt-4.1-mini": 1_047_576,
+    "gpt-4.1-nano": 1_047_576,
+    "o3-mini": 200_000,
+    "o4-mini": 200_000,
+}
+
+Known = TypeVar("Known")
+
+
+def _of_family(model: str, table: dict[str, Known]) -> Known | None:
     if model in table:
         return table[model]
-    # dated snapshots ('gpt-4o-mini-2024-07-18') cost what their family costs
+    # dated snapshots ('gpt-4o-mini-2024-07-18') are what their family is
     family = max((name for name in table if model.startswith(name + "-")), key=len, default=None)
     return table[family] if family else None
+
+
+def price_of(model: str) -> tuple[float, float] | None:
+    return _of_family(model, prices())
+
+
+def context_of(model: str) -> int | None:
+    return _of_family(model, CONTEXTS)

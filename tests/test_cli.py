@@ -375,3 +375,19 @@ def test_rendering_a_saved_briefing_loads_neither_the_checker_nor_the_client(tmp
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-2:] == ["0", "[]"]
     assert "data-sentences" in page.read_text(encoding="utf-8")
+
+
+def test_a_dry_run_warns_of_a_call_beyond_the_models_context(tmp_path: Path) -> None:
+    """A story too large for one synthesis call is seen before anything is spent."""
+    long = tmp_path / "long.txt"
+    long.write_text(
+        "Long story\n\n"
+        + " ".join(f"Officials in district {n} counted the ballots again." for n in range(60_000))
+    )
+    code, out, _ = run("brief", str(long), "--dry-run")
+    assert code == 0
+    (warning,) = [line for line in out.splitlines() if line.startswith("warning:")]
+    assert warning.startswith("warning: the synthesis of all sources needs ")
+    assert warning.endswith("more than gpt-4o-mini's context of 128000")
+    code, out, _ = run("brief", str(long), "--dry-run", "--model", "gpt-4.1")
+    assert code == 0 and "warning:" not in out
