@@ -81,7 +81,7 @@ def _problems(where: str, extraction: Extraction, source: Source | None) -> list
                 Problem(f"{where}.actors[{k}]", f"{actor.name!r} is named in none of the sentences it cites")
             )
     for k, event in enumerate(extraction.events):
-        if event.act and all(isinstance(corpus.span(c.sentence_id, event.act), str) for c in event.citations):
+        if event.act and not corpus.stands_in_any(event.act, (c.sentence_id for c in event.citations)):
             problems.append(
                 Problem(f"{where}.events[{k}].act", f"{event.act!r} is in none of the sentences it cites")
             )
@@ -133,11 +133,7 @@ def _named(actor: Actor, citations: Sequence[Citation], corpus: Corpus) -> bool:
     that is the same name, or shares a word with it ('KFOR' for 'Kosovo Force', 'Serbian
     leadership' for 'Serbia', 'police' for 'Kosovo police'; an alias left beside a name that was
     changed is not)."""
-    found = [
-        form
-        for form in _forms(actor)
-        if any(not isinstance(corpus.span(c.sentence_id, form), str) for c in citations)
-    ]
+    found = [form for form in _forms(actor) if corpus.stands_in_any(form, (c.sentence_id for c in citations))]
     if actor.name in found or any(_kin(actor.name, form) for form in found):
         return True
     mentions = [Mention("name", actor.name, actor.kind)] + [

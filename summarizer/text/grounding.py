@@ -131,6 +131,10 @@ class Corpus:
             return f"the quote starts or ends inside a word or number of {sentence.id}"
         return f"the quote is not in {sentence.id}" if isinstance(found, str) else found
 
+    def stands_in_any(self, words: str, sentence_ids: Iterable[str]) -> bool:
+        """Whether ``words`` stand, as a quote would, in one of these sentences."""
+        return any(not isinstance(self.span(i, words), str) for i in sentence_ids)
+
     def problem(self, sentence_id: str, quote: str) -> str | None:
         """Why this citation does not hold, worded as an instruction to the model; None if it holds."""
         if not isinstance(self.span(sentence_id, quote), str):
