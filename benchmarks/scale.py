@@ -128,32 +128,44 @@ def time_the_stages() -> None:
         timed(module, name, SPENT, label)
 
 
+def settings_and_model() -> tuple[Any, Any]:
+    """What every measured run uses: no cache, the stand-in model answering at once, no re-asks."""
+    from summarizer import FakeModel, Settings
+
+    return Settings(model="fake", cache_dir=None, concurrency=8, max_reasks=0), FakeModel(
+        answer, max_reasks=0
+    )
+
+
+def figures(label: str, whole: float, briefing: Any) -> dict[str, float]:
+    """The run's time, each stage's, and the briefing's statements (popped before printing)."""
+    result = {label: whole, **SPENT}
+    result["event and claim merge"] = result.pop("merge") - result["actor resolution"]
+    result["statements"] = float(sum(1 for _ in briefing.statements()))
+    return result
+
+
 def run(count: int) -> dict[str, float]:
-    from summarizer import Document, FakeModel, Settings, summarize
+    from summarizer import Document, summarize
 
     SPENT.clear()
     documents = [
         Document(name=f"a{i}.txt", text=f"{title}\n\n{text}")
         for i, (title, text) in enumerate(articles(count))
     ]
-    settings = Settings(model="fake", cache_dir=None, concurrency=8, max_reasks=0)
+    settings, model = settings_and_model()
     start = time.perf_counter()
-    briefing = summarize(documents, settings=settings, model=FakeModel(answer, max_reasks=0))
-    whole = time.perf_counter() - start
-    result = {"whole run": whole, **SPENT}
-    result["event and claim merge"] = result.pop("merge") - result["actor resolution"]
-    result["statements"] = float(sum(1 for _ in briefing.statements()))
-    return result
+    briefing = summarize(documents, settings=settings, model=model)
+    return figures("whole run", time.perf_counter() - start, briefing)
 
 
 def run_update(count: int) -> dict[str, float]:
     import tempfile
 
-    from summarizer import FakeModel, Settings, summarize
+    from summarizer import summarize
     from summarizer.render import render_briefing
 
-    settings = Settings(model="fake", cache_dir=None, concurrency=8, max_reasks=0)
-    model = FakeModel(answer, max_reasks=0)
+    settings, model = settings_and_model()
     with tempfile.TemporaryDirectory() as folder:
         paths = []
         for i, (title, text) in enumerate(articles(count + 1)):
@@ -165,11 +177,7 @@ def run_update(count: int) -> dict[str, float]:
         SPENT.clear()
         start = time.perf_counter()
         briefing = summarize(paths[-1:], settings=settings, model=model, since=saved)
-        whole = time.perf_counter() - start
-    result = {"whole update": whole, **SPENT}
-    result["event and claim merge"] = result.pop("merge") - result["actor resolution"]
-    result["statements"] = float(sum(1 for _ in briefing.statements()))
-    return result
+        return figures("whole update", time.perf_counter() - start, briefing)
 
 
 def main() -> None:
