@@ -35,7 +35,7 @@ ALLOWED = {
 # and those that sit on top of the packages, beside the CLI and the evaluation.
 FOUNDATION = {"errors", "settings", "vocabulary", "lazy", "files"}
 ABOVE = {"pipeline", "assembly", "check", "check_extractions", "store", "update", "plan", "differences"}
-ON_TOP = {"cli", "evaluation"}
+ON_TOP = {"cli", "evaluation", "stories"}
 PACKAGES = {p.name for p in PACKAGE.iterdir() if (p / "__init__.py").exists()} | ABOVE
 
 

@@ -16,6 +16,7 @@ import click  # noqa: E402
 from .commands import brief, check, diff, extract, render, schema  # noqa: E402
 from .evaluate import evaluate  # noqa: E402
 from .options import OneLineErrors, ProgressHandler  # noqa: E402
+from .stories import stories  # noqa: E402
 
 
 @click.group(cls=OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})
@@ -33,7 +34,7 @@ def main() -> None:
     atexit.register(gc.freeze)
 
 
-for command in (extract, brief, render, diff, schema, check, evaluate):
+for command in (extract, brief, stories, render, diff, schema, check, evaluate):
     main.add_command(command)
 
 __all__ = ["main"]

@@ -30,7 +30,7 @@ def _articles(directory: str) -> list[dict[str, Any]]:
 
 @click.group(name="eval")
 def evaluate() -> None:
-    """Measure actor resolution, date normalisation, event merging and extraction on annotated news."""
+    """Measure actor resolution, date normalisation, event merging, story grouping and extraction on annotated news."""
 
 
 def _errors_option(what: str) -> Any:
@@ -147,6 +147,51 @@ def eval_actors(directory: str, errors: bool, fmt: str) -> None:
                     f"\n{r.topic}/{miss.article}: {miss.mention!r}\n  gold:     {' | '.join(miss.gold)}\n"
                     f"  produced: {' | '.join(miss.produced)}"
                 )
+
+
+@evaluate.command(name="stories")
+@click.argument("directory", type=click.Path(file_okay=False))
+@_errors_option("story found that holds articles of several annotated stories")
+@format_option(["text", "json"], "text: the scores; json: the scores and every mixed story", default="text")
+@click.option(
+    "--similarity",
+    type=click.FloatRange(0.0, 1.0),
+    help="Mean similarity at which two groups of articles are one story [default 0.16], as `stories` takes it.",
+)
+@reports_errors
+def eval_stories(directory: str, errors: bool, fmt: str, similarity: float | None) -> None:
+    """Group the articles of DIRECTORY into stories as `summarizer stories` does; B³ against the
+    annotated stories (an article's topic and subtopic), beside a baseline (TF-IDF of single
+    words, average link, the same similarity)."""
+    from dataclasses import asdict
+
+    from ..evaluation import evaluate_stories
+    from ..stories import STORY_SIMILARITY
+
+    result = evaluate_stories(_articles(directory), STORY_SIMILARITY if similarity is None else similarity)
+    if fmt == "json":
+        figures = {
+            "b3": {**asdict(result.system), "f1": result.system.f1},
+            "baseline_b3": {**asdict(result.baseline), "f1": result.baseline.f1},
+            "articles": result.articles,
+            "stories": result.stories,
+            "gold_stories": result.gold_stories,
+            "near_copies_folded": result.folded,
+        }
+        click.echo(json.dumps({"scores": figures, "mixed": result.mixed}, indent=2))
+        return
+    click.echo(
+        f"{count(result.articles, 'article')}, {count(result.gold_stories, 'annotated story', 'annotated stories')}: "
+        f"{count(result.stories, 'story', 'stories')} found, {count(result.folded, 'near-copy', 'near-copies')} folded"
+    )
+    for label, scores in (
+        ("stories", result.system),
+        ("baseline (TF-IDF words, average link)", result.baseline),
+    ):
+        click.echo(f"{label}: B³ P {scores.precision:.3f} R {scores.recall:.3f} F1 {scores.f1:.3f}")
+    if errors:
+        for line in result.mixed:
+            click.echo(f"mixed: {line}")
 
 
 @evaluate.command(name="events")

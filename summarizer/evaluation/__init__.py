@@ -17,6 +17,7 @@ from .runners import (
     evaluate_dates,
     evaluate_extraction,
 )
+from .stories import StoryScores, evaluate_stories
 from .support import KindScore, SupportCase, SupportPair, evaluate_support, load_pairs, scores_by_kind
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     "KindScore",
     "Pairs",
     "Scores",
+    "StoryScores",
     "SupportCase",
     "SupportPair",
     "actors_found",
@@ -42,6 +44,7 @@ __all__ = [
     "evaluate_dates",
     "evaluate_events",
     "evaluate_extraction",
+    "evaluate_stories",
     "evaluate_support",
     "events_overall",
     "gold_entities",

@@ -7,28 +7,21 @@ Content-Security-Policy allows (by hash): it fetches nothing and runs nothing el
 
 from __future__ import annotations
 
-import base64
-import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..lazy import deferred
 from ..schema.briefing import Briefing
 from ..schema.extraction import Citation
 from ..support import Support
 from ..text import Sentence, Source, source_of, stands
-from . import view
+from . import pages, view
 
 if TYPE_CHECKING:
     import jinja2
-else:
-    jinja2 = deferred("jinja2")  # loaded with the first page rendered
 
-TEMPLATES = Path(__file__).parent / "templates"
 TRUST = {
     True: "Every citation was checked by code: the sentence exists and the quote stands in it.",
     False: "A citation could not be checked against its source text here.",
@@ -173,24 +166,8 @@ class _Page:
 @lru_cache(maxsize=1)
 def _assets() -> tuple[jinja2.Template, str, str, str]:
     """The template, the style, the script and the policy that allows exactly those two."""
-    environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    css = (TEMPLATES / "page.css").read_text(encoding="utf-8")
-    js = (TEMPLATES / "page.js").read_text(encoding="utf-8")
-
-    def digest(text: str) -> str:
-        return "sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()
-
-    policy = (
-        f"default-src 'none'; style-src '{digest(css)}'; script-src '{digest(js)}'; img-src data:; "
-        "base-uri 'none'; form-action 'none'"
-    )
-    return environment.get_template("page.html.j2"), css, js, policy
+    css, js = pages.asset("page.css"), pages.asset("page.js")
+    return pages.environment().get_template("page.html.j2"), css, js, pages.policy(css, js)
 
 
 def briefing(note: Briefing, sources: Sequence[Source] = ()) -> str:

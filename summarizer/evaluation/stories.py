@@ -1,0 +1,54 @@
+"""Story grouping against annotated stories: articles whose ``topic`` and ``subtopic`` are the same
+report one story (ECB+: two different real-world events of one kind share a topic, so they are
+each other's hard negatives). The product's grouping (near-copies folded, then TF-IDF of words
+and word pairs, average link) beside a baseline of TF-IDF of single words, average link."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..stories import STORY_SIMILARITY, copy_groups, group, texts_of
+from .metrics import Scores, b_cubed
+
+
+@dataclass(frozen=True)
+class StoryScores:
+    system: Scores
+    baseline: Scores
+    articles: int
+    stories: int  # found
+    gold_stories: int
+    folded: int  # near-copies folded into another article
+    mixed: list[str]  # each found story that holds articles of several gold stories, described
+
+
+def gold_story(article: dict[str, Any]) -> str:
+    return f"{article.get('topic', '')}/{article.get('subtopic', '')}".rstrip("/")
+
+
+def evaluate_stories(articles: Sequence[dict[str, Any]], similarity: float = STORY_SIMILARITY) -> StoryScores:
+    texts = texts_of([(a.get("title"), a["text"]) for a in articles])
+    gold: dict[str, list[int]] = {}
+    for index, article in enumerate(articles):
+        gold.setdefault(gold_story(article), []).append(index)
+    copies = copy_groups(texts)
+    kept = [members[0] for members in copies]
+    found = [[i for k in story for i in copies[k]] for story in group([texts[i] for i in kept], similarity)]
+    baseline = group(texts, similarity, pairs=False)
+    mixed = []
+    for story in found:
+        stories = Counter(gold_story(articles[i]) for i in story)
+        if len(stories) > 1:
+            mixed.append(", ".join(f"{name}: {n}" for name, n in stories.most_common()))
+    return StoryScores(
+        system=b_cubed(found, list(gold.values())),
+        baseline=b_cubed(baseline, list(gold.values())),
+        articles=len(articles),
+        stories=len(found),
+        gold_stories=len(gold),
+        folded=len(articles) - len(kept),
+        mixed=mixed,
+    )

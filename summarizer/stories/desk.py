@@ -1,0 +1,257 @@
+"""The stories job: a pile of articles in, one briefing per story out, with an index. The index
+(``index.json``, see ``index``) is saved before the first model call and again after each story,
+so the job can be stopped at any point and run again: stories already briefed are not asked
+again, and a story stopped half way loses only its unanswered calls (answered ones come from the
+response cache). Articles given later join the stories they belong to, whose briefings are
+updated (``--since``), not rebuilt."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..documents import Document, load_document
+from ..errors import InputError, ModelError
+from ..files import write_atomic
+from ..lazy import deferred
+from ..llm import Model, opened, settings_of
+from ..schema.usage import Usage
+from ..settings import Settings
+from ..text import Source, count, sources_of
+from .copies import COPY_SIMILARITY, copy_groups
+from .grouping import STORY_SIMILARITY, grow, texts_of
+from .index import INDEX_NAME, ArticleCopy, Story, StoryArticle, StoryIndex, load_index
+from .page import index_page
+
+if TYPE_CHECKING:
+    from .. import pipeline, render, update
+else:  # what briefs a story loads when the first story is briefed, not for a dry run
+    pipeline = deferred("summarizer.pipeline")
+    render = deferred("summarizer.render")
+    update = deferred("summarizer.update")
+
+Progress = Callable[[str], None]
+BRIEFING = "briefing"  # each story's folder holds briefing.json, briefing.md and briefing.html
+
+
+def _silent(_line: str) -> None:
+    return None
+
+
+@dataclass(frozen=True)
+class StoryPlan:
+    """What a run will do: the index it will write (new articles placed), and what it noticed."""
+
+    folder: Path
+    index: StoryIndex
+    notes: list[str]
+    added: int  # articles new to the index (near-copies included)
+    folded: int  # of them, near-copies folded into another article
+    read: dict[str, Document] = field(default_factory=dict)  # sha256 -> the article, as read
+
+    def document(self, article: StoryArticle) -> Document:
+        """The article as read when planning (read again if it was not)."""
+        found = self.read.get(article.sha256)
+        return found if found is not None else load_document(self.folder / article.path)
+
+    def waiting(self) -> list[Story]:
+        """The stories whose briefing lacks some of their articles, or failed, in index order."""
+        return [s for s in self.index.stories if s.waiting or s.status != "briefed"]
+
+
+def _relative(path: str, folder: Path) -> str:
+    return os.path.relpath(Path(path).resolve(), folder.resolve())
+
+
+def _held(folder: Path, article: StoryArticle, story: Story) -> Document:
+    """An article the index holds, read again (grouping the new ones compares them with it)."""
+    path = folder / article.path
+    document = load_document(path)
+    if document.sha256 != article.sha256:
+        raise InputError(str(path), f"changed since it was put in story {story.id} (sha256 differs)")
+    return document
+
+
+def _article(document: Document, folder: Path, copies: Sequence[Document] = ()) -> StoryArticle:
+    return StoryArticle(
+        path=_relative(document.name, folder),
+        sha256=document.sha256,
+        title=document.title,
+        outlet=document.outlet,
+        published=document.published,
+        copies=[
+            ArticleCopy(path=_relative(c.name, folder), sha256=c.sha256, outlet=c.outlet) for c in copies
+        ],
+    )
+
+
+def _next_id(index: StoryIndex) -> str:
+    ids = {s.id for s in index.stories}
+    number = len(ids) + 1
+    while f"S{number}" in ids:
+        number += 1
+    return f"S{number}"
+
+
+def plan_stories(
+    documents: Sequence[Document],
+    folder: str | Path,
+    *,
+    similarity: float = STORY_SIMILARITY,
+    copy_similarity: float = COPY_SIMILARITY,
+) -> StoryPlan:
+    """Where each of ``documents`` goes among the stories of ``folder``'s index (none yet if it has
+    no index): near-copies folded, then each article into a story it joins or a new one. Reads
+    the articles the index holds to compare with; writes nothing."""
+    folder = Path(folder)
+    saved = folder / INDEX_NAME
+    index = load_index(saved) if saved.exists() else StoryIndex(similarity=similarity)
+    index = index.model_copy(deep=True)
+    notes: list[str] = []
+    held: dict[str, str] = {}
+    known: list[Document] = []
+    places: list[tuple[Story, StoryArticle]] = []
+    groups: list[list[int]] = []
+    for story in index.stories:
+        groups.append([])
+        for article in story.articles:
+            held[article.sha256] = story.id
+            held.update((c.sha256, story.id) for c in article.copies)
+            groups[-1].append(len(known))
+            known.append(_held(folder, article, story))
+            places.append((story, article))
+    fresh: list[Document] = []
+    again = 0
+    for document in documents:
+        if document.sha256 in held:
+            again += 1
+            continue
+        fresh.append(document)  # the same text twice (two outlets) is folded as a near-copy below
+    if again:
+        notes.append(f"{count(again, 'article')} already in the stories; not added again")
+    everything = [*known, *fresh]
+    kept: list[Document] = list(known)
+    copies: dict[int, list[Document]] = {}  # place in ``kept`` -> its new near-copies
+    for members in copy_groups(texts_of([(d.title, d.text) for d in everything]), copy_similarity):
+        first = members[0] if members[0] < len(known) else None
+        if first is None:
+            kept.append(everything[members[0]])
+            first = len(kept) - 1
+        copies[first] = [everything[m] for m in members[1:] if m >= len(known)]
+    grown = grow(groups, texts_of([(d.title, d.text) for d in kept]), similarity)
+    for number, members in enumerate(grown):
+        if number < len(index.stories):
+            story = index.stories[number]
+        else:
+            story = Story(id=_next_id(index), title="", articles=[])
+            index.stories.append(story)
+        for member in members:
+            if member >= len(known):
+                story.articles.append(_article(kept[member], folder, copies.get(member, ())))
+            elif copies.get(member):
+                _, article = places[member]
+                article.copies += [
+                    ArticleCopy(path=_relative(c.name, folder), sha256=c.sha256, outlet=c.outlet)
+                    for c in copies[member]
+                ]
+        if not story.title:
+            first_article = story.articles[0]
+            story.title = first_article.title or Path(first_article.path).stem
+    folded = sum(len(c) for c in copies.values())
+    return StoryPlan(folder, index, notes, len(fresh), folded, {d.sha256: d for d in everything})
+
+
+def save_index(plan: StoryPlan) -> None:
+    """The index as JSON (the job's state) and as a page, each written whole."""
+    write_atomic(plan.folder / INDEX_NAME, plan.index.model_dump_json(indent=2) + "\n")
+    write_atomic(plan.folder / "index.html", index_page(plan.index))
+
+
+def _story_document(plan: StoryPlan, article: StoryArticle, where: Path) -> Document:
+    """A story's article, named from the story's folder so that its briefing finds it from there."""
+    document = plan.document(article)
+    return replace(document, name=os.path.relpath((plan.folder / article.path).resolve(), where.resolve()))
+
+
+async def _brief(story: Story, plan: StoryPlan, model: Model, settings: Settings, say: Progress) -> Usage:
+    """Brief ``story``, or update its saved briefing with the articles it lacks; its files are
+    written whole, the JSON last (a re-run reads it to know what the briefing holds)."""
+    where = plan.folder / story.id
+    where.mkdir(exist_ok=True)
+    saved = where / f"{BRIEFING}.json"
+    previous = update.previous_briefing(saved) if saved.exists() else None
+    earlier: list[Source] = previous.sources if previous else []
+    held = {s.document.sha256 for s in earlier}
+    documents = [_story_document(plan, a, where) for a in story.articles if a.sha256 not in held]
+    spent = Usage()
+    if documents:
+        sources = sources_of(documents, earlier)
+        briefing = await pipeline.asummarize(
+            sources, settings=settings, model=model, progress=say, since=previous
+        )
+        everything = [*earlier, *sources]
+        write_atomic(where / f"{BRIEFING}.md", render.render_briefing(briefing, "md", everything))
+        write_atomic(where / f"{BRIEFING}.html", render.render_briefing(briefing, "html", everything))
+        write_atomic(saved, render.render_briefing(briefing, "json", everything))
+        story.title = briefing.title
+        held |= {s.document.sha256 for s in sources}
+        spent = sum(briefing.generation.usage.values(), Usage())
+    story.briefed = [a.sha256 for a in story.articles if a.sha256 in held]
+    story.status, story.error = "briefed", None
+    return spent
+
+
+@dataclass(frozen=True)
+class StoriesRun:
+    index: StoryIndex
+    usage: Usage  # what this run's calls cost (answers from the cache counted as first asked)
+
+    @property
+    def failed(self) -> list[str]:
+        return [s.id for s in self.index.stories if s.status == "failed"]
+
+
+async def abrief_stories(
+    plan: StoryPlan,
+    *,
+    settings: Settings | None = None,
+    model: Model | str | None = None,
+    progress: Progress | None = None,
+    **overrides: Any,
+) -> StoriesRun:
+    """Brief every story of ``plan`` that waits for it, one after another, saving the index after
+    each. A story whose briefing fails (``ModelError``) is marked failed with its reason, and the
+    others go on; run the job again to retry it."""
+    say = progress or _silent
+    settings, model = settings_of(settings, overrides, model)
+    plan.folder.mkdir(parents=True, exist_ok=True)
+    save_index(plan)
+    waiting = plan.waiting()
+    spent = Usage()
+    async with opened(model, settings) as filling:
+        for number, story in enumerate(waiting, start=1):
+            say(
+                f"story {story.id} ({number}/{len(waiting)}): {count(len(story.waiting), 'article')} to brief"
+            )
+            try:
+                spent += await _brief(story, plan, filling, settings, say)
+            except ModelError as error:
+                story.status, story.error = "failed", str(error)
+                spent += error.usage or Usage()
+                say(f"story {story.id}: {error}")
+            save_index(plan)
+    return StoriesRun(plan.index, spent)
+
+
+def describe_plan(plan: StoryPlan) -> str:
+    """One line on what grouping found."""
+    stories = plan.index.stories
+    fresh = sum(1 for s in stories if s.status == "pending" and not s.briefed)
+    return (
+        f"grouping: {count(plan.added, 'new article')} ({count(plan.folded, 'near-copy', 'near-copies')} folded) "
+        f"into {count(len(stories), 'story', 'stories')}, {fresh} new; "
+        f"{count(len(plan.waiting()), 'story', 'stories')} to brief"
+    )
