@@ -50,6 +50,11 @@ _EXPORTS = {
     "Sentence": (".text", "Sentence"),
     "Source": (".text", "Source"),
     "split_sentences": (".text", "split_sentences"),
+    "StoriesRun": (".stories", "StoriesRun"),
+    "StoryIndex": (".stories", "StoryIndex"),
+    "abrief_stories": (".stories", "abrief_stories"),
+    "brief_stories": (".stories", "brief_stories"),
+    "plan_stories": (".stories", "plan_stories"),
 }
 
 
@@ -74,6 +79,7 @@ if TYPE_CHECKING:
     from .settings import Settings
     from .stages.extract import Extracted, Failed, SourceOutcome
     from .store import Problem
+    from .stories import StoriesRun, StoryIndex, abrief_stories, brief_stories, plan_stories
     from .text import Sentence, Source, sources_of, split_sentences
     from .update import Previous, previous_briefing
 
@@ -97,10 +103,14 @@ __all__ = [
     "Settings",
     "Source",
     "SourceOutcome",
+    "StoriesRun",
+    "StoryIndex",
     "SummarizerError",
     "Usage",
+    "abrief_stories",
     "aextract",
     "asummarize",
+    "brief_stories",
     "check_briefing",
     "check_file",
     "diff",
@@ -108,6 +118,7 @@ __all__ = [
     "extract_all",
     "load_document",
     "normalise_date",
+    "plan_stories",
     "previous_briefing",
     "render_briefing",
     "render_extractions",

@@ -247,3 +247,26 @@ def test_the_page_prints_as_one_column_with_every_source_whole(
     assert style == ["static", "visible", "block"]
     pdf = page.pdf()
     assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+
+
+def test_the_stories_index_page_is_clean_and_runs_nothing_it_reads(open_page: Any) -> None:
+    from datetime import date
+
+    from summarizer.stories import Story, StoryArticle, StoryIndex
+    from summarizer.stories.page import index_page
+
+    hostile = "<script>window.pwned = 1</script><img src=x onerror=alert(1)>"
+    article = StoryArticle(path="a.json", sha256="0" * 64, outlet=hostile, published=date(2025, 3, 3))
+    index = StoryIndex(
+        similarity=0.16,
+        stories=[
+            Story(id="S1", title=hostile, articles=[article], status="briefed", briefed=["0" * 64]),
+            Story(id="S2", title="Waiting", articles=[article.model_copy(update={"sha256": "1" * 64})]),
+        ],
+    )
+    page = open_page(index_page(index), "index.html")
+    assert page.problems == [] and page.evaluate("window.pwned") is None
+    assert page.locator("script, img").count() == 0
+    assert page.locator("tbody tr").count() == 2 and page.inner_text("tbody tr td").startswith("<script>")
+    assert [page.get_attribute(a, "href") for a in ("tbody a >> nth=0",)] == ["S1/briefing.html"]
+    assert page.locator("tr#S2 .pending").inner_text() == "pending"

@@ -2,7 +2,15 @@
 what they say), and one briefing per story, kept up to date as articles come (``desk``)."""
 
 from .copies import COPY_SIMILARITY, copy_groups
-from .desk import StoriesRun, StoryPlan, abrief_stories, describe_plan, plan_stories, save_index
+from .desk import (
+    StoriesRun,
+    StoryPlan,
+    abrief_stories,
+    brief_stories,
+    describe_plan,
+    plan_stories,
+    save_index,
+)
 from .grouping import STORY_SIMILARITY, group, grow, texts_of
 from .index import INDEX_NAME, Story, StoryArticle, StoryIndex, load_index
 
@@ -16,6 +24,7 @@ __all__ = [
     "StoriesRun",
     "StoryPlan",
     "abrief_stories",
+    "brief_stories",
     "copy_groups",
     "describe_plan",
     "group",

@@ -19,6 +19,9 @@ else:
 SHINGLE = 5  # words a shingle: short enough for an edit to touch few, long enough to be rare
 COPY_SIMILARITY = 0.8  # Jaccard of shingles at or above which two articles are one text
 PERMUTATIONS = 128
+# LSH proposes pairs from this estimated similarity on: a pair just above COPY_SIMILARITY would be
+# missed a fair share of the time if LSH looked for that itself; the exact test then decides.
+CANDIDATE_SIMILARITY = 0.5
 _WORD = re.compile(r"\w+")
 
 
@@ -38,7 +41,7 @@ def copy_groups(texts: Sequence[str], threshold: float = COPY_SIMILARITY) -> lis
     order of their first text. The first of a group stands for it (an earlier article is the
     original more often than not)."""
     words = [shingles(text) for text in texts]
-    lsh = datasketch.MinHashLSH(threshold=threshold, num_perm=PERMUTATIONS)
+    lsh = datasketch.MinHashLSH(threshold=min(threshold, CANDIDATE_SIMILARITY), num_perm=PERMUTATIONS)
     parent = list(range(len(texts)))
 
     def root(i: int) -> int:

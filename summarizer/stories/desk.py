@@ -7,6 +7,7 @@ updated (``--since``), not rebuilt."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -244,6 +245,24 @@ async def abrief_stories(
                 say(f"story {story.id}: {error}")
             save_index(plan)
     return StoriesRun(plan.index, spent)
+
+
+def brief_stories(
+    inputs: Sequence[str | Path | Document],
+    folder: str | Path,
+    *,
+    similarity: float = STORY_SIMILARITY,
+    settings: Settings | None = None,
+    model: Model | str | None = None,
+    progress: Progress | None = None,
+    **overrides: Any,
+) -> StoriesRun:
+    """The articles (paths or documents) grouped into the stories of ``folder`` (its index, if it
+    has one, goes on), and every story that waits briefed there: ``plan_stories`` then
+    ``abrief_stories``. Every article is read before any model call."""
+    documents = [i if isinstance(i, Document) else load_document(i) for i in inputs]
+    plan = plan_stories(documents, folder, similarity=similarity)
+    return asyncio.run(abrief_stories(plan, settings=settings, model=model, progress=progress, **overrides))
 
 
 def describe_plan(plan: StoryPlan) -> str:

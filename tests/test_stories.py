@@ -1,0 +1,226 @@
+"""Stories: a folder of articles into stories (near-copies folded, two events of one kind kept
+apart), one briefing per story with an index; a job stopped half way goes on without asking again
+what was answered; later articles join their story, whose briefing is updated, not rebuilt."""
+
+import json
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from summarizer import (
+    FakeModel,
+    FillRequest,
+    Settings,
+    StoryIndex,
+    brief_stories,
+    check_file,
+    load_document,
+    plan_stories,
+)
+from summarizer.cli import main
+from summarizer.stories import copy_groups, group, grow, load_index
+
+DATA = Path(__file__).parent / "data" / "stories"
+SETTINGS = Settings(model="fake", cache_dir=None)
+LINE = re.compile(r"^\[([A-Z]+\d+)\] (.*)$", re.M)
+
+
+def respond(request: FillRequest[Any], _attempt: int) -> dict[str, Any]:
+    """An extraction of each article's second sentence as an event; a synthesis whose bottom line
+    is the first sentence it is shown."""
+    lines = LINE.findall(request.messages[1]["content"])
+    sid, text = lines[1] if request.step == "extraction" else lines[0]
+    cite = [{"sentence_id": sid, "quote": " ".join(text.split()[:5])}]
+    if request.step == "extraction":
+        return {"actors": [], "events": [{"what": text, "evidence": cite}], "claims": []}
+    return {
+        "title": f"Story of {text.split()[0]} {text.split()[1]}",
+        "bottom_line": [{"text": text, "evidence": cite}],
+        "key_points": [],
+        "claims": [],
+        "discrepancies": [],
+    }
+
+
+class Counting(FakeModel):
+    """Counts what it is asked: the first line of each extraction's article, and syntheses."""
+
+    def __init__(self, stop_after: int | None = None) -> None:
+        super().__init__(respond)
+        self.asked: list[str] = []
+        self.stop_after = stop_after
+
+    async def complete(self, attempt: Any) -> Any:
+        if self.stop_after is not None and len(self.asked) >= self.stop_after:
+            raise KeyboardInterrupt  # the job killed between two calls
+        content = attempt.request.messages[1]["content"]
+        first = LINE.findall(content)
+        self.asked.append(f"{attempt.request.step}: {first[0][1] if first else ''}")
+        return await super().complete(attempt)
+
+
+def titles(index: StoryIndex) -> list[set[str]]:
+    return [{Path(a.path).stem for a in story.articles} for story in index.stories]
+
+
+@pytest.fixture
+def day1(tmp_path: Path) -> Path:
+    folder = tmp_path / "news"
+    shutil.copytree(DATA / "day1", folder)
+    return folder
+
+
+def test_near_copies_fold_and_other_articles_do_not() -> None:
+    original = (
+        "The council voted on Monday to close the old bridge over the river for repairs next spring. "
+        "Engineers found cracks in two of its arches last year, and lorries have been kept off it since. "
+        "A ferry will carry foot passengers while the work goes on, the council said, and the bridge "
+        "should reopen before the end of the year if the weather allows the repairs to go on as planned."
+    )
+    edited = original.replace("Monday", "Tuesday")  # a syndicated copy, its day changed
+    other = (
+        "The mayor opened a new library in the north of the city on Friday, with a reading room for children."
+    )
+    assert copy_groups([original, other, edited]) == [[0, 2], [1]]
+    assert copy_groups([original, other]) == [[0], [1]]
+
+
+def test_two_events_of_one_kind_are_two_stories(day1: Path) -> None:
+    plan = plan_stories([load_document(p) for p in sorted(day1.glob("*.json"))], day1.parent / "out")
+    assert titles(plan.index) == [
+        {"chile-quake-aid", "chile-quake-coast-syndicated", "chile-quake-toll"},
+        {"nepal-quake-rescue", "nepal-quake-tents", "nepal-quake-village"},
+        {"transfer-debut", "transfer-signing"},
+    ]
+    (kept,) = [a for a in plan.index.stories[0].articles if a.copies]
+    assert [Path(c.path).stem for c in kept.copies] == ["chile-quake-coast"]
+    assert plan.index.stories[0].outlets == ["Pacific Times", "Harbour Herald", "Daily Ledger", "Andes Wire"]
+    assert plan.index.stories[0].reports == 4 and plan.folded == 1
+    assert not (day1.parent / "out").exists()  # planning writes nothing
+
+
+def test_grouping_is_average_link_and_growth_keeps_stories() -> None:
+    quake = "earthquake Valparaiso Chile Boric toll rescue"
+    texts = [quake, quake + " navy", "striker Alvarado Riverside signed", "Alvarado Riverside debut striker"]
+    assert group(texts) == [[0, 1], [2, 3]]
+    grown = grow([[0, 1]], [*texts, "Chile earthquake Valparaiso rebuild Boric"])
+    assert grown == [[0, 1, 4], [2, 3]]
+
+
+def test_a_folder_becomes_briefed_stories_with_an_index(day1: Path, tmp_path: Path) -> None:
+    out = tmp_path / "stories"
+    run = brief_stories(sorted(day1.glob("*.json")), out, settings=SETTINGS, model=FakeModel(respond))
+    assert run.failed == [] and run.usage.calls == 3 + 3 + 2 + 3  # 8 articles and 3 syntheses
+    index = load_index(out / "index.json")
+    assert [s.status for s in index.stories] == ["briefed"] * 3
+    for story in index.stories:
+        assert {p.name for p in (out / story.id).iterdir()} == {
+            "briefing.json",
+            "briefing.md",
+            "briefing.html",
+        }
+        assert check_file(out / story.id / "briefing.json") == []  # every citation verified from there
+        briefing = json.loads((out / story.id / "briefing.json").read_text())
+        assert story.title == briefing["title"] and len(briefing["sources"]) == len(story.articles)
+    page = (out / "index.html").read_text()
+    assert page.count('href="S1/briefing.html"') == 1 and "Harbour Herald" in page
+    assert "2025-03-03" in page and "2025-03-05" in page  # first and last seen
+
+
+def test_a_killed_job_resumes_without_asking_again(day1: Path, tmp_path: Path) -> None:
+    out = tmp_path / "stories"
+    first = Counting(stop_after=5)  # three extractions and the synthesis of S1, then one of S2
+    with pytest.raises(KeyboardInterrupt):
+        brief_stories(sorted(day1.glob("*.json")), out, settings=SETTINGS, model=first)
+    index = load_index(out / "index.json")
+    assert [s.status for s in index.stories] == ["briefed", "pending", "pending"]
+    assert not (out / "S2").exists() or not (out / "S2" / "briefing.json").exists()
+    again = Counting()
+    run = brief_stories(sorted(day1.glob("*.json")), out, settings=SETTINGS, model=again)
+    assert run.failed == []
+    assert not set(first.asked[:4]) & set(again.asked)  # the briefed story was not asked again
+    assert len(again.asked) == 3 + 1 + 2 + 1
+    third = Counting()
+    brief_stories(sorted(day1.glob("*.json")), out, settings=SETTINGS, model=third)
+    assert third.asked == []  # everything done: nothing asked
+
+
+def test_later_articles_join_their_story_which_is_updated(day1: Path, tmp_path: Path) -> None:
+    out = tmp_path / "stories"
+    brief_stories(sorted(day1.glob("*.json")), out, settings=SETTINGS, model=FakeModel(respond))
+    before = json.loads((out / "S1" / "briefing.json").read_text())
+    model = Counting()
+    run = brief_stories(sorted((DATA / "day2").glob("*.json")), out, settings=SETTINGS, model=model)
+    assert [s.id for s in run.index.stories] == ["S1", "S2", "S3", "S4"]
+    assert {Path(a.path).stem for a in run.index.stories[0].articles} >= {"chile-quake-rebuild"}
+    assert [Path(a.path).stem for a in run.index.stories[3].articles] == ["ferry-fire"]
+    extractions = [a for a in model.asked if a.startswith("extraction")]
+    assert len(extractions) == 2  # the two new articles only
+    after = json.loads((out / "S1" / "briefing.json").read_text())
+    assert len(after["sources"]) == len(before["sources"]) + 1 and after["changes"]
+    assert check_file(out / "S1" / "briefing.json") == []
+
+
+def test_cli_dry_run_plans_and_writes_nothing(day1: Path, tmp_path: Path) -> None:
+    out = tmp_path / "stories"
+    result = CliRunner().invoke(main, ["stories", str(day1), "-o", str(out), "--dry-run"])
+    assert result.exit_code == 0, result.stderr
+    assert "9 new articles (1 near-copy folded) into 3 stories" in result.stderr
+    assert "synthesis  S3" in result.stdout and "dry run: 11 calls" in result.stdout
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "problem"),
+    [
+        (["-o", "{out}"], "holds no article files"),
+        (["--since", "{tmp}/index.json"], "does not exist"),
+        (["--since", "{tmp}/notes.json"], "is not a stories index"),
+    ],
+)
+def test_cli_bad_input_is_one_line_and_writes_nothing(tmp_path: Path, args: list[str], problem: str) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (tmp_path / "notes.json").write_text("{}")
+    filled = [a.format(out=tmp_path / "out", tmp=tmp_path) for a in args]
+    result = CliRunner().invoke(main, ["stories", str(empty), *filled])
+    assert result.exit_code == 2 and problem in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_cli_a_broken_article_stops_the_run_before_any_call(day1: Path, tmp_path: Path) -> None:
+    (day1 / "broken.json").write_text("{not json")
+    result = CliRunner().invoke(main, ["stories", str(day1), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2 and "broken.json" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_changed_article_of_the_index_is_refused(day1: Path, tmp_path: Path) -> None:
+    out = tmp_path / "stories"
+    brief_stories(sorted(day1.glob("*.json")), out, settings=SETTINGS, model=FakeModel(respond))
+    changed = day1 / "transfer-debut.json"
+    changed.write_text(changed.read_text().replace("twice", "three times"))
+    result = CliRunner().invoke(main, ["stories", str(DATA / "day2"), "--since", str(out / "index.json")])
+    assert (
+        result.exit_code == 2 and "transfer-debut.json: changed since it was put in story S3" in result.stderr
+    )
+
+
+def test_eval_stories_scores_grouping_beside_the_baseline(tmp_path: Path) -> None:
+    for number, path in enumerate(sorted((DATA / "day1").glob("*.json"))):
+        article = json.loads(path.read_text())
+        topic = "quake" if "quake" in path.stem else "football"  # chile and nepal: one kind, two stories
+        subtopic = path.stem.split("-")[0]
+        (tmp_path / f"{number}.json").write_text(
+            json.dumps({"id": number, "topic": topic, "subtopic": subtopic, **article})
+        )
+    result = CliRunner().invoke(main, ["eval", "stories", str(tmp_path), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    scores = json.loads(result.stdout)["scores"]
+    assert scores["gold_stories"] == 3 and scores["stories"] == 3 and scores["near_copies_folded"] == 1
+    assert scores["b3"]["f1"] == 1.0 and 0 < scores["baseline_b3"]["f1"] <= 1.0
