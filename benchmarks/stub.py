@@ -101,7 +101,13 @@ def answer(request: dict[str, Any]) -> dict[str, Any]:
                     "evidence": cite,
                 }
             ],
-            "claims": [{"statement": sentences[1][1], "made_by": person, "evidence": cite[1:2] or cite[:1]}],
+            "claims": [
+                {
+                    "statement": sentences[-1][1] if len(sentences) < 2 else sentences[1][1],
+                    "made_by": person,
+                    "evidence": cite[1:2] or cite[:1],
+                }
+            ],
         },
     )
 
@@ -112,6 +118,7 @@ class Stub:
     def __init__(self, latency: float) -> None:
         self.latency = latency
         self.requests = 0
+        self.biggest_prompt = 0  # tokens of the biggest prompt (messages, tools aside) it was sent
         self.port = 0
         self._ready = threading.Event()
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -124,6 +131,7 @@ class Stub:
         async def handle(request: web.Request) -> web.Response:
             self.requests += 1
             body = await request.json()
+            self.biggest_prompt = max(self.biggest_prompt, prompt_tokens(body))
             await asyncio.sleep(self.latency)
             return web.json_response(answer(body))
 
@@ -140,6 +148,12 @@ class Stub:
         self._loop = asyncio.new_event_loop()
         self._loop.run_until_complete(start())
         self._loop.run_forever()
+
+
+def prompt_tokens(request: dict[str, Any]) -> int:
+    from summarizer.text import tokens
+
+    return sum(tokens.count(str(m.get("content") or "")) for m in request.get("messages", []))
 
 
 def arguments(request: dict[str, Any]) -> dict[str, Any]:
