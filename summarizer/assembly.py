@@ -1,7 +1,7 @@
 """The note assembled from what extraction gave: the sources' extractions merged into one story
-(an earlier briefing's ids kept), one synthesis call over it, every claim's status settled, the
-``Briefing`` built whole in one place with its statements' support verdicts, and, for an update,
-what changed. The pipeline loads this module while its first extraction calls are out."""
+(an earlier briefing's ids kept), its synthesis (one call, or stages when it would pass the
+model's context), every claim's status settled, the ``Briefing`` built whole in one place with
+its statements' support verdicts, and, for an update, what changed. The pipeline loads this module while its first extraction calls are out."""
 
 from __future__ import annotations
 
@@ -16,14 +16,15 @@ from .llm.prompts import versions
 from .schema.briefing import Briefing, BriefingGeneration, CitedSentence, SourceRecord, walk_citations
 from .schema.extraction import Citation
 from .schema.usage import Usage
-from .settings import Settings
+from .settings import Settings, prompt_budget
 from .stages.continuity import carry_ids
 from .stages.extract import TEMPLATES as EXTRACTION_TEMPLATES
 from .stages.extract import Extracted, Failed, SourceOutcome, source_info
 from .stages.merge import merge
+from .stages.staged import synthesise_within
 from .stages.supporting import settle_support
 from .stages.synthesise import TEMPLATES as SYNTHESIS_TEMPLATES
-from .stages.synthesise import settle_claims, synthesise
+from .stages.synthesise import settle_claims
 from .text import Sentence, Source, count, source_of
 
 if TYPE_CHECKING:
@@ -65,7 +66,9 @@ async def assemble(
         f"{count(len(story.actors), 'actor')}"
     )
     try:
-        synthesis = await synthesise(story, cited, model)
+        synthesis = await synthesise_within(
+            story, cited, model, prompt_budget(settings), say, settings.concurrency
+        )
     except ModelError as error:
         error.usage = extraction_usage + (error.usage or Usage())  # what the whole run cost
         raise

@@ -4,17 +4,20 @@ a network or a key."""
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .llm.prompts import render
 from .schema.drafts import ExtractionDraft, SynthesisDraft
-from .settings import Settings, context_of, price_of
+from .settings import Settings, context_of, price_of, prompt_budget
 from .stages.extract import ExtractionJob, part_budget
 from .text import Source, count, tokens
 
 # Synthesis sees the cited sentences, not whole articles: about this share of their tokens.
 SYNTHESIS_SHARE = 0.4
+# A partial note, as a note of notes reads it: its statements and the sentences they cite.
+PARTIAL_NOTE_TOKENS = 400
 
 
 @dataclass(frozen=True)
@@ -39,13 +42,24 @@ def plan(sources: Sequence[Source], settings: Settings, *, synthesis: bool) -> l
             calls.append(PlannedCall("extraction", label, size, False))
         article_tokens += sum(tokens.count(s.text) for s in source.sentences)
     if synthesis:
-        fixed = tokens.count(render("synthesise.system")) + tokens.count(
-            json.dumps(SynthesisDraft.model_json_schema())
-        )
-        calls.append(
-            PlannedCall("synthesis", "all sources", fixed + int(article_tokens * SYNTHESIS_SHARE), True)
-        )
+        calls += _synthesis(int(article_tokens * SYNTHESIS_SHARE), prompt_budget(settings))
     return calls
+
+
+def _synthesis(material: int, budget: int | None) -> list[PlannedCall]:
+    """The synthesis: one call, or (past the budget) a call a part and a note of notes."""
+    fixed = tokens.count(render("synthesise.system")) + tokens.count(
+        json.dumps(SynthesisDraft.model_json_schema())
+    )
+    if budget is None or fixed + material <= budget or budget <= fixed:
+        return [PlannedCall("synthesis", "all sources", fixed + material, True)]
+    parts = math.ceil(material / (budget - fixed))
+    staged = [
+        PlannedCall("synthesis", f"part {n}/{parts}", fixed + math.ceil(material / parts), True)
+        for n in range(1, parts + 1)
+    ]
+    notes = min(budget, fixed + parts * PARTIAL_NOTE_TOKENS)
+    return [*staged, PlannedCall("synthesis", "note of notes", notes, True)]
 
 
 def report(calls: Sequence[PlannedCall], settings: Settings) -> str:
@@ -58,13 +72,15 @@ def report(calls: Sequence[PlannedCall], settings: Settings) -> str:
     lines.append(
         f"total: {prompt} prompt tokens; answers up to {ceiling} tokens ({settings.max_tokens} per call)"
     )
-    context = context_of(settings.model)
-    for call in calls:
-        if context is not None and call.prompt_tokens + settings.max_tokens > context:
-            lines.append(
-                f"warning: the {call.step} of {call.source} needs {call.prompt_tokens} prompt tokens and up "
-                f"to {settings.max_tokens} for its answer, more than {settings.model}'s context of {context}"
-            )
+    context = settings.context_tokens or context_of(settings.model)
+    over = [c for c in calls if context is not None and c.prompt_tokens + settings.max_tokens > context]
+    if over:
+        first = over[0]
+        others = f" (and {count(len(over) - 1, 'other call')})" if len(over) > 1 else ""
+        lines.append(
+            f"warning: the {first.step} of {first.source}{others} needs {first.prompt_tokens} prompt tokens and up "
+            f"to {settings.max_tokens} for its answer, more than {settings.model}'s context of {context}"
+        )
     price = price_of(settings.model)
     if price is None:
         lines.append(f"estimated cost: unknown (no price for {settings.model}; set SUMMARIZER_PRICES)")

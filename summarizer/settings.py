@@ -35,6 +35,7 @@ _ENV = {
     "cache_dir": "SUMMARIZER_CACHE_DIR",
     "retry_wait": "SUMMARIZER_RETRY_WAIT",
     "chunk_tokens": "SUMMARIZER_CHUNK_TOKENS",
+    "context_tokens": "SUMMARIZER_CONTEXT_TOKENS",
     "unsupported": "SUMMARIZER_UNSUPPORTED",
 }
 UNSUPPORTED = ("mark", "drop")  # what becomes of a statement its citations do not support
@@ -73,6 +74,9 @@ class Settings:
     cache_dir: str | None = field(default_factory=lambda: str(default_cache_dir()))  # None: no cache
     retry_wait: float = 0.5  # seconds: the first backoff's upper bound, doubling each retry
     chunk_tokens: int = 6000  # article tokens per extraction call; longer documents are split
+    # The model's context (prompt and answer), when the table of known models does not say it or
+    # a smaller budget is wanted: no request's prompt and answer together go past it.
+    context_tokens: int | None = None
     # A statement its citations still do not support after the re-asks: kept and marked, or dropped.
     unsupported: str = "mark"
 
@@ -104,6 +108,11 @@ class Settings:
             )
         if min(self.concurrency, self.max_tokens, self.chunk_tokens) < 1:
             raise ConfigError("concurrency, max tokens and chunk tokens must be at least 1")
+        if self.context_tokens is not None and self.context_tokens <= self.max_tokens:
+            raise ConfigError(
+                f"a context of {self.context_tokens} tokens leaves no room for a prompt beside answers of up to "
+                f"{self.max_tokens} tokens: give more context tokens or fewer max tokens"
+            )
         if min(self.max_retries, self.max_reasks) < 0:
             raise ConfigError("retries and re-asks cannot be negative")
         if not (math.isfinite(self.timeout) and self.timeout > 0):
@@ -212,3 +221,10 @@ def price_of(model: str) -> tuple[float, float] | None:
 
 def context_of(model: str) -> int | None:
     return _of_family(model, CONTEXTS)
+
+
+def prompt_budget(settings: Settings) -> int | None:
+    """The most prompt tokens a request may carry: the context (the settings', else the model's
+    known one) less the longest answer. None when the context is unknown: no bound."""
+    context = settings.context_tokens or context_of(settings.model)
+    return None if context is None else max(1, context - settings.max_tokens)

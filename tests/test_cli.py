@@ -377,17 +377,23 @@ def test_rendering_a_saved_briefing_loads_neither_the_checker_nor_the_client(tmp
     assert "data-sentences" in page.read_text(encoding="utf-8")
 
 
-def test_a_dry_run_warns_of_a_call_beyond_the_models_context(tmp_path: Path) -> None:
-    """A story too large for one synthesis call is seen before anything is spent."""
+def test_a_dry_run_plans_a_story_past_the_context_in_stages_within_it(tmp_path: Path) -> None:
+    """A story too large for one synthesis call is planned as parts and a note of notes, each
+    within the model's context; a call that cannot fit is warned of before anything is spent."""
     long = tmp_path / "long.txt"
     long.write_text(
         "Long story\n\n"
         + " ".join(f"Officials in district {n} counted the ballots again." for n in range(60_000))
     )
     code, out, _ = run("brief", str(long), "--dry-run")
-    assert code == 0
-    (warning,) = [line for line in out.splitlines() if line.startswith("warning:")]
-    assert warning.startswith("warning: the synthesis of all sources needs ")
-    assert warning.endswith("more than gpt-4o-mini's context of 128000")
-    code, out, _ = run("brief", str(long), "--dry-run", "--model", "gpt-4.1")
     assert code == 0 and "warning:" not in out
+    synthesis = [line for line in out.splitlines() if line.strip().startswith("synthesis")]
+    assert len(synthesis) >= 3 and "part 1/" in synthesis[0] and "note of notes" in synthesis[-1]
+    sizes = [int(line.split()[-3].lstrip("~")) for line in out.splitlines() if line.endswith("prompt tokens")]
+    assert max(sizes) + 16384 <= 128_000
+    code, out, _ = run("brief", str(long), "--dry-run", "--model", "gpt-4.1")
+    assert code == 0 and "warning:" not in out and "synthesis  all sources" in out
+    code, out, _ = run("brief", str(long), "--dry-run", "--context-tokens", "17000")  # no room left
+    (warning,) = [line for line in out.splitlines() if line.startswith("warning:")]
+    assert warning.startswith("warning: the extraction of A ") and "other calls) needs " in warning
+    assert warning.endswith("more than gpt-4o-mini's context of 17000")

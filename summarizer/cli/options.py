@@ -192,6 +192,12 @@ def model_options(command: F) -> F:
                 help="Longest answer per call [env SUMMARIZER_MAX_TOKENS; default 16384]; local servers want less.",
             ),
             click.option(
+                "--context-tokens",
+                type=click.IntRange(min=1),
+                help="The model's context, prompt and answer together [env SUMMARIZER_CONTEXT_TOKENS; default: "
+                "the known model's, else no bound]. A synthesis that would pass it is made in stages.",
+            ),
+            click.option(
                 "--timeout",
                 type=float,
                 help="Seconds to wait for one attempt [env SUMMARIZER_TIMEOUT; default 120]; a call "

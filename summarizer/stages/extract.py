@@ -9,8 +9,10 @@ actor references and the model is re-asked. The last attempt is accepted lenient
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
 from ..actors import ActorIndex, name_key
 from ..errors import AnswerCutOff, ModelError
@@ -32,8 +34,8 @@ from ..schema.extraction import (
 )
 from ..schema.usage import Usage
 from ..schema.validation import Scope
-from ..settings import Settings
-from ..text import Corpus, Sentence, Source
+from ..settings import Settings, prompt_budget
+from ..text import Corpus, Sentence, Source, tokens
 from ..text.chunking import chunk
 from ..vocabulary import CLAIM_ROLES, parties
 from .citing import cite
@@ -88,9 +90,27 @@ ANSWER_TOKENS_PER_ARTICLE_TOKEN = 3.5
 MAX_SPLITS = 2  # a part whose answer is cut off anyway is asked again in halves, down to quarters
 
 
+# Beside its article, an extraction prompt carries its instructions and schema, the article's
+# title and fence (about this many tokens), and a sentence id a line (about this share more).
+PROMPT_FRAMING_TOKENS = 200
+SENTENCE_ID_SHARE = 0.1
+
+
+@cache
+def fixed_prompt_tokens() -> int:
+    """What an extraction prompt carries whatever its article: instructions, schema, framing."""
+    schema = json.dumps(ExtractionDraft.model_json_schema())
+    return tokens.count(render("extract.system")) + tokens.count(schema) + PROMPT_FRAMING_TOKENS
+
+
 def part_budget(settings: Settings) -> int:
-    """Article tokens per extraction call: the chunk budget, or less if the answer budget asks."""
-    return max(1, min(settings.chunk_tokens, int(settings.max_tokens / ANSWER_TOKENS_PER_ARTICLE_TOKEN)))
+    """Article tokens per extraction call: the chunk budget, or less if the answer budget asks, or
+    if the prompt would otherwise pass the model's context (``prompt_budget``)."""
+    budget = min(settings.chunk_tokens, int(settings.max_tokens / ANSWER_TOKENS_PER_ARTICLE_TOKEN))
+    room = prompt_budget(settings)
+    if room is not None:
+        budget = min(budget, int((room - fixed_prompt_tokens()) / (1 + SENTENCE_ID_SHARE)))
+    return max(1, budget)
 
 
 @dataclass

@@ -43,9 +43,10 @@ class Synthesis:
     usage: Usage
 
 
-def messages(story: Story, sentences: Sequence[Sentence]) -> Messages:
+def messages(story: Story, sentences: Sequence[Sentence], partials: Sequence[Statement] = ()) -> Messages:
     """The synthesis prompt. Every string that comes from an article or from an earlier answer is
-    kept to one line without brackets, and the fence is derived from all of them."""
+    kept to one line without brackets, and the fence is derived from all of them. ``partials``:
+    the statements of partial notes a note of notes is written from (``staged``)."""
     names = {a.id: one_line(a.name) for a in story.actors}
     sources = [
         s.model_copy(
@@ -58,6 +59,7 @@ def messages(story: Story, sentences: Sequence[Sentence]) -> Messages:
         for a in story.actors
     ]
     timeline = [e.model_copy(update={"what": one_line(e.what)}) for e in story.timeline]
+    shown = [p.model_copy(update={"text": one_line(p.text)}) for p in partials]
 
     def labelled(claim: BriefingClaim) -> list[tuple[str, str]]:
         return [
@@ -81,6 +83,7 @@ def messages(story: Story, sentences: Sequence[Sentence]) -> Messages:
         *(v for a in actors for v in (a.name, *a.titles)),
         *(e.what for e in timeline),
         *(v for c in claims for v in (c["statement"], *c["reported_via"])),
+        *(p.text for p in shown),
     ]
     user = render(
         "synthesise.user",
@@ -89,12 +92,15 @@ def messages(story: Story, sentences: Sequence[Sentence]) -> Messages:
         actors=actors,
         timeline=timeline,
         claims=claims,
+        partials=shown,
         sentences=sentences,
     )
     return [{"role": "system", "content": render("synthesise.system")}, {"role": "user", "content": user}]
 
 
-async def synthesise(story: Story, sentences: Sequence[Sentence], model: Model) -> Synthesis:
+async def synthesise(
+    story: Story, sentences: Sequence[Sentence], model: Model, partials: Sequence[Statement] = ()
+) -> Synthesis:
     """Raises ``ModelError`` when the model gives no usable answer at all."""
     judge = Judge(
         story.actors,
@@ -104,7 +110,7 @@ async def synthesise(story: Story, sentences: Sequence[Sentence], model: Model) 
     )
     scope = Scope(Corpus.of(sentences), claim_ids=frozenset(c.id for c in story.claims), judge=judge)
     filled = await fill(
-        model, FillRequest(STEP, "the briefing", SynthesisDraft, messages(story, sentences), scope)
+        model, FillRequest(STEP, "the briefing", SynthesisDraft, messages(story, sentences, partials), scope)
     )
     return verify(filled.draft, story, scope, filled.usage, filled.dropped)
 
