@@ -56,10 +56,16 @@ def articles(count: int) -> list[tuple[str, str]]:
     return real + made
 
 
+SYNTHESIS_PROMPTS: list[int] = []  # the prompt tokens of each synthesis request, messages only
+
+
 def answer(request: Any, _attempt: int) -> dict[str, Any]:
     """What a capable model could answer from the article's own sentences."""
     lines = LINE.findall(request.messages[1]["content"])
     if request.step != "extraction":
+        from summarizer.text import tokens
+
+        SYNTHESIS_PROMPTS.append(sum(tokens.count(m["content"]) for m in request.messages))
         evidence = [{"sentence_id": sid, "quote": " ".join(text.split()[:6])} for sid, text in lines[:1]]
         return {
             "title": "The story",
@@ -121,20 +127,22 @@ def time_the_stages() -> None:
     for module, name, label in (
         (merge, "resolve", "actor resolution"),
         (assembly, "merge", "merge"),
-        (assembly, "synthesise", "synthesis"),
+        (assembly, "synthesise_within", "synthesis"),
         (assembly, "settle_support", "support verdicts"),
         (update, "previous_briefing", "reading and checking the saved briefing"),
     ):
         timed(module, name, SPENT, label)
 
 
+CONTEXT: list[int | None] = [None]  # --context-tokens: the synthesis is staged to fit it
+
+
 def settings_and_model() -> tuple[Any, Any]:
     """What every measured run uses: no cache, the stand-in model answering at once, no re-asks."""
     from summarizer import FakeModel, Settings
 
-    return Settings(model="fake", cache_dir=None, concurrency=8, max_reasks=0), FakeModel(
-        answer, max_reasks=0
-    )
+    settings = Settings(model="fake", cache_dir=None, concurrency=8, max_reasks=0, context_tokens=CONTEXT[0])
+    return settings, FakeModel(answer, max_reasks=0)
 
 
 def figures(label: str, whole: float, briefing: Any) -> dict[str, float]:
@@ -142,6 +150,8 @@ def figures(label: str, whole: float, briefing: Any) -> dict[str, float]:
     result = {label: whole, **SPENT}
     result["event and claim merge"] = result.pop("merge") - result["actor resolution"]
     result["statements"] = float(sum(1 for _ in briefing.statements()))
+    result["synthesis calls"] = float(len(SYNTHESIS_PROMPTS))
+    result["biggest synthesis prompt"] = float(max(SYNTHESIS_PROMPTS, default=0))
     return result
 
 
@@ -149,6 +159,7 @@ def run(count: int) -> dict[str, float]:
     from summarizer import Document, summarize
 
     SPENT.clear()
+    SYNTHESIS_PROMPTS.clear()
     documents = [
         Document(name=f"a{i}.txt", text=f"{title}\n\n{text}")
         for i, (title, text) in enumerate(articles(count))
@@ -175,6 +186,7 @@ def run_update(count: int) -> dict[str, float]:
         saved = Path(folder) / "briefing.json"
         saved.write_text(render_briefing(summarize(paths[:-1], settings=settings, model=model), "json"))
         SPENT.clear()
+        SYNTHESIS_PROMPTS.clear()
         start = time.perf_counter()
         briefing = summarize(paths[-1:], settings=settings, model=model, since=saved)
         return figures("whole update", time.perf_counter() - start, briefing)
@@ -185,17 +197,26 @@ def main() -> None:
     parser.add_argument("--articles", type=int, nargs="+", default=[50, 200, 1000])
     parser.add_argument("--tree", type=Path, help="run another checkout's package")
     parser.add_argument("--update", action="store_true", help="time adding one article to a saved briefing")
+    parser.add_argument(
+        "--context-tokens", type=int, help="the model's context: a larger synthesis is staged"
+    )
     args = parser.parse_args()
+    CONTEXT[0] = args.context_tokens
     if args.tree:
         sys.path.insert(0, str(args.tree.resolve()))
     time_the_stages()
     for count in args.articles:
         figures = run_update(count) if args.update else run(count)
         statements = int(figures.pop("statements"))
+        calls, biggest = int(figures.pop("synthesis calls")), int(figures.pop("biggest synthesis prompt"))
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         parts = ", ".join(f"{label} {seconds:.2f} s" for label, seconds in figures.items())
         what = f"{count} + 1 articles" if args.update else f"{count} articles"
-        print(f"{what} ({statements} statements): {parts}; peak memory {peak:.0f} MiB", flush=True)
+        print(
+            f"{what} ({statements} statements): {parts}; {calls} synthesis calls, the biggest prompt "
+            f"{biggest} tokens (messages); peak memory {peak:.0f} MiB",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":
