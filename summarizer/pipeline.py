@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .documents import Document, load_document
-from .errors import SummarizerError
+from .errors import ConfigError, SummarizerError
 from .lazy import deferred, loading_later
-from .llm import Model, opened, settings_of
+from .llm import Model, OpenAIModel, opened, settings_of
 from .schema.extraction import Extraction
 from .settings import Settings
 from .stages.extract import (
@@ -32,10 +32,12 @@ Progress = Callable[[str], None]
 # first requests some 0.1 s sooner. What an update starts from loads only for an update.
 if TYPE_CHECKING:
     from . import assembly, update
+    from .llm import batch
     from .schema.briefing import Briefing
     from .support import checker
 else:
     assembly = deferred(f"{__package__}.assembly")
+    batch = deferred(f"{__package__}.llm.batch")
     checker = deferred(f"{__package__}.support.checker")
     update = deferred(f"{__package__}.update")
 
@@ -80,6 +82,8 @@ async def extract_all(
 async def _extract_each(
     sources: Sequence[Source], model: Model, settings: Settings, progress: Progress
 ) -> list[SourceOutcome]:
+    if settings.batch:
+        model = await _batched(model, sources, settings, progress)
     outcomes: dict[str, SourceOutcome] = {}
     async for outcome in extract_sources(
         sources, model, concurrency=settings.concurrency, budget=part_budget(settings)
@@ -87,6 +91,16 @@ async def _extract_each(
         progress(describe(outcome))
         outcomes[outcome.source.id] = outcome
     return [outcomes[source.id] for source in sources]
+
+
+async def _batched(model: Model, sources: Sequence[Source], settings: Settings, progress: Progress) -> Model:
+    """The model, answering the first attempt of every extraction request from one batch."""
+    if not isinstance(model, OpenAIModel):
+        raise ConfigError(
+            f"--batch needs an OpenAI-compatible endpoint's Batch API; the model {model.name} has none"
+        )
+    requests = [r for source in sources for r in ExtractionJob(source, part_budget(settings)).requests()]
+    return await batch.run_batch(model, requests, progress, settings.batch_poll)
 
 
 def extract(

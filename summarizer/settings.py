@@ -36,6 +36,7 @@ _ENV = {
     "retry_wait": "SUMMARIZER_RETRY_WAIT",
     "chunk_tokens": "SUMMARIZER_CHUNK_TOKENS",
     "context_tokens": "SUMMARIZER_CONTEXT_TOKENS",
+    "batch_poll": "SUMMARIZER_BATCH_POLL",
     "unsupported": "SUMMARIZER_UNSUPPORTED",
 }
 UNSUPPORTED = ("mark", "drop")  # what becomes of a statement its citations do not support
@@ -77,6 +78,9 @@ class Settings:
     # The model's context (prompt and answer), when the table of known models does not say it or
     # a smaller budget is wanted: no request's prompt and answer together go past it.
     context_tokens: int | None = None
+    # Extraction through the Batch API (half the price, answers within 24 hours), polled this often.
+    batch: bool = False
+    batch_poll: float = 30.0
     # A statement its citations still do not support after the re-asks: kept and marked, or dropped.
     unsupported: str = "mark"
 
@@ -119,6 +123,8 @@ class Settings:
             raise ConfigError(f"timeout {self.timeout!r} is not a positive number of seconds")
         if self.call_timeout is not None and not (math.isfinite(self.call_timeout) and self.call_timeout > 0):
             raise ConfigError(f"call timeout {self.call_timeout!r} is not a positive number of seconds")
+        if not (math.isfinite(self.batch_poll) and self.batch_poll > 0):
+            raise ConfigError(f"batch poll {self.batch_poll!r} is not a positive number of seconds")
         if not (math.isfinite(self.retry_wait) and self.retry_wait >= 0):
             raise ConfigError(f"retry wait {self.retry_wait!r} is not a number of seconds")
         if self.base_url is not None:

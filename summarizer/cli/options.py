@@ -192,6 +192,13 @@ def model_options(command: F) -> F:
                 help="Longest answer per call [env SUMMARIZER_MAX_TOKENS; default 16384]; local servers want less.",
             ),
             click.option(
+                "--batch",
+                is_flag=True,
+                default=False,
+                help="Send the extraction requests through the endpoint's Batch API (half the price; answers "
+                "within 24 hours), polled every SUMMARIZER_BATCH_POLL seconds (default 30). Failed ones are asked live.",
+            ),
+            click.option(
                 "--context-tokens",
                 type=click.IntRange(min=1),
                 help="The model's context, prompt and answer together [env SUMMARIZER_CONTEXT_TOKENS; default: "

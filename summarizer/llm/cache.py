@@ -45,6 +45,9 @@ class ResponseCache:
         self.misses += 1
         self._path(key).unlink(missing_ok=True)
 
+    def holds(self, key: str) -> bool:
+        return self._path(key).is_file()
+
     def get(self, key: str) -> dict[str, Any] | None:
         try:
             data: dict[str, Any] = json.loads(self._path(key).read_text(encoding="utf-8"))

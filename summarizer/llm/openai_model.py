@@ -119,7 +119,7 @@ class OpenAIModel:
         """One chat completion: from the cache when it holds the answer, else from the server with
         transport retries around the HTTP call; a failure for good is one line, the key removed."""
         settings = self.settings
-        body = self._body(attempt)
+        body = self.body_of(attempt)
         if self.cache is not None:
             key = self.cache.key(settings.base_url, body)
             hit = self.cache.get(key)
@@ -151,10 +151,14 @@ class OpenAIModel:
 
     def keep(self, attempt: Attempt, answer: Any) -> None:
         if self.cache is not None:
-            key = self.cache.key(self.settings.base_url, self._body(attempt))
+            key = self.cache.key(self.settings.base_url, self.body_of(attempt))
             self.cache.put(key, answer.model_dump(mode="json"))
 
-    def _body(self, attempt: Attempt) -> dict[str, Any]:
+    def cached(self, body: dict[str, Any]) -> bool:
+        """Whether the response cache holds the answer to ``body`` (a batch leaves it out)."""
+        return self.cache is not None and self.cache.holds(self.cache.key(self.settings.base_url, body))
+
+    def body_of(self, attempt: Attempt) -> dict[str, Any]:
         """The request as sent: the loop's (messages, schema) with this endpoint's parameters."""
         settings = self.settings
         return {
