@@ -178,3 +178,20 @@ async def asummarize(
         with loading_later(checker, assembly):
             outcomes = await _extract_each(sources, filling, settings, say)
         return await assembly.assemble(sources, outcomes, filling, settings, say, previous, notes)
+
+
+async def abrief_from(
+    sources: Sequence[Source],
+    outcomes: Sequence[SourceOutcome],
+    *,
+    settings: Settings | None = None,
+    model: Model | str | None = None,
+    progress: Progress | None = None,
+    since: update.Previous | None = None,
+    **overrides: Any,
+) -> Briefing:
+    """The briefing on ``sources`` from their extraction ``outcomes``, made elsewhere (on a
+    distributed engine): the merge, synthesis and checks of ``asummarize`` without extracting."""
+    settings, model = settings_of(settings, overrides, model)
+    async with opened(model, settings) as filling:
+        return await assembly.assemble(sources, outcomes, filling, settings, progress or _silent, since)

@@ -63,6 +63,13 @@ def article_paths(given: tuple[str, ...], output: Path) -> list[Path]:
     help="Mean similarity (0-1) at which two groups of articles are one story [default 0.16]. "
     "Higher splits more.",
 )
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    help="Where reading, near-copy signatures and extraction run: in this process, or on Ray (the ray "
+    "extra; the cluster RAY_ADDRESS names, else a local one) [default local].",
+)
 @dry_run_option
 @model_options
 @reports_errors
@@ -71,6 +78,7 @@ def stories(
     output_dir: str | None,
     since: str | None,
     similarity: float | None,
+    engine: str,
     dry_run: bool,
     **options: Any,
 ) -> None:
@@ -123,7 +131,11 @@ def stories(
         return
     load_libraries()
     with CacheTally() as cached:
-        run = asyncio.run(abrief_stories(planned, settings=settings, progress=progress))
+        run = asyncio.run(
+            abrief_stories(
+                planned, settings=settings, progress=progress, engine="ray" if engine == "ray" else "local"
+            )
+        )
     report_usage(settings.model, run.usage, cached.usage)
     progress(f"wrote {folder / INDEX_NAME} and {folder / 'index.html'}")
     if run.failed:

@@ -12,7 +12,7 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from ..documents import Document, load_document
 from ..errors import InputError, ModelError
@@ -21,6 +21,7 @@ from ..lazy import deferred
 from ..llm import Model, opened, settings_of
 from ..schema.usage import Usage
 from ..settings import Settings
+from ..stages.extract import SourceOutcome
 from ..text import Source, count, sources_of
 from .copies import COPY_SIMILARITY, copy_groups
 from .grouping import STORY_SIMILARITY, grow, texts_of
@@ -29,12 +30,15 @@ from .page import index_page
 
 if TYPE_CHECKING:
     from .. import pipeline, render, update
+    from . import ray_engine
 else:  # what briefs a story loads when the first story is briefed, not for a dry run
     pipeline = deferred("summarizer.pipeline")
     render = deferred("summarizer.render")
     update = deferred("summarizer.update")
+    ray_engine = deferred("summarizer.stories.ray_engine")  # the ray extra, for --engine ray
 
 Progress = Callable[[str], None]
+Engine = Literal["local", "ray"]  # where the stages over every article run: in this process, or on Ray
 BRIEFING = "briefing"  # each story's folder holds briefing.json, briefing.md and briefing.html
 
 
@@ -103,6 +107,7 @@ def plan_stories(
     *,
     similarity: float = STORY_SIMILARITY,
     copy_similarity: float = COPY_SIMILARITY,
+    engine: Engine = "local",
 ) -> StoryPlan:
     """Where each of ``documents`` goes among the stories of ``folder``'s index (none yet if it has
     no index): near-copies folded, then each article into a story it joins or a new one. Reads
@@ -136,7 +141,9 @@ def plan_stories(
     everything = [*known, *fresh]
     kept: list[Document] = list(known)
     copies: dict[int, list[Document]] = {}  # place in ``kept`` -> its new near-copies
-    for members in copy_groups(texts_of([(d.title, d.text) for d in everything]), copy_similarity):
+    texts = texts_of([(d.title, d.text) for d in everything])
+    signed = ray_engine.signatures(texts) if engine == "ray" else None
+    for members in copy_groups(texts, copy_similarity, signed):
         first = members[0] if members[0] < len(known) else None
         if first is None:
             kept.append(everything[members[0]])
@@ -177,28 +184,58 @@ def _story_document(plan: StoryPlan, article: StoryArticle, where: Path) -> Docu
     return replace(document, name=os.path.relpath((plan.folder / article.path).resolve(), where.resolve()))
 
 
-async def _brief(story: Story, plan: StoryPlan, model: Model, settings: Settings, say: Progress) -> Usage:
-    """Brief ``story``, or update its saved briefing with the articles it lacks; its files are
-    written whole, the JSON last (a re-run reads it to know what the briefing holds)."""
+@dataclass
+class _Briefing:
+    """A story about to be briefed: its folder, its saved briefing (if any) and the sources it lacks."""
+
+    story: Story
+    where: Path
+    previous: update.Previous | None
+    sources: list[Source]
+
+    @property
+    def earlier(self) -> list[Source]:
+        return self.previous.sources if self.previous else []
+
+
+def _prepared(story: Story, plan: StoryPlan) -> _Briefing:
     where = plan.folder / story.id
-    where.mkdir(exist_ok=True)
     saved = where / f"{BRIEFING}.json"
     previous = update.previous_briefing(saved) if saved.exists() else None
     earlier: list[Source] = previous.sources if previous else []
     held = {s.document.sha256 for s in earlier}
     documents = [_story_document(plan, a, where) for a in story.articles if a.sha256 not in held]
-    spent = Usage()
-    if documents:
-        sources = sources_of(documents, earlier)
-        briefing = await pipeline.asummarize(
-            sources, settings=settings, model=model, progress=say, since=previous
-        )
-        everything = [*earlier, *sources]
-        write_atomic(where / f"{BRIEFING}.md", render.render_briefing(briefing, "md", everything))
-        write_atomic(where / f"{BRIEFING}.html", render.render_briefing(briefing, "html", everything))
-        write_atomic(saved, render.render_briefing(briefing, "json", everything))
+    return _Briefing(story, where, previous, sources_of(documents, earlier) if documents else [])
+
+
+async def _brief(
+    job: _Briefing,
+    model: Model,
+    settings: Settings,
+    say: Progress,
+    outcomes: Sequence[SourceOutcome] | None = None,
+) -> Usage:
+    """Brief the story, or update its saved briefing with the sources it lacks (extracted here,
+    or their ``outcomes`` given); its files are written whole, the JSON last (a re-run reads it
+    to know what the briefing holds)."""
+    story, spent = job.story, Usage()
+    held = {s.document.sha256 for s in job.earlier}
+    if job.sources:
+        job.where.mkdir(exist_ok=True)
+        if outcomes is None:
+            briefing = await pipeline.asummarize(
+                job.sources, settings=settings, model=model, progress=say, since=job.previous
+            )
+        else:
+            briefing = await pipeline.abrief_from(
+                job.sources, outcomes, settings=settings, model=model, progress=say, since=job.previous
+            )
+        everything = [*job.earlier, *job.sources]
+        write_atomic(job.where / f"{BRIEFING}.md", render.render_briefing(briefing, "md", everything))
+        write_atomic(job.where / f"{BRIEFING}.html", render.render_briefing(briefing, "html", everything))
+        write_atomic(job.where / f"{BRIEFING}.json", render.render_briefing(briefing, "json", everything))
         story.title = briefing.title
-        held |= {s.document.sha256 for s in sources}
+        held |= {s.document.sha256 for s in job.sources}
         spent = sum(briefing.generation.usage.values(), Usage())
     story.briefed = [a.sha256 for a in story.articles if a.sha256 in held]
     story.status, story.error = "briefed", None
@@ -221,24 +258,32 @@ async def abrief_stories(
     settings: Settings | None = None,
     model: Model | str | None = None,
     progress: Progress | None = None,
+    engine: Engine = "local",
     **overrides: Any,
 ) -> StoriesRun:
     """Brief every story of ``plan`` that waits for it, one after another, saving the index after
     each. A story whose briefing fails (``ModelError``) is marked failed with its reason, and the
-    others go on; run the job again to retry it."""
+    others go on; run the job again to retry it. With the ``ray`` engine, every waiting story's
+    sources are extracted on the cluster first, then each story is briefed from its outcomes."""
     say = progress or _silent
     settings, model = settings_of(settings, overrides, model)
     plan.folder.mkdir(parents=True, exist_ok=True)
     save_index(plan)
-    waiting = plan.waiting()
+    jobs = [_prepared(story, plan) for story in plan.waiting()]
+    extracted: dict[str, list[SourceOutcome]] = {}
+    if engine == "ray":
+        everything = [source for job in jobs for source in job.sources]
+        ray_engine.started()  # here, not in the thread that waits for the cluster
+        say(f"extracting {count(len(everything), 'source')} of {count(len(jobs), 'story', 'stories')} on Ray")
+        outcomes = iter(await asyncio.to_thread(ray_engine.extract, everything, settings, model))
+        extracted = {job.story.id: [next(outcomes) for _ in job.sources] for job in jobs}
     spent = Usage()
     async with opened(model, settings) as filling:
-        for number, story in enumerate(waiting, start=1):
-            say(
-                f"story {story.id} ({number}/{len(waiting)}): {count(len(story.waiting), 'article')} to brief"
-            )
+        for number, job in enumerate(jobs, start=1):
+            story = job.story
+            say(f"story {story.id} ({number}/{len(jobs)}): {count(len(story.waiting), 'article')} to brief")
             try:
-                spent += await _brief(story, plan, filling, settings, say)
+                spent += await _brief(job, filling, settings, say, extracted.get(story.id))
             except ModelError as error:
                 story.status, story.error = "failed", str(error)
                 spent += error.usage or Usage()
@@ -255,14 +300,19 @@ def brief_stories(
     settings: Settings | None = None,
     model: Model | str | None = None,
     progress: Progress | None = None,
+    engine: Engine = "local",
     **overrides: Any,
 ) -> StoriesRun:
     """The articles (paths or documents) grouped into the stories of ``folder`` (its index, if it
     has one, goes on), and every story that waits briefed there: ``plan_stories`` then
     ``abrief_stories``. Every article is read before any model call."""
-    documents = [i if isinstance(i, Document) else load_document(i) for i in inputs]
-    plan = plan_stories(documents, folder, similarity=similarity)
-    return asyncio.run(abrief_stories(plan, settings=settings, model=model, progress=progress, **overrides))
+    paths = [i for i in inputs if not isinstance(i, Document)]
+    read = iter(ray_engine.read(paths) if engine == "ray" and paths else [load_document(p) for p in paths])
+    documents = [i if isinstance(i, Document) else next(read) for i in inputs]
+    plan = plan_stories(documents, folder, similarity=similarity, engine=engine)
+    return asyncio.run(
+        abrief_stories(plan, settings=settings, model=model, progress=progress, engine=engine, **overrides)
+    )
 
 
 def describe_plan(plan: StoryPlan) -> str:
