@@ -83,7 +83,7 @@ async def _extract_each(
     sources: Sequence[Source], model: Model, settings: Settings, progress: Progress
 ) -> list[SourceOutcome]:
     if settings.batch:
-        model = await _batched(model, sources, settings, progress)
+        model = await batched(model, sources, settings, progress)
     outcomes: dict[str, SourceOutcome] = {}
     async for outcome in extract_sources(
         sources, model, concurrency=settings.concurrency, budget=part_budget(settings)
@@ -93,8 +93,9 @@ async def _extract_each(
     return [outcomes[source.id] for source in sources]
 
 
-async def _batched(model: Model, sources: Sequence[Source], settings: Settings, progress: Progress) -> Model:
-    """The model, answering the first attempt of every extraction request from one batch."""
+async def batched(model: Model, sources: Sequence[Source], settings: Settings, progress: Progress) -> Model:
+    """The model, answering the first attempt of every extraction request of ``sources`` from
+    one batch (``--batch``); the sources may be those of several briefings."""
     if not isinstance(model, OpenAIModel):
         raise ConfigError(
             f"--batch needs an OpenAI-compatible endpoint's Batch API; the model {model.name} has none"

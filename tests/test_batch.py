@@ -133,3 +133,16 @@ def test_cli_batch_and_a_model_without_a_batch_api(standin: StandIn, tmp_path: P
     assert result.exit_code == 0, result.stderr
     assert "batch batch_1: completed, 3 answers" in result.stderr
     assert (tmp_path / "n.md").read_text().startswith("# Stand-in note")
+
+
+def test_a_stories_job_sends_one_batch_for_every_story(standin: StandIn, tmp_path: Path) -> None:
+    from summarizer import brief_stories
+
+    news = Path(__file__).parent / "data" / "stories" / "day1"
+    run = brief_stories(
+        sorted(news.glob("*.json")), tmp_path / "desk", settings=settings(standin, None, True)
+    )
+    assert run.failed == [] and len(run.index.stories) == 3
+    ((_, batch),) = standin.batches.items()
+    assert batch["request_counts"] == {"total": 8, "completed": 8, "failed": 0}  # 9 articles, 1 near-copy
+    assert standin.live_calls == 3  # one synthesis a story

@@ -279,6 +279,10 @@ async def abrief_stories(
         extracted = {job.story.id: [next(outcomes) for _ in job.sources] for job in jobs}
     spent = Usage()
     async with opened(model, settings) as filling:
+        if settings.batch and engine == "local":  # one batch for every story's extraction
+            every = [source for job in jobs for source in job.sources]
+            filling = await pipeline.batched(filling, every, settings, say)
+            settings = replace(settings, batch=False)
         for number, job in enumerate(jobs, start=1):
             story = job.story
             say(f"story {story.id} ({number}/{len(jobs)}): {count(len(story.waiting), 'article')} to brief")
