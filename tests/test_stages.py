@@ -265,6 +265,32 @@ def test_the_same_text_given_twice_is_one_source() -> None:
     assert "source A: copy.txt has the same text as one.txt; read once" in briefing.warnings
 
 
+WIRE = (
+    "Flooding closed the main road into Ashford on Tuesday after the river burst its banks overnight. "
+    "Emergency crews moved forty families from homes near the bridge to the town hall, the council said. "
+    "The Environment Agency warned that more rain was expected on Wednesday and that levels could rise again. "
+    "Schools in the valley will stay shut until the water goes down, the county education office said."
+)
+
+
+def test_a_near_copy_is_one_report_not_two_sources_agreeing() -> None:
+    wire = Document(name="wire.txt", text=WIRE, outlet="Wire")
+    syndicated = Document(
+        name="local.txt", text=WIRE.replace("forty families", "40 families"), outlet="Local"
+    )
+    other = Document(
+        name="other.txt", text="The mayor of Ashford visited the town hall. She thanked the crews."
+    )
+    sources = sources_of([wire, syndicated, other])
+    assert [(s.id, s.document.name, s.near_copies) for s in sources] == [
+        ("A", "wire.txt", ("local.txt",)),
+        ("B", "other.txt", ()),
+    ]
+    assert "source A: local.txt is a near-copy of wire.txt" in sources[0].notes()[0]
+    notes: list[str] = []
+    assert sources_of([syndicated], sources, notes) == [] and "near-copy of source A" in notes[0]
+
+
 def test_the_byline_names_each_outlet_once_and_the_first_few_only() -> None:
     outlets = ["Wire", "Wire", "Daily", None, "Post", "Times", "Herald", "Wire", "Globe"]
     documents = [

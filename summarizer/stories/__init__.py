@@ -1,7 +1,7 @@
 """Stories: a pile of articles into the stories they report (near-copies folded, then grouped by
 what they say), and one briefing per story, kept up to date as articles come (``desk``)."""
 
-from .copies import COPY_SIMILARITY, copy_groups
+from ..text.copies import COPY_SIMILARITY, copy_groups
 from .desk import (
     StoriesRun,
     StoryPlan,

@@ -23,7 +23,7 @@ from ..schema.usage import Usage
 from ..settings import Settings
 from ..stages.extract import SourceOutcome
 from ..text import Source, count, sources_of
-from .copies import COPY_SIMILARITY, copy_groups
+from ..text.copies import COPY_SIMILARITY, copy_groups
 from .grouping import STORY_SIMILARITY, grow, texts_of
 from .index import INDEX_NAME, ArticleCopy, Story, StoryArticle, StoryIndex, load_index
 from .page import index_page
@@ -143,7 +143,7 @@ def plan_stories(
     copies: dict[int, list[Document]] = {}  # place in ``kept`` -> its new near-copies
     texts = texts_of([(d.title, d.text) for d in everything])
     signed = ray_engine.signatures(texts) if engine == "ray" else None
-    for members in copy_groups(texts, copy_similarity, signed):
+    for members in copy_groups(texts, copy_similarity, signed, fresh_from=len(known)):
         first = members[0] if members[0] < len(known) else None
         if first is None:
             kept.append(everything[members[0]])

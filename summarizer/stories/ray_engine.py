@@ -23,7 +23,7 @@ from ..schema.usage import Usage
 from ..settings import Settings
 from ..stages.extract import Extracted, Failed, SourceOutcome, extract_sources, part_budget
 from ..text import Source
-from .copies import signature
+from ..text.copies import signature
 
 if TYPE_CHECKING:
     import numpy

@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..documents import Document, load_document
+from .copies import copy_groups
 from .sentences import Source, source_id
 
 Input = Source | Document | str | Path
@@ -30,10 +31,13 @@ def sources_of(
 
 def collect(inputs: Sequence[Input], known: Sequence[Source]) -> tuple[list[Source], list[str]]:
     """New sources, their ids after the ``known`` ones; an input whose text a known source has
-    is not added again (the notes say so)."""
-    sources: list[Source] = []
+    is not added again (the notes say so). An input that is a near-copy of another (a
+    syndicated or lightly edited copy: ``copies``) is read once, as the first of them: the
+    copies are named in that source's ``near_copies``, or in the notes if it is a known one."""
     notes: list[str] = []
     held = {s.document.sha256: s.id for s in known}
+    kept: list[tuple[Input, Document]] = []
+    duplicates: dict[int, list[str]] = {}
     by_text: dict[str, int] = {}
     for item in inputs:
         document = item.document if isinstance(item, Source) else item
@@ -46,10 +50,42 @@ def collect(inputs: Sequence[Input], known: Sequence[Source]) -> tuple[list[Sour
             continue
         seen = by_text.get(document.sha256)
         if seen is not None:
-            first = sources[seen]
-            sources[seen] = replace(first, duplicates=(*first.duplicates, document.name))
+            duplicates.setdefault(seen, []).append(document.name)
             continue
-        by_text[document.sha256] = len(sources)
+        by_text[document.sha256] = len(kept)
+        kept.append((item, document))
+    copy_of = _near_copies(known, [d for _, d in kept])
+    sources: list[Source] = []
+    place: dict[int, int] = {}  # index in ``kept`` -> index in ``sources``
+    for index, (item, document) in enumerate(kept):
+        original = copy_of.get(index)
+        if isinstance(original, str):  # a known source's copy
+            notes.append(
+                f"{document.name} is a near-copy of source {original}, already in the briefing; not added"
+            )
+            continue
+        if original is not None:
+            first = sources[place[original]]
+            sources[place[original]] = replace(first, near_copies=(*first.near_copies, document.name))
+            continue
         ident = source_id(len(known) + len(sources))
-        sources.append(item if isinstance(item, Source) and item.id == ident else Source.of(document, ident))
+        source = item if isinstance(item, Source) and item.id == ident else Source.of(document, ident)
+        place[index] = len(sources)
+        sources.append(replace(source, duplicates=(*source.duplicates, *duplicates.get(index, ()))))
     return sources, notes
+
+
+def _near_copies(known: Sequence[Source], new: Sequence[Document]) -> dict[int, str | int]:
+    """For each new document that is a near-copy of an earlier one: the known source's id it
+    copies, or the index of the new document it copies."""
+    if not new or len(known) + len(new) < 2:
+        return {}
+    found: dict[int, str | int] = {}
+    for members in copy_groups(
+        [s.document.text for s in known] + [d.text for d in new], fresh_from=len(known)
+    ):
+        first = members[0]
+        for member in members[1:]:
+            if member >= len(known):
+                found[member - len(known)] = known[first].id if first < len(known) else first - len(known)
+    return found

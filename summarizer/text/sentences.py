@@ -90,11 +90,17 @@ class Source:
     document: Document
     sentences: tuple[Sentence, ...]
     duplicates: tuple[str, ...] = ()  # other inputs with the very same text, read once as this one
+    near_copies: tuple[str, ...] = ()  # inputs that copy it all but a few words (syndicated, edited)
 
     def notes(self) -> list[str]:
-        return [
+        same = [
             f"source {self.id}: {name} has the same text as {self.document.name}; read once"
             for name in self.duplicates
+        ]
+        return same + [
+            f"source {self.id}: {name} is a near-copy of {self.document.name} (a syndicated or lightly edited "
+            "copy: one report, not two); read once"
+            for name in self.near_copies
         ]
 
     @classmethod

@@ -6,7 +6,9 @@ signature only estimates it."""
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Sequence
+from functools import cache
 from typing import TYPE_CHECKING
 
 from ..lazy import deferred
@@ -43,21 +45,43 @@ def signature(text: str) -> numpy.ndarray:
     return _signed(shingles(text))
 
 
+@cache
+def _permutations() -> tuple[numpy.ndarray, numpy.ndarray]:
+    """The hash permutations every signature uses: drawn once (datasketch draws them for every
+    MinHash it makes otherwise, most of the cost of a short text's signature)."""
+    return datasketch.MinHash(num_perm=PERMUTATIONS, seed=1).permutations
+
+
+def _minhash(values: numpy.ndarray | None = None) -> datasketch.MinHash:
+    # CRC-32 hashes a shingle in C, the same in every process (Python's hash is salted per run)
+    return datasketch.MinHash(
+        num_perm=PERMUTATIONS, seed=1, hashfunc=zlib.crc32, hashvalues=values, permutations=_permutations()
+    )
+
+
 def _signed(shingled: set[str]) -> numpy.ndarray:
-    hashed = datasketch.MinHash(num_perm=PERMUTATIONS, seed=1)
+    hashed = _minhash()
     hashed.update_batch(w.encode("utf-8") for w in shingled)
     return hashed.hashvalues
 
 
+# Up to this many pairs, comparing every new text with every other exactly costs less than
+# signing them all (an update adds a few articles to hundreds).
+EXACT_PAIRS = 20_000
+
+
 def copy_groups(
-    texts: Sequence[str], threshold: float = COPY_SIMILARITY, signed: Sequence[numpy.ndarray] | None = None
+    texts: Sequence[str],
+    threshold: float = COPY_SIMILARITY,
+    signed: Sequence[numpy.ndarray] | None = None,
+    fresh_from: int = 0,
 ) -> list[list[int]]:
     """The texts with near-copies together: lists of indices, each in order, the groups in the
     order of their first text. The first of a group stands for it (an earlier article is the
     original more often than not). ``signed``: the texts' signatures, if they were worked out
-    elsewhere (on the workers of a distributed engine)."""
+    elsewhere (on the workers of a distributed engine). ``fresh_from``: the texts before it were
+    compared with each other already (an earlier run's), so only pairs with a later one are."""
     words = [shingles(text) for text in texts]
-    lsh = datasketch.MinHashLSH(threshold=min(threshold, CANDIDATE_SIMILARITY), num_perm=PERMUTATIONS)
     parent = list(range(len(texts)))
 
     def root(i: int) -> int:
@@ -66,13 +90,22 @@ def copy_groups(
             i = parent[i]
         return i
 
-    for index, shingled in enumerate(words):
-        values = signed[index] if signed is not None else _signed(shingled)
-        hashed = datasketch.MinHash(num_perm=PERMUTATIONS, seed=1, hashvalues=values)
-        for other in lsh.query(hashed):
-            if jaccard(shingled, words[other]) >= threshold:
-                parent[root(index)] = root(other)
-        lsh.insert(index, hashed)
+    def join(index: int, other: int) -> None:
+        if jaccard(words[index], words[other]) >= threshold:
+            parent[root(index)] = root(other)
+
+    if signed is None and (len(texts) - fresh_from) * len(texts) <= EXACT_PAIRS:
+        for index in range(max(fresh_from, 1), len(texts)):
+            for other in range(index):
+                join(index, other)
+    else:
+        lsh = datasketch.MinHashLSH(threshold=min(threshold, CANDIDATE_SIMILARITY), num_perm=PERMUTATIONS)
+        for index, shingled in enumerate(words):
+            hashed = _minhash(signed[index] if signed is not None else _signed(shingled))
+            if index >= fresh_from:
+                for other in lsh.query(hashed):
+                    join(index, other)
+            lsh.insert(index, hashed)
     groups: dict[int, list[int]] = {}
     for index in range(len(texts)):
         groups.setdefault(root(index), []).append(index)
