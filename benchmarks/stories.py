@@ -30,6 +30,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from scale import texts  # noqa: E402
 from stub import Stub  # noqa: E402
 
+from summarizer.llm.cache import ResponseCache  # noqa: E402
+
 
 def write_articles(count: int, folder: Path) -> list[Path]:
     real = texts()
@@ -97,6 +99,9 @@ def killed_and_resumed(folder: Path, stub: Stub, after: float, total: int) -> di
         process.send_signal(signal.SIGKILL)
         process.wait()
         first = stub.requests - before
+        cache_of = ResponseCache(cache)
+        base_url = f"http://127.0.0.1:{stub.port}/v1"
+        stored = {key for body in stub.bodies[before:] if cache_of.holds(key := cache_of.key(base_url, body))}
         briefed = sum(
             s["status"] == "briefed" for s in json.loads((out / "index.json").read_text())["stories"]
         )
@@ -106,12 +111,14 @@ def killed_and_resumed(folder: Path, stub: Stub, after: float, total: int) -> di
         if done.returncode:
             raise SystemExit(done.stderr[-2000:])
         second = stub.requests - before - first
+        again = sum(cache_of.key(base_url, body) in stored for body in stub.bodies[before + first :])
     return {
         "killed after s": after,
         "stories briefed when killed": briefed,
         "requests before the kill": first,
         "requests after": second,
-        "repeated": first + second - total,
+        "repeated": first + second - total,  # answers that were in flight, or not yet stored
+        "repeated that had an answer stored": again,
     }
 
 

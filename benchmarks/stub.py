@@ -119,6 +119,7 @@ class Stub:
         self.latency = latency
         self.requests = 0
         self.biggest_prompt = 0  # tokens of the biggest prompt (messages, tools aside) it was sent
+        self.bodies: list[dict[str, Any]] = []  # every request body, in the order they came
         self.port = 0
         self._ready = threading.Event()
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -132,6 +133,7 @@ class Stub:
             self.requests += 1
             body = await request.json()
             self.biggest_prompt = max(self.biggest_prompt, prompt_tokens(body))
+            self.bodies.append(body)
             await asyncio.sleep(self.latency)
             return web.json_response(answer(body))
 
