@@ -126,6 +126,10 @@ def test_a_folder_becomes_briefed_stories_with_an_index(day1: Path, tmp_path: Pa
         assert check_file(out / story.id / "briefing.json") == []  # every citation verified from there
         briefing = json.loads((out / story.id / "briefing.json").read_text())
         assert story.title == briefing["title"] and len(briefing["sources"]) == len(story.articles)
+    saved = json.loads((out / "index.json").read_text())["stories"][0]  # what a reader of the JSON gets
+    assert saved["reports"] == 4 and saved["briefing"] == "S1/briefing.json"
+    assert (saved["first_seen"], saved["last_seen"]) == ("2025-03-03", "2025-03-05")
+    assert saved["outlets"] == ["Pacific Times", "Harbour Herald", "Daily Ledger", "Andes Wire"]
     page = (out / "index.html").read_text()
     assert page.count('href="S1/briefing.html"') == 1 and "Harbour Herald" in page
     assert "2025-03-03" in page and "2025-03-05" in page  # first and last seen

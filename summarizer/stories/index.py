@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, computed_field, model_validator
 
 from ..documents import decode_json, read_input
 from ..errors import InputError
@@ -36,6 +36,9 @@ class StoryArticle(Record):
     copies: list[ArticleCopy] = Field(default_factory=list)
 
 
+DERIVED = ("outlets", "first_seen", "last_seen", "reports", "briefing")
+
+
 class Story(Record):
     id: str = Field(
         pattern=r"^S[1-9][0-9]*$", description="S1, S2, ...: the story's folder under the index's."
@@ -48,23 +51,43 @@ class Story(Record):
     )
     error: str | None = Field(default=None, description="Why the last briefing of it failed.")
 
+    # What the index shows of a story, worked out from its articles: written into the JSON for its
+    # readers, and dropped when it is read back (``_derived``), so it can never disagree with them.
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def outlets(self) -> list[str]:
+        """Every outlet that published one of its articles or copies, once each."""
         found = (o for a in self.articles for o in (a.outlet, *(c.outlet for c in a.copies)))
         return list(dict.fromkeys(o for o in found if o))
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def first_seen(self) -> date | None:
         return min((a.published for a in self.articles if a.published), default=None)
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def last_seen(self) -> date | None:
         return max((a.published for a in self.articles if a.published), default=None)
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def reports(self) -> int:
         """Articles and copies: how many reports the story gathers."""
         return sum(1 + len(a.copies) for a in self.articles)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def briefing(self) -> str | None:
+        """Its briefing (JSON; .md and .html beside it), from the index's folder, once written."""
+        return f"{self.id}/briefing.json" if self.briefed else None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _derived(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            return {k: v for k, v in data.items() if k not in DERIVED}
+        return data
 
     @property
     def waiting(self) -> list[StoryArticle]:
