@@ -75,6 +75,7 @@ class StandIn:
         self.answer = answer
         self.fail_lines = set(fail_lines)
         self.live_calls = 0
+        self.asked: list[str] = []  # the schema each live call filled: ExtractionDraft, SynthesisDraft
         self.files: dict[str, bytes] = {}
         self.batches: dict[str, dict[str, Any]] = {}
         self.polls = 0
@@ -148,7 +149,9 @@ class StandIn:
                 body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
                 if self.path.endswith("/chat/completions"):
                     standin.live_calls += 1
-                    return self._send(standin.answer(json.loads(body)))
+                    request = json.loads(body)
+                    standin.asked.append(request["tools"][0]["function"]["name"])
+                    return self._send(standin.answer(request))
                 if self.path.endswith("/files"):
                     header = f"Content-Type: {self.headers['Content-Type']}\r\n\r\n".encode()
                     message = BytesParser(policy=policy.default).parsebytes(header + body)

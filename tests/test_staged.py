@@ -4,6 +4,7 @@ statement still cites source sentences that code verifies, and every claim is as
 
 import json
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,11 +16,14 @@ from summarizer import (
     Settings,
     SummarizerError,
     check_briefing,
+    render_briefing,
     sources_of,
     summarize,
 )
 from summarizer.schema.drafts import SynthesisDraft
 from summarizer.text import tokens
+
+from .batch_standin import StandIn
 
 LINE = re.compile(r"^\[([A-Z]+\d+)\] (.*)$", re.M)
 PLACES = ["Harbour Street", "the old mill", "North Quay", "the station", "Elm Park", "the bridge"]
@@ -97,3 +101,38 @@ def test_a_budget_too_small_for_one_item_is_one_clear_error() -> None:
     settings = Settings(model="fake", cache_dir=None, max_tokens=1000, context_tokens=2200)
     with pytest.raises(SummarizerError, match="context budget of 1200 prompt tokens"):
         summarize(sources_of(articles(2)), settings=settings, model=Recording())
+
+
+@pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
+def test_an_update_re_asks_only_the_parts_its_article_touches(tmp_path: Path) -> None:
+    """The parts' prompts an update leaves as they were are the same requests again: the
+    response cache answers them, and the server is asked for the touched parts alone."""
+    server = StandIn()
+    try:
+        settings = Settings(
+            model="gpt-4o-mini",
+            base_url=server.base_url,
+            api_key="not-needed",
+            cache_dir=str(tmp_path / "cache"),
+            max_tokens=1000,
+            context_tokens=3500,
+            max_retries=0,
+        )
+        first = summarize(sources_of(articles(16)), settings=settings)
+        parts = server.asked.count("SynthesisDraft") - 1  # and the note of notes
+        assert parts >= 4
+        saved = tmp_path / "briefing.json"
+        saved.write_text(render_briefing(first, "json"))
+        for document in articles(16):
+            (tmp_path / document.name).write_text(document.text)
+        news = tmp_path / "news.txt"
+        news.write_text(
+            "The mayor opened a ferry terminal on North Quay on day 900. Crowds watched the first boat."
+        )
+        server.asked.clear()
+        summarize([news], settings=settings, since=saved)
+        re_asked = server.asked.count("SynthesisDraft")
+        assert server.asked.count("ExtractionDraft") == 1
+        assert 2 <= re_asked <= 3  # the part the new event lands in (or two), and the note of notes
+    finally:
+        server.close()

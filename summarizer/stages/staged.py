@@ -1,15 +1,19 @@
 """Synthesis within a context budget. A story whose synthesis prompt would pass the model's context
-(less its answer) is synthesised in stages: its events, in timeline order, then its claims, are
-cut into parts whose prompts fit; each part gets a partial note (bottom line, key points, the
-status of its claims, its discrepancies), checked as a whole note is; then a note of notes is
-written from the partial notes' statements and the sentences they cite, in as many rounds as it
-takes for them to fit in one prompt. Every statement still cites source sentences, and the same
+(less its answer) is synthesised in stages: its events, then its claims, in the order of their
+ids, are cut into parts whose prompts fit, at places the items' ids choose (``_stable_runs``),
+so that an update re-asks only the parts its new articles touch (the others are the same
+requests again, answered from the response cache); each part gets a partial note (bottom line,
+key points, the status of its claims, its discrepancies), checked as a whole note is; then a
+note of notes is written from the partial notes' statements and the sentences they cite, in as
+many rounds as it takes for them to fit in one prompt. Every statement still cites source sentences, and the same
 code checks them; no request goes past the budget."""
 
 from __future__ import annotations
 
 import asyncio
 import json
+import math
+import zlib
 from collections.abc import Callable, Sequence
 from functools import cache
 from typing import TypeVar
@@ -91,6 +95,32 @@ def _packed(pieces: Sequence[Piece], room: int, sentences: dict[str, Sentence]) 
     return runs
 
 
+def _number(item: Item) -> tuple[int, int]:
+    """Events, then claims, each in the order of their ids: an update keeps every id and gives
+    new items the next ones."""
+    digits = "".join(c for c in item.id if c.isdigit())
+    return (0 if isinstance(item, TimelineEvent) else 1, int(digits or 0))
+
+
+def _stable_runs(items: Sequence[Item], room: int, sentences: dict[str, Sentence]) -> list[list[Item]]:
+    """``items`` cut into runs that an update mostly leaves as they were, so that the prompts of
+    the parts it does not touch are the same requests again (answered from the response cache):
+    in the order of their ids, a run ends after each item whose id hashes to a mark (one in
+    ``spacing``, a power of two near the items a run holds), never at a size, so an item that
+    grows or comes in moves no boundary but its own run's. A run too large is halved later."""
+    ordered = sorted(items, key=_number)
+    if not ordered:
+        return []
+    mean = sum(_cost(item, set(), sentences) for item in ordered) / len(ordered)
+    spacing = 2 ** max(0, int(math.log2(max(1.0, room / mean))))
+    runs: list[list[Item]] = [[]]
+    for item in ordered:
+        runs[-1].append(item)
+        if zlib.crc32(item.id.encode()) % spacing == spacing - 1:
+            runs.append([])
+    return [run for run in runs if run]
+
+
 def _fitted(run: Sequence[Piece], budget: int, size: Callable[[Sequence[Piece]], int]) -> list[list[Piece]]:
     """``run``, halved until each piece's real prompt fits the budget."""
     if size(run) <= budget:
@@ -127,7 +157,7 @@ async def synthesise_within(
         return prompt_tokens(*_part(story, items, by_id))
 
     items: list[Item] = [*story.timeline, *story.claims]
-    parts = [p for run in _packed(items, room, by_id) for p in _fitted(run, budget, part_size)]
+    parts = [p for run in _stable_runs(items, room, by_id) for p in _fitted(run, budget, part_size)]
     say(
         f"synthesising in {count(len(parts), 'part')}, then a note of notes: the story's material passes "
         f"the context budget of {budget} prompt tokens"
