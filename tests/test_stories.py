@@ -161,7 +161,7 @@ def test_later_articles_join_their_story_which_is_updated(day1: Path, tmp_path: 
     run = brief_stories(sorted((DATA / "day2").glob("*.json")), out, settings=SETTINGS, model=model)
     assert [s.id for s in run.index.stories] == ["S1", "S2", "S3", "S4"]
     assert {Path(a.path).stem for a in run.index.stories[0].articles} >= {"chile-quake-rebuild"}
-    assert [Path(a.path).stem for a in run.index.stories[3].articles] == ["ferry-fire"]
+    assert [Path(a.path).stem for a in run.index.stories[3].articles] == ["court-fine"]
     extractions = [a for a in model.asked if a.startswith("extraction")]
     assert len(extractions) == 2  # the two new articles only
     after = json.loads((out / "S1" / "briefing.json").read_text())

@@ -11,13 +11,14 @@ from .desk import (
     plan_stories,
     save_index,
 )
-from .grouping import STORY_SIMILARITY, group, grow, texts_of
+from .grouping import STORY_SIMILARITY, TOPIC_SIMILARITY, cluster, group, grow, texts_of, vectors
 from .index import INDEX_NAME, Story, StoryArticle, StoryIndex, load_index
 
 __all__ = [
     "COPY_SIMILARITY",
     "INDEX_NAME",
     "STORY_SIMILARITY",
+    "TOPIC_SIMILARITY",
     "Story",
     "StoryArticle",
     "StoryIndex",
@@ -25,6 +26,7 @@ __all__ = [
     "StoryPlan",
     "abrief_stories",
     "brief_stories",
+    "cluster",
     "copy_groups",
     "describe_plan",
     "group",
@@ -33,4 +35,5 @@ __all__ = [
     "plan_stories",
     "save_index",
     "texts_of",
+    "vectors",
 ]

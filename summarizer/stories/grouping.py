@@ -1,9 +1,13 @@
 """Articles into stories: which articles report the same real-world event. Each article is a
-TF-IDF vector of its words and word pairs (scikit-learn), stories are grown by average-link
-agglomerative clustering on cosine similarity, and a group joins another only while its
-articles are, on average, at least ``STORY_SIMILARITY`` alike. Word pairs carry what tells two
-events of one kind apart ('Reggie Bush' from 'Pierre Thomas', 'INS Sukanya' from 'INS Mysore')
-better than single words, which two stories of one kind share ('injured', 'reserve', 'pirates').
+TF-IDF vector of its words and word pairs (scikit-learn), and groups are grown by average-link
+agglomerative clustering on cosine similarity: a group joins another only while its articles
+are, on average, at least so alike. It is done twice. First into topics (``TOPIC_SIMILARITY``),
+weighing words by how rare they are among all the articles; then each topic into stories
+(``STORY_SIMILARITY``), weighing words by how rare they are within the topic alone. Two stories
+of one kind share the words of their kind ('injured reserve', 'pirates', 'offer'), rare in the
+day's news but common in their topic; within it, what tells them apart weighs most ('Reggie
+Bush' against 'Pierre Thomas', 'INS Sukanya' against 'INS Mysore'), and word pairs carry it
+better than single words.
 
 Two groups whose mean similarity reaches the threshold have a pair of articles that reaches it
 (no mean passes its largest term), so every story lies within one connected part of the graph
@@ -35,8 +39,14 @@ else:  # loaded with the first grouping: a briefing of one story never needs the
     sk_cluster = deferred("sklearn.cluster")
     sk_text = deferred("sklearn.feature_extraction.text")
 
-# The mean cosine similarity between two groups' articles at or above which they are one story.
-STORY_SIMILARITY = 0.16
+# The mean cosine similarity between two groups' articles at or above which they are one topic
+# (weighed by the words of all the articles), and then one story (weighed by the topic's words).
+TOPIC_SIMILARITY = 0.09
+STORY_SIMILARITY = 0.11
+SHARED_WEIGHT = 0.25  # how much a text's unshared words lower its similarity to the others
+# A topic of fewer articles is split into stories with the weights of all the articles: a handful
+# cannot tell which of their words are their topic's.
+TOPIC_ARTICLES = 8
 BLOCK = 1000  # rows of the similarity matrix worked out at once
 
 
@@ -45,20 +55,34 @@ def texts_of(titles_and_texts: Sequence[tuple[str | None, str]]) -> list[str]:
 
 
 def vectors(texts: Sequence[str], *, pairs: bool = True) -> Any:
-    """The texts' TF-IDF vectors, one unit-length sparse row each. A word (or pair) that only one
-    text uses says nothing of which texts are alike, so it is left out once there are more than
-    two texts; a text with no word in common with any other has a zero row."""
+    """The texts' TF-IDF vectors, one sparse row each, whose dot products are the similarities
+    grouping uses. A word (or pair) that only one text uses says nothing of which texts are
+    alike, so it is left out (once there are more than two texts), and each row is made of unit
+    length over the words it shares. But a text that shares only a few common words ('million
+    euros', 'Friday') would then be as alike as one that shares its substance: so each row is
+    also scaled by the share of the text's weight its shared words carry, to the power
+    ``SHARED_WEIGHT``. A text with no word in common with any other has a zero row."""
     vectorizer = sk_text.TfidfVectorizer(
         stop_words="english",
         sublinear_tf=True,
         ngram_range=(1, 2) if pairs else (1, 1),
-        min_df=2 if len(texts) > 2 else 1,
+        norm=None,
         dtype=numpy.float32,
     )
     try:
-        return vectorizer.fit_transform(texts)
-    except ValueError:  # no word in common (or no word at all): nothing is alike
+        weights = vectorizer.fit_transform(texts).tocsc()
+    except ValueError:  # no word at all: nothing is alike
         return sparse.csr_matrix((len(texts), 1), dtype=numpy.float32)
+    if len(texts) > 2:
+        used_by = numpy.diff(weights.indptr)  # texts a column's word appears in
+        shared = weights[:, numpy.flatnonzero(used_by >= 2)].tocsr()
+    else:
+        shared = weights.tocsr()
+    whole = numpy.sqrt(numpy.asarray(weights.multiply(weights).sum(axis=1)).ravel())
+    part = numpy.sqrt(numpy.asarray(shared.multiply(shared).sum(axis=1)).ravel())
+    share = numpy.divide(part, whole, out=numpy.zeros_like(part), where=whole > 0)
+    scale = numpy.divide(share**SHARED_WEIGHT, part, out=numpy.zeros_like(part), where=part > 0)
+    return sparse.diags(scale) @ shared
 
 
 def _close_pairs(rows: Any, threshold: float) -> Any:
@@ -104,40 +128,72 @@ def cluster(rows: Any, threshold: float = STORY_SIMILARITY) -> list[list[int]]:
     return sorted(groups, key=lambda members: members[0])
 
 
+def _within(texts: Sequence[str], members: Sequence[int], everyone: Any) -> numpy.ndarray:
+    """The similarity of every two of ``members``: weighed by the words of those texts alone, if
+    they are enough to say which words are their topic's (``TOPIC_ARTICLES``), else as among
+    all the articles (``everyone``: their vectors)."""
+    rows = vectors([texts[i] for i in members]) if len(members) >= TOPIC_ARTICLES else everyone[list(members)]
+    return numpy.asarray((rows @ rows.T).toarray())
+
+
 def group(
-    texts: Sequence[str], threshold: float = STORY_SIMILARITY, *, pairs: bool = True
+    texts: Sequence[str],
+    threshold: float = STORY_SIMILARITY,
+    *,
+    topic: float = TOPIC_SIMILARITY,
 ) -> list[list[int]]:
-    """The stories of ``texts``: lists of their indices."""
-    return cluster(vectors(texts, pairs=pairs), threshold) if texts else []
+    """The stories of ``texts`` (lists of their indices): their topics first, then the stories
+    within each topic, with the topic's own weights."""
+    if not texts:
+        return []
+    found = []
+    everyone = vectors(texts)
+    for members in cluster(everyone, min(topic, threshold)):
+        if len(members) == 1:
+            found.append(members)
+            continue
+        alike = _within(texts, members, everyone)
+        found += [[members[i] for i in story] for story in _average_link(alike, threshold)]
+    return sorted(found, key=lambda story: story[0])
 
 
 def grow(
-    known: Sequence[Sequence[int]], texts: Sequence[str], threshold: float = STORY_SIMILARITY
+    known: Sequence[Sequence[int]],
+    texts: Sequence[str],
+    threshold: float = STORY_SIMILARITY,
+    *,
+    topic: float = TOPIC_SIMILARITY,
 ) -> list[list[int]]:
     """The ``known`` groups (lists of indices into ``texts``) with every other text placed: the
     known groups first, in their order, each with the texts that joined it, then the new groups.
-    The new texts are grouped among themselves first; a new group joins the known group it is
-    most alike to on average, if that is at least ``threshold``, or stays a story of its own."""
-    placed = [i for members in known for i in members]
-    fresh = sorted(set(range(len(texts))) - set(placed))
+    Within each topic, the new texts are grouped among themselves first; a new group joins the
+    known group it is most alike to on average (over that group's texts in the topic, with the
+    topic's weights), if that is at least ``threshold``, or stays a story of its own."""
+    story_of = {i: g for g, members in enumerate(known) for i in members}
     grown = [list(members) for members in known]
-    if not fresh:
+    if len(story_of) == len(texts):
         return grown
-    rows = vectors(texts)
     started: list[list[int]] = []
-    # which known group each placed text is in, to sum a new group's similarities by group
-    membership = sparse.csr_matrix(
-        (numpy.ones(len(placed)), (placed, [g for g, members in enumerate(known) for _ in members])),
-        shape=(len(texts), max(len(known), 1)),
-    )
-    sizes = numpy.array([len(members) for members in known] or [1], dtype=numpy.float64)
-    for new in cluster(rows[fresh], threshold):
-        articles = [fresh[i] for i in new]
-        summed = numpy.asarray((rows[articles] @ rows.T).sum(axis=0)).ravel() @ membership
-        means = numpy.asarray(summed).ravel() / (sizes * len(articles))
-        best = int(means.argmax()) if known else -1
-        if known and means[best] >= threshold and known[best]:
-            grown[best].extend(articles)
-        else:
-            started.append(articles)
-    return grown + started
+    everyone = vectors(texts)
+    for members in cluster(everyone, min(topic, threshold)):
+        new = [k for k, i in enumerate(members) if i not in story_of]
+        if not new:
+            continue
+        alike = _within(texts, members, everyone)
+        stories: dict[int, list[int]] = {}
+        for k, i in enumerate(members):
+            if i in story_of:
+                stories.setdefault(story_of[i], []).append(k)
+        for found in _average_link(alike[numpy.ix_(new, new)].copy(), threshold):
+            articles = [new[k] for k in found]
+            best, score = None, threshold
+            for story, places in stories.items():
+                mean = float(alike[numpy.ix_(articles, places)].mean())
+                if mean >= score:
+                    best, score = story, mean
+            placed = [members[k] for k in articles]
+            if best is None:
+                started.append(placed)
+            else:
+                grown[best].extend(placed)
+    return grown + sorted(started, key=lambda story: story[0])
