@@ -102,9 +102,9 @@ def killed_and_resumed(folder: Path, stub: Stub, after: float, total: int) -> di
         cache_of = ResponseCache(cache)
         base_url = f"http://127.0.0.1:{stub.port}/v1"
         stored = {key for body in stub.bodies[before:] if cache_of.holds(key := cache_of.key(base_url, body))}
-        briefed = sum(
-            s["status"] == "briefed" for s in json.loads((out / "index.json").read_text())["stories"]
-        )
+        saved = out / "index.json"  # none yet if it was killed while grouping
+        stories = json.loads(saved.read_text())["stories"] if saved.exists() else []
+        briefed = sum(s["status"] == "briefed" for s in stories)
         done = subprocess.run(
             command(folder, out, stub, cache), capture_output=True, text=True, env=ENVIRONMENT
         )
