@@ -20,6 +20,7 @@ from .settings import Settings, prompt_budget
 from .stages.continuity import carry_ids
 from .stages.extract import TEMPLATES as EXTRACTION_TEMPLATES
 from .stages.extract import Extracted, Failed, SourceOutcome, source_info
+from .stages.figures import figure_discrepancies
 from .stages.merge import merge
 from .stages.staged import synthesise_within
 from .stages.supporting import settle_support
@@ -96,7 +97,7 @@ async def assemble(
         "timeline": story.timeline,
         "actors": story.actors,
         "claims": claims,
-        "discrepancies": synthesis.discrepancies,
+        "discrepancies": [*synthesis.discrepancies, *figure_discrepancies(story.timeline)],
     }
     briefing = Briefing(
         title=synthesis.title or extractions[0].source.title or "Briefing",

@@ -1,0 +1,75 @@
+"""Sources that report one event with different figures: the note shows a discrepancy, found by
+code, each source's figure citing its own sentences; figures that can both hold, or that count
+different things, are not one."""
+
+import re
+from typing import Any
+
+from summarizer import Document, FakeModel, FillRequest, Settings, check_briefing, sources_of, summarize
+
+SETTINGS = Settings(model="fake", cache_dir=None)
+FIRST = Document(
+    name="first.txt",
+    text="An earthquake struck the coast of Chile on Sunday. The earthquake killed 14 people in Valparaiso.",
+    title="Quake in Chile",
+)
+SECOND = Document(
+    name="second.txt",
+    text="A strong earthquake hit Chile on Sunday. The earthquake killed 21 people in Valparaiso, officials said.",
+    title="Chile earthquake",
+)
+
+
+def answering(counts: dict[str, str]) -> Any:
+    """Each source reports the earthquake that killed people, with the count it gives."""
+
+    def respond(request: FillRequest[Any], _attempt: int) -> dict[str, Any]:
+        lines = re.findall(r"^\[([A-Z]+\d+)\] (.*)$", request.messages[1]["content"], re.M)
+        if request.step != "extraction":
+            sid, text = lines[0]
+            cite = [{"sentence_id": sid, "quote": " ".join(text.split()[:4])}]
+            return {
+                "title": "Quake",
+                "bottom_line": [{"text": text, "evidence": cite}],
+                "key_points": [],
+                "claims": [],
+                "discrepancies": [],
+            }
+        sid, text = lines[1]
+        source = sid.rstrip("0123456789")
+        return {
+            "actors": [],
+            "events": [
+                {
+                    "what": "The earthquake killed people in Valparaiso.",
+                    "act": "killed",
+                    "when": "Sunday",
+                    "where": "Valparaiso",
+                    "quantities": [{"value": counts[source], "what": "people killed"}],
+                    "evidence": [{"sentence_id": sid, "quote": "The earthquake killed"}],
+                }
+            ],
+            "claims": [],
+        }
+
+    return respond
+
+
+def test_two_counts_of_one_event_are_a_discrepancy_each_citing_its_source() -> None:
+    sources = sources_of([FIRST, SECOND])
+    note = summarize(sources, settings=SETTINGS, model=FakeModel(answering({"A": "14", "B": "21"})))
+    (event,) = [e for e in note.timeline if len(e.sources) == 2]  # one row for the event
+    (found,) = [d for d in note.discrepancies if d.topic.startswith("Figures for")]
+    assert found.topic == f"Figures for {event.id}: {event.what}"
+    assert [(p.source, p.says, [c.sentence_id for c in p.citations]) for p in found.positions] == [
+        ("A", "14 people killed", ["A2"]),
+        ("B", "21 people killed", ["B2"]),
+    ]
+    assert all(p.support is not None and p.support.verdict == "supported" for p in found.positions)
+    assert check_briefing(note, [s.document for s in sources]) == []
+
+
+def test_counts_that_can_both_hold_are_no_discrepancy() -> None:
+    for counts in ({"A": "at least 14", "B": "21"}, {"A": "14", "B": "14"}):
+        note = summarize(sources_of([FIRST, SECOND]), settings=SETTINGS, model=FakeModel(answering(counts)))
+        assert not [d for d in note.discrepancies if d.topic.startswith("Figures for")], counts
