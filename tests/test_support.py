@@ -70,6 +70,14 @@ def test_a_count_of_sources_must_not_exceed_those_cited() -> None:
     )
 
 
+def test_a_count_of_sources_is_a_number_with_its_noun_that_the_sources_do_not_say() -> None:
+    dated = "According to a 1997 article in a magazine, Marsh applied to the port."
+    assert check(dated, dated).verdict == "supported"  # a dated article, not 1,997 of them
+    said = "Two reports said the port closed."
+    assert check(said, said).verdict == "supported"  # what the source says, not the coverage
+    assert fault(check("Two reports say the port closed.", "The port closed.")) == ("number", "Two")
+
+
 def test_names_must_be_in_the_evidence_under_a_name_the_table_gives() -> None:
     said = "Brandt called Marsh on Tuesday."
     assert check("Tomas Brandt called Elena Marsh.", said).verdict == "supported"
@@ -177,7 +185,8 @@ def test_nothing_to_check_is_unchecked_and_nothing_cited_is_unsupported() -> Non
 WORDS = st.sampled_from(
     "Marsh Brandt Valmora the union said denied confirmed not never no three 3 1.5 million half "
     "dozens Tuesday March 5 2024 last week sued called injured port closure , . 20% about US us "
-    "Valmora's mayor of declined to comment failed two thirds a third 33%".split()
+    "Valmora's mayor of declined to comment failed two thirds a third 33% both sources reports "
+    "article 1997 an outlets".split()
 )
 
 

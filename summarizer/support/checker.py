@@ -81,7 +81,8 @@ def assess(
 def _numbers(reading: _Reading, findings: Findings) -> None:
     """Every quantity must be stated, rounded or summed from the evidence's; a count of sources
     ('both outlets') must not exceed the sources cited."""
-    counted = list(_SOURCE_COUNT.finditer(reading.statement))
+    evidence_text = " ".join(c.text for c in reading.cited).casefold()
+    counted = [m for m in _SOURCE_COUNT.finditer(reading.statement) if _counts_sources(m, evidence_text)]
     cited_sources = len({source_of(c.id) for c in reading.cited})
     for match in counted:
         findings.checked += 1
@@ -140,9 +141,20 @@ def _names(reading: _Reading, findings: Findings) -> list[Named]:
     return mentions
 
 
+def _counts_sources(match: re.Match[str], evidence: str) -> bool:
+    """Whether 'two reports', 'both outlets' counts the sources the statement rests on: not when
+    its number and noun disagree ('a 1997 article' is dated, not counted), nor when the cited
+    sentences say it themselves ('two reports said' is what a source says)."""
+    number, noun = match.group(1).lower(), match.group(2).lower()
+    plural = noun.endswith("s")
+    if plural == (number in ("one", "single", "1")):
+        return False
+    return match.group(0).casefold() not in evidence
+
+
 _COUNT_WORDS = {"one": 1, "single": 1, "both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "all": -1}
 _SOURCE_COUNT = re.compile(
-    r"\b(one|single|both|two|three|four|five|all|\d+)\s+(?:of\s+the\s+)?(?:sources|source|outlets|outlet|"
+    r"\b(one|single|both|two|three|four|five|all|\d+)\s+(?:of\s+the\s+)?(sources|source|outlets|outlet|"
     r"reports|report|articles|article)\b",
     re.IGNORECASE,
 )
