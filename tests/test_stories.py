@@ -228,3 +228,26 @@ def test_eval_stories_scores_grouping_beside_the_baseline(tmp_path: Path) -> Non
     scores = json.loads(result.stdout)["scores"]
     assert scores["gold_stories"] == 3 and scores["stories"] == 3 and scores["near_copies_folded"] == 1
     assert scores["b3"]["f1"] == 1.0 and 0 < scores["baseline_b3"]["f1"] <= 1.0
+
+
+def test_a_story_that_fails_is_marked_the_others_go_on_and_a_rerun_retries_it(
+    day1: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "stories"
+
+    def refusing_transfers(request: FillRequest[Any], attempt: int) -> dict[str, Any]:
+        if "Alvarado" in request.messages[1]["content"]:
+            raise RuntimeError("the server is down")
+        return respond(request, attempt)
+
+    run = brief_stories(
+        sorted(day1.glob("*.json")), out, settings=SETTINGS, model=FakeModel(refusing_transfers)
+    )
+    assert run.failed == ["S3"] and [s.status for s in run.index.stories] == ["briefed", "briefed", "failed"]
+    assert "the server is down" in (run.index.stories[2].error or "")
+    assert not (out / "S3" / "briefing.json").exists()
+    model = Counting()
+    again = brief_stories(sorted(day1.glob("*.json")), out, settings=SETTINGS, model=model)
+    assert (
+        again.failed == [] and len(model.asked) == 2 + 1
+    )  # the failed story's two articles and its synthesis

@@ -144,3 +144,9 @@ def stories(
             "run again to retry",
             1,
         )
+    if run.incomplete:
+        fail(
+            f"{count(len(run.incomplete), 'story', 'stories')} briefed with a source left out "
+            f"({', '.join(run.incomplete)}); the index says which",
+            1,
+        )

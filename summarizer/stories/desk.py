@@ -237,8 +237,14 @@ async def _brief(
         story.title = briefing.title
         held |= {s.document.sha256 for s in job.sources}
         spent = sum(briefing.generation.usage.values(), Usage())
+        left_out = [r.id for r in briefing.sources if r.status == "failed"]
+        story.error = (
+            f"source {', '.join(left_out)} could not be extracted; the briefing leaves it out"
+            if left_out
+            else None
+        )
     story.briefed = [a.sha256 for a in story.articles if a.sha256 in held]
-    story.status, story.error = "briefed", None
+    story.status = "briefed"
     return spent
 
 
@@ -249,7 +255,13 @@ class StoriesRun:
 
     @property
     def failed(self) -> list[str]:
+        """The stories that could not be briefed."""
         return [s.id for s in self.index.stories if s.status == "failed"]
+
+    @property
+    def incomplete(self) -> list[str]:
+        """The stories briefed with a source left out (it could not be extracted)."""
+        return [s.id for s in self.index.stories if s.status == "briefed" and s.error]
 
 
 async def abrief_stories(
