@@ -44,6 +44,7 @@ class NameTable:
         self._descriptors = _unique(every)
         self._names: dict[str, tuple[re.Pattern[str], frozenset[str], tuple[str, ...]]] = {}
         self._index = NameIndex(sorted(self._owner, key=len, reverse=True))
+        self._read: dict[str, tuple[Named, ...]] = {}
         self._members: dict[str, list[str]] = defaultdict(list)
         for actor in self.actors.values():
             for word in actor.words:
@@ -55,11 +56,17 @@ class NameTable:
         )
 
     def mentions(self, text: str) -> list[Named]:
+        """The actors ``text`` names, where; each text read once a table (a sentence is cited
+        by many statements)."""
+        known = self._read.get(text)
+        if known is not None:
+            return list(known)
         found = []
         for match in self._index.matches(text):
             actor = self._owner.get(match.group().casefold())
             if actor is not None and _written_as_name(match.group()):
                 found.append(Named(actor, match.group(), match.start(), match.end()))
+        self._read[text] = tuple(found)
         return found
 
     def names_in(self, actor: str, text: str) -> bool:

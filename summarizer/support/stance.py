@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from ..text.words import NOUN_MARKERS, Token, negated, stem, tokens
 from .evidence import Roles
@@ -31,7 +31,8 @@ class _Text:
     """A text read for stance: its words, and the actors it names placed on them."""
 
     def __init__(self, text: str, mentions: Sequence[Named]) -> None:
-        self.words = tokens(text)
+        self.text = text
+        self.words = _words(text)
         self.mentions = [(m, self._at(m.start)) for m in mentions]
         # where each mention ends, and the words that are part of a name (never its verb)
         self.last = {i: self._at(m.end - 1) for m, i in self.mentions}
@@ -91,14 +92,33 @@ def check(
     return checked, faults
 
 
+@lru_cache(maxsize=8192)
+def _words(text: str) -> tuple[Token, ...]:
+    return tokens(text)
+
+
+@lru_cache(maxsize=8192)
+def _polarity(text: str) -> tuple[dict[str, frozenset[bool]], int]:
+    """Of a cited sentence: whether each content word's stem stands negated or not, and how many
+    negative words it has. A sentence is cited by many statements; it is read once."""
+    words = _words(text)
+    flags: dict[str, set[bool]] = defaultdict(set)
+    for i, word in enumerate(words):
+        if word.content:
+            flags[stem(word.text)].add(negated(words, i))
+    return {k: frozenset(v) for k, v in flags.items()}, sum(_negative_word(w) for w in words)
+
+
 def _negations(said: _Text, cited: Sequence[_Text], faults: list[Fault]) -> int:
     flags: dict[str, set[bool]] = defaultdict(set)
+    negatives = 0
     for text in cited:
-        for i, word in enumerate(text.words):
-            if word.content:
-                flags[stem(word.text)].add(negated(text.words, i))
+        own, count = _polarity(text.text)
+        negatives += count
+        for key, values in own.items():
+            flags[key] |= values
     cues = sum(w.negation for w in said.words)
-    if cues > sum(_negative_word(w) for text in cited for w in text.words):
+    if cues > negatives:
         cue = next(w.text for w in said.words if w.negation)
         faults.append(("polarity", cue, "adds a negation the cited sentences do not have"))
         return 1
