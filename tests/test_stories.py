@@ -181,6 +181,7 @@ def test_cli_dry_run_plans_and_writes_nothing(day1: Path, tmp_path: Path) -> Non
 @pytest.mark.parametrize(
     ("args", "problem"),
     [
+        (["-o", "{out}", "--batch", "--engine", "ray"], "choose one"),
         (["-o", "{out}"], "holds no article files"),
         (["--since", "{tmp}/index.json"], "does not exist"),
         (["--since", "{tmp}/notes.json"], "is not a stories index"),

@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from ..documents.readers import READERS
-from ..errors import InputError
+from ..errors import ConfigError, InputError
 from ..text import count
 from .options import CacheTally, dry_run_option, fail, model_options, progress, report_usage, reports_errors
 from .startup import load_libraries
@@ -107,6 +107,8 @@ def stories(
     if folder.exists() and not folder.is_dir():
         raise InputError(str(folder), "is not a folder")
     settings = Settings.from_env(**options)
+    if settings.batch and engine == "ray":
+        raise ConfigError("--batch and --engine ray each share out the extraction: choose one")
     paths = article_paths(inputs, folder)
     documents = [load_document(path) for path in paths]  # every article read before any call
     planned = plan_stories(

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from ..documents import Document, load_document
-from ..errors import InputError, ModelError
+from ..errors import ConfigError, InputError, ModelError
 from ..files import write_atomic
 from ..lazy import deferred
 from ..llm import Model, opened, settings_of
@@ -279,6 +279,8 @@ async def abrief_stories(
     sources are extracted on the cluster first, then each story is briefed from its outcomes."""
     say = progress or _silent
     settings, model = settings_of(settings, overrides, model)
+    if settings.batch and engine == "ray":
+        raise ConfigError("--batch and --engine ray each share out the extraction: choose one")
     plan.folder.mkdir(parents=True, exist_ok=True)
     save_index(plan)
     jobs = [_prepared(story, plan) for story in plan.waiting()]
