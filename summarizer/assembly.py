@@ -21,6 +21,7 @@ from .stages.continuity import carry_ids
 from .stages.extract import TEMPLATES as EXTRACTION_TEMPLATES
 from .stages.extract import Extracted, Failed, SourceOutcome, source_info
 from .stages.figures import figure_discrepancies
+from .stages.joining import join_proposed
 from .stages.merge import merge
 from .stages.staged import synthesise_within
 from .stages.supporting import settle_support
@@ -74,12 +75,13 @@ async def assemble(
         error.usage = extraction_usage + (error.usage or Usage())  # what the whole run cost
         raise
 
+    story, joins = join_proposed(story, synthesis.same_events)
     warnings = [*notes] + [note for source in sources for note in source.notes()]
     warnings += [f"source {o.source.id} left out: {o.error}" for o in failed]
     for extraction in extractions:
         warnings += [f"source {extraction.source.id}: {w}" for w in extraction.warnings]
     warnings += story.warnings
-    warnings += [f"synthesis: {w}" for w in synthesis.warnings]
+    warnings += [f"synthesis: {w}" for w in synthesis.warnings] + joins
     if not synthesis.bottom_line:
         said = "the model gave no bottom line that its citations hold: the note opens without one"
         warnings.append(f"synthesis: {said}")

@@ -241,6 +241,14 @@ class DiscrepancyDraft(Draft):
     )
 
 
+class SameEventDraft(Draft):
+    events: list[str] = Field(
+        min_length=2,
+        description="Ids of timeline events (E2, E5) that tell of one happening in other words: the same act, "
+        "at one time and place, by the same participants.",
+    )
+
+
 class SynthesisDraft(Draft):
     """A briefing on the story for a busy reader, built only from the listed facts and sentences."""
 
@@ -252,6 +260,10 @@ class SynthesisDraft(Draft):
     claims: list[ClaimAssessmentDraft] = Field(description="One assessment for each claim id in the input.")
     discrepancies: list[DiscrepancyDraft] = Field(
         description="Points where the sources report the same thing differently; [] if they agree."
+    )
+    same_events: list[SameEventDraft] = Field(
+        default_factory=list,
+        description="Timeline events that are one happening told twice (by different sources); [] if none.",
     )
 
     def evidence(self) -> list[tuple[str, CitationDraft]]:
@@ -300,6 +312,12 @@ class SynthesisDraft(Draft):
         if scope is None or not is_strict():
             return self
         problems = citation_problems(self.evidence(), scope)
+        strange = [e for group in self.same_events for e in group.events if e.strip() not in scope.event_ids]
+        if strange:
+            problems.append(
+                f"Unknown event ids {strange} in same_events: name only events of the Timeline, by their ids "
+                f"({', '.join(sorted(scope.event_ids)) or 'none'})."
+            )
         unknown = [a.claim_id for a in self.claims if a.claim_id not in scope.claim_ids]
         if unknown:
             problems.append(

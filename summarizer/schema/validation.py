@@ -35,6 +35,7 @@ class Scope:
 
     corpus: Corpus
     claim_ids: frozenset[str] = frozenset()  # claims a synthesis may assess
+    event_ids: frozenset[str] = frozenset()  # events a synthesis may name as one
     # One part of a long document may name an actor that another part introduced: such
     # references are resolved over the whole document afterwards, not rejected per part.
     check_references: bool = True

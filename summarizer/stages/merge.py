@@ -108,7 +108,7 @@ def _resolve_actors(
                 affiliations=_distinct(a.affiliation for a in extracted),
                 surface_forms=[SurfaceForm(text=t, sources=sorted(s)) for t, s in forms.items()],
                 sources=cluster.sources,
-                citations=_unique([c for a in extracted for c in a.citations]),
+                citations=unique_citations([c for a in extracted for c in a.citations]),
             )
         )
     return actors, actor_id
@@ -152,7 +152,7 @@ def _merge_events(
         return describe(report.what).words | ({_ACT + key} if key else set())
 
     folding = _Folding[TimelineEvent](
-        lambda a, b: _same_event(a, b, describe, act), _combine_events, words, SAME_ACT_SHARED_ACTOR
+        lambda a, b: _same_event(a, b, describe, act), combine_events, words, SAME_ACT_SHARED_ACTOR
     )
     for extraction in extractions:
         source = extraction.source.id
@@ -246,7 +246,7 @@ class _Folding(Generic[Reported]):
                 continue
             members.append(candidate)
             twin.sources = sorted({*twin.sources, *candidate.sources})
-            twin.citations = _unique([*twin.citations, *candidate.citations])
+            twin.citations = unique_citations([*twin.citations, *candidate.citations])
             self.combine(twin, candidate)
             self._index(words, n, len(members) - 1)
             return
@@ -260,7 +260,7 @@ class _Folding(Generic[Reported]):
             self.by_word[word].append((entry, report))
 
 
-def _combine_events(twin: TimelineEvent, other: TimelineEvent) -> None:
+def combine_events(twin: TimelineEvent, other: TimelineEvent) -> None:
     """Adds what ``other`` reports to ``twin``, in new values: the reports keep their own."""
     value, precision = twin.date.value, twin.date.precision
     if value is None or (other.date.value and len(other.date.value) > len(value)):
@@ -288,7 +288,7 @@ def _combine_claims(twin: BriefingClaim, other: BriefingClaim) -> None:
         setattr(twin, field, list(dict.fromkeys([*getattr(twin, field), *getattr(other, field)])))
 
 
-def _dates_compatible(a: TimelineEvent, b: TimelineEvent) -> bool:
+def dates_compatible(a: TimelineEvent, b: TimelineEvent) -> bool:
     """Two dates, one within the other; or an undated event told as past, and a dated one that
     does not begin after the undated one was reported."""
     if a.date.value is None or b.date.value is None:
@@ -308,7 +308,7 @@ def _same_event(
     (when both name any), telling of the same kind of act (when both name theirs) or in words that
     tell of the same happening; None when they are at odds."""
     mine, theirs = {r.actor for r in a.participants}, {r.actor for r in b.participants}
-    if not _dates_compatible(a, b) or (mine and theirs and not mine & theirs):
+    if not dates_compatible(a, b) or (mine and theirs and not mine & theirs):
         return None
     first, second = describe(a.what), describe(b.what)
     return judge(first, second, shared_actor=bool(mine & theirs), acts=(act(a), act(b)))
@@ -358,5 +358,5 @@ def _stance(claim: BriefingClaim) -> set[str]:
     return {actor for field in STANCE_ROLES for actor in getattr(claim, field)}
 
 
-def _unique(citations: Sequence[Citation]) -> list[Citation]:
+def unique_citations(citations: Sequence[Citation]) -> list[Citation]:
     return list({(c.sentence_id, c.start, c.end): c for c in citations}.values())

@@ -211,4 +211,5 @@ async def synthesise_within(
         discrepancies=[d for p in (*partial, final) for d in p.discrepancies],
         warnings=warnings,
         usage=usage,
+        same_events=[group for p in partial for group in p.same_events],
     )

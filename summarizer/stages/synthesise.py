@@ -6,7 +6,7 @@ assessments; ``settle_claims`` applies them, and a rule gives a status to every 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..llm import FillRequest, Messages, Model, fill
 from ..llm.prompts import fence, one_line, render
@@ -41,6 +41,7 @@ class Synthesis:
     discrepancies: list[Discrepancy]
     warnings: list[str]
     usage: Usage
+    same_events: list[list[str]] = field(default_factory=list)  # events the model reads as one (``joining``)
 
 
 def messages(story: Story, sentences: Sequence[Sentence], partials: Sequence[Statement] = ()) -> Messages:
@@ -108,7 +109,12 @@ async def synthesise(
         {r.id: r.reference_date or r.published for r in story.sources},
         story.claims,
     )
-    scope = Scope(Corpus.of(sentences), claim_ids=frozenset(c.id for c in story.claims), judge=judge)
+    scope = Scope(
+        Corpus.of(sentences),
+        claim_ids=frozenset(c.id for c in story.claims),
+        event_ids=frozenset(e.id for e in story.timeline),
+        judge=judge,
+    )
     filled = await fill(
         model, FillRequest(STEP, "the briefing", SynthesisDraft, messages(story, sentences, partials), scope)
     )
@@ -159,6 +165,14 @@ def verify(
             discrepancies.append(Discrepancy(topic=item.topic, positions=positions))
         else:
             warnings.append(f"discrepancies[{i}] {item.topic!r}: dropped, fewer than two grounded positions")
+    events = {e.id for e in story.timeline}
+    same_events = []
+    for group in draft.same_events:
+        ids = list(dict.fromkeys(e.strip() for e in group.events))
+        if len(ids) >= 2 and all(e in events for e in ids):
+            same_events.append(ids)
+        else:
+            warnings.append(f"same_events {group.events}: dropped, not two or more events of the timeline")
     return Synthesis(
         title=draft.title.strip() or None,
         bottom_line=statements(draft.bottom_line, "bottom_line"),
@@ -167,6 +181,7 @@ def verify(
         discrepancies=discrepancies,
         warnings=warnings,
         usage=usage,
+        same_events=same_events,
     )
 
 
