@@ -237,6 +237,9 @@ def eval_events(directory: str, errors: bool, fmt: str) -> None:
             "same_words_pairs": {**asdict(base_pairs), **asdict(base_pairs.scores)},
             "head_lemma_b3": {**asdict(lemma_b3), "f1": lemma_b3.f1},
             "head_lemma_pairs": {**asdict(lemma_pairs), **asdict(lemma_pairs.scores)},
+            "proposed_b3": {**asdict(events_overall(results, "proposed")[0])},
+            "true_proposals_accepted": [sum(r.true_proposals[i] for r in results) for i in (0, 1)],
+            "wrong_proposals_refused": [sum(r.wrong_proposals[i] for r in results) for i in (0, 1)],
         }
         click.echo(json.dumps({**overall, "topics": topics}, indent=2))
         return
@@ -262,6 +265,15 @@ def eval_events(directory: str, errors: bool, fmt: str) -> None:
             f"R {joins.scores.recall:.3f} F1 {joins.scores.f1:.3f}"
             + (f" (of {count(joins.wanted, 'pair')} to find)" if label == "event merges" else "")
         )
+    proposed_b3, proposed_pairs = events_overall(results, "proposed")
+    accepted, offered = (sum(r.true_proposals[i] for r in results) for i in (0, 1))
+    refused, wrong = (sum(r.wrong_proposals[i] for r in results) for i in (0, 1))
+    click.echo(
+        f"with a model proposing every true join of the rows, verified by code: B3 P {proposed_b3.precision:.3f} "
+        f"R {proposed_b3.recall:.3f} F1 {proposed_b3.f1:.3f}; pairwise P {proposed_pairs.scores.precision:.3f} "
+        f"R {proposed_pairs.scores.recall:.3f} ({accepted} of {count(offered, 'join')} accepted); wrong joins "
+        f"proposed (rows of different events whose head words share a stem): {refused} of {wrong} refused"
+    )
     if errors:
         for r in results:
             for label, merges in (("joined, different events", r.wrong), ("left apart, one event", r.missed)):

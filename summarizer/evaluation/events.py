@@ -11,9 +11,9 @@ precision and recall over the pairs of events from different sources."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import astuple, dataclass
+from dataclasses import astuple, dataclass, field
 from typing import Any
 
 from ..dates import CALENDAR_KINDS, find_dates, value_kind
@@ -26,7 +26,8 @@ from ..schema.extraction import (
     Participant,
     SourceInfo,
 )
-from ..stages.merge import merge
+from ..stages.joining import join_proposed
+from ..stages.merge import Story, merge
 from ..text import Sentence, source_id, source_of, split_sentences
 from ..text.words import stem, tokens
 from .corpus import NAMED_TYPES, article_document
@@ -77,6 +78,13 @@ class EventScores:
     lemma_pairs: Pairs
     wrong: tuple[EventMerge, ...] = ()  # pairs joined that are different events
     missed: tuple[EventMerge, ...] = ()  # pairs of one event left apart
+    # A model that proposes every true join of the merge's rows (``joining``): the joins code
+    # accepted of those proposed, and the scores after; and one that proposes wrong joins (rows of
+    # different events whose head words share a stem): how many code refused.
+    proposed_b3: Scores = Scores(0.0, 0.0)
+    proposed_pairs: Pairs = field(default_factory=lambda: Pairs(0, 0, 0, 0))  # defined below
+    true_proposals: tuple[int, int] = (0, 0)  # (accepted, proposed)
+    wrong_proposals: tuple[int, int] = (0, 0)  # (refused, proposed)
 
 
 def evaluate_events(articles: list[dict[str, Any]]) -> list[EventScores]:
@@ -107,6 +115,13 @@ def evaluate_events(articles: list[dict[str, Any]]) -> list[EventScores]:
         ]
         system = [c for c in system if c]
         gold = _clusters(reports, lambda r: r.instance)
+        instance_of = {r.item: r.instance for r in reports}
+        row_instance = {
+            entry.id: Counter(instance_of[i] for i in row).most_common(1)[0][0]
+            for entry, row in zip(story.timeline, _rows(story, known), strict=True)
+            if row
+        }
+        proposed_system, accepted, wrong = _proposed(story, known, row_instance, reports)
         baseline = _clusters(reports, lambda r: r.trigger.casefold())
         lemma = _clusters(reports, head_lemma)
         truth = _Truth(reports, _related(reports), _cross_pairs(gold))
@@ -124,9 +139,49 @@ def evaluate_events(articles: list[dict[str, Any]]) -> list[EventScores]:
                 b_cubed(lemma, gold),
                 truth.pairs(lemma),
                 *truth.differences(system),
+                proposed_b3=b_cubed(proposed_system, gold),
+                proposed_pairs=truth.pairs(proposed_system),
+                true_proposals=accepted,
+                wrong_proposals=wrong,
             )
         )
     return results
+
+
+def _rows(story: Story, known: set[Item]) -> list[list[Item]]:
+    """The reports each timeline row cites, in order."""
+    return [
+        list(
+            dict.fromkeys(i for c in e.citations if (i := (source_of(c.sentence_id), c.sentence_id)) in known)
+        )
+        for e in story.timeline
+    ]
+
+
+def _proposed(
+    story: Story, known: set[Item], row_instance: dict[str, str], reports: Sequence[ReportedEvent]
+) -> tuple[list[list[Item]], tuple[int, int], tuple[int, int]]:
+    """The rows after code verifies every true join a perfect model would propose; how many of
+    those it accepted; and how many wrong joins (rows of different events with one head stem) it
+    refused."""
+    by_instance: dict[str, list[str]] = defaultdict(list)
+    for row, instance in row_instance.items():
+        by_instance[instance].append(row)
+    true = [rows for rows in by_instance.values() if len(rows) > 1]
+    joined, said = join_proposed(story, true)
+    accepted = sum("joined into" in w for w in said)
+    stem_of = {r.item: head_lemma(r) for r in reports}
+    rows = dict(zip((e.id for e in story.timeline), _rows(story, known), strict=True))
+    heads = {row: {stem_of[i] for i in items} for row, items in rows.items() if items}
+    wrong = [
+        [a, b]
+        for n, a in enumerate(row_instance)
+        for b in list(row_instance)[n + 1 :]
+        if row_instance[a] != row_instance[b] and heads[a] & heads[b]
+    ]
+    refused = sum("kept apart" in w for pair in wrong for w in join_proposed(story, [pair])[1])
+    clusters = [c for c in _rows(joined, known) if c]
+    return clusters, (accepted, sum(len(rows) - 1 for rows in true)), (refused, len(wrong))
 
 
 def head_lemma(report: ReportedEvent) -> str:
@@ -205,6 +260,7 @@ def events_overall(results: Sequence[EventScores], of: str = "merge") -> tuple[S
     the merge, or of a baseline: the same event words, or the same head lemma."""
     chosen = {
         "merge": lambda r: (r.b3, r.pairs),
+        "proposed": lambda r: (r.proposed_b3, r.proposed_pairs),
         "same words": lambda r: (r.baseline_b3, r.baseline_pairs),
         "head lemma": lambda r: (r.lemma_b3, r.lemma_pairs),
     }[of]
