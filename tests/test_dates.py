@@ -615,3 +615,11 @@ def test_more_written_forms_of_dates_and_fiscal_years() -> None:
     assert value("the 2024 fiscal year") == "2024"
     assert value("the year before", previous="2020") == "2019"
     assert value("the year after", previous="2020-06") == "2021"
+
+
+def test_may_and_march_in_lower_case_are_words_not_months() -> None:
+    from summarizer.dates import find_dates
+
+    assert [f.text for f in find_dates("The union said this may delay the works.")] == []
+    assert [f.text for f in find_dates("Crowds will march next week.")] == ["next week"]
+    assert [f.text for f in find_dates("The vote is due this May, officials said.")] == ["this May"]

@@ -70,6 +70,17 @@ def test_a_count_of_sources_must_not_exceed_those_cited() -> None:
     )
 
 
+def test_numbers_glued_to_units_modal_may_and_a_lone_one_are_read_as_english_writes_them() -> None:
+    assert check("The meeting starts at 8 pm.", "The meeting starts at 8pm on Friday.").verdict == "supported"
+    assert check("The parcel weighed 20 kg.", "The parcel weighed 20kg.").verdict == "supported"
+    assert fault(check("The parcel weighed 30 kg.", "The parcel weighed 20kg.")) == ("number", "30")
+    assert check(
+        "The union said this may delay the works.", "The union said it may delay the works."
+    ).verdict == ("supported")  # the verb, not the month
+    assert check("One of the men was arrested.", "A man was arrested.").verdict == "supported"
+    assert fault(check("One of the men was arrested.", "Two men were arrested.")) == ("number", "One")
+
+
 def test_a_count_of_sources_is_a_number_with_its_noun_that_the_sources_do_not_say() -> None:
     dated = "According to a 1997 article in a magazine, Marsh applied to the port."
     assert check(dated, dated).verdict == "supported"  # a dated article, not 1,997 of them

@@ -35,7 +35,8 @@ _EXPRESSION = re.compile(
     )\b""",
     re.IGNORECASE | re.VERBOSE,
 )
-# 'May', 'March' and 'Sun' are words before they are dates: taken alone only when capitalised.
+# 'May', 'March' and 'Sun' are words before they are dates: read as dates only when capitalised,
+# alone or in an expression ('this May').
 _AMBIGUOUS = {
     "may",
     "march",
@@ -67,8 +68,8 @@ def find_dates(text: str) -> tuple[Found, ...]:
     found = []
     for match in _EXPRESSION.finditer(text):
         expression = match.group()
-        if expression.lower() in _AMBIGUOUS and not expression[0].isupper():
-            continue
+        if any(word in _AMBIGUOUS for word in re.findall(r"[a-z]+", expression)):
+            continue  # 'this may' and 'last march' are a verb and a walk; 'this May' is a month
         if expression.lower() == "may" and _modal_may(text, match.end()):
             continue
         found.append(Found(expression, match.start(), match.end()))

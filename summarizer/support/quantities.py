@@ -16,6 +16,9 @@ def supported(quantity: Figure, evidence: Sequence[Figure]) -> str | None:
     for other in evidence:
         if _same(quantity, other):
             return "stated"
+    if not evidence and quantity.exact and quantity.low == 1 and not quantity.text[:1].isdigit():
+        return "one, which any singular states"  # 'one of the men' for 'a man was arrested'
+
     for other in evidence:
         if other.exact and quantity.exact and _rounds_to(other.low, quantity.low, quantity.approximate):
             return "rounded"

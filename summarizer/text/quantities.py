@@ -152,7 +152,12 @@ def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(s <= start < e or s < end <= e for s, e in spans)
 
 
-_NUMBER_WITH_SUFFIX = re.compile(r"[\d.,]+(?:st|nd|rd|th|s|k|m|bn|mn|tn|b)", re.I)
+# A number with its unit or ending glued on is still a number: '3rd', '1990s', '20m', '8pm', '20kg'.
+_NUMBER_WITH_SUFFIX = re.compile(
+    r"[\d.,]+(?:st|nd|rd|th|s|k|m|bn|mn|tn|b|am|pm|kg|g|mg|lbs?|km|cm|mm|mi|ft|mph|kmh|kph|"
+    r"h|hrs?|mins?|secs?|kw|mw|gw|kwh|mwh|ml|l|oz|gb|mb|tb)",
+    re.I,
+)
 
 
 def _part_of_word(text: str, start: int, end: int) -> bool:
