@@ -44,6 +44,8 @@ def started() -> None:
         raise ConfigError("--engine ray needs Ray: pip install 'summarizer[ray]'") from None
     if not ray.is_initialized():
         ray.init(include_dashboard=False, log_to_driver=False, logging_level=logging.ERROR)
+    # Ray Data reports each dataset it runs; a run's progress lines are the product's own
+    logging.getLogger("ray.data").setLevel(logging.ERROR)
     context = ray.data.DataContext.get_current()
     context.enable_progress_bars = False
     context.print_on_execution_start = False
