@@ -116,6 +116,7 @@ class _Page:
             denies=names["denied_by"],
             disputes=names["disputed_by"],
             reported_via=", ".join(claim.reported_via),
+            corroboration=claim.corroboration,
             explanation=explanation,
         )
 

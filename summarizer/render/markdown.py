@@ -197,6 +197,8 @@ def briefing(note: Briefing, sources: Sequence[Source] = ()) -> str:
             by_rule = " (by rule)" if claim.by_rule else ""
             lines += [f"Status: **{claim.status_label}**{by_rule}. {_cites(claim.said.citations)}", ""]
             lines += [f"- {role.label}: {names}" for role, names in claim.parties]
+            if claim.corroboration:
+                lines.append(f"- Corroboration: {claim.corroboration}")  # names escaped with the note
             if claim.reported_via:
                 lines.append(f"- Reported via: {', '.join(claim.reported_via)}")
             if claim.explanation:

@@ -6,7 +6,7 @@ out elements), so the two never disagree on what the note says."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -69,6 +69,9 @@ class Claim:
     names: dict[str, str]  # role field -> the names in it ('' when none)
     reported_via: tuple[str, ...]
     explanation: Said | None
+    corroboration: str | None = (
+        None  # what 'corroborated' rests on: copied attribution, or independent reports
+    )
 
 
 @dataclass(frozen=True)
@@ -243,7 +246,23 @@ def _claim(claim: BriefingClaim, names: dict[str, str]) -> Claim:
         names={r.field: who(parties(claim, r)) for r in CLAIM_ROLES},
         reported_via=tuple(claim.reported_via),
         explanation=explanation,
+        corroboration=_corroboration(claim, who),
     )
+
+
+def _corroboration(claim: BriefingClaim, who: Callable[[list[str]], str]) -> str | None:
+    """Whether several sources confirm a claim, or report that its author made it: sources that
+    each attribute it to the same party corroborate that it was said, not that it holds."""
+    if claim.status != "corroborated" or len(claim.sources) < 2:
+        return None
+    sources = ", ".join(claim.sources)
+    if claim.made_by and not claim.supported_by:
+        return (
+            f"reported by sources {sources}, each attributing it to {who(claim.made_by)}: "
+            "corroborated as said, not confirmed as fact"
+        )
+    backers = f", and supported by {who(claim.supported_by)}" if claim.supported_by else ""
+    return f"confirmed independently by sources {sources}{backers}"
 
 
 def _source(record: SourceRecord) -> Source:

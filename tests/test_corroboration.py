@@ -1,0 +1,56 @@
+"""What 'corroborated' rests on, said in the note: sources that each attribute a claim to the same
+party corroborate that it was said; sources that state it, or parties that back it, confirm it."""
+
+import re
+from typing import Any
+
+from summarizer import Document, FakeModel, FillRequest, Settings, render_briefing, sources_of, summarize
+
+SETTINGS = Settings(model="fake", cache_dir=None)
+FIRST = Document(
+    name="first.txt", text="Bridge report. The old bridge is unsafe for lorries, engineers found."
+)
+SECOND = Document(
+    name="second.txt", text="Bridge news. Engineers found the old bridge is unsafe for lorries."
+)
+
+
+def answering(made_by: str | None) -> Any:
+    def respond(request: FillRequest[Any], _attempt: int) -> dict[str, Any]:
+        lines = re.findall(r"^\[([A-Z]+\d+)\] (.*)$", request.messages[1]["content"], re.M)
+        sid, text = lines[1] if request.step == "extraction" else lines[0]
+        cite = [{"sentence_id": sid, "quote": " ".join(text.split()[:4])}]
+        if request.step != "extraction":
+            return {
+                "title": "Bridge",
+                "bottom_line": [{"text": text, "evidence": cite}],
+                "key_points": [],
+                "claims": [],
+                "discrepancies": [],
+            }
+        actors = [{"name": made_by, "kind": "other", "evidence": cite}] if made_by else []
+        claim: dict[str, Any] = {"statement": "The old bridge is unsafe for lorries.", "evidence": cite}
+        if made_by:
+            claim["made_by"] = made_by
+        return {"actors": actors, "events": [], "claims": [claim]}
+
+    return respond
+
+
+def test_a_claim_two_sources_attribute_to_one_party_is_corroborated_as_said() -> None:
+    note = summarize(sources_of([FIRST, SECOND]), settings=SETTINGS, model=FakeModel(answering("Engineers")))
+    (claim,) = note.claims
+    assert claim.status == "corroborated" and claim.sources == ["A", "B"]
+    assert (
+        "- Corroboration: reported by sources A, B, each attributing it to Engineers: corroborated as said, "
+        "not confirmed as fact" in render_briefing(note, "md")
+    )
+
+
+def test_a_claim_two_sources_state_is_confirmed_independently() -> None:
+    note = summarize(sources_of([FIRST, SECOND]), settings=SETTINGS, model=FakeModel(answering(None)))
+    (claim,) = note.claims
+    assert claim.status == "corroborated"
+    page = render_briefing(note, "html", sources_of([FIRST, SECOND]))
+    assert "Corroboration: confirmed independently by sources A, B" in page
+    assert "- Corroboration: confirmed independently by sources A, B" in render_briefing(note, "md")
