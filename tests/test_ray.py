@@ -83,5 +83,9 @@ def test_cli_engine_ray_refuses_an_unreadable_article_in_one_line(cluster: None,
     result = CliRunner().invoke(
         main, ["stories", str(news), "-o", str(tmp_path / "out"), "--engine", "ray", "--dry-run"]
     )
-    assert result.exit_code == 2 and "broken.json" in result.stderr
-    assert len(result.stderr.strip().splitlines()) == 1 and not (tmp_path / "out").exists()
+    lines = result.stderr.strip().splitlines()
+    assert result.exit_code == 2 and lines[0] == "reading 10 article files on Ray"  # read on the workers
+    assert lines[1:] == [
+        f"summarizer: error: {news / 'broken.json'}: is not valid JSON (line 1: Expecting property name enclosed in double quotes)"
+    ]
+    assert not (tmp_path / "out").exists()

@@ -91,6 +91,7 @@ def stories(
     from ..plan import plan, report
     from ..settings import Settings
     from ..stories import INDEX_NAME, STORY_SIMILARITY, abrief_stories, describe_plan, plan_stories
+    from ..stories.desk import Engine
     from ..text import sources_of
 
     if since and output_dir and Path(since).parent.resolve() != Path(output_dir).resolve():
@@ -110,9 +111,16 @@ def stories(
     if settings.batch and engine == "ray":
         raise ConfigError("--batch and --engine ray each share out the extraction: choose one")
     paths = article_paths(inputs, folder)
-    documents = [load_document(path) for path in paths]  # every article read before any call
+    chosen: Engine = "ray" if engine == "ray" else "local"
+    progress(f"reading {count(len(paths), 'article file')}" + (" on Ray" if chosen == "ray" else ""))
+    if chosen == "ray":
+        from ..stories import ray_engine
+
+        documents = ray_engine.read(paths)  # every article read before any call
+    else:
+        documents = [load_document(path) for path in paths]
     planned = plan_stories(
-        documents, folder, similarity=STORY_SIMILARITY if similarity is None else similarity
+        documents, folder, similarity=STORY_SIMILARITY if similarity is None else similarity, engine=chosen
     )
     for note in planned.notes:
         progress(note)
@@ -133,11 +141,7 @@ def stories(
         return
     load_libraries()
     with CacheTally() as cached:
-        run = asyncio.run(
-            abrief_stories(
-                planned, settings=settings, progress=progress, engine="ray" if engine == "ray" else "local"
-            )
-        )
+        run = asyncio.run(abrief_stories(planned, settings=settings, progress=progress, engine=chosen))
     report_usage(settings.model, run.usage, cached.usage)
     progress(f"wrote {folder / INDEX_NAME} and {folder / 'index.html'}")
     if run.failed:
