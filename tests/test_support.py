@@ -81,6 +81,15 @@ def test_numbers_glued_to_units_modal_may_and_a_lone_one_are_read_as_english_wri
     assert fault(check("One of the men was arrested.", "Two men were arrested.")) == ("number", "One")
 
 
+def test_in_lower_cased_evidence_a_name_is_read_whatever_its_case() -> None:
+    assert check("Marsh said the port closed.", "marsh said the port closed.").verdict == "supported"
+    assert fault(check("Brandt said the port closed.", "marsh said the port closed.")) == ("name", "Brandt")
+    assert fault(check("The US said the port closed.", "Officials told us the port closed.")) == (
+        "name",
+        "US",
+    )
+
+
 def test_a_count_of_sources_is_a_number_with_its_noun_that_the_sources_do_not_say() -> None:
     dated = "According to a 1997 article in a magazine, Marsh applied to the port."
     assert check(dated, dated).verdict == "supported"  # a dated article, not 1,997 of them

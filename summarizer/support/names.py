@@ -62,9 +62,10 @@ class NameTable:
         if known is not None:
             return list(known)
         found = []
+        lowered = _lower_cased(text)
         for match in self._index.matches(text):
             actor = self._owner.get(match.group().casefold())
-            if actor is not None and _written_as_name(match.group()):
+            if actor is not None and (lowered or _written_as_name(match.group())):
                 found.append(Named(actor, match.group(), match.start(), match.end()))
         self._read[text] = tuple(found)
         return found
@@ -78,8 +79,10 @@ class NameTable:
 
     def _named(self, actor: str, text: str) -> bool:
         pattern, descriptors, single = self._forms(actor)
+        lowered = _lower_cased(text)
         if any(
-            _written_as_name(m.group()) or m.group().casefold() in descriptors for m in pattern.finditer(text)
+            lowered or _written_as_name(m.group()) or m.group().casefold() in descriptors
+            for m in pattern.finditer(text)
         ):
             return True
         # 'Serbia' is named in 'Serbian forces', 'Kosovo' in 'Kosovar police'
@@ -196,6 +199,12 @@ def _unique(names: Iterable[tuple[str, str]]) -> dict[str, str | None]:
         key = name.casefold()
         owners[key] = actor if owners.get(key, actor) == actor else None
     return owners
+
+
+def _lower_cased(text: str) -> bool:
+    """Text written all in lower case (a post, a transcript, a lower-cased feed) capitalises no
+    name, so there a name is matched whatever its case."""
+    return not any(c.isupper() for c in text)
 
 
 def _written_as_name(found: str) -> bool:
