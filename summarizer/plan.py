@@ -3,14 +3,13 @@ a network or a key."""
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .llm.prompts import render
+from .llm.prompts import render, schema_tokens
 from .schema.drafts import ExtractionDraft, SynthesisDraft
-from .settings import Settings, context_of, price_of, prompt_budget
+from .settings import Settings, context_for, price_of, prompt_budget
 from .stages.extract import ExtractionJob, part_budget
 from .text import Source, count, tokens
 
@@ -30,7 +29,7 @@ class PlannedCall:
 
 def plan(sources: Sequence[Source], settings: Settings, *, synthesis: bool) -> list[PlannedCall]:
     calls: list[PlannedCall] = []
-    schema = tokens.count(json.dumps(ExtractionDraft.model_json_schema()))
+    schema = schema_tokens(ExtractionDraft)
     article_tokens = 0
     for source in sources:
         job = ExtractionJob(source, part_budget(settings))
@@ -48,9 +47,7 @@ def plan(sources: Sequence[Source], settings: Settings, *, synthesis: bool) -> l
 
 def _synthesis(material: int, budget: int | None) -> list[PlannedCall]:
     """The synthesis: one call, or (past the budget) a call a part and a note of notes."""
-    fixed = tokens.count(render("synthesise.system")) + tokens.count(
-        json.dumps(SynthesisDraft.model_json_schema())
-    )
+    fixed = tokens.count(render("synthesise.system")) + schema_tokens(SynthesisDraft)
     if budget is None or fixed + material <= budget or budget <= fixed:
         return [PlannedCall("synthesis", "all sources", fixed + material, True)]
     parts = math.ceil(material / (budget - fixed))
@@ -72,7 +69,7 @@ def report(calls: Sequence[PlannedCall], settings: Settings) -> str:
     lines.append(
         f"total: {prompt} prompt tokens; answers up to {ceiling} tokens ({settings.max_tokens} per call)"
     )
-    context = settings.context_tokens or context_of(settings.model)
+    context = context_for(settings)
     over = [c for c in calls if context is not None and c.prompt_tokens + settings.max_tokens > context]
     if over:
         first = over[0]

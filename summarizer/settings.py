@@ -229,8 +229,13 @@ def context_of(model: str) -> int | None:
     return _of_family(model, CONTEXTS)
 
 
+def context_for(settings: Settings) -> int | None:
+    """The model's context, prompt and answer together: the settings', else the known model's."""
+    return settings.context_tokens or context_of(settings.model)
+
+
 def prompt_budget(settings: Settings) -> int | None:
-    """The most prompt tokens a request may carry: the context (the settings', else the model's
-    known one) less the longest answer. None when the context is unknown: no bound."""
-    context = settings.context_tokens or context_of(settings.model)
+    """The most prompt tokens a request may carry: the context (``context_for``) less the longest
+    answer. None when the context is unknown: no bound."""
+    context = context_for(settings)
     return None if context is None else max(1, context - settings.max_tokens)

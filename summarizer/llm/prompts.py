@@ -5,11 +5,15 @@ and the fence lines that mark untrusted text inside a prompt."""
 from __future__ import annotations
 
 import hashlib
+import json
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pydantic import BaseModel
+
 from ..lazy import deferred
+from ..text import tokens
 
 if TYPE_CHECKING:
     import jinja2
@@ -43,6 +47,12 @@ def version(name: str) -> str:
 
 def versions(names: tuple[str, ...]) -> dict[str, str]:
     return {name: version(name) for name in names}
+
+
+@cache
+def schema_tokens(draft: type[BaseModel]) -> int:
+    """Tokens of the JSON schema a call's answer fills: every request of that kind carries it."""
+    return tokens.count(json.dumps(draft.model_json_schema()))
 
 
 def fence(label: str, *untrusted: str | None) -> str:

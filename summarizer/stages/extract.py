@@ -9,7 +9,6 @@ actor references and the model is re-asked. The last attempt is accepted lenient
 from __future__ import annotations
 
 import asyncio
-import json
 from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -18,7 +17,7 @@ from ..actors import ActorIndex, name_key
 from ..errors import AnswerCutOff, ModelError
 from ..llm import FillRequest, Messages, Model, fill
 from ..llm.pricing import cost
-from ..llm.prompts import fence, one_line, render, versions
+from ..llm.prompts import fence, one_line, render, schema_tokens, versions
 from ..schema.drafts import ExtractionDraft
 from ..schema.extraction import (
     Actor,
@@ -99,8 +98,7 @@ SENTENCE_ID_SHARE = 0.1
 @cache
 def fixed_prompt_tokens() -> int:
     """What an extraction prompt carries whatever its article: instructions, schema, framing."""
-    schema = json.dumps(ExtractionDraft.model_json_schema())
-    return tokens.count(render("extract.system")) + tokens.count(schema) + PROMPT_FRAMING_TOKENS
+    return tokens.count(render("extract.system")) + schema_tokens(ExtractionDraft) + PROMPT_FRAMING_TOKENS
 
 
 def part_budget(settings: Settings) -> int:

@@ -11,16 +11,14 @@ code checks them; no request goes past the budget."""
 from __future__ import annotations
 
 import asyncio
-import json
 import math
 import zlib
 from collections.abc import Callable, Sequence
-from functools import cache
 from typing import TypeVar
 
 from ..errors import SummarizerError
 from ..llm import Model
-from ..llm.prompts import one_line
+from ..llm.prompts import one_line, schema_tokens
 from ..schema.briefing import BriefingClaim, Statement, TimelineEvent
 from ..schema.drafts import SynthesisDraft
 from ..schema.usage import Usage
@@ -36,14 +34,11 @@ Piece = TypeVar(
 LINE_TOKENS = 30  # what a line of the prompt costs beside its text: ids, dates, sources, cited ids
 
 
-@cache
-def _schema_tokens() -> int:
-    return tokens.count(json.dumps(SynthesisDraft.model_json_schema()))
-
-
 def prompt_tokens(story: Story, sentences: Sequence[Sentence], partials: Sequence[Statement] = ()) -> int:
     """Tokens of the synthesis request: its messages and the schema the answer fills."""
-    return sum(tokens.count(m["content"]) for m in messages(story, sentences, partials)) + _schema_tokens()
+    return sum(tokens.count(m["content"]) for m in messages(story, sentences, partials)) + schema_tokens(
+        SynthesisDraft
+    )
 
 
 def _part(
@@ -72,13 +67,12 @@ def _text(piece: Item | Statement) -> str:
     return piece.statement if isinstance(piece, BriefingClaim) else piece.text
 
 
-def _cost(piece: Item | Statement, seen: set[str], sentences: dict[str, Sentence]) -> int:
-    """About what ``piece`` adds to a prompt that already shows the sentences ``seen`` (which it
-    adds its own to)."""
+def _cost(piece: Item | Statement, seen: set[str], sentences: dict[str, Sentence]) -> tuple[int, set[str]]:
+    """About what ``piece`` adds to a prompt that already shows the sentences ``seen``, and the
+    sentences it adds."""
     new = {c.sentence_id for c in piece.citations} - seen
-    seen |= new
     shown = sum(tokens.count(sentences[s].text) + 4 for s in new if s in sentences)
-    return tokens.count(one_line(_text(piece)) or "") + LINE_TOKENS + shown
+    return tokens.count(one_line(_text(piece)) or "") + LINE_TOKENS + shown, new
 
 
 def _packed(pieces: Sequence[Piece], room: int, sentences: dict[str, Sentence]) -> list[list[Piece]]:
@@ -87,10 +81,13 @@ def _packed(pieces: Sequence[Piece], room: int, sentences: dict[str, Sentence]) 
     seen: set[str] = set()
     used = 0
     for piece in pieces:
-        if runs[-1] and used + _cost(piece, set(seen), sentences) > room:
+        size, new = _cost(piece, seen, sentences)
+        if runs[-1] and used + size > room:
             runs.append([])
             seen, used = set(), 0
-        used += _cost(piece, seen, sentences)
+            size, new = _cost(piece, seen, sentences)
+        used += size
+        seen |= new
         runs[-1].append(piece)
     return runs
 
@@ -111,7 +108,7 @@ def _stable_runs(items: Sequence[Item], room: int, sentences: dict[str, Sentence
     ordered = sorted(items, key=_number)
     if not ordered:
         return []
-    mean = sum(_cost(item, set(), sentences) for item in ordered) / len(ordered)
+    mean = sum(_cost(item, set(), sentences)[0] for item in ordered) / len(ordered)
     spacing = 2 ** max(0, int(math.log2(max(1.0, room / mean))))
     runs: list[list[Item]] = [[]]
     for item in ordered:
@@ -174,12 +171,11 @@ async def synthesise_within(
     warnings = [f"part {n}: {w}" for n, p in enumerate(partial, start=1) for w in p.warnings]
     usage = sum((p.usage for p in partial), Usage())
     statements = [s for p in partial for s in (*p.bottom_line, *p.key_points)]
-    notes_story = Story(sources=story.sources, actors=[], timeline=[], claims=[], warnings=[])
 
     def notes_of(group: Sequence[Statement]) -> tuple[Story, list[Sentence], list[Statement]]:
         cited = {c.sentence_id for s in group for c in s.citations}
         shown = Story(
-            sources=[r for r in notes_story.sources if r.id in {source_of(i) for i in cited}],
+            sources=[r for r in story.sources if r.id in {source_of(i) for i in cited}],
             actors=[],
             timeline=[],
             claims=[],
