@@ -80,6 +80,10 @@ def _held(folder: Path, article: StoryArticle, story: Story) -> Document:
     return document
 
 
+def _copy(document: Document, folder: Path) -> ArticleCopy:
+    return ArticleCopy(path=_relative(document.name, folder), sha256=document.sha256, outlet=document.outlet)
+
+
 def _article(document: Document, folder: Path, copies: Sequence[Document] = ()) -> StoryArticle:
     return StoryArticle(
         path=_relative(document.name, folder),
@@ -87,9 +91,7 @@ def _article(document: Document, folder: Path, copies: Sequence[Document] = ()) 
         title=document.title,
         outlet=document.outlet,
         published=document.published,
-        copies=[
-            ArticleCopy(path=_relative(c.name, folder), sha256=c.sha256, outlet=c.outlet) for c in copies
-        ],
+        copies=[_copy(c, folder) for c in copies],
     )
 
 
@@ -139,17 +141,17 @@ def plan_stories(
     if again:
         notes.append(f"{count(again, 'article')} already in the stories; not added again")
     everything = [*known, *fresh]
-    kept: list[Document] = list(known)
+    kept = list(range(len(known)))  # places in ``everything`` of the articles a briefing reads
     copies: dict[int, list[Document]] = {}  # place in ``kept`` -> its new near-copies
     texts = texts_of([(d.title, d.text) for d in everything])
     signed = ray_engine.signatures(texts) if engine == "ray" else None
     for members in copy_groups(texts, copy_similarity, signed, fresh_from=len(known)):
         first = members[0] if members[0] < len(known) else None
         if first is None:
-            kept.append(everything[members[0]])
+            kept.append(members[0])
             first = len(kept) - 1
         copies[first] = [everything[m] for m in members[1:] if m >= len(known)]
-    grown = grow(groups, texts_of([(d.title, d.text) for d in kept]), similarity)
+    grown = grow(groups, [texts[i] for i in kept], similarity)
     for number, members in enumerate(grown):
         if number < len(index.stories):
             story = index.stories[number]
@@ -158,13 +160,10 @@ def plan_stories(
             index.stories.append(story)
         for member in members:
             if member >= len(known):
-                story.articles.append(_article(kept[member], folder, copies.get(member, ())))
+                story.articles.append(_article(everything[kept[member]], folder, copies.get(member, ())))
             elif copies.get(member):
                 _, article = places[member]
-                article.copies += [
-                    ArticleCopy(path=_relative(c.name, folder), sha256=c.sha256, outlet=c.outlet)
-                    for c in copies[member]
-                ]
+                article.copies += [_copy(c, folder) for c in copies[member]]
         if not story.title:
             first_article = story.articles[0]
             story.title = first_article.title or Path(first_article.path).stem
@@ -201,11 +200,11 @@ class _Briefing:
 def _prepared(story: Story, plan: StoryPlan) -> _Briefing:
     where = plan.folder / story.id
     saved = where / f"{BRIEFING}.json"
-    previous = update.previous_briefing(saved) if saved.exists() else None
-    earlier: list[Source] = previous.sources if previous else []
-    held = {s.document.sha256 for s in earlier}
+    job = _Briefing(story, where, update.previous_briefing(saved) if saved.exists() else None, [])
+    held = {s.document.sha256 for s in job.earlier}
     documents = [_story_document(plan, a, where) for a in story.articles if a.sha256 not in held]
-    return _Briefing(story, where, previous, sources_of(documents, earlier) if documents else [])
+    job.sources = sources_of(documents, job.earlier) if documents else []
+    return job
 
 
 async def _brief(
@@ -284,9 +283,9 @@ async def abrief_stories(
     plan.folder.mkdir(parents=True, exist_ok=True)
     save_index(plan)
     jobs = [_prepared(story, plan) for story in plan.waiting()]
+    everything = [source for job in jobs for source in job.sources]  # every story's, in order
     extracted: dict[str, list[SourceOutcome]] = {}
     if engine == "ray":
-        everything = [source for job in jobs for source in job.sources]
         ray_engine.started()  # here, not in the thread that waits for the cluster
         say(f"extracting {count(len(everything), 'source')} of {count(len(jobs), 'story', 'stories')} on Ray")
         outcomes = iter(await asyncio.to_thread(ray_engine.extract, everything, settings, model))
@@ -294,8 +293,7 @@ async def abrief_stories(
     spent = Usage()
     async with opened(model, settings) as filling:
         if settings.batch and engine == "local":  # one batch for every story's extraction
-            every = [source for job in jobs for source in job.sources]
-            filling = await pipeline.batched(filling, every, settings, say)
+            filling = await pipeline.batched(filling, everything, settings, say)
             settings = replace(settings, batch=False)
         for number, job in enumerate(jobs, start=1):
             story = job.story

@@ -143,18 +143,8 @@ def group(
     topic: float = TOPIC_SIMILARITY,
 ) -> list[list[int]]:
     """The stories of ``texts`` (lists of their indices): their topics first, then the stories
-    within each topic, with the topic's own weights."""
-    if not texts:
-        return []
-    found = []
-    everyone = vectors(texts)
-    for members in cluster(everyone, min(topic, threshold)):
-        if len(members) == 1:
-            found.append(members)
-            continue
-        alike = _within(texts, members, everyone)
-        found += [[members[i] for i in story] for story in _average_link(alike, threshold)]
-    return sorted(found, key=lambda story: story[0])
+    within each topic, with the topic's own weights (``grow`` with no story known yet)."""
+    return grow([], texts, threshold, topic=topic)
 
 
 def grow(
