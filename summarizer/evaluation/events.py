@@ -105,23 +105,14 @@ def evaluate_events(articles: list[dict[str, Any]]) -> list[EventScores]:
             continue
         story = merge(extractions)
         known = {r.item for r in reports}
-        system = [
-            list(
-                dict.fromkeys(
-                    i for c in entry.citations if (i := (source_of(c.sentence_id), c.sentence_id)) in known
-                )
-            )
-            for entry in story.timeline
-        ]
-        system = [c for c in system if c]
+        rows = {entry.id: row for entry, row in zip(story.timeline, _rows(story, known), strict=True) if row}
+        system = list(rows.values())
         gold = _clusters(reports, lambda r: r.instance)
         instance_of = {r.item: r.instance for r in reports}
         row_instance = {
-            entry.id: Counter(instance_of[i] for i in row).most_common(1)[0][0]
-            for entry, row in zip(story.timeline, _rows(story, known), strict=True)
-            if row
+            e: Counter(instance_of[i] for i in row).most_common(1)[0][0] for e, row in rows.items()
         }
-        proposed_system, accepted, wrong = _proposed(story, known, row_instance, reports)
+        proposed_system, accepted, wrong = _proposed(story, known, rows, row_instance, reports)
         baseline = _clusters(reports, lambda r: r.trigger.casefold())
         lemma = _clusters(reports, head_lemma)
         truth = _Truth(reports, _related(reports), _cross_pairs(gold))
@@ -159,29 +150,33 @@ def _rows(story: Story, known: set[Item]) -> list[list[Item]]:
 
 
 def _proposed(
-    story: Story, known: set[Item], row_instance: dict[str, str], reports: Sequence[ReportedEvent]
+    story: Story,
+    known: set[Item],
+    rows: dict[str, list[Item]],
+    row_instance: dict[str, str],
+    reports: Sequence[ReportedEvent],
 ) -> tuple[list[list[Item]], tuple[int, int], tuple[int, int]]:
-    """The rows after code verifies every true join a perfect model would propose; how many of
-    those it accepted; and how many wrong joins (rows of different events with one head stem) it
-    refused."""
+    """The rows (the reports each timeline row cites, by row id) after code verifies every true
+    join a perfect model would propose; how many of those it accepted; and how many wrong joins
+    (rows of different events with one head stem) it refused."""
     by_instance: dict[str, list[str]] = defaultdict(list)
     for row, instance in row_instance.items():
         by_instance[instance].append(row)
-    true = [rows for rows in by_instance.values() if len(rows) > 1]
+    true = [ids for ids in by_instance.values() if len(ids) > 1]
     joined, said = join_proposed(story, true)
     accepted = sum("joined into" in w for w in said)
     stem_of = {r.item: head_lemma(r) for r in reports}
-    rows = dict(zip((e.id for e in story.timeline), _rows(story, known), strict=True))
-    heads = {row: {stem_of[i] for i in items} for row, items in rows.items() if items}
+    heads = {row: {stem_of[i] for i in items} for row, items in rows.items()}
+    ids = list(row_instance)
     wrong = [
         [a, b]
-        for n, a in enumerate(row_instance)
-        for b in list(row_instance)[n + 1 :]
+        for n, a in enumerate(ids)
+        for b in ids[n + 1 :]
         if row_instance[a] != row_instance[b] and heads[a] & heads[b]
     ]
     refused = sum("kept apart" in w for pair in wrong for w in join_proposed(story, [pair])[1])
     clusters = [c for c in _rows(joined, known) if c]
-    return clusters, (accepted, sum(len(rows) - 1 for rows in true)), (refused, len(wrong))
+    return clusters, (accepted, sum(len(ids) - 1 for ids in true)), (refused, len(wrong))
 
 
 def head_lemma(report: ReportedEvent) -> str:
