@@ -9,16 +9,15 @@ why; a join that passes is made as the merge makes one, and the warnings say so 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
-from functools import cache
 
 from ..schema.briefing import TimelineEvent
-from .matching import Gist, compatible, gist, name_words
-from .merge import Story, combine_events, dates_compatible, unique_citations
+from .matching import compatible
+from .merge import Describe, Story, combine_events, dates_compatible, describer, unique_citations
 
 
-def _refusal(a: TimelineEvent, b: TimelineEvent, describe: Callable[[str], Gist]) -> str | None:
+def _refusal(a: TimelineEvent, b: TimelineEvent, describe: Describe) -> str | None:
     """Why ``a`` and ``b`` cannot be one event, or None."""
     shared = sorted(set(a.sources) & set(b.sources))
     if shared:
@@ -38,8 +37,7 @@ def join_proposed(story: Story, proposals: Sequence[Sequence[str]]) -> tuple[Sto
     its first row (the others' rows go), and a warning for each join made or refused."""
     if not proposals:
         return story, []
-    names = name_words(form for a in story.actors for form in (a.name, *(f.text for f in a.surface_forms)))
-    describe = cache(lambda text: gist(text, names))
+    describe = describer(story.actors)
     rows = {e.id: e for e in story.timeline}
     into: dict[str, str] = {}  # an event joined into another -> that one
     warnings: list[str] = []

@@ -60,11 +60,17 @@ def merge(extractions: Sequence[Extraction]) -> Story:
         )
         for e in extractions
     ]
-    names = name_words(form for a in actors for form in (a.name, *(f.text for f in a.surface_forms)))
-    describe: Describe = cache(lambda text: gist(text, names))  # each description read once a merge
+    describe = describer(actors)
     timeline = _merge_events(extractions, actor_id, references, describe)
     claims = _merge_claims(extractions, actor_id, describe)
     return Story(sources, actors, timeline, claims, warnings)
+
+
+def describer(actors: Sequence[BriefingActor]) -> Describe:
+    """What each description states, read once (a merge reads each many times), the story's
+    actors' names known as names rather than words of what happened."""
+    names = name_words(form for a in actors for form in (a.name, *(f.text for f in a.surface_forms)))
+    return cache(lambda text: gist(text, names))
 
 
 def _resolve_actors(
