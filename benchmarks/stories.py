@@ -15,8 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import random
-import re
 import resource
 import signal
 import subprocess
@@ -27,19 +25,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from scale import texts  # noqa: E402
+from scale import articles  # noqa: E402
 from stub import Stub  # noqa: E402
 
 from summarizer.llm.cache import ResponseCache  # noqa: E402
 
 
 def write_articles(count: int, folder: Path) -> list[Path]:
-    real = texts()
-    rng = random.Random(7)
-    sentences = [s for _, text in real for s in re.split(r"(?<=[.!?])\s+", text) if len(s.split()) > 4]
-    made = [(f"Composite {i}", " ".join(rng.sample(sentences, 12))) for i in range(max(0, count - len(real)))]
+    """The scale benchmark's articles, one JSON file each."""
     paths = []
-    for number, (title, text) in enumerate((real + made)[:count]):
+    for number, (title, text) in enumerate(articles(count)):
         path = folder / f"{number:05d}.json"
         path.write_text(json.dumps({"title": title, "text": text}), encoding="utf-8")
         paths.append(path)
