@@ -11,14 +11,10 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from .documents import Document, decode_json, read_document, read_input
+from .documents import COLLECTION_MAX_BYTES, Document, decode_json, read_document, read_input
 from .errors import InputError, SummarizerError
 from .schema.briefing import READABLE_VERSIONS, Briefing
 from .text import Source, split_sentences
-
-# A briefing carries some 13 KB an article (the extractions an update needs): the articles' limit
-# would refuse the tool's own output past some 400 articles. Thousands fit in this.
-BRIEFING_MAX_BYTES = 256 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -33,7 +29,7 @@ class Problem:
 
 def read_briefing_json(path: str | Path) -> tuple[object, str, Path]:
     """The briefing's JSON, its name, and the folder its sources are named from."""
-    name, _, raw = read_input(path, BRIEFING_MAX_BYTES)
+    name, _, raw = read_input(path, COLLECTION_MAX_BYTES)
     data = decode_json(raw, name)
     readable = ", ".join(READABLE_VERSIONS)
     if not isinstance(data, dict):

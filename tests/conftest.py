@@ -10,10 +10,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 from summarizer.testing import json_body, vcr_options
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# In CI the property tests draw the same examples every run, so that a run's colour is the code's;
+# on a developer's machine they explore (and keep what failed in .hypothesis/).
+settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 def pytest_recording_configure(config: Any, vcr: Any) -> None:

@@ -623,3 +623,10 @@ def test_may_and_march_in_lower_case_are_words_not_months() -> None:
     assert [f.text for f in find_dates("The union said this may delay the works.")] == []
     assert [f.text for f in find_dates("Crowds will march next week.")] == ["next week"]
     assert [f.text for f in find_dates("The vote is due this May, officials said.")] == ["this May"]
+    # with a day or a year they are dates whatever their case (summaries written in lower case)
+    assert [f.text for f in find_dates("he was hit in podgorica on march 27.")] == ["march 27"]
+    assert [f.text for f in find_dates("voters on may 7 and from 27 march to march 2015")] == [
+        "may 7",
+        "27 march",
+        "march 2015",
+    ]

@@ -4,7 +4,7 @@ must never do: flag a statement that copies its evidence word for word."""
 from datetime import date
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from summarizer.support import ActorNames, Cited, NameTable, Roles, Support, assess
@@ -79,6 +79,16 @@ def test_numbers_glued_to_units_modal_may_and_a_lone_one_are_read_as_english_wri
     ).verdict == ("supported")  # the verb, not the month
     assert check("One of the men was arrested.", "A man was arrested.").verdict == "supported"
     assert fault(check("One of the men was arrested.", "Two men were arrested.")) == ("number", "One")
+
+
+def test_dates_without_a_reference_are_read_as_written() -> None:
+    """Evidence with no date of its own: a date the statement writes as the evidence does is
+    supported ('the 2016 Olympics' for '2016 Olympics'); a day or year in lower case is a date."""
+    undated = [Cited("A1", "Barker won silver in a 2016 race.", None)]
+    assert assess("Barker won silver in the 2016 race.", undated, TABLE).verdict == "supported"
+    lower = [Cited("A1", "the flare hit him in podgorica on march 27.", None)]
+    assert assess("a flare hit him on march 27.", lower, TABLE).verdict == "supported"
+    assert fault(assess("a flare hit him on march 28.", lower, TABLE))[0] == "date"
 
 
 def test_in_lower_cased_evidence_a_name_is_read_whatever_its_case() -> None:
@@ -283,6 +293,7 @@ NAME_WORDS = st.sampled_from(
 
 
 @settings(max_examples=300, deadline=None)
+@example(names=["Ana", "Ana Ana", "'Ndrangheta Ana"], text="'Ndrangheta Ana")  # a quote opens the leftmost
 @given(
     names=st.lists(
         st.lists(NAME_WORDS, min_size=1, max_size=3).map(" ".join), min_size=1, max_size=12, unique=True

@@ -36,7 +36,7 @@ _EXPRESSION = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 # 'May', 'March' and 'Sun' are words before they are dates: read as dates only when capitalised,
-# alone or in an expression ('this May').
+# alone or in an expression ('this May'), or in lower case with a day or year ('march 27').
 _AMBIGUOUS = {
     "may",
     "march",
@@ -68,8 +68,10 @@ def find_dates(text: str) -> tuple[Found, ...]:
     found = []
     for match in _EXPRESSION.finditer(text):
         expression = match.group()
-        if any(word in _AMBIGUOUS for word in re.findall(r"[a-z]+", expression)):
-            continue  # 'this may' and 'last march' are a verb and a walk; 'this May' is a month
+        if not re.search(r"\d", expression) and any(
+            word in _AMBIGUOUS for word in re.findall(r"[a-z]+", expression)
+        ):
+            continue  # 'this may' and 'last march' are a verb and a walk; 'this May', 'march 27' are dates
         if expression.lower() == "may" and _modal_may(text, match.end()):
             continue
         found.append(Found(expression, match.start(), match.end()))

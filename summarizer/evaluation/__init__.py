@@ -18,7 +18,17 @@ from .runners import (
     evaluate_extraction,
 )
 from .stories import StoryScores, evaluate_stories
-from .support import KindScore, SupportCase, SupportPair, evaluate_support, load_pairs, scores_by_kind
+from .support import (
+    KindScore,
+    Separation,
+    SupportCase,
+    SupportPair,
+    evaluate_support,
+    load_pairs,
+    recall_by_error,
+    scores_by_kind,
+    separations,
+)
 
 __all__ = [
     "ActorMiss",
@@ -29,6 +39,7 @@ __all__ = [
     "EventScores",
     "ExtractionCase",
     "KindScore",
+    "Separation",
     "Pairs",
     "Scores",
     "StoryScores",
@@ -46,6 +57,8 @@ __all__ = [
     "evaluate_extraction",
     "evaluate_stories",
     "evaluate_support",
+    "recall_by_error",
+    "separations",
     "events_overall",
     "gold_entities",
     "load_articles",

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from ..documents import decode_json, read_input
+from ..documents import COLLECTION_MAX_BYTES, decode_json, read_input
 from ..errors import InputError
 from ..support import ActorNames, Cited, NameTable, Support, assess
 
@@ -21,9 +21,10 @@ class SupportPair(BaseModel):
     kind: str
     made: str = ""
     statement: str
-    evidence: str
+    evidence: str | list[str]  # one cited sentence, or several
     reference_date: date | None = None
     actors: list[list[str]] = []
+    errors: list[str] = []  # the kinds of error people marked (FRANK's types), where known
 
 
 class SupportPairs(BaseModel):
@@ -57,7 +58,7 @@ class KindScore:
 
 
 def load_pairs(path: str | Path) -> list[SupportPair]:
-    name, _, raw = read_input(Path(path))
+    name, _, raw = read_input(Path(path), COLLECTION_MAX_BYTES)
     try:
         pairs = SupportPairs.model_validate(decode_json(raw, name)).pairs
     except ValidationError as error:
@@ -73,7 +74,8 @@ def evaluate_support(pairs: Sequence[SupportPair]) -> list[SupportCase]:
     cases = []
     for pair in pairs:
         table = NameTable(ActorNames(f"G{i}", tuple(names)) for i, names in enumerate(pair.actors))
-        cited = [Cited("E1", pair.evidence, pair.reference_date)]
+        sentences = [pair.evidence] if isinstance(pair.evidence, str) else pair.evidence
+        cited = [Cited(f"E{i}", text, pair.reference_date) for i, text in enumerate(sentences, start=1)]
         cases.append(SupportCase(pair, assess(pair.statement, cited, table)))
     return cases
 
@@ -90,3 +92,55 @@ def scores_by_kind(cases: Sequence[SupportCase]) -> list[KindScore]:
         )
         for faithful, kind in kinds
     ]
+
+
+@dataclass(frozen=True)
+class Separation:
+    """How well flags separate unfaithful statements from faithful ones, in one set of pairs:
+    recall is the share of unfaithful ones flagged, false flags the share of faithful ones."""
+
+    name: str
+    unfaithful: int
+    caught: int
+    faithful: int
+    false_flags: int
+
+    @property
+    def recall(self) -> float | None:
+        return self.caught / self.unfaithful if self.unfaithful else None
+
+    @property
+    def false_flag_rate(self) -> float | None:
+        return self.false_flags / self.faithful if self.faithful else None
+
+    @property
+    def balanced_accuracy(self) -> float | None:
+        if self.recall is None or self.false_flag_rate is None:
+            return None
+        return (self.recall + 1 - self.false_flag_rate) / 2
+
+
+def separation(name: str, cases: Sequence[SupportCase]) -> Separation:
+    unfaithful = [c for c in cases if not c.pair.faithful]
+    faithful = [c for c in cases if c.pair.faithful]
+    return Separation(
+        name,
+        len(unfaithful),
+        sum(c.flagged for c in unfaithful),
+        len(faithful),
+        sum(c.flagged for c in faithful),
+    )
+
+
+def separations(cases: Sequence[SupportCase]) -> list[Separation]:
+    """Per kind that has pairs of both sides, then all pairs together."""
+    kinds = sorted(
+        {c.pair.kind for c in cases if c.pair.faithful} & {c.pair.kind for c in cases if not c.pair.faithful}
+    )
+    return [*(separation(k, [c for c in cases if c.pair.kind == k]) for k in kinds), separation("all", cases)]
+
+
+def recall_by_error(cases: Sequence[SupportCase]) -> list[Separation]:
+    """Per kind of error people marked (FRANK's types): the unfaithful statements flagged."""
+    marked = sorted({e for c in cases for e in c.pair.errors})
+    return [separation(e, [c for c in cases if e in c.pair.errors]) for e in marked]

@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from pydantic import Field, ValidationError, computed_field, model_validator
 
-from ..documents import decode_json, read_input
+from ..documents import COLLECTION_MAX_BYTES, decode_json, read_input
 from ..errors import InputError
 from ..schema.record import Record
 
@@ -107,7 +107,7 @@ class StoryIndex(Record):
 
 def load_index(path: str | Path) -> StoryIndex:
     """A saved index; one ``InputError`` naming the file if it is not one."""
-    name, _, raw = read_input(path)
+    name, _, raw = read_input(path, COLLECTION_MAX_BYTES)
     data = decode_json(raw, name)
     if not isinstance(data, dict) or data.get("kind") != "summarizer stories":
         raise InputError(name, "is not a stories index (the index.json that `summarizer stories` writes)")

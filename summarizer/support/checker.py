@@ -108,8 +108,8 @@ def _dates(reading: _Reading, known: Sequence[str], findings: Findings) -> None:
     reference = reading.reference
     for found in reading.dates:
         findings.checked += 1
-        if found.text.casefold() in evidence_text:
-            continue
+        if _LEADING_THE.sub("", found.text).casefold() in evidence_text:
+            continue  # as written there ('the 2016 Games' for '2016')
         value = normalise(found.text, reference, reading.statement) if reference else None
         if value is None or not any(_within(value.value, v) for v in values):
             shown = f" ({value.value})" if value else ""
@@ -152,6 +152,7 @@ def _counts_sources(match: re.Match[str], evidence: str) -> bool:
     return match.group(0).casefold() not in evidence
 
 
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _COUNT_WORDS = {"one": 1, "single": 1, "both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "all": -1}
 _SOURCE_COUNT = re.compile(
     r"\b(one|single|both|two|three|four|five|all|\d+)\s+(?:of\s+the\s+)?(sources|source|outlets|outlet|"

@@ -158,23 +158,21 @@ class NameIndex:
         words = [run.group().casefold() for run in runs]
         found: list[re.Match[str]] = []
         k = 0
-        while k < len(runs):
-            match = self._at(text, runs[k].start(), words, k)
-            if match is None:
+        while True:
+            # a name that opens with a quote starts before the word it holds: the leftmost wins
+            quoted = self.wordless.search(text, found[-1].end() if found else 0) if self.wordless else None
+            match = None
+            while k < len(runs) and (quoted is None or runs[k].start() < quoted.start()):
+                match = self._at(text, runs[k].start(), words, k)
+                if match is not None:
+                    break
                 k += 1
-                continue
+            match = match or quoted
+            if match is None:
+                return found
             found.append(match)
             while k < len(runs) and runs[k].start() < match.end():
                 k += 1
-        if self.wordless is None:
-            return found
-        taken = [(m.start(), m.end()) for m in found]
-        others = [
-            m
-            for m in self.wordless.finditer(text)
-            if not any(a < m.end() and m.start() < b for a, b in taken)
-        ]
-        return sorted(found + others, key=lambda m: m.start())
 
     def _at(self, text: str, start: int, words: list[str], k: int) -> re.Match[str] | None:
         """The name standing at ``start`` (the ``k``-th word), the longest there."""
