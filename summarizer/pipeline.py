@@ -5,7 +5,6 @@ per run, after one endpoint check, unless the caller brings one (``llm.opened``)
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -14,6 +13,7 @@ from .documents import Document, load_document
 from .errors import ConfigError, SummarizerError
 from .lazy import deferred, loading_later
 from .llm import Model, OpenAIModel, opened, settings_of
+from .running import run_coroutine
 from .schema.extraction import Extraction
 from .settings import Settings
 from .stages.extract import (
@@ -114,7 +114,7 @@ def extract(
 ) -> Extraction:
     """Extract grounded actors, events and claims from one document (a ``Document`` or a path).
     ``overrides`` are settings (``model=``, ``base_url=``, ``mode=``...) over the environment's."""
-    return asyncio.run(aextract(document, source=source, settings=settings, model=model, **overrides))
+    return run_coroutine(aextract(document, source=source, settings=settings, model=model, **overrides))
 
 
 async def aextract(
@@ -147,7 +147,7 @@ def summarize(
     settings (``model=``, ``base_url=``, ``mode=``...) over the environment's; ``model`` replaces
     the OpenAI-compatible model (a ``FakeModel``, or your own ``Model``); ``since`` (a saved
     briefing's path) updates that briefing with the inputs."""
-    return asyncio.run(
+    return run_coroutine(
         asummarize(inputs, settings=settings, model=model, progress=progress, since=since, **overrides)
     )
 

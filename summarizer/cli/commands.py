@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
 import sys
 from typing import Any
 
 import click
 
 from ..render import BRIEFING_FORMATS, CHANGES_FORMATS, EXTRACTION_FORMATS
+from ..running import run_coroutine
 from ..text import count, sources_of
 from .options import (
     CacheTally,
@@ -58,7 +58,7 @@ def extract(files: tuple[str, ...], output: str | None, fmt: str, dry_run: bool,
         return
     load_libraries()
     with CacheTally() as cached:
-        outcomes = asyncio.run(extract_all(sources, settings=settings, progress=progress))
+        outcomes = run_coroutine(extract_all(sources, settings=settings, progress=progress))
     report_usage(settings.model, sum((o.usage for o in outcomes), Usage()), cached.usage)
     done = [o.extraction for o in outcomes if isinstance(o, Extracted)]
     if output and done:

@@ -3,13 +3,13 @@ on annotated news, and the support checker on statement/evidence pairs."""
 
 from __future__ import annotations
 
-import asyncio
 import json
 from typing import Any
 
 import click
 
 from ..errors import SummarizerError
+from ..running import run_coroutine
 from ..text import count, sources_of
 from .options import dry_run_option, dry_run_report, format_option, model_options, progress, reports_errors
 
@@ -300,7 +300,7 @@ def eval_extract(directory: str, limit: int, dry_run: bool, **options: Any) -> N
     if dry_run:
         dry_run_report(sources_of([article_document(a) for a in articles]), settings, synthesis=False)
         return
-    cases = asyncio.run(evaluate_extraction(articles, settings, progress=progress))
+    cases = run_coroutine(evaluate_extraction(articles, settings, progress=progress))
     click.echo(
         f"{'article':<16} {'gold':>5} {'found':>6} {'cited':>6} {'verified':>8} {'calls':>6} {'tokens':>8}"
     )

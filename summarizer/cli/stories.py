@@ -3,7 +3,6 @@ an index; run again, it goes on where it stopped and adds the articles that came
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +10,7 @@ import click
 
 from ..documents.readers import READERS
 from ..errors import ConfigError, InputError
+from ..running import run_coroutine
 from ..text import count
 from .options import CacheTally, dry_run_option, fail, model_options, progress, report_usage, reports_errors
 from .startup import load_libraries
@@ -141,7 +141,7 @@ def stories(
         return
     load_libraries()
     with CacheTally() as cached:
-        run = asyncio.run(abrief_stories(planned, settings=settings, progress=progress, engine=chosen))
+        run = run_coroutine(abrief_stories(planned, settings=settings, progress=progress, engine=chosen))
     report_usage(settings.model, run.usage, cached.usage)
     progress(f"wrote {folder / INDEX_NAME} and {folder / 'index.html'}")
     if run.failed:

@@ -19,6 +19,7 @@ from ..errors import ConfigError, InputError, ModelError
 from ..files import write_atomic
 from ..lazy import deferred
 from ..llm import Model, opened, settings_of
+from ..running import run_coroutine
 from ..schema.usage import Usage
 from ..settings import Settings
 from ..stages.extract import SourceOutcome
@@ -326,7 +327,7 @@ def brief_stories(
     read = iter(ray_engine.read(paths) if engine == "ray" and paths else [load_document(p) for p in paths])
     documents = [i if isinstance(i, Document) else next(read) for i in inputs]
     plan = plan_stories(documents, folder, similarity=similarity, engine=engine)
-    return asyncio.run(
+    return run_coroutine(
         abrief_stories(plan, settings=settings, model=model, progress=progress, engine=engine, **overrides)
     )
 

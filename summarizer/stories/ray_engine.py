@@ -7,7 +7,6 @@ is in-process; this one connects to the cluster ``RAY_ADDRESS`` names, or starts
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import pickle
 from collections.abc import Sequence
@@ -18,6 +17,7 @@ from ..documents import Document, load_document
 from ..errors import ConfigError, InputError, ModelError, SummarizerError
 from ..lazy import deferred
 from ..llm import Model, opened
+from ..running import run_coroutine
 from ..schema.extraction import Extraction
 from ..schema.usage import Usage
 from ..settings import Settings
@@ -112,7 +112,7 @@ class _Extracting:
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
         sources = [pickle.loads(v) for v in batch["value"]]
-        outcomes = asyncio.run(self._extract(sources))
+        outcomes = run_coroutine(self._extract(sources))
         return {"i": batch["i"], "value": [pickle.dumps(_portable(o)) for o in outcomes]}
 
     async def _extract(self, sources: Sequence[Source]) -> list[SourceOutcome]:
