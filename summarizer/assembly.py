@@ -58,7 +58,7 @@ async def assemble(
             raise failed[0].error
         causes = "; ".join(f"{o.source.id}: {o.error.cause}" for o in failed)
         raise ModelError("extraction", f"all {len(failed)} sources", causes, extraction_usage)
-    story = merge(extractions)
+    story = merge(extractions, previous.briefing.actors if previous else ())
     if previous:
         story = carry_ids(story, previous.briefing)
     every = [*known, *sources]

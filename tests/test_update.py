@@ -163,3 +163,66 @@ def test_what_an_update_would_merge_is_checked_before_any_call(
         "extraction missing": "source A: was extracted, but the briefing carries no extraction of it",
         "extraction twice": "(A): is one of 2 extractions of source A",
     }[edit] in line
+
+
+@pytest.mark.vcr(BRIEFING_1)
+@pytest.mark.default_cassette("update_add_seed_b.yaml")
+def test_an_update_resolves_the_new_names_against_the_saved_resolution(
+    first: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Counted, not timed: the merge of an update is handed each saved actor's names once, as one
+    group, and the new source's names; no carried extraction's actors are read again. The actors
+    come out as resolving every source again would make them."""
+    from summarizer.stages import actor_table
+    from summarizer.stages.merge import merge
+
+    handed: list[list[Any]] = []
+    resolve = actor_table.resolve
+
+    def counting(mentions: Any, **known: Any) -> Any:
+        handed.append(list(mentions))
+        return resolve(handed[-1], **known)
+
+    monkeypatch.setattr(actor_table, "resolve", counting)
+    old = Briefing.model_validate_json(first.read_text())
+    result = update(first, tmp_path / "second.json")
+    assert result.exit_code == 0, result.stderr
+    new = Briefing.model_validate_json((tmp_path / "second.json").read_text())
+    (mentions,) = handed
+    saved = [(form.sources[0], form.text) for actor in old.actors for form in actor.surface_forms]
+    added = [(e.source.id, f) for e in new.extractions[1:] for a in e.actors for f in (a.name, *a.aliases)]
+    assert [(m.source, m.text) for m in mentions] == saved + added
+    assert {source for source, _ in added} == {"B"}
+
+    handed.clear()
+    again = merge(new.extractions)  # every source resolved again, from the extractions
+    assert len(handed[0]) == sum(1 + len(a.aliases) for e in new.extractions for a in e.actors)
+
+    def table(actors: Any) -> list[Any]:
+        return [(a.name, a.kind, [(f.text, f.sources) for f in a.surface_forms], a.sources) for a in actors]
+
+    assert sorted(table(new.actors)) == sorted(table(again.actors))
+
+
+def test_a_saved_table_that_does_not_list_the_carried_names_is_not_reused(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An actor table that leaves out a name its extractions use cannot say whom it stands for:
+    every source is resolved again."""
+    from summarizer.stages import actor_table
+    from summarizer.stages.merge import merge
+
+    golden = Briefing.model_validate_json((root / "examples" / "seeds_briefing.json").read_text())
+    handed: list[int] = []
+    resolve = actor_table.resolve
+    monkeypatch.setattr(
+        actor_table,
+        "resolve",
+        lambda mentions, **known: resolve(handed.append(len(m := list(mentions))) or m, **known),
+    )
+    everything = sum(1 + len(a.aliases) for e in golden.extractions for a in e.actors)
+    merge(golden.extractions, golden.actors)
+    assert handed[-1] == sum(len(a.surface_forms) for a in golden.actors) < everything  # reused
+    short = [a.model_copy(update={"surface_forms": a.surface_forms[1:]}) for a in golden.actors]
+    merge(golden.extractions, short)
+    assert handed[-1] == everything  # not reused

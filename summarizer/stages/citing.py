@@ -26,3 +26,7 @@ def cite(
     if not kept:
         warnings.append(f"{label}: dropped, no citation holds")
     return kept
+
+
+def unique_citations(citations: Sequence[Citation]) -> list[Citation]:
+    return list({(c.sentence_id, c.start, c.end): c for c in citations}.values())

@@ -13,8 +13,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..schema.briefing import TimelineEvent
+from .citing import unique_citations
 from .matching import compatible
-from .merge import Describe, Story, combine_events, dates_compatible, describer, unique_citations
+from .merge import Describe, Story, combine_events, dates_compatible, describer
 
 
 def _refusal(a: TimelineEvent, b: TimelineEvent, describe: Describe) -> str | None:

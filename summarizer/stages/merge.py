@@ -5,13 +5,12 @@ reported twice made one entry citing both."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from typing import Any, Generic, Protocol, TypeVar
 
-from ..actors import Mention, name_key, resolve
 from ..dates import ArticleDates, anchor, is_future, sort_key, start_of, why_undated
 from ..schema.briefing import (
     BriefingActor,
@@ -19,18 +18,18 @@ from ..schema.briefing import (
     DateInfo,
     Role,
     SourceRecord,
-    SurfaceForm,
     TimelineEvent,
 )
 from ..schema.extraction import Citation, Extraction
 from ..text.words import act_key
 from ..vocabulary import CLAIM_ROLES, STANCE_ROLES, parties
+from .actor_table import ActorIds, actor_ids, resolve_actors
+from .citing import unique_citations
 from .matching import SAME_ACT_SHARED_ACTOR, SAME_WORDS_SHARED_ACTOR, Gist, gist, judge, name_words
 
 # An event's act among its words, apart from them: two reports whose acts come to the same share it.
 # The words with it overlap at least SAME_ACT_SHARED_ACTOR (Dice) whenever ``judge`` joins them.
 _ACT = "\0act:"
-ActorIds = dict[tuple[str, str], str]  # (source id, name key) -> briefing actor id
 Describe = Callable[[str], Gist]  # what a description states, as matching compares it
 
 
@@ -43,9 +42,12 @@ class Story:
     warnings: list[str]
 
 
-def merge(extractions: Sequence[Extraction]) -> Story:
+def merge(extractions: Sequence[Extraction], resolved: Sequence[BriefingActor] = ()) -> Story:
+    """One story from ``extractions``. ``resolved`` is the actor table of a saved briefing whose
+    extractions come first: an update resolves the new article's names against it, not every
+    source's again (``actor_table``)."""
     warnings: list[str] = []
-    actors, actor_id = _resolve_actors(extractions)
+    actors, actor_id = resolve_actors(extractions, resolved)
     references: dict[str, date | None] = {}
     for e in extractions:
         found = anchor(e.source.published, [event.when for event in e.events if event.when])
@@ -71,75 +73,6 @@ def describer(actors: Sequence[BriefingActor]) -> Describe:
     actors' names known as names rather than words of what happened."""
     names = name_words(form for a in actors for form in (a.name, *(f.text for f in a.surface_forms)))
     return cache(lambda text: gist(text, names))
-
-
-def _resolve_actors(
-    extractions: Sequence[Extraction],
-) -> tuple[list[BriefingActor], ActorIds]:
-    mentions: list[Mention] = []
-    groups: list[list[int]] = []
-    owners: list[tuple[int, int]] = []  # (extraction index, actor index) of each group
-    for e_index, extraction in enumerate(extractions):
-        for a_index, actor in enumerate(extraction.actors):
-            start = len(mentions)
-            for form in (actor.name, *actor.aliases):
-                mentions.append(Mention(extraction.source.id, form, actor.kind))
-            groups.append(list(range(start, len(mentions))))
-            owners.append((e_index, a_index))
-    clusters = resolve(mentions, same_actor=groups)
-    cluster_of = {id(m): n for n, cluster in enumerate(clusters) for m in cluster.mentions}
-    members: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for group, owner in zip(groups, owners, strict=True):
-        members[cluster_of[id(mentions[group[0]])]].append(owner)
-
-    actors: list[BriefingActor] = []
-    actor_id: ActorIds = {}
-    for n, cluster in enumerate(clusters):
-        extracted = [extractions[e].actors[a] for e, a in members[n]]
-        ident = f"P{len(actors) + 1}"
-        for e, a in members[n]:
-            source = extractions[e].source.id
-            actor = extractions[e].actors[a]
-            for form in (actor.name, *actor.aliases):
-                actor_id[(source, name_key(form))] = ident
-        forms: dict[str, set[str]] = defaultdict(set)
-        for mention in cluster.mentions:
-            forms[mention.text].add(mention.source)
-        actors.append(
-            BriefingActor(
-                id=ident,
-                name=_display_name([a.name for a in extracted]) or cluster.name,
-                kind=Counter(a.kind for a in extracted).most_common(1)[0][0],
-                titles=_distinct(a.title for a in extracted),
-                affiliations=_distinct(a.affiliation for a in extracted),
-                surface_forms=[SurfaceForm(text=t, sources=sorted(s)) for t, s in forms.items()],
-                sources=cluster.sources,
-                citations=unique_citations([c for a in extracted for c in a.citations]),
-            )
-        )
-    return actors, actor_id
-
-
-def _distinct(values: Iterable[str | None]) -> list[str]:
-    """Each value once, case and spacing aside, in first-seen order."""
-    seen: dict[str, str] = {}
-    for value in values:
-        if value and value.strip():
-            seen.setdefault(" ".join(value.casefold().split()), value.strip())
-    return list(seen.values())
-
-
-def _display_name(names: list[str]) -> str | None:
-    """The name the sources' extractions gave most often (the fuller one among equals)."""
-    if not names:
-        return None
-    counts = Counter(names)
-    return max(counts, key=lambda n: (counts[n], len(n)))
-
-
-def _actor_ids(source: str, names: Iterable[str], actor_id: ActorIds) -> list[str]:
-    """The briefing ids of the actors a source names; names that resolved to none are skipped."""
-    return [i for n in names if (i := actor_id.get((source, name_key(n)))) is not None]
 
 
 def _merge_events(
@@ -176,7 +109,7 @@ def _merge_events(
             roles = [
                 Role(actor=i, role=p.role)
                 for p in event.participants
-                for i in _actor_ids(source, [p.actor], actor_id)
+                for i in actor_ids(source, [p.actor], actor_id)
             ]
             candidate = TimelineEvent(
                 id="",
@@ -333,7 +266,7 @@ def _merge_claims(
         source = extraction.source.id
 
         def ids(names: Sequence[str], source: str = source) -> list[str]:
-            return _actor_ids(source, names, actor_id)
+            return actor_ids(source, names, actor_id)
 
         for claim in extraction.claims:
             candidate = BriefingClaim.model_validate(
@@ -362,7 +295,3 @@ def _same_claim(a: BriefingClaim, b: BriefingClaim, describe: Describe) -> bool 
 def _stance(claim: BriefingClaim) -> set[str]:
     """The actors who make, deny or dispute a claim."""
     return {actor for field in STANCE_ROLES for actor in getattr(claim, field)}
-
-
-def unique_citations(citations: Sequence[Citation]) -> list[Citation]:
-    return list({(c.sentence_id, c.start, c.end): c for c in citations}.values())

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from ..text.words import NOUN_MARKERS, Token, negated, stem, tokens
 from .evidence import Roles
@@ -41,15 +41,10 @@ class _Text:
     def _at(self, offset: int) -> int:
         return next((i for i, w in enumerate(self.words) if w.end > offset), len(self.words) - 1)
 
-    @cached_property
-    def stances(self) -> list[tuple[int, str, bool]]:
+    @property
+    def stances(self) -> tuple[tuple[int, str, bool], ...]:
         """(word index, kind, negated) of every verb of stance."""
-        return [
-            (i, kind, negated(self.words, i))
-            for i, w in enumerate(self.words)
-            if (kind := w.stance)
-            and not (i and (self.words[i - 1].lower in NOUN_MARKERS or self.words[i - 1].stance))
-        ]
+        return _stances_of(self.text)
 
     def subject(self, at: int) -> Named | None:
         """Who the verb at ``at`` is said of: the nearest actor before it in its clause, or the one
@@ -95,6 +90,17 @@ def check(
 @lru_cache(maxsize=8192)
 def _words(text: str) -> tuple[Token, ...]:
     return tokens(text)
+
+
+@lru_cache(maxsize=8192)
+def _stances_of(text: str) -> tuple[tuple[int, str, bool], ...]:
+    """Of a text: (word index, kind, negated) of every verb of stance; a cited sentence is read once."""
+    words = _words(text)
+    return tuple(
+        (i, kind, negated(words, i))
+        for i, w in enumerate(words)
+        if (kind := w.stance) and not (i and (words[i - 1].lower in NOUN_MARKERS or words[i - 1].stance))
+    )
 
 
 @lru_cache(maxsize=8192)

@@ -1,0 +1,134 @@
+"""The story's actor table: the actors the sources name, resolved across sources, and which
+actor each source's names stand for. An update keeps its saved briefing's resolution and
+resolves only the new sources' actors against it."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+
+from ..actors import Mention, name_key, resolve
+from ..schema.briefing import BriefingActor, SurfaceForm
+from ..schema.extraction import Actor, Extraction
+from .citing import unique_citations
+
+ActorIds = dict[tuple[str, str], str]  # (source id, name key) -> briefing actor id
+
+
+def resolve_actors(
+    extractions: Sequence[Extraction], resolved: Sequence[BriefingActor] = ()
+) -> tuple[list[BriefingActor], ActorIds]:
+    """The actors of ``extractions``, and the id each source's names stand for. ``resolved`` is
+    the actor table of a saved briefing whose extractions come first: its resolution is kept when
+    it lists exactly their names, and only the later extractions' actors are read."""
+    carried = _carried(extractions, resolved)
+    return _resolved(extractions, resolved if carried else (), carried)
+
+
+def _carried(extractions: Sequence[Extraction], resolved: Sequence[BriefingActor]) -> int:
+    """How many of the first extractions ``resolved`` resolves: all of those whose names it lists,
+    exactly, under the sources that use them (else none, and every name is resolved again)."""
+    listed = {
+        (source, form.text) for actor in resolved for form in actor.surface_forms for source in form.sources
+    }
+    if not listed:
+        return 0
+    sources = {source for source, _ in listed}
+    carried = 0
+    while carried < len(extractions) and extractions[carried].source.id in sources:
+        carried += 1
+    used = {
+        (e.source.id, form) for e in extractions[:carried] for a in e.actors for form in (a.name, *a.aliases)
+    }
+    return carried if used == listed else 0
+
+
+def _resolved(
+    extractions: Sequence[Extraction], resolved: Sequence[BriefingActor] = (), carried: int = 0
+) -> tuple[list[BriefingActor], ActorIds]:
+    """The story's actors, and which each source's names stand for. The first ``carried``
+    extractions' actors are ``resolved`` already: each of those actors joins the resolution as one
+    group of its names, and the later extractions' actors are resolved with them."""
+    mentions: list[Mention] = []
+    groups: list[list[int]] = []
+    owners: list[BriefingActor | Actor] = []  # what each group of mentions was made from
+    sources: list[str] = []  # the source of each group made from an extraction
+    for saved in resolved:
+        start = len(mentions)
+        mentions += [Mention(form.sources[0], form.text, saved.kind) for form in saved.surface_forms]
+        groups.append(list(range(start, len(mentions))))
+        owners.append(saved)
+        sources.append("")
+    for extraction in extractions[carried:]:
+        for extracted_actor in extraction.actors:
+            start = len(mentions)
+            mentions += [
+                Mention(extraction.source.id, form, extracted_actor.kind)
+                for form in (extracted_actor.name, *extracted_actor.aliases)
+            ]
+            groups.append(list(range(start, len(mentions))))
+            owners.append(extracted_actor)
+            sources.append(extraction.source.id)
+    clusters = resolve(mentions, same_actor=groups)
+    cluster_of = {id(m): n for n, cluster in enumerate(clusters) for m in cluster.mentions}
+    members: dict[int, list[int]] = defaultdict(list)
+    for g, group in enumerate(groups):
+        members[cluster_of[id(mentions[group[0]])]].append(g)
+
+    actors: list[BriefingActor] = []
+    actor_id: ActorIds = {}
+    for n, cluster in enumerate(clusters):
+        ident = f"P{len(actors) + 1}"
+        known = [o for g in members[n] if isinstance(o := owners[g], BriefingActor)]
+        extracted = [o for g in members[n] if isinstance(o := owners[g], Actor)]
+        forms: dict[str, set[str]] = defaultdict(set)
+        for kept in known:
+            for surface in kept.surface_forms:
+                forms[surface.text].update(surface.sources)
+                actor_id.update({(source, name_key(surface.text)): ident for source in surface.sources})
+        for g in members[n]:
+            if isinstance(owner := owners[g], Actor):
+                for text in (owner.name, *owner.aliases):
+                    forms[text].add(sources[g])
+                    actor_id[(sources[g], name_key(text))] = ident
+        # a name kept from the saved briefing stays its name; the others are what extractions say
+        name = known[0].name if known else _display_name([a.name for a in extracted]) or cluster.name
+        actors.append(
+            BriefingActor(
+                id=ident,
+                name=name,
+                kind=known[0].kind if known else Counter(a.kind for a in extracted).most_common(1)[0][0],
+                titles=_distinct([*(t for a in known for t in a.titles), *(a.title for a in extracted)]),
+                affiliations=_distinct(
+                    [*(t for a in known for t in a.affiliations), *(a.affiliation for a in extracted)]
+                ),
+                surface_forms=[SurfaceForm(text=t, sources=sorted(s)) for t, s in forms.items()],
+                sources=sorted({s for ss in forms.values() for s in ss}),
+                citations=unique_citations(
+                    [*(c for a in known for c in a.citations), *(c for a in extracted for c in a.citations)]
+                ),
+            )
+        )
+    return actors, actor_id
+
+
+def _distinct(values: Iterable[str | None]) -> list[str]:
+    """Each value once, case and spacing aside, in first-seen order."""
+    seen: dict[str, str] = {}
+    for value in values:
+        if value and value.strip():
+            seen.setdefault(" ".join(value.casefold().split()), value.strip())
+    return list(seen.values())
+
+
+def _display_name(names: list[str]) -> str | None:
+    """The name the sources' extractions gave most often (the fuller one among equals)."""
+    if not names:
+        return None
+    counts = Counter(names)
+    return max(counts, key=lambda n: (counts[n], len(n)))
+
+
+def actor_ids(source: str, names: Iterable[str], actor_id: ActorIds) -> list[str]:
+    """The briefing ids of the actors a source names; names that resolved to none are skipped."""
+    return [i for n in names if (i := actor_id.get((source, name_key(n)))) is not None]
