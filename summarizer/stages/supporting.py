@@ -90,6 +90,7 @@ def _roles(claim: BriefingClaim) -> Roles:
         confirm=frozenset(claim.supported_by),
         deny=frozenset(claim.denied_by),
         dispute=frozenset(claim.disputed_by),
+        sources=frozenset(claim.sources),
     )
 
 

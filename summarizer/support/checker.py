@@ -13,7 +13,7 @@ from ..dates import Found, find_dates, normalise, span_of
 from ..text import count, source_of
 from ..text.quantities import quantities, stated
 from ..text.words import stem, tokens
-from . import stance
+from . import coverage, stance
 from .evidence import Cited, Roles
 from .names import Named, NameTable, acronyms, capitalised, same_word, spelled_out
 from .quantities import supported
@@ -56,6 +56,9 @@ def assess(
         return Support(verdict="unsupported", faults=[Fault(rule="name", word="", reason="cites nothing")])
     reading = _Reading(statement, cited, table, find_dates(statement))
     findings = Findings()
+    # what it says of the claim's own record is checked against that record, and not read as
+    # words of the evidence: 'nobody disputes it' adds no negation to what was said
+    about = coverage.read(statement) if roles is not None else None
     _numbers(reading, findings)
     _dates(reading, known_dates, findings)
     mentions = _names(reading, findings)
@@ -64,6 +67,12 @@ def assess(
     def described(text: str, found: Sequence[Named]) -> list[Named]:
         return [table.described(m, text) for m in found]
 
+    if about is not None and roles is not None:
+        checked, faults = coverage.check(statement, about, mentions, roles)
+        findings.checked += checked
+        for rule, word, reason in faults:
+            findings.fault(rule, word, reason)
+        statement = coverage.masked(statement, about)
     checked, faults = stance.check(
         statement,
         described(statement, mentions),

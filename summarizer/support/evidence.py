@@ -20,9 +20,11 @@ class Cited:
 
 @dataclass(frozen=True)
 class Roles:
-    """The parties of a claim as the extraction recorded them (actor ids), by stance."""
+    """The record of a claim: its parties as the extraction recorded them (actor ids), by
+    stance, and the sources that report it."""
 
     claim: frozenset[str] = frozenset()
     confirm: frozenset[str] = frozenset()
     deny: frozenset[str] = frozenset()
     dispute: frozenset[str] = frozenset()
+    sources: frozenset[str] = frozenset()
