@@ -332,3 +332,27 @@ def test_what_a_statement_says_of_the_coverage_is_checked_against_the_claims_rec
     assert fault(check("Only Marsh says the port will reopen.", said, roles=both)) == ("role", "Marsh")
     # without a claim's record the words are read as any others: an added negation
     assert fault(check("Nobody disputes that the port will reopen.", said))[0] == "polarity"
+
+
+def test_what_an_actor_does_must_be_what_the_evidence_has_it_do() -> None:
+    """The wrong party credited: the evidence has another actor do it, and this one nowhere."""
+    said = "Marsh won the vote and thanked the union."
+    assert fault(check("Brandt won the vote.", said + " Brandt conceded.")) == ("role", "Brandt")
+    assert check("Marsh won the vote.", said).verdict == "supported"
+    assert check("Marsh and Brandt met.", "Marsh and Brandt met on Friday.").verdict == "supported"
+    # who only reports it does not do it
+    assert fault(check("Valmora closed the port.", "Valmora said Brandt closed the port.")) == (
+        "role",
+        "Valmora",
+    )
+    # a city's mayor acts for it
+    assert check("Valmora closed the port.", "Marsh closed the port.").verdict == "supported"
+
+
+def test_a_negation_reaches_through_a_verb_of_seeming() -> None:
+    said = "The report may not be centrally relevant to the inquiry."
+    assert (
+        check("The report may not be seen as centrally relevant to the inquiry.", said).verdict
+        != "unsupported"
+    )
+    assert fault(check("The report may be seen as centrally relevant to the inquiry.", said))[0] == "polarity"

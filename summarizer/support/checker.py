@@ -78,6 +78,7 @@ def assess(
         described(statement, mentions),
         [(c.text, described(c.text, table.mentions(c.text))) for c in cited],
         roles,
+        table.members,
     )
     findings.checked += checked
     for rule, word, reason in faults:

@@ -70,6 +70,10 @@ class NameTable:
         self._read[text] = tuple(found)
         return found
 
+    def members(self, actor: str) -> tuple[str, ...]:
+        """The actors the table makes part of ``actor`` ('Marsh', the mayor of Valmora, of Valmora)."""
+        return tuple(self._members.get(actor, ()))
+
     def names_in(self, actor: str, text: str) -> bool:
         """Whether ``text`` names ``actor``: by any of its names, even inside a longer name, or by
         naming one of its members ('Vucic', whom the table gives the affiliation 'Serbia')."""

@@ -5,7 +5,7 @@ denies or acts on whom."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from ..text.words import NOUN_MARKERS, Token, negated, stem, tokens
@@ -35,8 +35,12 @@ class _Text:
         self.words = _words(text)
         self.mentions = [(m, self._at(m.start)) for m in mentions]
         # where each mention ends, and the words that are part of a name (never its verb)
-        self.last = {i: self._at(m.end - 1) for m, i in self.mentions}
+        self.last = {i: self._last(m.end) for m, i in self.mentions}
         self.named = {k for i, last in self.last.items() for k in range(i, last + 1)}
+
+    def _last(self, end: int) -> int:
+        """The last word that starts before ``end`` (a name's last word, its full stop aside)."""
+        return max((i for i, w in enumerate(self.words) if w.start < end), default=0)
 
     def _at(self, offset: int) -> int:
         return next((i for i, w in enumerate(self.words) if w.end > offset), len(self.words) - 1)
@@ -76,14 +80,18 @@ def check(
     mentions: Sequence[Named],
     evidence: Sequence[tuple[str, Sequence[Named]]],
     roles: Roles | None,
+    members: Callable[[str], Sequence[str]] = lambda actor: (),
 ) -> tuple[int, list[Fault]]:
-    """(how many things were checked, the faults found)."""
+    """(how many things were checked, the faults found); ``members`` gives the actors that are
+    part of one (a city's mayor acts for it)."""
     said = _Text(statement, mentions)
     cited = [_Text(text, found) for text, found in evidence]
     faults: list[Fault] = []
     checked = _negations(said, cited, faults)
     checked += _stances(said, cited, roles, faults)
     checked += _agents(said, cited, faults)
+    if not faults:
+        checked += _credit(said, cited, members, faults)
     return checked, faults
 
 
@@ -229,6 +237,91 @@ def _agents(said: _Text, cited: Sequence[_Text], faults: list[Fault]) -> int:
                     return checked
                 break
     return checked
+
+
+def _credit(
+    said: _Text, cited: Sequence[_Text], members: Callable[[str], Sequence[str]], faults: list[Fault]
+) -> int:
+    """What an actor does must be what the cited sentences have it do: 'Bouchard won nine games'
+    is not supported by 'Davis won nine games', where another actor does it and Bouchard nowhere
+    does. Read only where the statement's verb follows its actor in the active voice, and the
+    evidence's has an actor before it in its clause."""
+    checked = 0
+    for mention, i in said.mentions:
+        verb = _verb_after(said, said.last[i])
+        if verb is None:
+            continue
+        key = stem(said.words[verb].text)
+        doers: set[str] = set()
+        for text in cited:
+            for at, word in enumerate(text.words):
+                if stem(word.text) != key or at in text.named or text._passive(at):
+                    continue
+                doers |= _doers(text, at)
+        if not doers:
+            continue
+        checked += 1
+        if not doers & {mention.actor, *members(mention.actor)}:
+            others = ", ".join(sorted(m.text for m, k in _first_mentions(cited) if m.actor in doers))
+            faults.append(
+                (
+                    "role",
+                    mention.text,
+                    f"the cited sentences have {others} {said.words[verb].text}, not {mention.text}",
+                )
+            )
+            return checked
+    return checked
+
+
+def _doers(text: _Text, verb: int) -> set[str]:
+    """Who does the verb at ``verb``: the nearest actor before it in its clause, with those joined
+    to it by 'and' ('Davis and Bouchard met'), but not one that only reports it ('Kosovo said
+    Serbia deployed')."""
+    before = [
+        (m, k) for m, k in text.mentions if k < verb and text.words[k].clause == text.words[verb].clause
+    ]
+    if not before:
+        return set()
+    doers = {before[-1][0].actor}
+    for (m, k), (_, after) in zip(reversed(before[:-1]), reversed(before[1:]), strict=True):
+        between = [w.lower for w in text.words[text.last[k] + 1 : after]]
+        if not between or any(w not in ("and", "or") for w in between):
+            break
+        doers.add(m.actor)
+    return doers
+
+
+def _verb_after(text: _Text, last: int) -> int | None:
+    """The verb an actor does, right after its name: 'Davis won', 'Davis has won' (not 'Davis's
+    serve', nor 'Davis was beaten by')."""
+    k = last + 1
+    while k < len(text.words) and text.words[k].lower in _AUXILIARIES:
+        k += 1
+    if k >= len(text.words) or k in text.named or text.words[k].clause != text.words[last].clause:
+        return None
+    word = text.words[k]
+    if not word.content or word.stance or word.lower in _PASSIVE or text._passive(k):
+        return None
+    if word.text[0].isupper() and not text.text.islower():
+        return None  # a name the table does not hold ('Apple Inc. Jobs has died')
+    return k if word.lower.endswith(("ed", "s")) or word.lower in _IRREGULAR_PAST else None
+
+
+def _first_mentions(cited: Sequence[_Text]) -> list[tuple[Named, int]]:
+    seen: dict[str, tuple[Named, int]] = {}
+    for text in cited:
+        for mention, k in text.mentions:
+            seen.setdefault(mention.actor, (mention, k))
+    return list(seen.values())
+
+
+_AUXILIARIES = frozenset({"has", "have", "had", "will", "would", "also", "then", "later", "finally"})
+_PASSIVE = frozenset({"was", "were", "is", "are", "been", "being", "be"})
+_IRREGULAR_PAST = frozenset(
+    """won beat broke took gave made led sent left lost held hit struck met paid put ran sold told
+    threw wrote bought brought caught fought kept shot stole drove flew rode chose""".split()
+)
 
 
 def _sides(cited: Sequence[_Text], a: str, b: str, key: str) -> set[tuple[str, str]]:

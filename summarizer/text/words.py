@@ -133,13 +133,24 @@ def act_key(act: str) -> str | None:
 
 def negated(words: tuple[Token, ...], at: int) -> bool:
     """Whether a negation cue governs ``words[at]``: it stands among the three words before it, in
-    its clause, with no other content word but an adverb between ('did not directly deny' negates
-    'deny'; 'did not deny the buildup' does not negate 'buildup')."""
-    for word in reversed(words[max(0, at - 3) : at]):
+    its clause, with no other content word but an adverb or a verb of seeming between ('did not
+    directly deny' negates 'deny'; 'did not deny the buildup' does not negate 'buildup')."""
+    reach = 3
+    k = at - 1
+    while k >= max(0, at - reach):
+        word = words[k]
         if word.clause != words[at].clause:
             return False
         if word.negation:
             return True
-        if word.content and not word.lower.endswith("ly"):
+        if word.lower in _PASSES_NEGATION:
+            reach += 2  # 'not be seen as': the negation stands two words further off
+        elif word.content and not word.lower.endswith("ly"):
             return False
+        k -= 1
     return False
+
+
+# Verbs a negation reaches through to what they introduce: 'may not be seen as relevant' says
+# what 'may not be relevant' says of 'relevant'.
+_PASSES_NEGATION = frozenset({"seen", "viewed", "regarded", "considered", "deemed", "thought", "believed"})
