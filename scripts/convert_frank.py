@@ -33,6 +33,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from summarizer.actors import Mention, resolve
 from summarizer.text.words import FUNCTION_WORDS, tokens
 
 ARTICLES_COMMIT = "5860706bda0641136d10d27ead52c5f6ae79630e"  # articles and summaries, since removed
@@ -79,6 +80,7 @@ def git_files(repo: Path, commit: str, folder: str) -> list[str]:
     return done.stdout.split()
 
 
+_DETERMINER = re.compile(r"^(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your)\s+", re.I)
 _BRACKETS = {"-LRB-": "(", "-RRB-": ")", "-lrb-": "(", "-rrb-": ")"}
 _SPLIT_THOUSANDS = re.compile(r"(?<=\d), (?=\d{3}\b)")  # "£50, 000" is £50,000
 # Words a summariser's vocabulary lacked: the sentence no longer says what was judged readable
@@ -105,6 +107,24 @@ def evidence_for(statement: str, article: Sequence[str], mode: str) -> list[str]
     return [article[i] for i in sorted(ranked[:EVIDENCE_SENTENCES])]
 
 
+def actor_table(article: dict[str, Any]) -> list[list[str]]:
+    """The article's named actors, as a briefing's actor table would hold them: the noun phrases
+    FRANK lists for the article whose every word is capitalised (a lone word only if the article
+    never writes it in lower case: 'Coaches' opening a sentence is no name; a determiner before it
+    is dropped), resolved into actors
+    by summarizer's own resolution ('Gary Locke' and 'Locke' are one)."""
+    text = " ".join(article["article_lines"])
+    lower = {w.text.removesuffix("'s").removesuffix("’s") for w in tokens(text) if w.text.islower()}
+    names = []
+    for chunk in article.get("entity_counter", {}):
+        name = _DETERMINER.sub("", chunk)  # 'The Spaniard' is 'Spaniard', a word like any other
+        if all(word[:1].isupper() for word in name.split()) and (
+            len(name.split()) > 1 or name.casefold() not in lower
+        ):
+            names.append(name)
+    return [cluster.surface_forms for cluster in resolve([Mention("A", name) for name in names])]
+
+
 def pairs(
     annotations: list[dict[str, Any]], articles: dict[str, dict[str, Any]], mode: str, left: Counter[str]
 ) -> Iterator[dict[str, Any]]:
@@ -122,6 +142,7 @@ def pairs(
         errors = [] if faithful else [t for t in ERROR_TYPES if judged[t] < 1.0]
         lines = [detokenised(line) for line in article[f"{judged['model_name']}_lines"]]
         sentences = [s for s in article["article_lines"] if s.strip()]
+        actors = actor_table(article)
         for n, line in enumerate(lines, start=1):
             if _UNKNOWN.search(line):
                 left["sentences with a word the summariser lacked (UNK)"] += 1
@@ -134,6 +155,7 @@ def pairs(
                 "made": f"{judged['model_name']} summary, sentence {n}, {judged['split']} split",
                 "statement": line,
                 "evidence": evidence_for(line, sentences, mode),
+                "actors": actors,
                 "errors": errors,
                 "split": judged["split"],
                 "from": f"frank/{judged['hash']}",
@@ -177,7 +199,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     about = (
         "Sentences of machine summaries judged consistent or not with their article by people "
         "(FRANK, github.com/artidoro/frank, MIT licence), converted by scripts/convert_frank.py. "
-        f"Evidence: {args.evidence}. Only summaries judged all consistent or all inconsistent are "
+        f"Evidence: {args.evidence}. 'actors' are the article's named actors, resolved as a briefing's would be. Only summaries judged all consistent or all inconsistent are "
         "kept, so each sentence's label is known, and sentences with a word their summariser lacked "
         "(UNK) are left out; 'errors' are the error types of its summary."
     )

@@ -27,6 +27,14 @@ ARTICLE = {
     "pgn_lines": ["Locke replaced Allan Johnston in March .", "Locke , 40 , paid tribute to his players ."],
     "s2s_lines": ["Locke is 39 .", "Locke replaced UNK in February ."],
     "bus_lines": ["the club 's UNK met on thursday ."],
+    "entity_counter": {
+        "Gary Locke": 1,
+        "Locke": 3,
+        "Kilmarnock's permanent manager": 1,
+        "The Club": 1,
+        "Allan Johnston": 1,
+        "Ayrshire": 1,
+    },  # fmt: skip
 }
 
 
@@ -85,6 +93,8 @@ def test_each_sentence_of_a_summary_judged_whole_is_a_pair(root: Path, frank: Pa
     assert first["statement"] == "Gary Locke will be confirmed as Kilmarnock's permanent manager on Friday."
     assert first["faithful"] and first["errors"] == [] and first["kind"] == "cnndm"
     assert not moved["faithful"] and moved["errors"] == ["EntE", "CircE"]
+    # the article's named actors, resolved: 'Club' is a word the article writes in lower case too
+    assert first["actors"] == [["Gary Locke", "Locke"], ["Allan Johnston"], ["Ayrshire"]]
     # the three sentences with most words in common, in the article's order
     assert aged["evidence"] == [
         ARTICLE["article_lines"][0],

@@ -51,14 +51,21 @@ class _Text:
         return _stances_of(self.text)
 
     def subject(self, at: int) -> Named | None:
-        """Who the verb at ``at`` is said of: the nearest actor before it in its clause, or the one
-        right after it when the clause opens with it ('..., said Smith'; 'denied by Serbia')."""
+        """Who the verb at ``at`` is said of: the nearest actor before it in its clause (none when
+        a pronoun stands between: 'he accused', 'people who claim'), or the one right after it
+        when it is passive ('denied by Serbia') or a verb of saying that opens its clause ('...,
+        said Smith'; not 'told Smith', who is told)."""
         clause = self.words[at].clause
         before = [(m, i) for m, i in self.mentions if i < at and self.words[i].clause == clause]
-        if before and not self._passive(at):
-            return before[-1][0]
         after = [m for m, i in self.mentions if at < i <= at + 3]
-        return after[0] if after else (before[-1][0] if before else None)
+        if self._passive(at):
+            return after[0] if after else None
+        if before:
+            between = self.words[self.last[before[-1][1]] + 1 : at]
+            return None if any(w.lower in _PRONOUNS for w in between) else before[-1][0]
+        opens = at == 0 or self.words[at - 1].clause != clause
+        inverted = opens and self.words[at].lower in _SAYING
+        return after[0] if after and inverted else None
 
     def _passive(self, at: int) -> bool:
         following = self.words[at + 1 : at + 3]
@@ -243,46 +250,50 @@ def _credit(
     said: _Text, cited: Sequence[_Text], members: Callable[[str], Sequence[str]], faults: list[Fault]
 ) -> int:
     """What an actor does must be what the cited sentences have it do: 'Bouchard won nine games'
-    is not supported by 'Davis won nine games', where another actor does it and Bouchard nowhere
-    does. Read only where the statement's verb follows its actor in the active voice, and the
-    evidence's has an actor before it in its clause."""
+    is not supported by 'Davis won nine games and broke Bouchard's serve', where another actor
+    named with it does it, and it nowhere does. Read only where the statement's verb follows its
+    actor in the active voice, and the evidence's verb follows the actor that does it."""
     checked = 0
     for mention, i in said.mentions:
         verb = _verb_after(said, said.last[i])
         if verb is None:
             continue
         key = stem(said.words[verb].text)
+        own = {mention.actor, *members(mention.actor)}
         doers: set[str] = set()
         for text in cited:
+            named = {m.actor for m, _ in text.mentions}
             for at, word in enumerate(text.words):
-                if stem(word.text) != key or at in text.named or text._passive(at):
-                    continue
-                doers |= _doers(text, at)
+                if stem(word.text) == key and at not in text.named and not text._passive(at):
+                    found = _doers(text, at)
+                    # the wrong party is credited only where the sentence names both
+                    doers |= found if found & own or named & own else set()
         if not doers:
             continue
         checked += 1
-        if not doers & {mention.actor, *members(mention.actor)}:
+        if not doers & own:
             others = ", ".join(sorted(m.text for m, k in _first_mentions(cited) if m.actor in doers))
+            done = said.words[verb].text
             faults.append(
-                (
-                    "role",
-                    mention.text,
-                    f"the cited sentences have {others} {said.words[verb].text}, not {mention.text}",
-                )
+                ("role", mention.text, f"the cited sentences have {others} {done}, not {mention.text}")
             )
             return checked
     return checked
 
 
 def _doers(text: _Text, verb: int) -> set[str]:
-    """Who does the verb at ``verb``: the nearest actor before it in its clause, with those joined
-    to it by 'and' ('Davis and Bouchard met'), but not one that only reports it ('Kosovo said
-    Serbia deployed')."""
-    before = [
-        (m, k) for m, k in text.mentions if k < verb and text.words[k].clause == text.words[verb].clause
-    ]
-    if not before:
+    """Who does the verb at ``verb``: the actor named right before it ('Davis won', 'Davis has
+    won'), with those joined to it by 'and' ('Davis and Bouchard met'); none when anything else
+    stands between ('he replaced', 'Arum says the fight'), so never one that only reports it
+    ('Kosovo said Serbia deployed')."""
+    clause = text.words[verb].clause
+    before = [(m, k) for m, k in text.mentions if k < verb and text.words[k].clause == clause]
+    if not before or any(
+        w.lower not in _AUXILIARIES for w in text.words[text.last[before[-1][1]] + 1 : verb]
+    ):
         return set()
+    if before[-1][1] and text.words[before[-1][1] - 1].lower in _PREPOSITIONS:
+        return set()  # 'the Royal Bank of Scotland has racked up': Scotland is not who did it
     doers = {before[-1][0].actor}
     for (m, k), (_, after) in zip(reversed(before[:-1]), reversed(before[1:]), strict=True):
         between = [w.lower for w in text.words[text.last[k] + 1 : after]]
@@ -305,6 +316,8 @@ def _verb_after(text: _Text, last: int) -> int | None:
         return None
     if word.text[0].isupper() and not text.text.islower():
         return None  # a name the table does not hold ('Apple Inc. Jobs has died')
+    if k + 1 < len(text.words) and text.words[k + 1].lower in _AUXILIARIES | _PASSIVE:
+        return None  # a noun: 'Arsenal players have revealed'
     return k if word.lower.endswith(("ed", "s")) or word.lower in _IRREGULAR_PAST else None
 
 
@@ -317,6 +330,12 @@ def _first_mentions(cited: Sequence[_Text]) -> list[tuple[Named, int]]:
 
 
 _AUXILIARIES = frozenset({"has", "have", "had", "will", "would", "also", "then", "later", "finally"})
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "which", "that"})
+# Verbs of saying that may come before who says ('..., said Smith')
+_SAYING = frozenset(
+    {"said", "says", "added", "adds", "claimed", "claims", "insisted", "argued", "stated", "wrote"}
+)
+_PREPOSITIONS = frozenset({"of", "from", "in", "at", "for", "with", "by", "on", "to"})
 _PASSIVE = frozenset({"was", "were", "is", "are", "been", "being", "be"})
 _IRREGULAR_PAST = frozenset(
     """won beat broke took gave made led sent left lost held hit struck met paid put ran sold told
