@@ -356,3 +356,13 @@ def test_a_negation_reaches_through_a_verb_of_seeming() -> None:
         != "unsupported"
     )
     assert fault(check("The report may be seen as centrally relevant to the inquiry.", said))[0] == "polarity"
+
+
+def test_no_before_a_number_is_a_rank_not_a_negation() -> None:
+    said = "Locke had been working as No 2 under Allan Johnston."
+    assert check("locke had been working as no 2 under allan johnston.", said).verdict == "supported"
+    assert check(
+        "Locke worked as No. 2 under Johnston.", "Locke worked as number two under Johnston."
+    ).verdict == ("supported")
+    assert fault(check("Locke worked as No 3 under Johnston.", said)) == ("number", "3")
+    assert fault(check("There were no 5 pound notes.", "There were 5 pound notes."))[0] == "polarity"

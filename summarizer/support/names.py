@@ -224,7 +224,7 @@ def capitalised(text: str, words: Sequence[Token], taken: Sequence[tuple[int, in
     sentence: the names that the table does not know."""
     found = []
     for word in words:
-        if not word.text[0].isupper() or len(word.text) == 1:  # 'I'; 'A' and 'B' are source ids
+        if not word.text[0].isupper() or len(word.text) == 1 or word.numbering:  # 'I'; 'A' is a source id
             continue
         if any(start <= word.start < end for start, end in taken):
             continue

@@ -68,10 +68,11 @@ class Token:
     end: int
     clause: int
     negating: bool = False  # a verb that negates the one after it ('declined to comment')
+    numbering: bool = False  # 'No' before a number is 'number' ('world No 7'), not a negation
 
     @property
     def negation(self) -> bool:
-        return (
+        return not self.numbering and (
             self.negating
             or self.lower in NEGATIONS
             or self.lower.endswith("n't")
@@ -101,7 +102,23 @@ def tokens(text: str) -> tuple[Token, ...]:
     for i, token in enumerate(found[:-1]):
         if found[i + 1].lower == "to" and NEGATING_VERBS.fullmatch(token.lower):
             found[i] = replace(token, negating=True)
+        elif _numbers_what_follows(found, i, text):
+            found[i] = replace(token, numbering=True)
     return tuple(found)
+
+
+def _numbers_what_follows(found: list[Token], i: int, text: str) -> bool:
+    """'No 7' and 'No. 2' of a ranking or post: 'No' written as a name mid-sentence, or after
+    'world', 'as', 'the' ('world no 7'), right before a number ('no 5 pound notes' is none)."""
+    token, after = found[i], found[i + 1]
+    if token.lower not in ("no", "nos") or not after.text[0].isdigit():
+        return False
+    if text[token.end : after.start] not in (" ", ". "):
+        return False
+    return i > 0 and (token.text[0] == "N" or found[i - 1].lower in _RANKED)
+
+
+_RANKED = frozenset({"world", "as", "the", "his", "her", "their", "its", "at", "ranked", "seeded", "new"})
 
 
 @lru_cache(maxsize=16384)
