@@ -57,15 +57,19 @@ def articles(count: int) -> list[tuple[str, str]]:
 
 
 SYNTHESIS_PROMPTS: list[int] = []  # the prompt tokens of each synthesis request, messages only
+SENT: list[int] = []  # the prompt tokens of every request, its answer's schema included
 
 
 def answer(request: Any, _attempt: int) -> dict[str, Any]:
     """What a capable model could answer from the article's own sentences."""
-    lines = LINE.findall(request.messages[1]["content"])
-    if request.step != "extraction":
-        from summarizer.text import tokens
+    from summarizer.llm.prompts import schema_tokens
+    from summarizer.text import tokens
 
-        SYNTHESIS_PROMPTS.append(sum(tokens.count(m["content"]) for m in request.messages))
+    lines = LINE.findall(request.messages[1]["content"])
+    messages = sum(tokens.count(m["content"]) for m in request.messages)
+    SENT.append(messages + schema_tokens(request.schema))
+    if request.step != "extraction":
+        SYNTHESIS_PROMPTS.append(messages)
         evidence = [{"sentence_id": sid, "quote": " ".join(text.split()[:6])} for sid, text in lines[:1]]
         return {
             "title": "The story",
@@ -124,8 +128,12 @@ def time_the_stages() -> None:
     from summarizer import assembly, update
     from summarizer.stages import merge
 
+    try:  # where actors are resolved (in the merge itself before ``actor_table``, for --tree)
+        from summarizer.stages import actor_table as resolving
+    except ImportError:
+        resolving = merge
     for module, name, label in (
-        (merge, "resolve", "actor resolution"),
+        (resolving, "resolve", "actor resolution"),
         (assembly, "merge", "merge"),
         (assembly, "synthesise_within", "synthesis"),
         (assembly, "settle_support", "support verdicts"),
@@ -152,14 +160,18 @@ def figures(label: str, whole: float, briefing: Any) -> dict[str, float]:
     result["statements"] = float(sum(1 for _ in briefing.statements()))
     result["synthesis calls"] = float(len(SYNTHESIS_PROMPTS))
     result["biggest synthesis prompt"] = float(max(SYNTHESIS_PROMPTS, default=0))
+    result["sent"] = float(sum(SENT))
     return result
 
 
 def run(count: int) -> dict[str, float]:
     from summarizer import Document, summarize
+    from summarizer.plan import plan
+    from summarizer.text import collect
 
     SPENT.clear()
     SYNTHESIS_PROMPTS.clear()
+    SENT.clear()
     documents = [
         Document(name=f"a{i}.txt", text=f"{title}\n\n{text}")
         for i, (title, text) in enumerate(articles(count))
@@ -167,7 +179,12 @@ def run(count: int) -> dict[str, float]:
     settings, model = settings_and_model()
     start = time.perf_counter()
     briefing = summarize(documents, settings=settings, model=model)
-    return figures("whole run", time.perf_counter() - start, briefing)
+    result = figures("whole run", time.perf_counter() - start, briefing)
+    # what --dry-run would have said the run sends
+    result["planned"] = float(
+        sum(c.prompt_tokens for c in plan(collect(documents, [])[0], settings, synthesis=True))
+    )
+    return result
 
 
 def run_update(count: int) -> dict[str, float]:
@@ -209,12 +226,18 @@ def main() -> None:
         figures = run_update(count) if args.update else run(count)
         statements = int(figures.pop("statements"))
         calls, biggest = int(figures.pop("synthesis calls")), int(figures.pop("biggest synthesis prompt"))
+        sent, planned = int(figures.pop("sent")), int(figures.pop("planned", 0))
+        dry = (
+            f"; --dry-run planned {planned} prompt tokens, {sent} sent ({planned / sent:.2f})"
+            if planned
+            else ""
+        )
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         parts = ", ".join(f"{label} {seconds:.2f} s" for label, seconds in figures.items())
         what = f"{count} + 1 articles" if args.update else f"{count} articles"
         print(
             f"{what} ({statements} statements): {parts}; {calls} synthesis calls, the biggest prompt "
-            f"{biggest} tokens (messages); peak memory {peak:.0f} MiB",
+            f"{biggest} tokens (messages); peak memory {peak:.0f} MiB{dry}",
             flush=True,
         )
 

@@ -98,8 +98,8 @@ def test_without_a_known_context_the_synthesis_is_one_call() -> None:
 
 
 def test_a_budget_too_small_for_one_item_is_one_clear_error() -> None:
-    settings = Settings(model="fake", cache_dir=None, max_tokens=1000, context_tokens=2200)
-    with pytest.raises(SummarizerError, match="context budget of 1200 prompt tokens"):
+    settings = Settings(model="fake", cache_dir=None, max_tokens=1000, context_tokens=2000)
+    with pytest.raises(SummarizerError, match="context budget of 1000 prompt tokens"):
         summarize(sources_of(articles(2)), settings=settings, model=Recording())
 
 

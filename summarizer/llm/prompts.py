@@ -51,8 +51,15 @@ def versions(names: tuple[str, ...]) -> dict[str, str]:
 
 @cache
 def schema_tokens(draft: type[BaseModel]) -> int:
-    """Tokens of the JSON schema a call's answer fills: every request of that kind carries it."""
-    return tokens.count(json.dumps(draft.model_json_schema()))
+    """Tokens of the schema a call's answer fills, as every request of that kind carries it: the
+    tool (name, description, parameters) in the compact JSON the client sends."""
+    schema = draft.model_json_schema()
+    description = schema.pop("description", "")
+    tool = {
+        "type": "function",
+        "function": {"name": draft.__name__, "description": description, "parameters": schema},
+    }
+    return tokens.count(json.dumps(tool, separators=(",", ":")))
 
 
 def fence(label: str, *untrusted: str | None) -> str:
