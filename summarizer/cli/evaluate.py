@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from ..errors import SummarizerError
+from ..errors import InputError, SummarizerError
 from ..running import run_coroutine
 from ..text import count, sources_of
 from .options import dry_run_option, dry_run_report, format_option, model_options, progress, reports_errors
@@ -192,6 +192,34 @@ def eval_stories(directory: str, errors: bool, fmt: str, similarity: float | Non
     if errors:
         for line in result.mixed:
             click.echo(f"mixed: {line}")
+
+
+@evaluate.command(name="sentences")
+@click.argument("directory", type=click.Path(file_okay=False))
+@_errors_option("gold boundary missed and boundary found where gold has none (| marks it)")
+@reports_errors
+def eval_sentences(directory: str, errors: bool) -> None:
+    """Split the articles of DIRECTORY into sentences as every command does; score the boundaries
+    against gold ones, where the corpus keeps one sentence a line (ECB+)."""
+    from ..evaluation import evaluate_sentences
+
+    scores = evaluate_sentences(_articles(directory))
+    if not scores.gold:
+        raise InputError(
+            directory, "holds no article with one sentence a line after its title and date: no gold to score"
+        )
+    click.echo(
+        f"{count(scores.articles - scores.without_gold, 'article')} with gold sentences "
+        f"({scores.without_gold} without); {scores.gold} gold boundaries, {scores.found} found"
+    )
+    click.echo(f"boundaries: P {scores.precision:.3f} R {scores.recall:.3f} F1 {scores.f1:.3f}")
+    missed = scores.gold - scores.right
+    click.echo(f"missed: {missed}, of them inside a quotation kept whole: {scores.in_quotation}")
+    if errors:
+        for line in scores.misses:
+            click.echo(f"missed: {line}")
+        for line in scores.extras:
+            click.echo(f"extra:  {line}")
 
 
 @evaluate.command(name="events")

@@ -17,6 +17,7 @@ from .runners import (
     evaluate_dates,
     evaluate_extraction,
 )
+from .sentences import SentenceScores, evaluate_sentences
 from .stories import StoryScores, evaluate_stories
 from .support import (
     KindScore,
@@ -42,6 +43,7 @@ __all__ = [
     "Separation",
     "Pairs",
     "Scores",
+    "SentenceScores",
     "StoryScores",
     "SupportCase",
     "SupportPair",
@@ -55,6 +57,7 @@ __all__ = [
     "evaluate_dates",
     "evaluate_events",
     "evaluate_extraction",
+    "evaluate_sentences",
     "evaluate_stories",
     "evaluate_support",
     "recall_by_error",
