@@ -217,7 +217,14 @@ def main() -> None:
     parser.add_argument(
         "--context-tokens", type=int, help="the model's context: a larger synthesis is staged"
     )
+    parser.add_argument(
+        "--as-cli",
+        action="store_true",
+        help="collect garbage as the command line does (it sets the collector)",
+    )
     args = parser.parse_args()
+    if args.as_cli:
+        import summarizer.cli  # noqa: F401  (sets the collector's thresholds as every command runs with)
     CONTEXT[0] = args.context_tokens
     if args.tree:
         sys.path.insert(0, str(args.tree.resolve()))

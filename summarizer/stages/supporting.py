@@ -97,9 +97,19 @@ def _roles(claim: BriefingClaim) -> Roles:
 def with_support(briefing: Briefing) -> Briefing:
     """``briefing`` with the support verdict of every statement filled in."""
     judge = Judge.of(briefing)
-    # the statements are copied to be given their verdicts; the extractions, which have none, are shared
-    checked = briefing.model_copy(update={"extractions": []}, deep=True)
-    checked.extractions = briefing.extractions
+    # the records that hold statements are copied to be given their verdicts; all else is shared
+    checked = briefing.model_copy(
+        update={
+            "bottom_line": [s.model_copy() for s in briefing.bottom_line],
+            "key_points": [s.model_copy() for s in briefing.key_points],
+            "timeline": [e.model_copy() for e in briefing.timeline],
+            "claims": [c.model_copy() for c in briefing.claims],
+            "discrepancies": [
+                d.model_copy(update={"positions": [p.model_copy() for p in d.positions]})
+                for d in briefing.discrepancies
+            ],
+        }
+    )
     for said in checked.statements():
         verdict = judge(said.text, [c.sentence_id for c in said.citations], said.claim, said.dates)
         setattr(said.record, said.support_field, verdict)

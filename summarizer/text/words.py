@@ -5,7 +5,7 @@ apart from the rules that use them."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import snowballstemmer
@@ -62,6 +62,9 @@ _STEMMER = snowballstemmer.stemmer("english")
 
 @dataclass(frozen=True)
 class Token:
+    """A word, where it stands, and what the rules ask of it (worked out once: a cited sentence's
+    words are read by every statement that cites it)."""
+
     text: str
     lower: str
     start: int
@@ -69,23 +72,23 @@ class Token:
     clause: int
     negating: bool = False  # a verb that negates the one after it ('declined to comment')
     numbering: bool = False  # 'No' before a number is 'number' ('world No 7'), not a negation
+    negation: bool = field(init=False)
+    stance: str | None = field(init=False)  # the kind of a verb of stance ('deny', 'claim')
+    content: bool = field(init=False)  # a word with content of its own, not a negation
 
-    @property
-    def negation(self) -> bool:
-        return not self.numbering and (
-            self.negating
-            or self.lower in NEGATIONS
-            or self.lower.endswith("n't")
-            or self.lower.endswith("n’t")
+    def __post_init__(self) -> None:
+        lower = self.lower
+        negation = not self.numbering and (
+            self.negating or lower in NEGATIONS or lower.endswith("n't") or lower.endswith("n’t")
         )
+        object.__setattr__(self, "negation", negation)
+        object.__setattr__(self, "stance", _stance_of(lower))
+        object.__setattr__(self, "content", len(lower) > 2 and lower not in FUNCTION_WORDS and not negation)
 
-    @property
-    def stance(self) -> str | None:
-        return next((kind for kind, verbs in STANCES.items() if verbs.fullmatch(self.lower)), None)
 
-    @property
-    def content(self) -> bool:
-        return len(self.lower) > 2 and self.lower not in FUNCTION_WORDS and not self.negation
+@lru_cache(maxsize=16384)
+def _stance_of(lower: str) -> str | None:
+    return next((kind for kind, verbs in STANCES.items() if verbs.fullmatch(lower)), None)
 
 
 @lru_cache(maxsize=4096)
