@@ -252,3 +252,24 @@ def test_a_story_that_fails_is_marked_the_others_go_on_and_a_rerun_retries_it(
     assert (
         again.failed == [] and len(model.asked) == 2 + 1
     )  # the failed story's two articles and its synthesis
+
+
+def test_an_index_larger_than_an_article_may_be_is_read(tmp_path: Path) -> None:
+    """A desk of thousands of articles writes an index past the articles' 5 MB: it is the tool's
+    own file, read as briefings are."""
+    from summarizer.documents import MAX_BYTES
+    from summarizer.stories.index import StoryIndex
+
+    path = tmp_path / "index.json"
+    path.write_text(StoryIndex(similarity=0.11).model_dump_json() + " " * (MAX_BYTES + 1))
+    assert load_index(path).similarity == 0.11
+
+
+def test_pairs_larger_than_an_article_may_be_are_read(tmp_path: Path) -> None:
+    from summarizer.documents import MAX_BYTES
+    from summarizer.evaluation import load_pairs
+
+    pair = {"id": "P1", "faithful": True, "kind": "k", "statement": "It rained.", "evidence": ["It rained."]}
+    path = tmp_path / "pairs.json"
+    path.write_text(json.dumps({"pairs": [pair]}) + " " * (MAX_BYTES + 1))
+    assert [p.id for p in load_pairs(path)] == ["P1"]
