@@ -16,6 +16,11 @@ from .lazy import deferred
 
 platformdirs = deferred("platformdirs")
 
+# How many sentences each cache of readings holds (words, dates, figures, stances): a cited
+# sentence is read by every statement that cites it, by the check of the extractions and by the
+# note's; thousands of articles cite tens of thousands, and a smaller cache forgets them between
+# two readings (the support verdicts grew faster than the articles past some 4,000).
+SENTENCES_REMEMBERED = 65536
 MODES = ("tools", "json_schema", "json", "md_json")  # instructor modes, by their names in lower case
 DEFAULT_MODEL = "gpt-4o-mini"
 # A local server (llama.cpp, Ollama, vLLM) takes any key; the openai client insists on one.

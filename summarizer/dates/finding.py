@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..settings import SENTENCES_REMEMBERED
 from .words import MONTHS, SEASONS, WEEKDAYS
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -62,7 +63,7 @@ class Found:
     end: int
 
 
-@lru_cache(maxsize=4096)  # a cited sentence is read once, however many statements cite it
+@lru_cache(maxsize=SENTENCES_REMEMBERED)  # a cited sentence is read once, however many statements cite it
 def find_dates(text: str) -> tuple[Found, ...]:
     """Every date expression in ``text``, in order, none overlapping."""
     found = []

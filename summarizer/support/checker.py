@@ -10,6 +10,7 @@ from datetime import date
 from functools import lru_cache
 
 from ..dates import Found, find_dates, normalise, span_of
+from ..settings import SENTENCES_REMEMBERED
 from ..text import count, source_of
 from ..text.quantities import quantities, stated
 from ..text.words import stem, tokens
@@ -171,7 +172,7 @@ _SOURCE_COUNT = re.compile(
 )
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=SENTENCES_REMEMBERED)
 def _date_values(text: str, reference: date) -> frozenset[str]:
     """The values of the dates a cited sentence gives, read from its source's date."""
     return frozenset(v.value for found in find_dates(text) if (v := normalise(found.text, reference, text)))

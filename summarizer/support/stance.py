@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
+from ..settings import SENTENCES_REMEMBERED
 from ..text.words import NOUN_MARKERS, Token, negated, stem, tokens
 from .evidence import Roles
 from .names import Named
@@ -102,12 +103,12 @@ def check(
     return checked, faults
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=SENTENCES_REMEMBERED)
 def _words(text: str) -> tuple[Token, ...]:
     return tokens(text)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=SENTENCES_REMEMBERED)
 def _stances_of(text: str) -> tuple[tuple[int, str, bool], ...]:
     """Of a text: (word index, kind, negated) of every verb of stance; a cited sentence is read once."""
     words = _words(text)
@@ -118,7 +119,7 @@ def _stances_of(text: str) -> tuple[tuple[int, str, bool], ...]:
     )
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=SENTENCES_REMEMBERED)
 def _polarity(text: str) -> tuple[dict[str, frozenset[bool]], int]:
     """Of a cited sentence: whether each content word's stem stands negated or not, and how many
     negative words it has. A sentence is cited by many statements; it is read once."""

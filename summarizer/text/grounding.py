@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..settings import SENTENCES_REMEMBERED
 from .sentences import Sentence
 
 _QUOTE_CHARS = str.maketrans(
@@ -41,7 +42,7 @@ _SPACE = re.compile(r"\s+")
 _EDGE = " \"'.,;:!?"
 
 
-@lru_cache(maxsize=8192)  # a sentence is folded once, however many citations it checks
+@lru_cache(maxsize=SENTENCES_REMEMBERED)  # a sentence is folded once, however many citations it checks
 def fold(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
     """Quotes and dashes folded to ASCII (a doubled single quote, as in ``this'', is one double
     quote), whitespace runs to one space; with, for each character of the result, where the text

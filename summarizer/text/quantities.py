@@ -12,6 +12,7 @@ from functools import lru_cache
 from ..dates import find_dates
 from ..dates.words import ENGLISH, NUMBER_WORD
 from ..dates.written import number_in_words
+from ..settings import SENTENCES_REMEMBERED
 
 _SCALES = {
     **{word: float(value) for word, value in ENGLISH.MULTIPLIERS.items()},
@@ -129,7 +130,7 @@ def quantities(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Figure]:
     return found
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=SENTENCES_REMEMBERED)
 def stated(text: str) -> tuple[Figure, ...]:
     """The quantities a sentence states (its dates' numbers are not counts)."""
     return tuple(quantities(text, [(d.start, d.end) for d in find_dates(text)]))

@@ -11,6 +11,7 @@ from functools import lru_cache
 import snowballstemmer
 
 from ..lazy import deferred
+from ..settings import SENTENCES_REMEMBERED
 from .grounding import folded
 
 lemminflect = deferred("lemminflect")  # English dictionary forms, loaded with the first act read
@@ -91,7 +92,7 @@ def _stance_of(lower: str) -> str | None:
     return next((kind for kind, verbs in STANCES.items() if verbs.fullmatch(lower)), None)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=SENTENCES_REMEMBERED)
 def tokens(text: str) -> tuple[Token, ...]:
     """The words of ``text`` (quotes and dashes folded), each with the number of its clause."""
     text = folded(text) if text.strip() else text
