@@ -48,7 +48,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     stub = Stub(latency=0.0)
+    # a context as a real model has: a story too large for one synthesis call is synthesised in stages
     server = ["--base-url", f"http://127.0.0.1:{stub.port}/v1", "--model", "stub", "--no-cache"]
+    server += ["--context-tokens", "128000"]
     for count in args.articles:
         runs: dict[str, list[dict[str, float]]] = {"brief": [], "update": []}
         with tempfile.TemporaryDirectory() as scratch:

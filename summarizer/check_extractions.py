@@ -10,17 +10,15 @@ said by a spokesman, is the United States' claim), which code cannot tell from a
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from .actors import ActorIndex, Mention, resolve
+from .actors import ActorIndex
 from .schema.briefing import Briefing
 from .schema.extraction import Actor, Citation, Claim, Event, Extraction
-from .stages.supporting import naming_forms
+from .stages.naming import forms, named
 from .store import Problem
 from .support import ActorNames, Cited, NameTable, assess
-from .support.names import same_word
 from .text import Corpus, Sentence, Source, source_of, stands
 from .vocabulary import CLAIM_ROLES, parties
 
@@ -76,7 +74,7 @@ def _problems(where: str, extraction: Extraction, source: Source | None) -> list
     corpus = Corpus.of(source.sentences)
     index = ActorIndex([(a.name, a.aliases, a.kind) for a in extraction.actors])
     for k, actor in enumerate(extraction.actors):
-        if not _named(actor, actor.citations, corpus):
+        if not named(actor, actor.citations, corpus):
             problems.append(
                 Problem(f"{where}.actors[{k}]", f"{actor.name!r} is named in none of the sentences it cites")
             )
@@ -124,30 +122,6 @@ def citation_problems(where: str, citation: Citation, text: str, sentence: Sente
     return [Problem(where, reason)] if reason else []
 
 
-def _forms(actor: Actor) -> tuple[str, ...]:
-    return naming_forms(actor.name, actor.aliases, actor.kind)
-
-
-def _named(actor: Actor, citations: Sequence[Citation], corpus: Corpus) -> bool:
-    """Whether the sentences name the actor: by its name, or by an alias (or a person's surname)
-    that is the same name, or shares a word with it ('KFOR' for 'Kosovo Force', 'Serbian
-    leadership' for 'Serbia', 'police' for 'Kosovo police'; an alias left beside a name that was
-    changed is not)."""
-    found = [form for form in _forms(actor) if corpus.stands_in_any(form, (c.sentence_id for c in citations))]
-    if actor.name in found or any(_kin(actor.name, form) for form in found):
-        return True
-    mentions = [Mention("name", actor.name, actor.kind)] + [
-        Mention("text", form, actor.kind) for form in found
-    ]
-    return any(len({m.source for m in cluster.mentions}) == 2 for cluster in resolve(mentions))
-
-
-def _kin(name: str, form: str) -> bool:
-    """Whether two names share a word, or one word in two forms ('Serbia', 'Serbian')."""
-    words = [w for w in re.findall(r"\w+", name) if len(w) > 2]
-    return any(same_word(a, b) for a in words for b in re.findall(r"\w+", form) if len(b) > 2)
-
-
 def _unsupported(where: str, extraction: Extraction, source: Source) -> list[Problem]:
     sentences = {s.id: s.text for s in source.sentences}
     speakers: dict[str, set[str]] = {}
@@ -155,8 +129,7 @@ def _unsupported(where: str, extraction: Extraction, source: Source) -> list[Pro
         for citation in actor.citations:
             speakers.setdefault(citation.sentence_id, set()).add(actor.name)
     table = NameTable(
-        ActorNames(a.name, _forms(a), tuple(filter(None, (a.title, a.affiliation))))
-        for a in extraction.actors
+        ActorNames(a.name, forms(a), tuple(filter(None, (a.title, a.affiliation)))) for a in extraction.actors
     )
     reference = extraction.source.published
     problems = []

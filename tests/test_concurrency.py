@@ -50,7 +50,12 @@ class SlowModel(FakeModel):
         }
 
 
-SOURCES = sources_of([Document(name=f"doc{i}", text=f"Document {i} reports a meeting.") for i in range(8)])
+SOURCES = sources_of(
+    [
+        Document(name=f"doc{i}", text=f"Document {i} names Person {chr(65 + i)} at a meeting.")
+        for i in range(8)
+    ]
+)
 
 
 def test_outcomes_keep_source_order_and_the_concurrency_bound() -> None:

@@ -459,3 +459,41 @@ def test_a_note_without_a_bottom_line_says_so() -> None:
     said = "the model gave no bottom line that its citations hold: the note opens without one"
     assert briefing.bottom_line == [] and f"synthesis: {said}" in briefing.warnings
     assert f"warning: {said}" in heard
+
+
+def test_an_actor_named_in_none_of_its_sentences_is_dropped_as_check_would_refuse_it() -> None:
+    """Extraction keeps an actor by the rule ``check`` applies to a saved briefing: its sentences
+    name it. A name made of quotation marks, or one its cited sentence does not hold, is dropped
+    (and named in the warnings), so the tool's own output passes its own check."""
+    from summarizer.check import check_briefing
+
+    quoted = Document(
+        name="quoted.txt",
+        text="Moments later one officer said , “ ‘ Oh , God ! ’ ” King recalled .\nKing left the scene.",
+        published=__import__("datetime").date(2024, 3, 6),
+    )
+
+    def respond(request: FillRequest[Any], _attempt: int) -> dict[str, Any]:
+        if request.step != "extraction":
+            return synthesis_answer(request)
+        (first_id, first), (second_id, second) = sentences(request)
+        return {
+            "actors": [
+                {
+                    "name": "’ ”",
+                    "kind": "person",
+                    "evidence": [{"sentence_id": first_id, "quote": "King recalled"}],
+                },
+                {"name": "Ana Petrov", "kind": "person", "evidence": cite(second_id, second, 3)},
+                {"name": "King", "kind": "person", "evidence": cite(second_id, second, 3)},
+            ],
+            "events": [{"what": "King left the scene.", "evidence": cite(second_id, second)}],
+            "claims": [],
+        }
+
+    briefing = summarize([quoted], settings=SETTINGS, model=FakeModel(respond))
+    (extraction,) = briefing.extractions
+    assert [a.name for a in extraction.actors] == ["King"]
+    assert "actor '’ ”': dropped, named in none of the sentences it cites" in extraction.warnings
+    assert "actor 'Ana Petrov': dropped, named in none of the sentences it cites" in extraction.warnings
+    assert check_briefing(briefing, [quoted]) == []

@@ -38,6 +38,7 @@ from ..text import Corpus, Sentence, Source, tokens
 from ..text.chunking import chunk
 from ..vocabulary import CLAIM_ROLES, parties
 from .citing import cite
+from .naming import named as names_itself
 
 TEMPLATES = ("extract.system", "extract.user")
 STEP = "extraction"
@@ -261,12 +262,7 @@ def verify(
             continue
         key = name_key(actor.name)
         aliases = [a for a in dict.fromkeys(actor.aliases) if name_key(a) != key]
-        if key in actors:  # the same actor listed twice: one entry with both's evidence
-            known = actors[key]
-            known.aliases = list(dict.fromkeys([*known.aliases, *aliases]))
-            known.citations += citations
-            continue
-        actors[key] = Actor(
+        grounded = Actor(
             name=actor.name,
             kind=actor.kind,
             title=actor.title,
@@ -274,6 +270,15 @@ def verify(
             aliases=aliases,
             citations=citations,
         )
+        if not names_itself(grounded, citations, corpus):  # as ``check`` would find it
+            warnings.append(f"actor {actor.name!r}: dropped, named in none of the sentences it cites")
+            continue
+        if key in actors:  # the same actor listed twice: one entry with both's evidence
+            known = actors[key]
+            known.aliases = list(dict.fromkeys([*known.aliases, *aliases]))
+            known.citations += citations
+            continue
+        actors[key] = grounded
     index = ActorIndex([(a.name, a.aliases, a.kind) for a in actors.values()])
     dropped = {name_key(a.name): a for a in draft.actors if name_key(a.name) not in actors}
     dropped_index = ActorIndex([(a.name, a.aliases, a.kind) for a in dropped.values()])

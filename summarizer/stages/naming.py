@@ -1,0 +1,39 @@
+"""Whether an actor is named in the sentences it cites: extraction keeps an actor only if so, and
+``check`` vouches for it in a saved briefing by the same rule, so the tool's own output passes its
+own check."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..actors import Mention, resolve
+from ..schema.extraction import Actor, Citation
+from ..support.names import same_word
+from ..text import Corpus
+from .supporting import naming_forms
+
+
+def forms(actor: Actor) -> tuple[str, ...]:
+    """How a text may name the actor: its name, its aliases, a person's surname."""
+    return naming_forms(actor.name, actor.aliases, actor.kind)
+
+
+def named(actor: Actor, citations: Sequence[Citation], corpus: Corpus) -> bool:
+    """Whether the sentences name the actor: by its name, or by an alias (or a person's surname)
+    that is the same name, or shares a word with it ('KFOR' for 'Kosovo Force', 'Serbian
+    leadership' for 'Serbia', 'police' for 'Kosovo police'; an alias left beside a name that was
+    changed is not)."""
+    found = [form for form in forms(actor) if corpus.stands_in_any(form, (c.sentence_id for c in citations))]
+    if actor.name in found or any(_kin(actor.name, form) for form in found):
+        return True
+    mentions = [Mention("name", actor.name, actor.kind)] + [
+        Mention("text", form, actor.kind) for form in found
+    ]
+    return any(len({m.source for m in cluster.mentions}) == 2 for cluster in resolve(mentions))
+
+
+def _kin(name: str, form: str) -> bool:
+    """Whether two names share a word, or one word in two forms ('Serbia', 'Serbian')."""
+    words = [w for w in re.findall(r"\w+", name) if len(w) > 2]
+    return any(same_word(a, b) for a in words for b in re.findall(r"\w+", form) if len(b) > 2)
