@@ -2,7 +2,7 @@
 then articles made of their sentences) grouped into stories and briefed, the model being the
 stub server (answers at once, so every second is the product's own).
 
-    python benchmarks/stories.py [--articles 200 1000] [--kill-after 3]
+    python benchmarks/stories.py [--articles 200 1000] [--kill-after 3] [--latency 0.2 --no-kill]
 
 Prints, for each N: the whole process, cold (wall and CPU seconds, peak memory, requests, the
 biggest prompt sent in tokens against the model's context); in-process, the grouping alone; and a
@@ -123,8 +123,12 @@ def main() -> None:
     )
     parser.add_argument("--articles", type=int, nargs="+", default=[200, 1000])
     parser.add_argument("--kill-after", type=float, default=3.0)
+    parser.add_argument(
+        "--latency", type=float, default=0.0, help="seconds the stub takes to answer (0: own time alone)"
+    )
+    parser.add_argument("--no-kill", action="store_true", help="skip the killed run")
     args = parser.parse_args()
-    stub = Stub(latency=0.0)
+    stub = Stub(latency=args.latency)
     for count in args.articles:
         with tempfile.TemporaryDirectory() as scratch:
             folder = Path(scratch) / "news"
@@ -136,6 +140,8 @@ def main() -> None:
                 + ", ".join(f"{k} {v:.1f}" for k, v in figures.items())
             )
             print(f"{count} articles, grouping in-process: {grouping_in_process(paths):.2f} s")
+            if args.no_kill:
+                continue
             resumed = killed_and_resumed(folder, stub, args.kill_after, int(figures["requests"]))
             print(
                 f"{count} articles, killed and run again: "

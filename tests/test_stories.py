@@ -2,9 +2,11 @@
 apart), one briefing per story with an index; a job stopped half way goes on without asking again
 what was answered; later articles join their story, whose briefing is updated, not rebuilt."""
 
+import asyncio
 import json
 import re
 import shutil
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -136,15 +138,18 @@ def test_a_folder_becomes_briefed_stories_with_an_index(day1: Path, tmp_path: Pa
 
 
 def test_a_killed_job_resumes_without_asking_again(day1: Path, tmp_path: Path) -> None:
+    """One story at a time (``concurrency=1``), so that the kill falls after the first is briefed;
+    side by side, the response cache is what spares a story in flight its answered calls."""
     out = tmp_path / "stories"
     first = Counting(stop_after=5)  # three extractions and the synthesis of S1, then one of S2
+    one_at_a_time = replace(SETTINGS, concurrency=1)
     with pytest.raises(KeyboardInterrupt):
-        brief_stories(sorted(day1.glob("*.json")), out, settings=SETTINGS, model=first)
+        brief_stories(sorted(day1.glob("*.json")), out, settings=one_at_a_time, model=first)
     index = load_index(out / "index.json")
     assert [s.status for s in index.stories] == ["briefed", "pending", "pending"]
     assert not (out / "S2").exists() or not (out / "S2" / "briefing.json").exists()
     again = Counting()
-    run = brief_stories(sorted(day1.glob("*.json")), out, settings=SETTINGS, model=again)
+    run = brief_stories(sorted(day1.glob("*.json")), out, settings=one_at_a_time, model=again)
     assert run.failed == []
     assert not set(first.asked[:4]) & set(again.asked)  # the briefed story was not asked again
     assert len(again.asked) == 3 + 1 + 2 + 1
@@ -273,3 +278,40 @@ def test_pairs_larger_than_an_article_may_be_are_read(tmp_path: Path) -> None:
     path = tmp_path / "pairs.json"
     path.write_text(json.dumps({"pairs": [pair]}) + " " * (MAX_BYTES + 1))
     assert [p.id for p in load_pairs(path)] == ["P1"]
+
+
+def test_stories_are_briefed_side_by_side_within_the_concurrency(day1: Path, tmp_path: Path) -> None:
+    """The stories of a day are briefed at once, and their calls together never pass
+    ``concurrency``: a model that is slow to answer costs the day the time of its slowest
+    stories, not the sum of them all."""
+
+    class Slow(FakeModel):
+        def __init__(self) -> None:
+            super().__init__(respond)
+            self.flying = self.most = 0
+            self.steps: list[str] = []  # the step of each call, as it starts
+
+        async def complete(self, attempt: Any) -> Any:
+            self.steps.append(attempt.request.step)
+            self.flying += 1
+            self.most = max(self.most, self.flying)
+            try:
+                await asyncio.sleep(0.02)
+                return await super().complete(attempt)
+            finally:
+                self.flying -= 1
+
+    model = Slow()
+    run = brief_stories(
+        sorted(day1.glob("*.json")), tmp_path / "out", settings=replace(SETTINGS, concurrency=2), model=model
+    )
+    assert run.failed == [] and len(run.index.stories) == 3
+    assert model.most == 2  # two calls in flight at once, never more
+    one = Slow()
+    brief_stories(
+        sorted(day1.glob("*.json")), tmp_path / "one", settings=replace(SETTINGS, concurrency=1), model=one
+    )
+    assert one.most == 1
+    # one at a time, the first story's articles alone are extracted before its synthesis; side
+    # by side, the other stories' extractions have begun too
+    assert model.steps.index("synthesis") > one.steps.index("synthesis")

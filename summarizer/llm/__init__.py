@@ -6,10 +6,11 @@ from .asking import fill
 from .fake import FakeModel
 from .model import Attempt, Filled, FillRequest, Messages, Model
 from .openai_model import OpenAIModel
-from .opening import opened, settings_of
+from .opening import Bounded, opened, settings_of
 
 __all__ = [
     "Attempt",
+    "Bounded",
     "FakeModel",
     "FillRequest",
     "Filled",

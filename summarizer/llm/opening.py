@@ -1,8 +1,9 @@
 """A run's model: the caller's, or an OpenAI-compatible one opened from the settings for the run
-and closed after it."""
+and closed after it; and one model shared by several briefings within one bound."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import replace
@@ -10,7 +11,7 @@ from typing import Any
 
 from ..errors import ConfigError
 from ..settings import Settings
-from .model import Model
+from .model import Attempt, Model
 from .openai_model import OpenAIModel
 
 
@@ -43,3 +44,23 @@ async def opened(model: Model | None, settings: Settings) -> AsyncIterator[Model
         yield own
     finally:
         await own.aclose()
+
+
+class Bounded:
+    """A model shared by several briefings at once (the stories of a day) that lets at most
+    ``limit`` calls be in flight among them all, as ``--concurrency`` promises."""
+
+    def __init__(self, model: Model, limit: int) -> None:
+        self.model = model
+        self.gate = asyncio.Semaphore(limit)
+        self.name, self.mode, self.max_reasks = model.name, model.mode, model.max_reasks
+
+    async def complete(self, attempt: Attempt) -> Any:
+        async with self.gate:
+            return await self.model.complete(attempt)
+
+    def keep(self, attempt: Attempt, answer: Any) -> None:
+        self.model.keep(attempt, answer)
+
+    async def aclose(self) -> None:
+        """The shared model is closed by whoever opened it, once every briefing is done."""

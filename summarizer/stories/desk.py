@@ -18,7 +18,7 @@ from ..documents import Document, load_document
 from ..errors import ConfigError, InputError, ModelError
 from ..files import write_atomic
 from ..lazy import deferred
-from ..llm import Model, opened, settings_of
+from ..llm import Bounded, Model, opened, settings_of
 from ..running import run_coroutine
 from ..schema.usage import Usage
 from ..settings import Settings
@@ -273,8 +273,8 @@ async def abrief_stories(
     engine: Engine = "local",
     **overrides: Any,
 ) -> StoriesRun:
-    """Brief every story of ``plan`` that waits for it, one after another, saving the index after
-    each. A story whose briefing fails (``ModelError``) is marked failed with its reason, and the
+    """Brief every story of ``plan`` that waits for it, several at once (their model calls
+    together within ``concurrency``), saving the index after each. A story whose briefing fails (``ModelError``) is marked failed with its reason, and the
     others go on; run the job again to retry it. With the ``ray`` engine, every waiting story's
     sources are extracted on the cluster first, then each story is briefed from its outcomes."""
     say = progress or _silent
@@ -291,22 +291,30 @@ async def abrief_stories(
         say(f"extracting {count(len(everything), 'source')} of {count(len(jobs), 'story', 'stories')} on Ray")
         outcomes = iter(await asyncio.to_thread(ray_engine.extract, everything, settings, model))
         extracted = {job.story.id: [next(outcomes) for _ in job.sources] for job in jobs}
-    spent = Usage()
     async with opened(model, settings) as filling:
         if settings.batch and engine == "local":  # one batch for every story's extraction
             filling = await pipeline.batched(filling, everything, settings, say)
             settings = replace(settings, batch=False)
-        for number, job in enumerate(jobs, start=1):
+        # stories are briefed side by side, their calls together within --concurrency
+        shared, stories = Bounded(filling, settings.concurrency), asyncio.Semaphore(settings.concurrency)
+
+        async def brief(number: int, job: _Briefing) -> Usage:
             story = job.story
-            say(f"story {story.id} ({number}/{len(jobs)}): {count(len(story.waiting), 'article')} to brief")
-            try:
-                spent += await _brief(job, filling, settings, say, extracted.get(story.id))
-            except ModelError as error:
-                story.status, story.error = "failed", str(error)
-                spent += error.usage or Usage()
-                say(f"story {story.id}: {error}")
-            save_index(plan)
-    return StoriesRun(plan.index, spent)
+            async with stories:
+                say(
+                    f"story {story.id} ({number}/{len(jobs)}): {count(len(story.waiting), 'article')} to brief"
+                )
+                try:
+                    return await _brief(job, shared, settings, say, extracted.get(story.id))
+                except ModelError as error:
+                    story.status, story.error = "failed", str(error)
+                    say(f"story {story.id}: {error}")
+                    return error.usage or Usage()
+                finally:
+                    save_index(plan)  # after each story: a job killed later goes on from here
+
+        spent = await asyncio.gather(*(brief(n, job) for n, job in enumerate(jobs, start=1)))
+    return StoriesRun(plan.index, sum(spent, Usage()))
 
 
 def brief_stories(
