@@ -88,8 +88,10 @@ async def assemble(
         say(f"warning: {said}")
     claims = settle_claims(story.claims, synthesis.assessments)
     records = {r.id: r for r in story.sources}
-    if previous:
-        records.update({r.id: r for r in previous.briefing.sources if r.status == "failed"})
+    if previous:  # a source that failed before stays failed unless it was extracted now
+        records.update(
+            {r.id: r for r in previous.briefing.sources if r.status == "failed" and r.id not in records}
+        )
     records.update(
         {o.source.id: SourceRecord(**source_info(o.source).model_dump(), status="failed") for o in failed}
     )
@@ -104,7 +106,10 @@ async def assemble(
     briefing = Briefing(
         title=synthesis.title or extractions[0].source.title or "Briefing",
         **sections,
-        sources=[records[s.id] for s in (*(previous.briefing.sources if previous else ()), *sources)],
+        sources=[
+            records[i]
+            for i in dict.fromkeys(s.id for s in (*(previous.briefing.sources if previous else ()), *sources))
+        ],
         cited_sentences=[
             CitedSentence(id=s.id, source=source_of(s.id), start=s.start, end=s.end, text=s.text)
             for s in _cited(walk_citations(**sections), every)

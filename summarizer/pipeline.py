@@ -169,7 +169,8 @@ async def asummarize(
     settings, model = settings_of(settings, overrides, model)
     previous = update.previous_briefing(since) if isinstance(since, (str, Path)) else since
     known = previous.sources if previous else []
-    sources, notes = collect(inputs, known)
+    failed_before = [r.id for r in previous.briefing.sources if r.status == "failed"] if previous else []
+    sources, notes = collect(inputs, known, retry=failed_before)
     if not sources:
         if previous is None:
             raise SummarizerError("no documents to summarise")

@@ -315,3 +315,33 @@ def test_stories_are_briefed_side_by_side_within_the_concurrency(day1: Path, tmp
     # one at a time, the first story's articles alone are extracted before its synthesis; side
     # by side, the other stories' extractions have begun too
     assert model.steps.index("synthesis") > one.steps.index("synthesis")
+
+
+def test_a_source_left_out_of_a_story_is_extracted_again_by_the_next_run(day1: Path, tmp_path: Path) -> None:
+    """One article of a story fails: the story is briefed without it and says so, and the article
+    stays waiting; the next run extracts it alone and adds it to the story's briefing under the id
+    it had, which then passes check."""
+    out = tmp_path / "stories"
+
+    def refusing_tents(request: FillRequest[Any], attempt: int) -> dict[str, Any]:
+        if request.step == "extraction" and "wait for tents" in request.messages[1]["content"]:
+            raise RuntimeError("the server is down")
+        return respond(request, attempt)
+
+    run = brief_stories(sorted(day1.glob("*.json")), out, settings=SETTINGS, model=FakeModel(refusing_tents))
+    nepal = next(s for s in run.index.stories if any("nepal" in a.path for a in s.articles))
+    assert run.incomplete == [nepal.id] and "could not be extracted" in (nepal.error or "")
+    saved = json.loads((out / nepal.id / "briefing.json").read_text())
+    left_out = next(s for s in saved["sources"] if s["status"] == "failed")
+
+    model = Counting()
+    again = brief_stories(sorted(day1.glob("*.json")), out, settings=SETTINGS, model=model)
+    assert again.failed == [] and again.incomplete == []
+    assert len(model.asked) == 1 + 1  # the article left out, and the story's synthesis
+    briefing = json.loads((out / nepal.id / "briefing.json").read_text())
+    assert [(s["id"], s["status"]) for s in briefing["sources"]] == [
+        (s["id"], "ok") for s in saved["sources"]
+    ]  # the same ids, each once, all extracted now
+    assert left_out["id"] in {e["source"]["id"] for e in briefing["extractions"]}
+    checked = CliRunner().invoke(main, ["check", str(out / nepal.id / "briefing.json")])
+    assert checked.exit_code == 0, checked.output

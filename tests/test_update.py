@@ -226,3 +226,41 @@ def test_a_saved_table_that_does_not_list_the_carried_names_is_not_reused(
     short = [a.model_copy(update={"surface_forms": a.surface_forms[1:]}) for a in golden.actors]
     merge(golden.extractions, short)
     assert handed[-1] == everything  # not reused
+
+
+def test_a_source_that_failed_is_extracted_again_when_given_again(tmp_path: Path) -> None:
+    """`brief B --since note.json` where B's extraction failed before: B is extracted now under
+    its own id, listed once, and the note passes check (it was refused as already held)."""
+    import re
+
+    from summarizer import FakeModel, Settings, load_document, render_briefing, summarize
+    from summarizer.check import check_briefing
+
+    line = re.compile(r"^\[([A-Z]+\d+)\] (.*)$", re.M)
+
+    def answer(request: Any, _attempt: int, down: bool) -> dict[str, Any]:
+        sid, text = line.findall(request.messages[1]["content"])[0]
+        cite = [{"sentence_id": sid, "quote": " ".join(text.split()[:4])}]
+        if request.step == "extraction":
+            if down and "=====ARTICLE B " in request.messages[1]["content"]:
+                raise RuntimeError("the server fell over")
+            return {"actors": [], "events": [{"what": text, "evidence": cite}], "claims": []}
+        return {"title": "Port", "bottom_line": [{"text": text, "evidence": cite}], "key_points": [],
+                "claims": [], "discrepancies": []}  # fmt: skip
+
+    one, two = tmp_path / "one.txt", tmp_path / "two.txt"
+    one.write_text("Port closes\n\nThe port of Valmora closed on Friday after the storm.\n")
+    two.write_text("Storm passes\n\nThe storm passed Valmora on Saturday morning.\n")
+    settings = Settings(model="fake", cache_dir=None)
+    first = summarize([one, two], settings=settings, model=FakeModel(lambda r, a: answer(r, a, True)))
+    assert [(s.id, s.status) for s in first.sources] == [("A", "ok"), ("B", "failed")]
+    saved = tmp_path / "note.json"
+    saved.write_text(render_briefing(first, "json"))
+
+    second = summarize(
+        [two], settings=settings, model=FakeModel(lambda r, a: answer(r, a, False)), since=saved
+    )
+    assert [(s.id, s.status) for s in second.sources] == [("A", "ok"), ("B", "ok")]
+    assert [e.source.id for e in second.extractions] == ["A", "B"]
+    assert "source B: extracted again (its extraction failed before)" in second.warnings
+    assert check_briefing(second, [load_document(one), load_document(two)]) == []

@@ -202,9 +202,11 @@ def _prepared(story: Story, plan: StoryPlan) -> _Briefing:
     where = plan.folder / story.id
     saved = where / f"{BRIEFING}.json"
     job = _Briefing(story, where, update.previous_briefing(saved) if saved.exists() else None, [])
-    held = {s.document.sha256 for s in job.earlier}
+    records = job.previous.briefing.sources if job.previous else []
+    held = {r.sha256 for r in records if r.status == "ok"}  # one that failed is extracted again
+    failed = [r.id for r in records if r.status == "failed"]
     documents = [_story_document(plan, a, where) for a in story.articles if a.sha256 not in held]
-    job.sources = sources_of(documents, job.earlier) if documents else []
+    job.sources = sources_of(documents, job.earlier, retry=failed) if documents else []
     return job
 
 
@@ -235,7 +237,8 @@ async def _brief(
         write_atomic(job.where / f"{BRIEFING}.html", render.render_briefing(briefing, "html", everything))
         write_atomic(job.where / f"{BRIEFING}.json", render.render_briefing(briefing, "json", everything))
         story.title = briefing.title
-        held |= {s.document.sha256 for s in job.sources}
+        # a source left out stays waiting: the next run extracts it again
+        held = {r.sha256 for r in briefing.sources if r.status == "ok"}
         spent = sum(briefing.generation.usage.values(), Usage())
         left_out = [r.id for r in briefing.sources if r.status == "failed"]
         story.error = (

@@ -4,7 +4,7 @@ earlier briefing's sources when it is updated), one article given twice being on
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,26 +16,35 @@ Input = Source | Document | str | Path
 
 
 def sources_of(
-    inputs: Sequence[Input], after: Sequence[Source] = (), notes: list[str] | None = None
+    inputs: Sequence[Input],
+    after: Sequence[Source] = (),
+    notes: list[str] | None = None,
+    retry: Collection[str] = (),
 ) -> list[Source]:
     """Each input read and split into sentences once, under its source id (A, B, ..., or after
     the ids of ``after``, the sources a briefing being updated has); inputs that are sources
     already are kept as they are. Inputs with the very same text are one source (naming the
     others in ``duplicates``): one article given twice is not two sources agreeing. An input
-    whose text one of ``after`` has is left out, and ``notes`` hears it."""
-    found, said = collect(inputs, after)
+    whose text one of ``after`` has is left out, and ``notes`` hears it, unless that source is
+    one to ``retry`` (its extraction failed): it is read again under its own id."""
+    found, said = collect(inputs, after, retry)
     if notes is not None:
         notes += said
     return found
 
 
-def collect(inputs: Sequence[Input], known: Sequence[Source]) -> tuple[list[Source], list[str]]:
+def collect(
+    inputs: Sequence[Input], known: Sequence[Source], retry: Collection[str] = ()
+) -> tuple[list[Source], list[str]]:
     """New sources, their ids after the ``known`` ones; an input whose text a known source has
-    is not added again (the notes say so). An input that is a near-copy of another (a
+    is not added again (the notes say so), unless that source is one to ``retry`` (its extraction
+    failed before): it is then read again under its own id. An input that is a near-copy of another (a
     syndicated or lightly edited copy: ``copies``) is read once, as the first of them: the
     copies are named in that source's ``near_copies``, or in the notes if it is a known one."""
     notes: list[str] = []
     held = {s.document.sha256: s.id for s in known}
+    again = {s.document.sha256: s for s in known if s.id in retry}
+    retried: list[Source] = []
     kept: list[tuple[Input, Document]] = []
     duplicates: dict[int, list[str]] = {}
     by_text: dict[str, int] = {}
@@ -43,6 +52,10 @@ def collect(inputs: Sequence[Input], known: Sequence[Source]) -> tuple[list[Sour
         document = item.document if isinstance(item, Source) else item
         if not isinstance(document, Document):
             document = load_document(document)
+        if document.sha256 in again:
+            retried.append(again.pop(document.sha256))
+            notes.append(f"source {retried[-1].id}: extracted again (its extraction failed before)")
+            continue
         if document.sha256 in held:
             notes.append(
                 f"{document.name} is already in the briefing as source {held[document.sha256]}; not added again"
@@ -72,7 +85,7 @@ def collect(inputs: Sequence[Input], known: Sequence[Source]) -> tuple[list[Sour
         source = item if isinstance(item, Source) and item.id == ident else Source.of(document, ident)
         place[index] = len(sources)
         sources.append(replace(source, duplicates=(*source.duplicates, *duplicates.get(index, ()))))
-    return sources, notes
+    return [*retried, *sources], notes
 
 
 def _near_copies(known: Sequence[Source], new: Sequence[Document]) -> dict[int, str | int]:
