@@ -141,17 +141,6 @@ def lemma(word: str) -> str:
     return word.lower()
 
 
-@lru_cache(maxsize=16384)
-def finite_verb(word: str) -> bool:
-    """Whether a word is a verb in the past or the present third person ('won', 'met', 'says',
-    'fights'), as an English dictionary gives its forms; 'players' is a noun only."""
-    lower = word.lower()
-    return any(
-        lower in (*lemminflect.getInflection(base, "VBD"), *lemminflect.getInflection(base, "VBZ"))
-        for base in lemminflect.getAllLemmas(lower).get("VERB", ())
-    )
-
-
 def act_key(act: str) -> str | None:
     """What an event's act comes to, for telling whether two reports tell of the same kind of act:
     the stem of the dictionary form of its head, the last word with content of its own ('was
