@@ -59,7 +59,7 @@ class _Text:
         clause = self.words[at].clause
         before = [(m, i) for m, i in self.mentions if i < at and self.words[i].clause == clause]
         after = [m for m, i in self.mentions if at < i <= at + 3]
-        if self._passive(at):
+        if self.passive(at):
             return after[0] if after else None
         if before:
             between = self.words[self.last[before[-1][1]] + 1 : at]
@@ -68,7 +68,7 @@ class _Text:
         inverted = opens and self.words[at].lower in _SAYING
         return after[0] if after and inverted else None
 
-    def _passive(self, at: int) -> bool:
+    def passive(self, at: int) -> bool:
         following = self.words[at + 1 : at + 3]
         return any(w.lower == "by" for w in following) and any(
             i > at for _, i in self.mentions if i <= at + 3
@@ -265,7 +265,7 @@ def _credit(
         for text in cited:
             named = {m.actor for m, _ in text.mentions}
             for at, word in enumerate(text.words):
-                if stem(word.text) == key and at not in text.named and not text._passive(at):
+                if stem(word.text) == key and at not in text.named and not text.passive(at):
                     found = _doers(text, at)
                     # the wrong party is credited only where the sentence names both
                     doers |= found if found & own or named & own else set()
@@ -313,7 +313,7 @@ def _verb_after(text: _Text, last: int) -> int | None:
     if k >= len(text.words) or k in text.named or text.words[k].clause != text.words[last].clause:
         return None
     word = text.words[k]
-    if not word.content or word.stance or word.lower in _PASSIVE or text._passive(k):
+    if not word.content or word.stance or word.lower in _PASSIVE or text.passive(k):
         return None
     if word.text[0].isupper() and not text.text.islower():
         return None  # a name the table does not hold ('Apple Inc. Jobs has died')
@@ -338,6 +338,8 @@ _SAYING = frozenset(
 )
 _PREPOSITIONS = frozenset({"of", "from", "in", "at", "for", "with", "by", "on", "to"})
 _PASSIVE = frozenset({"was", "were", "is", "are", "been", "being", "be"})
+# The irregular pasts a finite verb after its actor may take: an English dictionary (lemminflect)
+# would tell every form, but loading its tables costs a quarter of a second at each check's start.
 _IRREGULAR_PAST = frozenset(
     """won beat broke took gave made led sent left lost held hit struck met paid put ran sold told
     threw wrote bought brought caught fought kept shot stole drove flew rode chose""".split()
