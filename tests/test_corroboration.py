@@ -54,3 +54,18 @@ def test_a_claim_two_sources_state_is_confirmed_independently() -> None:
     page = render_briefing(note, "html", sources_of([FIRST, SECOND]))
     assert "Corroboration: confirmed independently by sources A, B" in page
     assert "- Corroboration: confirmed independently by sources A, B" in render_briefing(note, "md")
+
+
+def test_a_sentence_two_outlets_carry_word_for_word_is_one_report() -> None:
+    """Two articles that differ, each carrying the same wire sentence: the claim it makes is
+    carried twice, not confirmed by two sources."""
+    wire = "The old bridge is unsafe for lorries, engineers found on Monday after a two-week survey."
+    first = Document(name="first.txt", text=f"Bridge report. {wire} Traffic was diverted.")
+    second = Document(name="second.txt", text=f"Council news. {wire} The council met at noon.")
+    note = summarize(sources_of([first, second]), settings=SETTINGS, model=FakeModel(answering(None)))
+    (claim,) = note.claims
+    assert claim.status == "corroborated" and claim.sources == ["A", "B"]
+    assert (
+        "- Corroboration: carried by sources A, B in the same words: one report copied, not independent sources"
+        in render_briefing(note, "md")
+    )

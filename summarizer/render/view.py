@@ -6,7 +6,7 @@ out elements), so the two never disagree on what the note says."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -21,7 +21,8 @@ from ..schema.briefing import (
 )
 from ..schema.extraction import Citation
 from ..support import Support
-from ..text import count
+from ..text import count, source_of
+from ..text.copies import same_words
 from ..vocabulary import CLAIM_ROLES, DISPUTED, ClaimRole, parties, status_label
 
 BYLINE_OUTLETS = 5
@@ -157,7 +158,8 @@ def view(note: Briefing) -> NoteView:
     """The note's view: every section arranged and phrased, nothing formatted."""
     names = {a.id: a.name for a in note.actors}
     ok = [s for s in note.sources if s.status == "ok"]
-    claims = [_claim(c, names) for c in note.claims]
+    texts = {s.id: s.text for s in note.cited_sentences}
+    claims = [_claim(c, names, texts) for c in note.claims]
     labels = {s.id: f"{s.id} ({s.outlet})" if s.outlet else s.id for s in note.sources}
     groups = (
         ClaimGroup("disputed", "Disputed claims", tuple(c for c in claims if c.status in DISPUTED)),
@@ -223,7 +225,7 @@ def _actor(actor: BriefingActor) -> Actor:
     )
 
 
-def _claim(claim: BriefingClaim, names: dict[str, str]) -> Claim:
+def _claim(claim: BriefingClaim, names: dict[str, str], texts: Mapping[str, str]) -> Claim:
     def who(ids: list[str]) -> str:
         return ", ".join(names.get(i, i) for i in ids)
 
@@ -246,16 +248,22 @@ def _claim(claim: BriefingClaim, names: dict[str, str]) -> Claim:
         names={r.field: who(parties(claim, r)) for r in CLAIM_ROLES},
         reported_via=tuple(claim.reported_via),
         explanation=explanation,
-        corroboration=_corroboration(claim, who),
+        corroboration=_corroboration(claim, who, texts),
     )
 
 
-def _corroboration(claim: BriefingClaim, who: Callable[[list[str]], str]) -> str | None:
+def _corroboration(
+    claim: BriefingClaim, who: Callable[[list[str]], str], texts: Mapping[str, str]
+) -> str | None:
     """Whether several sources confirm a claim, or report that its author made it: sources that
-    each attribute it to the same party corroborate that it was said, not that it holds."""
+    each attribute it to the same party corroborate that it was said, not that it holds; and
+    sources that carry the same sentence word for word carry one report (a wire story), not
+    several."""
     if claim.status != "corroborated" or len(claim.sources) < 2:
         return None
     sources = ", ".join(claim.sources)
+    if _copied(claim, texts):
+        return f"carried by sources {sources} in the same words: one report copied, not independent sources"
     if claim.made_by and not claim.supported_by:
         return (
             f"reported by sources {sources}, each attributing it to {who(claim.made_by)}: "
@@ -263,6 +271,26 @@ def _corroboration(claim: BriefingClaim, who: Callable[[list[str]], str]) -> str
         )
     backers = f", and supported by {who(claim.supported_by)}" if claim.supported_by else ""
     return f"confirmed independently by sources {sources}{backers}"
+
+
+def _copied(claim: BriefingClaim, texts: Mapping[str, str]) -> bool:
+    """Whether every source of the claim cites a sentence another source has word for word."""
+    by_source: dict[str, list[str]] = {}
+    for citation in claim.citations:
+        if (text := texts.get(citation.sentence_id)) is not None:
+            by_source.setdefault(source_of(citation.sentence_id), []).append(text)
+    if len(by_source) < 2:
+        return False
+    return all(
+        any(
+            same_words(mine, theirs)
+            for mine in said
+            for other, cited in by_source.items()
+            if other != source
+            for theirs in cited
+        )
+        for source, said in by_source.items()
+    )
 
 
 def _source(record: SourceRecord) -> Source:

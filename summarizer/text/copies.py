@@ -40,6 +40,12 @@ def jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
 
 
+def same_words(a: str, b: str) -> bool:
+    """Whether two texts say it in the same words, as a copy does (an article, or one sentence of
+    a wire report that two outlets each carry)."""
+    return jaccard(shingles(a), shingles(b)) >= COPY_SIMILARITY
+
+
 def signature(text: str) -> numpy.ndarray:
     """The MinHash signature of a text's shingles: what LSH indexes."""
     return _signed(shingles(text))
