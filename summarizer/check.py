@@ -16,8 +16,9 @@ from pydantic import ValidationError
 from .check_extractions import citation_problems, extraction_problems
 from .dates import is_value, normalise
 from .documents import Document, read_document
-from .schema.briefing import Briefing, TimelineEvent
+from .schema.briefing import Briefing, BriefingClaim, TimelineEvent
 from .stages.supporting import unsupported
+from .stages.synthesise import rule_status
 from .store import Problem, briefing_sources, read_briefing_json, schema_problems
 from .text import Source, source_of
 from .vocabulary import CLAIM_ROLES, parties
@@ -117,12 +118,34 @@ def verify_briefing(briefing: Briefing, sources: Sequence[Source], support: bool
                         f"speaks for {position.source} but cites {foreign}",
                     )
                 )
+    problems += _records(briefing)
     problems += extraction_problems(briefing, sources)  # what an update will merge again, as it is
     if support:
         problems += [
             Problem(j.where, f"{j.text!r} is not supported by its citations: {j.support.summary()}")
             for j in unsupported(briefing)
         ]
+    return problems
+
+
+def _records(briefing: Briefing) -> list[Problem]:
+    """What the note records of each event and claim, against what it cites and rules: its
+    sources are those of its citations (a source listed but not cited would corroborate it), and
+    a claim's status given by rule is the rule's. (A status the model gave is its reading, with
+    an explanation citing what it rests on: 'single source' of a party's word that two outlets
+    carry is one.)"""
+    problems = []
+    items: list[tuple[str, TimelineEvent | BriefingClaim]] = [
+        *((f"timeline {e.id}", e) for e in briefing.timeline),
+        *((f"claim {c.id}", c) for c in briefing.claims),
+    ]
+    for where, item in items:
+        cited = sorted({source_of(c.sentence_id) for c in item.citations})
+        if cited and sorted(set(item.sources)) != cited:
+            problems.append(Problem(where, f"lists sources {item.sources} but cites sources {cited}"))
+    for claim in briefing.claims:
+        if claim.status_by == "rule" and claim.status != (rule := rule_status(claim)):
+            problems.append(Problem(f"claim {claim.id}", f"status {claim.status} is not the rule's ({rule})"))
     return problems
 
 

@@ -429,3 +429,30 @@ def test_a_briefing_larger_than_an_article_may_be_is_read(tmp_path: Path) -> Non
     assert (code, out) == (0, ""), out
     rendered = CliRunner().invoke(main, ["render", big, "--format", "md"])
     assert rendered.exit_code == 0 and "note 5999" in rendered.stdout
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        ("claim", "claim C1: lists sources ['A', 'B'] but cites sources ['A']"),
+        ("event", "timeline E1: lists sources ['A', 'B'] but cites sources ['B']"),
+    ],
+)
+def test_a_source_listed_but_not_cited_is_a_problem(tmp_path: Path, item: str, expected: str) -> None:
+    """An event or claim lists the sources that report it, and so says how well it is
+    corroborated: the list must be the sources of its citations."""
+
+    def change(data: dict) -> None:
+        (data["claims"] if item == "claim" else data["timeline"])[0]["sources"] = ["A", "B"]
+
+    code, out, _ = run(tampered(tmp_path, change))
+    assert code == 1 and expected in out.splitlines()
+
+
+def test_a_status_given_by_rule_must_be_the_rules(tmp_path: Path) -> None:
+    def change(data: dict) -> None:
+        claim = data["claims"][0]  # one source, nobody against it: single_source by rule
+        claim.update(status="corroborated", status_by="rule", explanation=None, explanation_citations=[])
+
+    code, out, _ = run(tampered(tmp_path, change))
+    assert code == 1 and "claim C1: status corroborated is not the rule's (single_source)" in out.splitlines()
