@@ -20,6 +20,7 @@ from .schema.briefing import Briefing, BriefingClaim, TimelineEvent
 from .stages.supporting import unsupported
 from .stages.synthesise import rule_status
 from .store import Problem, briefing_sources, read_briefing_json, schema_problems
+from .support import unstated
 from .text import Source, source_of
 from .vocabulary import CLAIM_ROLES, parties
 
@@ -130,8 +131,9 @@ def verify_briefing(briefing: Briefing, sources: Sequence[Source], support: bool
 
 def _records(briefing: Briefing) -> list[Problem]:
     """What the note records of each event and claim, against what it cites and rules: its
-    sources are those of its citations (a source listed but not cited would corroborate it), and
-    a claim's status given by rule is the rule's. (A status the model gave is its reading, with
+    sources are those of its citations (a source listed but not cited would corroborate it), an
+    event's figures are stated in the sentences it cites from the source that gives them, and a
+    claim's status given by rule is the rule's. (A status the model gave is its reading, with
     an explanation citing what it rests on: 'single source' of a party's word that two outlets
     carry is one.)"""
     problems = []
@@ -143,6 +145,22 @@ def _records(briefing: Briefing) -> list[Problem]:
         cited = sorted({source_of(c.sentence_id) for c in item.citations})
         if cited and sorted(set(item.sources)) != cited:
             problems.append(Problem(where, f"lists sources {item.sources} but cites sources {cited}"))
+    texts = {s.id: s.text for s in briefing.cited_sentences}
+    for event in briefing.timeline:
+        for source, figures in event.quantities.items():
+            cited = [
+                texts[c.sentence_id]
+                for c in event.citations
+                if source_of(c.sentence_id) == source and c.sentence_id in texts
+            ]
+            for said in figures:
+                if (figure := unstated(said, cited)) is not None:
+                    problems.append(
+                        Problem(
+                            f"timeline {event.id}",
+                            f"source {source}'s figure {said!r}: {figure} is in none of its cited sentences",
+                        )
+                    )
     for claim in briefing.claims:
         if claim.status_by == "rule" and claim.status != (rule := rule_status(claim)):
             problems.append(Problem(f"claim {claim.id}", f"status {claim.status} is not the rule's ({rule})"))

@@ -18,7 +18,7 @@ from .schema.briefing import Briefing
 from .schema.extraction import Actor, Citation, Claim, Event, Extraction
 from .stages.naming import forms, named
 from .store import Problem
-from .support import ActorNames, Cited, NameTable, assess
+from .support import ActorNames, Cited, NameTable, assess, unstated
 from .text import Corpus, Sentence, Source, source_of, stands
 from .vocabulary import CLAIM_ROLES, parties
 
@@ -83,6 +83,15 @@ def _problems(where: str, extraction: Extraction, source: Source | None) -> list
             problems.append(
                 Problem(f"{where}.events[{k}].act", f"{event.act!r} is in none of the sentences it cites")
             )
+        cited = [s.text for c in event.citations if (s := corpus.sentences.get(c.sentence_id))]
+        for j, quantity in enumerate(event.quantities):
+            if (figure := unstated(quantity.value, cited)) is not None:
+                problems.append(
+                    Problem(
+                        f"{where}.events[{k}].quantities[{j}]",
+                        f"{figure!r} is in none of the sentences it cites",
+                    )
+                )
         for j, participant in enumerate(event.participants):
             if index.find(participant.actor) is None:
                 problems.append(

@@ -456,3 +456,19 @@ def test_a_status_given_by_rule_must_be_the_rules(tmp_path: Path) -> None:
 
     code, out, _ = run(tampered(tmp_path, change))
     assert code == 1 and "claim C1: status corroborated is not the rule's (single_source)" in out.splitlines()
+
+
+def test_a_figure_its_sentences_do_not_state_is_a_problem(tmp_path: Path) -> None:
+    """An event's figures, each source's, are what the sentences it cites from that source state:
+    in the note, and in the extraction an update merges again."""
+
+    def change(data: dict) -> None:
+        event = next(e for e in data["timeline"] if e["quantities"])
+        source = next(iter(event["quantities"]))
+        event["quantities"][source][0] = "400 people killed"
+        extraction_of(data, "A")["events"][0]["quantities"][0]["value"] = "forty"
+
+    code, out, _ = run(tampered(tmp_path, change))
+    assert code == 1
+    assert "timeline E3: source A's figure '400 people killed': 400 is in none of its cited sentences" in out
+    assert "extractions[0] (A).events[0].quantities[0]: 'forty' is in none of the sentences it cites" in out

@@ -497,3 +497,19 @@ def test_an_actor_named_in_none_of_its_sentences_is_dropped_as_check_would_refus
     assert "actor '’ ”': dropped, named in none of the sentences it cites" in extraction.warnings
     assert "actor 'Ana Petrov': dropped, named in none of the sentences it cites" in extraction.warnings
     assert check_briefing(briefing, [quoted]) == []
+
+
+def test_a_figure_no_cited_sentence_states_is_dropped_at_extraction() -> None:
+    def respond(request: FillRequest[Any], attempt: int) -> dict[str, Any]:
+        answer = capable(request, attempt)
+        if request.step == "extraction":
+            answer["events"][0]["quantities"] = [
+                {"value": "300", "what": "workers"},
+                {"value": "about 3,000", "what": "workers"},
+            ]
+        return answer
+
+    briefing = summarize([DAY_ONE], settings=SETTINGS, model=FakeModel(respond))
+    (extraction,) = briefing.extractions
+    assert [(q.value, q.what) for q in extraction.events[0].quantities] == [("300", "workers")]
+    assert any("dropped quantity 'about 3,000' (workers)" in w for w in extraction.warnings)

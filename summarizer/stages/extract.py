@@ -13,6 +13,7 @@ from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
+from .. import support  # the figures rule loads with the first quantity checked
 from ..actors import ActorIndex, name_key
 from ..errors import AnswerCutOff, ModelError
 from ..llm import FillRequest, Messages, Model, fill
@@ -335,6 +336,15 @@ def verify(
         if act and not corpus.stands_in_any(act, (c.sentence_id for c in citations)):
             warnings.append(f"{label}: dropped act {act!r}, not words of the sentences it cites")
             act = None  # what names the act is checked like a quote: the merge joins reports by it
+        cited_texts = [corpus.sentences[c.sentence_id].text for c in citations]
+        quantities = []
+        for q in event.quantities:
+            if (figure := support.unstated(q.value, cited_texts)) is not None:
+                warnings.append(
+                    f"{label}: dropped quantity {q.value!r} ({q.what}): no cited sentence states {figure}"
+                )
+            else:
+                quantities.append(Quantity(value=q.value, what=q.what))
         events.append(
             Event(
                 what=event.what,
@@ -342,7 +352,7 @@ def verify(
                 when=event.when,
                 where=event.where,
                 participants=participants,
-                quantities=[Quantity(value=q.value, what=q.what) for q in event.quantities],
+                quantities=quantities,
                 citations=citations,
             )
         )

@@ -18,6 +18,7 @@ __getattr__ = loader(
         "ActorNames": (".names", "ActorNames"),
         "NameTable": (".names", "NameTable"),
         "assess": (".checker", "assess"),
+        "unstated": (".quantities", "unstated"),
     },
 )
 
@@ -25,6 +26,7 @@ __getattr__ = loader(
 if TYPE_CHECKING:
     from .checker import assess
     from .names import ActorNames, NameTable
+    from .quantities import unstated
 
 __all__ = [
     "RULES",
@@ -37,4 +39,5 @@ __all__ = [
     "Support",
     "Verdict",
     "assess",
+    "unstated",
 ]

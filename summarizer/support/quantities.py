@@ -7,7 +7,7 @@ import math
 from collections.abc import Sequence
 from itertools import combinations
 
-from ..text.quantities import Figure
+from ..text.quantities import Figure, stated
 
 
 def supported(quantity: Figure, evidence: Sequence[Figure]) -> str | None:
@@ -31,6 +31,13 @@ def supported(quantity: Figure, evidence: Sequence[Figure]) -> str | None:
                 if _close(sum(group), quantity.low):
                     return "sum of stated numbers"
     return None
+
+
+def unstated(text: str, sentences: Sequence[str]) -> str | None:
+    """The first figure ``text`` gives that none of ``sentences`` states (nor rounds, ranges or
+    sums: ``supported``); None when each is stated, or ``text`` gives none."""
+    evidence = [figure for sentence in sentences for figure in stated(sentence)]
+    return next((figure.text for figure in stated(text) if supported(figure, evidence) is None), None)
 
 
 def _same(a: Figure, b: Figure) -> bool:
