@@ -311,26 +311,28 @@ def test_the_name_index_finds_what_one_alternation_of_all_names_finds(names: lis
 
 
 def test_what_a_statement_says_of_the_coverage_is_checked_against_the_claims_record() -> None:
-    """'Nobody disputes it', 'only one source reports it', 'only Marsh says so' speak of the claim's
-    record (who makes, denies or disputes it; which sources report it), not of its sentences: they
-    hold when the record says so, and their negations are not negations of what was said."""
+    """A claim's explanation says what the claim's record holds: 'nobody disputes it', 'only one
+    source reports it', 'only Marsh says so' hold when the record says so, and their negations are
+    not negations of what was said. The claim's own statement is what the claimant says."""
     said = "Marsh said the port would reopen on Monday."
+
+    def explained(statement: str, roles: Roles) -> Support:
+        return assess(statement, [Cited("A1", said, REFERENCE)], TABLE, roles, of_coverage=True)
+
     alone = Roles(claim=frozenset({"P1"}), sources=frozenset({"A"}))
     denied = Roles(claim=frozenset({"P1"}), deny=frozenset({"P2"}), sources=frozenset({"A", "B"}))
     for statement in ("Nobody disputes that the port will reopen.", "The claim is not contested.",
                       "It goes unchallenged.", "No other source reports it.", "Only one source reports it.",
                       "Only Marsh makes this claim."):  # fmt: skip
-        assert check(statement, said, roles=alone).verdict != "unsupported", statement
-    assert fault(check("Nobody disputes that the port will reopen.", said, roles=denied)) == (
-        "role",
-        "disputes",
-    )
-    assert fault(check("The claim is uncontested.", said, roles=denied)) == ("role", "uncontested")
-    assert fault(check("Only one source reports it.", said, roles=denied)) == ("number", "Only")
-    assert fault(check("No other outlet carries it.", said, roles=denied)) == ("number", "No")
+        assert explained(statement, alone).verdict != "unsupported", statement
+    assert fault(explained("Nobody disputes that the port will reopen.", denied)) == ("role", "disputes")
+    assert fault(explained("The claim is uncontested.", denied)) == ("role", "uncontested")
+    assert fault(explained("Only one source reports it.", denied)) == ("number", "Only")
+    assert fault(explained("No other outlet carries it.", denied)) == ("number", "No")
     both = Roles(claim=frozenset({"P1", "P4"}), sources=frozenset({"A"}))
-    assert fault(check("Only Marsh says the port will reopen.", said, roles=both)) == ("role", "Marsh")
-    # without a claim's record the words are read as any others: an added negation
+    assert fault(explained("Only Marsh says the port will reopen.", both)) == ("role", "Marsh")
+    # the claim's own statement, or no claim at all: the words are read as any others
+    assert fault(check("Nobody disputes that the port will reopen.", said, roles=alone))[0] == "polarity"
     assert fault(check("Nobody disputes that the port will reopen.", said))[0] == "polarity"
 
 

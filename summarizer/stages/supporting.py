@@ -74,14 +74,23 @@ class Judge:
         )
 
     def __call__(
-        self, text: str, sentence_ids: Sequence[str], claim: str | None = None, dates: Sequence[str] = ()
+        self,
+        text: str,
+        sentence_ids: Sequence[str],
+        claim: str | None = None,
+        dates: Sequence[str] = (),
+        explains: bool = True,
     ) -> Support:
+        """The verdict of ``text``; with ``claim``, a statement about that claim: its explanation
+        (``explains``: what it says of the claim's record is checked against it) or the claim's
+        own statement (what the claimant says)."""
         ids = dict.fromkeys(i for i in sentence_ids if i in self.texts)
         cited = [
             Cited(i, self.texts[i], self.references.get(source_of(i)), frozenset(self.actors_of[i]))
             for i in ids
         ]
-        return support.assess(text, cited, self.table, self.roles.get(claim) if claim else None, dates)
+        roles = self.roles.get(claim) if claim else None
+        return support.assess(text, cited, self.table, roles, dates, of_coverage=explains)
 
 
 def _roles(claim: BriefingClaim) -> Roles:
@@ -111,7 +120,10 @@ def with_support(briefing: Briefing) -> Briefing:
         }
     )
     for said in checked.statements():
-        verdict = judge(said.text, [c.sentence_id for c in said.citations], said.claim, said.dates)
+        ids = [c.sentence_id for c in said.citations]
+        verdict = judge(
+            said.text, ids, said.claim, said.dates, explains=said.support_field == "explanation_support"
+        )
         setattr(said.record, said.support_field, verdict)
     return checked
 

@@ -50,16 +50,19 @@ def assess(
     table: NameTable,
     roles: Roles | None = None,
     known_dates: Sequence[str] = (),
+    of_coverage: bool = False,
 ) -> Support:
     """The support verdict of ``statement`` against the sentences it cites. ``known_dates`` are
-    values already established for what the statement is about (an event's normalised date)."""
+    values already established for what the statement is about (an event's normalised date);
+    ``of_coverage``: the statement speaks of the claim ``roles`` records (its explanation), not
+    for the claimant (its statement, where 'nobody disputes it' is what was claimed)."""
     if not cited:
         return Support(verdict="unsupported", faults=[Fault(rule="name", word="", reason="cites nothing")])
     reading = _Reading(statement, cited, table, find_dates(statement))
     findings = Findings()
     # what it says of the claim's own record is checked against that record, and not read as
     # words of the evidence: 'nobody disputes it' adds no negation to what was said
-    about = coverage.read(statement) if roles is not None else None
+    about = coverage.read(statement) if roles is not None and of_coverage else None
     _numbers(reading, findings)
     _dates(reading, known_dates, findings)
     mentions = _names(reading, findings)
