@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from summarizer.actors import Mention, resolve
+from summarizer.evaluation.sentences import reattached
 from summarizer.text.words import FUNCTION_WORDS, tokens
 
 ARTICLES_COMMIT = "5860706bda0641136d10d27ead52c5f6ae79630e"  # articles and summaries, since removed
@@ -43,10 +44,6 @@ ANNOTATIONS = "data/human_annotations.json"
 ERROR_TYPES = ("RelE", "EntE", "CircE", "OutE", "GramE", "CorefE", "LinkE", "Other")
 HALVES = {"cnndm": "cnndm", "bbc": "xsum"}
 EVIDENCE_SENTENCES = 3
-
-# The CNN/DM summaries are tokenised ("Kilmarnock 's manager on Friday ."): put the marks back
-# on their words, as the article that was judged writes them.
-_DETACHED = re.compile(r" (?=[.,!?;:%)]|'s\b|'re\b|'ve\b|'ll\b|'d\b|'m\b|n't\b)|(?<=[($]) ")
 
 
 class ConversionError(Exception):
@@ -88,10 +85,11 @@ _UNKNOWN = re.compile(r"\[?\bUNK\b\]?")
 
 
 def detokenised(line: str) -> str:
+    """A tokenised summary ("Kilmarnock 's manager on Friday .") as the article that was judged
+    writes it."""
     for bracket, mark in _BRACKETS.items():
         line = line.replace(bracket, mark)
-    line = _SPLIT_THOUSANDS.sub(",", line.replace("\\'", "'"))
-    return _DETACHED.sub("", line).strip()
+    return reattached(_SPLIT_THOUSANDS.sub(",", line.replace("\\'", "'"))).strip()
 
 
 def content_words(text: str) -> set[str]:

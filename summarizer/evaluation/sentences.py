@@ -21,13 +21,17 @@ _DECIMAL = re.compile(r"(?<=\d) \. (?=\d)")
 _HYPHEN = re.compile(r"(?<=\w) - (?=\w)")
 
 
+def reattached(line: str) -> str:
+    """Marks put back on their words, where a tokeniser split them off ("Kilmarnock 's manager ."
+    is "Kilmarnock's manager.", "( on Friday" is "(on Friday"). FRANK's summaries share it."""
+    return _OPENED.sub("", _DETACHED.sub("", line))
+
+
 def as_prose(line: str) -> str:
     """A tokenised line as it was written ("`` He said $ 5 . 5 million ." is '" He said $5.5
     million.'); a quotation mark keeps its spaces, since which side it closes is not known."""
-    line = _QUOTES.sub('"', line)
-    for pattern, joined in ((_DECIMAL, "."), (_DETACHED, ""), (_OPENED, ""), (_HYPHEN, "-")):
-        line = pattern.sub(joined, line)
-    return line.strip()
+    line = reattached(_DECIMAL.sub(".", _QUOTES.sub('"', line)))
+    return _HYPHEN.sub("-", line).strip()
 
 
 @dataclass
