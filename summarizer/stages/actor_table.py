@@ -81,16 +81,16 @@ def _resolved(
         ident = f"P{len(actors) + 1}"
         known = [o for g in members[n] if isinstance(o := owners[g], BriefingActor)]
         extracted = [o for g in members[n] if isinstance(o := owners[g], Actor)]
-        forms: dict[str, set[str]] = defaultdict(set)
-        for kept in known:
-            for surface in kept.surface_forms:
-                forms[surface.text].update(surface.sources)
-                actor_id.update({(source, name_key(surface.text)): ident for source in surface.sources})
+        forms: dict[str, set[str]] = defaultdict(set)  # each name, and the sources that use it
         for g in members[n]:
-            if isinstance(owner := owners[g], Actor):
-                for text in (owner.name, *owner.aliases):
-                    forms[text].add(sources[g])
-                    actor_id[(sources[g], name_key(text))] = ident
+            owner = owners[g]
+            if isinstance(owner, BriefingActor):
+                used = [(source, f.text) for f in owner.surface_forms for source in f.sources]
+            else:
+                used = [(sources[g], text) for text in (owner.name, *owner.aliases)]
+            for source, text in used:
+                forms[text].add(source)
+                actor_id[(source, name_key(text))] = ident
         # a name kept from the saved briefing stays its name; the others are what extractions say
         name = known[0].name if known else _display_name([a.name for a in extracted]) or cluster.name
         actors.append(
