@@ -89,9 +89,8 @@ async def assemble(
     claims = settle_claims(story.claims, synthesis.assessments)
     records = {r.id: r for r in story.sources}
     if previous:  # a source that failed before stays failed unless it was extracted now
-        records.update(
-            {r.id: r for r in previous.briefing.sources if r.status == "failed" and r.id not in records}
-        )
+        failed_before = set(previous.briefing.left_out()) - set(records)
+        records.update({r.id: r for r in previous.briefing.sources if r.id in failed_before})
     records.update(
         {o.source.id: SourceRecord(**source_info(o.source).model_dump(), status="failed") for o in failed}
     )

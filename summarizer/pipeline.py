@@ -169,8 +169,7 @@ async def asummarize(
     settings, model = settings_of(settings, overrides, model)
     previous = update.previous_briefing(since) if isinstance(since, (str, Path)) else since
     known = previous.sources if previous else []
-    failed_before = [r.id for r in previous.briefing.sources if r.status == "failed"] if previous else []
-    sources, notes = collect(inputs, known, retry=failed_before)
+    sources, notes = collect(inputs, known, retry=previous.briefing.left_out() if previous else ())
     if not sources:
         if previous is None:
             raise SummarizerError("no documents to summarise")

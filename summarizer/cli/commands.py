@@ -151,7 +151,7 @@ def brief(
         + from_the_cache(briefing.generation.model, total, cached.usage),
         err=True,
     )
-    failed = [s.id for s in briefing.sources if s.status == "failed"]
+    failed = briefing.left_out()
     if failed:
         noun = "source" if len(failed) == 1 else "sources"
         fail(f"{noun} {', '.join(failed)} could not be extracted; the note leaves them out", 1)

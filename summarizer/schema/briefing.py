@@ -206,6 +206,11 @@ class Briefing(Record):
         default=None, description="What changed since the briefing this one updates."
     )
 
+    def left_out(self) -> list[str]:
+        """The ids of the sources whose extraction failed: the note leaves them out, and an
+        update given them again extracts them again."""
+        return [s.id for s in self.sources if s.status == "failed"]
+
     def statements(self) -> Iterator[Said]:
         """Every statement the briefing makes, in note order, with the record and fields holding
         its text and its support verdict: the one walk that support checking and rendering share."""

@@ -20,6 +20,7 @@ from ..files import write_atomic
 from ..lazy import deferred
 from ..llm import Bounded, Model, opened, settings_of
 from ..running import run_coroutine
+from ..schema.briefing import Briefing
 from ..schema.usage import Usage
 from ..settings import Settings
 from ..stages.extract import SourceOutcome
@@ -202,12 +203,17 @@ def _prepared(story: Story, plan: StoryPlan) -> _Briefing:
     where = plan.folder / story.id
     saved = where / f"{BRIEFING}.json"
     job = _Briefing(story, where, update.previous_briefing(saved) if saved.exists() else None, [])
-    records = job.previous.briefing.sources if job.previous else []
-    held = {r.sha256 for r in records if r.status == "ok"}  # one that failed is extracted again
-    failed = [r.id for r in records if r.status == "failed"]
+    held = _extracted(job.previous.briefing) if job.previous else set()  # one that failed is extracted again
+    failed = job.previous.briefing.left_out() if job.previous else []
     documents = [_story_document(plan, a, where) for a in story.articles if a.sha256 not in held]
     job.sources = sources_of(documents, job.earlier, retry=failed) if documents else []
     return job
+
+
+def _extracted(briefing: Briefing) -> set[str]:
+    """The texts (sha256) of a briefing's sources that were extracted."""
+    left_out = set(briefing.left_out())
+    return {r.sha256 for r in briefing.sources if r.id not in left_out}
 
 
 async def _brief(
@@ -221,7 +227,7 @@ async def _brief(
     or their ``outcomes`` given); its files are written whole, the JSON last (a re-run reads it
     to know what the briefing holds)."""
     story, spent = job.story, Usage()
-    held = {s.document.sha256 for s in job.earlier}
+    held = _extracted(job.previous.briefing) if job.previous else set()
     if job.sources:
         job.where.mkdir(exist_ok=True)
         if outcomes is None:
@@ -237,10 +243,9 @@ async def _brief(
         write_atomic(job.where / f"{BRIEFING}.html", render.render_briefing(briefing, "html", everything))
         write_atomic(job.where / f"{BRIEFING}.json", render.render_briefing(briefing, "json", everything))
         story.title = briefing.title
-        # a source left out stays waiting: the next run extracts it again
-        held = {r.sha256 for r in briefing.sources if r.status == "ok"}
+        held = _extracted(briefing)  # a source left out stays waiting: the next run extracts it again
         spent = sum(briefing.generation.usage.values(), Usage())
-        left_out = [r.id for r in briefing.sources if r.status == "failed"]
+        left_out = briefing.left_out()
         story.error = (
             f"source {', '.join(left_out)} could not be extracted; the briefing leaves it out"
             if left_out
