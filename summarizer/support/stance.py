@@ -33,7 +33,7 @@ class _Text:
 
     def __init__(self, text: str, mentions: Sequence[Named]) -> None:
         self.text = text
-        self.words = _words(text)
+        self.words = tokens(text)
         self.mentions = [(m, self._at(m.start)) for m in mentions]
         # where each mention ends, and the words that are part of a name (never its verb)
         self.last = {i: self._last(m.end) for m, i in self.mentions}
@@ -104,14 +104,9 @@ def check(
 
 
 @lru_cache(maxsize=SENTENCES_REMEMBERED)
-def _words(text: str) -> tuple[Token, ...]:
-    return tokens(text)
-
-
-@lru_cache(maxsize=SENTENCES_REMEMBERED)
 def _stances_of(text: str) -> tuple[tuple[int, str, bool], ...]:
     """Of a text: (word index, kind, negated) of every verb of stance; a cited sentence is read once."""
-    words = _words(text)
+    words = tokens(text)
     return tuple(
         (i, kind, negated(words, i))
         for i, w in enumerate(words)
@@ -123,7 +118,7 @@ def _stances_of(text: str) -> tuple[tuple[int, str, bool], ...]:
 def _polarity(text: str) -> tuple[dict[str, frozenset[bool]], int]:
     """Of a cited sentence: whether each content word's stem stands negated or not, and how many
     negative words it has. A sentence is cited by many statements; it is read once."""
-    words = _words(text)
+    words = tokens(text)
     flags: dict[str, set[bool]] = defaultdict(set)
     for i, word in enumerate(words):
         if word.content:
