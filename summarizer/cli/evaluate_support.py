@@ -84,18 +84,14 @@ def eval_support(pairs: str, errors: bool, fmt: str) -> None:
     for s in scores:
         what = "faithful" if s.faithful else "unfaithful"
         click.echo(f"{s.kind:<12} {what:<10} {s.total:>6} {s.flagged:>8} {s.rate:>6.3f}")
-    unfaithful = [c for c in cases if not c.pair.faithful]
-    faithful = [c for c in cases if c.pair.faithful]
-    if unfaithful:
-        click.echo(
-            f"unfaithful flagged: {sum(c.flagged for c in unfaithful) / len(unfaithful):.3f} (n={len(unfaithful)})"
-        )
-    if faithful:
-        click.echo(
-            f"faithful wrongly flagged: {sum(c.flagged for c in faithful) / len(faithful):.3f} (n={len(faithful)})"
-        )
+    parts = separations(cases)
+    overall = parts[-1]  # every pair
+    if overall.recall is not None:
+        click.echo(f"unfaithful flagged: {overall.recall:.3f} (n={overall.unfaithful})")
+    if overall.false_flag_rate is not None:
+        click.echo(f"faithful wrongly flagged: {overall.false_flag_rate:.3f} (n={overall.faithful})")
     click.echo(f"\n{'pairs':<12} {'recall':<20} {'false flags':<20} balanced accuracy")
-    for part in separations(cases):
+    for part in parts:
         click.echo(
             f"{part.name:<12} {_rate(part.recall, part.caught, part.unfaithful):<20} "
             f"{_rate(part.false_flag_rate, part.false_flags, part.faithful):<20} {_share(part.balanced_accuracy)}"
