@@ -13,9 +13,7 @@ from dataclasses import dataclass
 from ..text import count
 from .evidence import Roles
 from .names import Named
-from .verdict import Rule
-
-Fault = tuple[Rule, str, str]
+from .stance import Fault  # (rule, word, reason), as the stance rules give theirs
 
 _CONTEST = r"(?:contest|disput|den(?:y|ie)|challeng|question|reject|rebut)\w*"
 # 'nobody disputes it', 'no other party has denied it', 'it is not contested', 'goes unchallenged'
