@@ -27,9 +27,10 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from summarizer.testing import prompt_sentences
+
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval"
-LINE = re.compile(r"^\[([A-Z]+\d+)\] (.*)$", re.M)
 NAME = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}\b")
 
 
@@ -65,7 +66,7 @@ def answer(request: Any, _attempt: int) -> dict[str, Any]:
     from summarizer.llm.prompts import schema_tokens
     from summarizer.text import tokens
 
-    lines = LINE.findall(request.messages[1]["content"])
+    lines = prompt_sentences(request)
     messages = sum(tokens.count(m["content"]) for m in request.messages)
     SENT.append(messages + schema_tokens(request.schema))
     if request.step != "extraction":

@@ -13,6 +13,8 @@ import threading
 import time
 from typing import Any
 
+from summarizer.testing import PROMPT_SENTENCE
+
 PEOPLE = ["Ana Petrov", "John Kirby", "Maria Lopez", "Chen Wei", "Omar Haddad", "Lena Fischer"]
 PLACES = ["Valmora", "Northport", "the capital", "the border region", "Eastfield"]
 VERBS = ["said", "denied", "announced", "warned", "confirmed", "claimed"]
@@ -65,7 +67,7 @@ def tool_answer(name: str, arguments: dict[str, Any]) -> dict[str, Any]:
 def answer(request: dict[str, Any]) -> dict[str, Any]:
     """A valid answer built from the request itself: it cites the first sentences it was shown."""
     user = request["messages"][1]["content"]
-    sentences = re.findall(r"^\[([A-Z]+\d+)\] (.*)$", user, re.M)
+    sentences = PROMPT_SENTENCE.findall(user)
     cite = [{"sentence_id": sid, "quote": " ".join(text.split()[:4])} for sid, text in sentences[:2]]
     if "=====STORY " in user:
         claims = re.findall(r"^- (C\d+) ", user, re.M)

@@ -1,11 +1,22 @@
 """For tests of code that uses summarizer: how model traffic is recorded and replayed (vcrpy /
 pytest-recording options that filter secrets and match request bodies as JSON), shared by the
-test suite and the scripts that record and author cassettes. The fake model is ``FakeModel``."""
+test suite and the scripts that record and author cassettes; and how a fake model's answers read
+the sentences a prompt shows. The fake model is ``FakeModel``."""
 
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
+
+# How the prompts show the model each sentence it may cite: '[A3] The port closed on Friday.'
+PROMPT_SENTENCE = re.compile(r"^\[([A-Z]+\d+)\] (.*)$", re.M)
+
+
+def prompt_sentences(request: Any) -> list[tuple[str, str]]:
+    """(id, text) of every sentence a request (a ``FillRequest``) shows the model, in order."""
+    return PROMPT_SENTENCE.findall(request.messages[1]["content"])
+
 
 SECRET_HEADERS = [
     "authorization",

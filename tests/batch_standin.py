@@ -14,14 +14,14 @@ from email.parser import BytesParser
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-LINE = re.compile(r"^\[([A-Z]+\d+)\] (.*)$", re.M)
+from summarizer.testing import PROMPT_SENTENCE
 
 
 def respond(body: dict[str, Any]) -> dict[str, Any]:
     """A chat completion whose tool call fills the requested schema from the prompt's sentences."""
     tool = body["tools"][0]["function"]["name"]
     content = body["messages"][1]["content"]
-    lines = LINE.findall(content)
+    lines = PROMPT_SENTENCE.findall(content)
     cite = [{"sentence_id": lines[0][0], "quote": " ".join(lines[0][1].split()[:5])}]
     if tool.startswith("Extraction"):
         arguments: dict[str, Any] = {

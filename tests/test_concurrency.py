@@ -3,12 +3,12 @@ the pipeline puts them back in source order, and never more calls run at once th
 --concurrency allows."""
 
 import asyncio
-import re
 from typing import Any
 
 from summarizer import Document, Extracted, FakeModel, FillRequest, Settings, extract_all, sources_of
 from summarizer.llm import Attempt
 from summarizer.stages.extract import extract_sources
+from summarizer.testing import prompt_sentences
 
 
 class SlowModel(FakeModel):
@@ -22,7 +22,7 @@ class SlowModel(FakeModel):
 
     @staticmethod
     def line(request: FillRequest[Any]) -> tuple[str, str]:
-        sid, text = re.findall(r"^\[([A-Z]+\d+)\] (.*)$", request.messages[1]["content"], re.M)[0]
+        sid, text = prompt_sentences(request)[0]
         return sid, text
 
     async def complete(self, attempt: Attempt) -> Any:

@@ -1,10 +1,10 @@
 """What 'corroborated' rests on, said in the note: sources that each attribute a claim to the same
 party corroborate that it was said; sources that state it, or parties that back it, confirm it."""
 
-import re
 from typing import Any
 
 from summarizer import Document, FakeModel, FillRequest, Settings, render_briefing, sources_of, summarize
+from summarizer.testing import prompt_sentences
 
 SETTINGS = Settings(model="fake", cache_dir=None)
 FIRST = Document(
@@ -17,7 +17,7 @@ SECOND = Document(
 
 def answering(made_by: str | None) -> Any:
     def respond(request: FillRequest[Any], _attempt: int) -> dict[str, Any]:
-        lines = re.findall(r"^\[([A-Z]+\d+)\] (.*)$", request.messages[1]["content"], re.M)
+        lines = prompt_sentences(request)
         sid, text = lines[1] if request.step == "extraction" else lines[0]
         cite = [{"sentence_id": sid, "quote": " ".join(text.split()[:4])}]
         if request.step != "extraction":

@@ -2,10 +2,10 @@
 code, each source's figure citing its own sentences; figures that can both hold, or that count
 different things, are not one."""
 
-import re
 from typing import Any
 
 from summarizer import Document, FakeModel, FillRequest, Settings, check_briefing, sources_of, summarize
+from summarizer.testing import prompt_sentences
 
 SETTINGS = Settings(model="fake", cache_dir=None)
 FIRST = Document(
@@ -24,7 +24,7 @@ def answering(counts: dict[str, str]) -> Any:
     """Each source reports the earthquake that killed people, with the count it gives."""
 
     def respond(request: FillRequest[Any], _attempt: int) -> dict[str, Any]:
-        lines = re.findall(r"^\[([A-Z]+\d+)\] (.*)$", request.messages[1]["content"], re.M)
+        lines = prompt_sentences(request)
         if request.step != "extraction":
             sid, text = lines[0]
             cite = [{"sentence_id": sid, "quote": " ".join(text.split()[:4])}]

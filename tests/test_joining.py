@@ -2,11 +2,11 @@
 sources, dates one within the other, a participant in common, figures and names that agree),
 kept apart otherwise, and the note's warnings say which and why."""
 
-import re
 from datetime import date
 from typing import Any
 
 from summarizer import Document, FakeModel, FillRequest, Settings, check_briefing, sources_of, summarize
+from summarizer.testing import PROMPT_SENTENCE
 
 SETTINGS = Settings(model="fake", cache_dir=None)
 ARMY = Document(
@@ -32,7 +32,7 @@ LATER = Document(
 def answering(proposal: list[list[str]], when: dict[str, str] | None = None) -> Any:
     def respond(request: FillRequest[Any], _attempt: int) -> dict[str, Any]:
         content = request.messages[1]["content"]
-        lines = re.findall(r"^\[([A-Z]+\d+)\] (.*)$", content, re.M)
+        lines = PROMPT_SENTENCE.findall(content)
         if request.step == "extraction":
             sid, text = lines[1]
             source = sid.rstrip("0123456789")

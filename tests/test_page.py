@@ -22,6 +22,7 @@ from summarizer import (
     sources_of,
     summarize,
 )
+from summarizer.testing import prompt_sentences
 
 CHROMIUM = os.environ.get("SUMMARIZER_CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).parent / "artifacts"
@@ -207,9 +208,8 @@ def test_a_thirty_source_page_stays_small_and_navigable(open_page: Any) -> None:
     ]
 
     def respond(request: FillRequest[Any], _attempt: int) -> dict[str, Any]:
-        import re
 
-        lines = re.findall(r"^\[([A-Z]+\d+)\] (.*)$", request.messages[1]["content"], re.M)
+        lines = prompt_sentences(request)
         sid, text = lines[1] if request.step == "extraction" else lines[0]
         cite = [{"sentence_id": sid, "quote": " ".join(text.split()[:4])}]
         if request.step == "extraction":

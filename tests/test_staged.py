@@ -21,11 +21,11 @@ from summarizer import (
     summarize,
 )
 from summarizer.schema.drafts import SynthesisDraft
+from summarizer.testing import prompt_sentences
 from summarizer.text import tokens
 
 from .batch_standin import StandIn
 
-LINE = re.compile(r"^\[([A-Z]+\d+)\] (.*)$", re.M)
 PLACES = ["Harbour Street", "the old mill", "North Quay", "the station", "Elm Park", "the bridge"]
 
 
@@ -49,7 +49,7 @@ class Recording(FakeModel):
         self.notes_of_notes = 0
 
     def respond(self, request: FillRequest[Any], _attempt: int) -> dict[str, Any]:
-        lines = LINE.findall(request.messages[1]["content"])
+        lines = prompt_sentences(request)
         if request.step == "extraction":
             cite = [[{"sentence_id": sid, "quote": " ".join(text.split()[:6])}] for sid, text in lines]
             return {

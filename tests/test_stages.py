@@ -26,6 +26,7 @@ from summarizer.plan import plan
 from summarizer.schema.briefing import BriefingClaim
 from summarizer.stages.merge import merge
 from summarizer.stages.synthesise import Assessment, settle_claims
+from summarizer.testing import prompt_sentences
 from summarizer.text.chunking import chunk
 
 SETTINGS = Settings(model="fake", cache_dir=None, concurrency=2)
@@ -50,7 +51,7 @@ DAY_TWO = Document(
 
 
 def sentences(request: FillRequest[Any]) -> list[tuple[str, str]]:
-    return re.findall(r"^\[([A-Z]+\d+)\] (.*)$", request.messages[1]["content"], re.M)
+    return prompt_sentences(request)
 
 
 def cite(sid: str, text: str, words: int = 4) -> list[dict[str, str]]:

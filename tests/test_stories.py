@@ -4,7 +4,6 @@ what was answered; later articles join their story, whose briefing is updated, n
 
 import asyncio
 import json
-import re
 import shutil
 from dataclasses import replace
 from pathlib import Path
@@ -25,16 +24,16 @@ from summarizer import (
 )
 from summarizer.cli import main
 from summarizer.stories import copy_groups, group, grow, load_index
+from summarizer.testing import PROMPT_SENTENCE, prompt_sentences
 
 DATA = Path(__file__).parent / "data" / "stories"
 SETTINGS = Settings(model="fake", cache_dir=None)
-LINE = re.compile(r"^\[([A-Z]+\d+)\] (.*)$", re.M)
 
 
 def respond(request: FillRequest[Any], _attempt: int) -> dict[str, Any]:
     """An extraction of each article's second sentence as an event; a synthesis whose bottom line
     is the first sentence it is shown."""
-    lines = LINE.findall(request.messages[1]["content"])
+    lines = prompt_sentences(request)
     sid, text = lines[1] if request.step == "extraction" else lines[0]
     cite = [{"sentence_id": sid, "quote": " ".join(text.split()[:5])}]
     if request.step == "extraction":
@@ -60,7 +59,7 @@ class Counting(FakeModel):
         if self.stop_after is not None and len(self.asked) >= self.stop_after:
             raise KeyboardInterrupt  # the job killed between two calls
         content = attempt.request.messages[1]["content"]
-        first = LINE.findall(content)
+        first = PROMPT_SENTENCE.findall(content)
         self.asked.append(f"{attempt.request.step}: {first[0][1] if first else ''}")
         return await super().complete(attempt)
 

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from summarizer import Briefing
 from summarizer.cli import main
+from summarizer.testing import prompt_sentences
 
 BRIEFING_1 = str(Path(__file__).resolve().parent.parent / "cassettes" / "authored" / "update_seed_a.yaml")
 SEED_A = "seeds/000_03079551f3923d2c.txt"
@@ -231,15 +232,12 @@ def test_a_saved_table_that_does_not_list_the_carried_names_is_not_reused(
 def test_a_source_that_failed_is_extracted_again_when_given_again(tmp_path: Path) -> None:
     """`brief B --since note.json` where B's extraction failed before: B is extracted now under
     its own id, listed once, and the note passes check (it was refused as already held)."""
-    import re
 
     from summarizer import FakeModel, Settings, load_document, render_briefing, summarize
     from summarizer.check import check_briefing
 
-    line = re.compile(r"^\[([A-Z]+\d+)\] (.*)$", re.M)
-
     def answer(request: Any, _attempt: int, down: bool) -> dict[str, Any]:
-        sid, text = line.findall(request.messages[1]["content"])[0]
+        sid, text = prompt_sentences(request)[0]
         cite = [{"sentence_id": sid, "quote": " ".join(text.split()[:4])}]
         if request.step == "extraction":
             if down and "=====ARTICLE B " in request.messages[1]["content"]:
