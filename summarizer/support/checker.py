@@ -12,7 +12,7 @@ from functools import lru_cache
 from ..dates import Found, find_dates, normalise, span_of
 from ..settings import SENTENCES_REMEMBERED
 from ..text import count, source_of
-from ..text.quantities import quantities, stated
+from ..text.quantities import stated
 from ..text.words import stem, tokens
 from . import coverage, stance
 from .evidence import Cited, Roles
@@ -104,8 +104,11 @@ def _numbers(reading: _Reading, findings: Findings) -> None:
         if number > cited_sources:  # 'one source says' of two cited is fine; 'both' of one is not
             findings.fault("number", match.group(1), f"the statement cites {count(cited_sources, 'source')}")
     evidence = [quantity for c in reading.cited for quantity in stated(c.text)]
-    skip = [*((d.start, d.end) for d in reading.dates), *(m.span() for m in counted)]
-    for quantity in quantities(reading.statement, skip):
+    # the statement's figures are those it states (its dates' numbers aside), less the counts of sources
+    counts = [m.span() for m in counted]
+    for quantity in (
+        q for q in stated(reading.statement) if not any(q.start < e and s < q.end for s, e in counts)
+    ):
         findings.checked += 1
         if supported(quantity, evidence) is None:
             given = ", ".join(q.text for q in evidence) or "no number"
@@ -142,12 +145,16 @@ def _names(reading: _Reading, findings: Findings) -> list[Named]:
             named = next(m.text for m in mentions if m.actor == actor)
             findings.fault("name", named, "the cited sentences do not name this actor")
     taken = [*((d.start, d.end) for d in reading.dates), *((m.start, m.end) for m in mentions)]
+    unknown = capitalised(reading.statement, tokens(reading.statement), taken)
+    if not unknown:
+        return mentions
     evidence_words = [w.text for c in reading.cited for w in tokens(c.text)]
+    written = set(evidence_words)
     evidence_acronyms = set().union(*(acronyms(c.text) for c in reading.cited))
-    for word in capitalised(reading.statement, tokens(reading.statement), taken):
+    for word in unknown:
         findings.checked += 1
-        if stem(word.text) in table.title_words:
-            continue  # 'President' of an actor the table gives that title
+        if word.text in written or stem(word.text) in table.title_words:
+            continue  # as written there; 'President' of an actor the table gives that title
         if spelled_out(word.text, reading.statement, evidence_acronyms):
             continue
         if not any(same_word(word.text, other) for other in evidence_words):

@@ -7,8 +7,10 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..actors.acronyms import acronym_forms, is_acronym
+from ..settings import SENTENCES_REMEMBERED
 from ..text.words import Token, stem, tokens
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\"'“‘]\s*|\n)$")
@@ -120,10 +122,8 @@ class NameTable:
         descriptors ('police') only it has; those descriptors; its one-word names other than acronyms."""
         if actor not in self._names:
             names = self.actors[actor].names
-            own = [n for n in names if _proper(n) or self._descriptors.get(n.casefold()) == actor]
-            pattern = re.compile(
-                r"(?<!\w)(?:" + "|".join([re.escape(n) for n in own] or ["(?!)"]) + r")(?!\w)", re.IGNORECASE
-            )
+            own = tuple(n for n in names if _proper(n) or self._descriptors.get(n.casefold()) == actor)
+            pattern = alternation(own) if own else _NOTHING
             descriptors = frozenset(n.casefold() for n in names if not _proper(n))
             single = tuple(n for n in names if _proper(n) and " " not in n.strip() and not n.isupper())
             self._names[actor] = (pattern, descriptors, single)
@@ -131,6 +131,7 @@ class NameTable:
 
 
 _WORD = re.compile(r"\w+")
+_NOTHING = re.compile(r"(?!)")
 
 
 class NameIndex:
@@ -150,12 +151,7 @@ class NameIndex:
                 wordless.append(key)
         self.most_words = max((len(words) for words in self.by_words), default=0)
         self.wordless = alternation(tuple(wordless)) if wordless else None
-        self.patterns: dict[int, re.Pattern[str]] = {}
-
-    def _pattern(self, i: int) -> re.Pattern[str]:
-        if i not in self.patterns:
-            self.patterns[i] = re.compile(re.escape(self.keys[i]) + r"(?!\w)", re.IGNORECASE)
-        return self.patterns[i]
+        self.first_words = frozenset(words[0] for words in self.by_words)
 
     def matches(self, text: str) -> list[re.Match[str]]:
         runs = list(_WORD.finditer(text))
@@ -180,14 +176,25 @@ class NameIndex:
 
     def _at(self, text: str, start: int, words: list[str], k: int) -> re.Match[str] | None:
         """The name standing at ``start`` (the ``k``-th word), the longest there."""
+        if words[k] not in self.first_words:
+            return None
         for n in range(min(self.most_words, len(words) - k), 0, -1):
             for i in self.by_words.get(tuple(words[k : k + n]), ()):
-                match = self._pattern(i).match(text, start)
+                match = _name_at(self.keys[i]).match(text, start)
                 if match is not None:
                     return match
         return None
 
 
+# Patterns are kept by their names, not by table: a briefing's check builds a table for every
+# source, then one for the story, and they share most names.
+@lru_cache(maxsize=SENTENCES_REMEMBERED)
+def _name_at(key: str) -> re.Pattern[str]:
+    """The name where a match starts (the index found its words there), ending on a word boundary."""
+    return re.compile(re.escape(key) + r"(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=SENTENCES_REMEMBERED)
 def alternation(keys: tuple[str, ...]) -> re.Pattern[str]:
     """The names as one pattern, in their order, on word boundaries, ignoring case."""
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k) for k in keys) + r")(?!\w)", re.IGNORECASE)

@@ -115,15 +115,21 @@ def _stances_of(text: str) -> tuple[tuple[int, str, bool], ...]:
 
 
 @lru_cache(maxsize=SENTENCES_REMEMBERED)
+def _content_words(text: str) -> tuple[tuple[int, str, bool], ...]:
+    """Of a text: (word index, stem, negated) of each content word, read once (a sentence is
+    cited by many statements, a statement checked against the saved and the new table)."""
+    words = tokens(text)
+    return tuple((i, stem(word.text), negated(words, i)) for i, word in enumerate(words) if word.content)
+
+
+@lru_cache(maxsize=SENTENCES_REMEMBERED)
 def _polarity(text: str) -> tuple[dict[str, frozenset[bool]], int]:
     """Of a cited sentence: whether each content word's stem stands negated or not, and how many
-    negative words it has. A sentence is cited by many statements; it is read once."""
-    words = tokens(text)
+    negative words it has."""
     flags: dict[str, set[bool]] = defaultdict(set)
-    for i, word in enumerate(words):
-        if word.content:
-            flags[stem(word.text)].add(negated(words, i))
-    return {k: frozenset(v) for k, v in flags.items()}, sum(_negative_word(w) for w in words)
+    for _, key, no in _content_words(text):
+        flags[key].add(no)
+    return {k: frozenset(v) for k, v in flags.items()}, sum(_negative_word(w) for w in tokens(text))
 
 
 def _negations(said: _Text, cited: Sequence[_Text], faults: list[Fault]) -> int:
@@ -140,12 +146,13 @@ def _negations(said: _Text, cited: Sequence[_Text], faults: list[Fault]) -> int:
         faults.append(("polarity", cue, "adds a negation the cited sentences do not have"))
         return 1
     checked = 0
-    for i, word in enumerate(said.words):
-        found = flags.get(stem(word.text)) if word.content else None
+    for i, key, no in _content_words(said.text):
+        found = flags.get(key)
         if not found:
             continue
         checked += 1
-        if (no := negated(said.words, i)) not in found:
+        if no not in found:
+            word = said.words[i]
             cue = _cue(said.words, i) if no else word.text
             reason = (
                 f"negates '{word.text}', which the cited sentences affirm"
