@@ -7,11 +7,12 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .llm.model import Draft, FillRequest
 from .llm.prompts import render, schema_tokens
-from .schema.drafts import ExtractionDraft, SynthesisDraft
+from .schema.drafts import SynthesisDraft
 from .settings import Settings, context_for, price_of, prompt_budget
 from .stages.extract import ExtractionJob, part_budget
-from .text import Source, count, tokens
+from .text import Sentence, Source, count, tokens
 
 # Synthesis sees the cited sentences, not whole articles: about this share of their tokens.
 SYNTHESIS_SHARE = 0.4
@@ -29,12 +30,11 @@ class PlannedCall:
 
 def plan(sources: Sequence[Source], settings: Settings, *, synthesis: bool) -> list[PlannedCall]:
     calls: list[PlannedCall] = []
-    schema = schema_tokens(ExtractionDraft)
     article_tokens = 0
     for source in sources:
         job = ExtractionJob(source, part_budget(settings))
         for n, (part, request) in enumerate(zip(job.parts, job.requests(), strict=True), start=1):
-            size = sum(tokens.count(m["content"]) for m in request.messages) + schema
+            size = request_tokens(request)
             label = f"{source.id} {source.document.name}"
             if len(job.parts) > 1:
                 label += f" part {n}/{len(job.parts)} ({part[0].id}-{part[-1].id})"
@@ -43,6 +43,17 @@ def plan(sources: Sequence[Source], settings: Settings, *, synthesis: bool) -> l
     if synthesis:
         calls += _synthesis(int(article_tokens * SYNTHESIS_SHARE), prompt_budget(settings))
     return calls
+
+
+def request_tokens(request: FillRequest[Draft]) -> int:
+    """The prompt tokens a request sends: its messages and the schema of its answer."""
+    return sum(tokens.count(m["content"]) for m in request.messages) + schema_tokens(request.schema)
+
+
+def fixed_tokens(request: FillRequest[Draft], sentences: Sequence[Sentence]) -> int:
+    """What an extraction request sends besides its article's sentence lines: the instructions,
+    the fence and header lines, the schema."""
+    return request_tokens(request) - sum(tokens.count(f"[{s.id}] {s.text}\n") for s in sentences)
 
 
 def _synthesis(material: int, budget: int | None) -> list[PlannedCall]:

@@ -61,66 +61,62 @@ def _compact(node: dict[str, Any]) -> dict[str, Any]:
 
 
 class CitationDraft(Draft):
-    """Evidence: a sentence id and words copied from that very sentence."""
+    """A sentence id and words copied from that sentence."""
 
-    sentence_id: str = Field(description="The id in brackets before the sentence: A3.")
-    quote: str = Field(description="3 to 15 consecutive words copied exactly from that sentence.")
+    sentence_id: str = Field(description="The id in brackets before it: A3.")
+    quote: str = Field(description="3 to 15 consecutive words copied exactly.")
 
 
 class ActorDraft(Draft):
-    """A person, state, body, force, organisation or outlet taking part in the story."""
+    """A person, state, body, group or outlet in the story."""
 
-    name: str = Field(description="Fullest name given, without titles: 'Aleksandar Vucic'.")
+    name: str = Field(description="Fullest name given, without titles.")
     kind: ActorKind
-    title: str | None = Field(default=None, description="Title or role as stated: 'Serbian President'.")
-    affiliation: str | None = Field(default=None, description="Country, body or side it belongs to.")
-    aliases: list[str] = Field(
-        default_factory=list, description="Other names used for it: surname, acronym, 'the president'."
-    )
+    title: str | None = Field(default=None, description="Title or role as stated.")
+    affiliation: str | None = Field(default=None, description="Country, body or side.")
+    aliases: list[str] = Field(default_factory=list, description="Other names used: surname, acronym.")
     evidence: list[CitationDraft] = Field(min_length=1, description="A sentence naming it.")
 
 
 class ParticipantDraft(Draft):
-    actor: str = Field(description="Name or alias of an actor in the actors list.")
-    role: str = Field(description="What it did in the event: 'attacker', 'victim', 'announced it'.")
+    actor: str = Field(description="An actor's name or alias.")
+    role: str = Field(description="What it did: 'attacker', 'victim'.")
 
 
 class QuantityDraft(Draft):
-    value: str = Field(description="The number as written: 'four', 'about 20', 'half'.")
-    what: str = Field(description="What is counted: 'people killed', 'troops'.")
+    value: str = Field(description="As written: 'four', 'about 20'.")
+    what: str = Field(description="What is counted.")
 
 
 class EventDraft(Draft):
-    """Something that happened, as the article reports it."""
+    """Something that happened."""
 
     what: str = Field(description="One plain sentence: who did what.")
     act: str | None = Field(
         default=None,
-        description="The cited sentence's word for what happened: 'killed', 'resigned', 'earthquake'.",
+        description="Its word in the cited sentence: 'killed', 'resigned'.",
     )
-    when: str | None = Field(default=None, description="Date or time as written: 'Friday', 'last weekend'.")
+    when: str | None = Field(default=None, description="Date or time as written.")
     where: str | None = Field(default=None, description="Place as written.")
     participants: list[ParticipantDraft] = Field(default_factory=list)
     quantities: list[QuantityDraft] = Field(default_factory=list, description="Numbers stated.")
-    evidence: list[CitationDraft] = Field(min_length=1, description="Sentences reporting it.")
+    evidence: list[CitationDraft] = Field(min_length=1)
 
 
 class ClaimDraft(Draft):
-    """A statement someone makes that could be contested: an accusation, denial or assessment."""
+    """A contestable statement: an accusation, denial or assessment."""
 
-    statement: str = Field(description="The claim in one sentence, as its author puts it.")
-    made_by: str | None = Field(default=None, description="Actor who makes it; omitted if unattributed.")
+    statement: str = Field(description="The claim, as its author puts it.")
+    made_by: str | None = Field(default=None, description="Actor making it; omit if unattributed.")
     supported_by: list[str] = Field(default_factory=list, description="Actors who agree.")
     denied_by: list[str] = Field(default_factory=list, description="Actors who deny it.")
     disputed_by: list[str] = Field(default_factory=list, description="Actors who question it.")
-    reported_via: str | None = Field(
-        default=None, description="Outlet or person the article reports it through."
-    )
-    evidence: list[CitationDraft] = Field(min_length=1, description="Sentences making the claim.")
+    reported_via: str | None = Field(default=None, description="Outlet or person it is reported through.")
+    evidence: list[CitationDraft] = Field(min_length=1)
 
 
 class ExtractionDraft(Draft):
-    """Actors, events and claims reported in the article. Every item cites its sentences."""
+    """Actors, events and claims in the article, each citing its sentences."""
 
     actors: list[ActorDraft]
     events: list[EventDraft] = Field(description="In the article's order.")
