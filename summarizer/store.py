@@ -30,7 +30,16 @@ class Problem:
 def read_briefing_json(path: str | Path) -> tuple[object, str, Path]:
     """The briefing's JSON, its name, and the folder its sources are named from."""
     name, _, raw = read_input(path, COLLECTION_MAX_BYTES)
-    data = decode_json(raw, name)
+    return _readable(decode_json(raw, name), name), name, _base(path, name)
+
+
+def _base(path: str | Path, name: str) -> Path:
+    return Path(path).parent if name != "<stdin>" else Path(".")
+
+
+def _readable(data: object, name: str) -> object:
+    """``data``, if it is a briefing of a version this summarizer reads; one ``InputError`` that
+    says what it is otherwise."""
     readable = ", ".join(READABLE_VERSIONS)
     if not isinstance(data, dict):
         raise InputError(
@@ -49,7 +58,7 @@ def read_briefing_json(path: str | Path) -> tuple[object, str, Path]:
         raise InputError(
             name, f"is a briefing of schema version {version!r}; this summarizer reads versions {readable}"
         )
-    return data, name, Path(path).parent if name != "<stdin>" else Path(".")
+    return data
 
 
 def schema_problems(error: ValidationError) -> list[Problem]:
@@ -62,7 +71,15 @@ def schema_problems(error: ValidationError) -> list[Problem]:
 def load_briefing(path: str | Path) -> tuple[Briefing, Path]:
     """A saved briefing (``-`` for stdin) and the folder its sources are named from; one
     ``InputError`` if it cannot be read or does not fit the schema."""
-    data, name, base = read_briefing_json(path)
+    name, _, raw = read_input(path, COLLECTION_MAX_BYTES)
+    base = _base(path, name)
+    try:  # the tool's own output, parsed and validated at once in pydantic's core
+        briefing = Briefing.model_validate_json(raw)
+        if briefing.schema_version in READABLE_VERSIONS:
+            return briefing, base
+    except ValidationError:
+        pass  # read again below, to say what is wrong
+    data = _readable(decode_json(raw, name), name)
     try:
         return Briefing.model_validate(data), base
     except ValidationError as error:
