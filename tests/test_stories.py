@@ -344,3 +344,54 @@ def test_a_source_left_out_of_a_story_is_extracted_again_by_the_next_run(day1: P
     assert left_out["id"] in {e["source"]["id"] for e in briefing["extractions"]}
     checked = CliRunner().invoke(main, ["check", str(out / nepal.id / "briefing.json")])
     assert checked.exit_code == 0, checked.output
+
+
+def test_particulars_are_the_names_and_years_a_text_gives() -> None:
+    from summarizer.stories.grouping import particulars
+
+    text = (
+        "Harbour Rovers defender Tom Ellery was arrested in Dunmore on 4 March 2019. The club said "
+        "it knew. Police questioned Ellery, Mara Quist and the BBC."
+    )
+    assert particulars(text).split() == [
+        "harbour_rovers",
+        "tom_ellery",
+        "dunmore",
+        "march",
+        "y2019",  # 'The' opening a sentence is no name; 'Police' alone opening one is none either
+        "ellery",
+        "mara_quist",
+        "bbc",
+    ]
+
+
+def test_stories_of_one_kind_are_told_apart_by_who_where_and_when() -> None:
+    """Two arrests of players of one club, years apart, each told by several outlets in their own
+    words: the words of their kind are shared ('arrested', 'drink-driving', 'the club'); the
+    names, places and years are not."""
+    first = [
+        "Tom Ellery arrested in Dunmore. Harbour Rovers defender Tom Ellery was arrested on suspicion of "
+        "drink-driving in Dunmore on Saturday night, police said in March 2019.",
+        "Rovers say they are aware of Ellery arrest. The club said it was aware that Tom Ellery had been "
+        "arrested in Dunmore and would not comment further during the investigation.",
+        "Ellery released on bail. Tom Ellery was released on bail after his arrest in Dunmore, and Harbour "
+        "Rovers said the defender would train this week.",
+        "Dunmore police charge Ellery. Police in Dunmore charged Tom Ellery with drink-driving; the Rovers "
+        "defender will appear in court in April 2019.",
+        "Fans react to Ellery news. Harbour Rovers supporters reacted with dismay to the arrest of Tom Ellery "
+        "in Dunmore, the club's second arrest in March 2019.",
+    ]
+    second = [
+        "Jack Obi held in Kelso. Harbour Rovers striker Jack Obi was held for driving over the limit "
+        "in Kelso in 2023, officers said.",
+        "Obi arrest: Rovers silent. Harbour Rovers said they knew that Jack Obi had been arrested in Kelso "
+        "and would make no comment while police investigate.",
+        "Obi freed pending inquiry. Jack Obi was freed pending an inquiry in Kelso; the striker is "
+        "expected to play for Harbour Rovers on Sunday.",
+        "Kelso court date for Obi. Jack Obi will appear before magistrates in Kelso in 2023 charged with "
+        "drink-driving, Kelso police said.",
+        "Obi apologises to Rovers fans. Jack Obi apologised to Harbour Rovers supporters after his arrest "
+        "in Kelso and said he would accept the court's decision.",
+    ]
+    found = group(first + second)
+    assert sorted(map(sorted, found)) == [[0, 1, 2, 3, 4], [5, 6, 7, 8, 9]]

@@ -21,6 +21,7 @@ story: a story's articles never move, so its briefing is updated, not rebuilt.""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -47,6 +48,7 @@ SHARED_WEIGHT = 0.25  # how much a text's unshared words lower its similarity to
 # A topic of fewer articles is split into stories with the weights of all the articles: a handful
 # cannot tell which of their words are their topic's.
 TOPIC_ARTICLES = 8
+PARTICULARS_WEIGHT = 0.5  # the names and years of a text against its words, within a topic
 BLOCK = 1000  # rows of the similarity matrix worked out at once
 
 
@@ -83,6 +85,53 @@ def vectors(texts: Sequence[str], *, pairs: bool = True) -> Any:
     share = numpy.divide(part, whole, out=numpy.zeros_like(part), where=whole > 0)
     scale = numpy.divide(share**SHARED_WEIGHT, part, out=numpy.zeros_like(part), where=part > 0)
     return sparse.diags(scale) @ shared
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*|\b(?:1[89]|20)\d\d\b")
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?:\"'“‘]\s*|\n)\s*$")
+
+
+def particulars(text: str) -> str:
+    """The names and years a text gives, each name as one token ('jamal_williams', 'y2009'):
+    within a topic, stories of one kind share their kind's words and differ in these (who, where,
+    when). A lone capitalised word opening a sentence is not taken for a name."""
+    found: list[str] = []
+    run: list[str] = []
+    opens, end = False, 0
+
+    def close() -> None:
+        if run and not (opens and len(run) == 1):
+            found.append("_".join(run))
+        run.clear()
+
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if word[0].isdigit():
+            close()
+            found.append(f"y{word}")
+        elif word[0].isupper():
+            if run and text[end : match.start()].strip():  # a comma or a stop between: another name
+                close()
+            if not run:
+                opens = bool(_OPENS_SENTENCE.search(text[: match.start()]))
+            run.append(word.lower())
+        else:
+            close()
+        end = match.end()
+    close()
+    return " ".join(found)
+
+
+def story_vectors(texts: Sequence[str]) -> Any:
+    """The texts' vectors for telling stories of one topic apart: their words and word pairs
+    (``vectors``), with their particulars added at ``PARTICULARS_WEIGHT``, each row keeping the
+    length it had, so that the thresholds mean what they do for words alone."""
+    words = vectors(texts)
+    named = vectors([particulars(t) for t in texts], pairs=False)
+    rows = sparse.hstack([words, named * PARTICULARS_WEIGHT]).tocsr()
+    before = numpy.sqrt(numpy.asarray(words.multiply(words).sum(axis=1)).ravel())
+    after = numpy.sqrt(numpy.asarray(rows.multiply(rows).sum(axis=1)).ravel())
+    return sparse.diags(numpy.divide(before, after, out=numpy.zeros_like(after), where=after > 0)) @ rows
 
 
 def _close_pairs(rows: Any, threshold: float) -> Any:
@@ -132,7 +181,11 @@ def _within(texts: Sequence[str], members: Sequence[int], everyone: Any) -> nump
     """The similarity of every two of ``members``: weighed by the words of those texts alone, if
     they are enough to say which words are their topic's (``TOPIC_ARTICLES``), else as among
     all the articles (``everyone``: their vectors)."""
-    rows = vectors([texts[i] for i in members]) if len(members) >= TOPIC_ARTICLES else everyone[list(members)]
+    rows = (
+        story_vectors([texts[i] for i in members])
+        if len(members) >= TOPIC_ARTICLES
+        else everyone[list(members)]
+    )
     return numpy.asarray((rows @ rows.T).toarray())
 
 
