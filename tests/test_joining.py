@@ -82,3 +82,32 @@ def test_a_proposed_join_that_dates_refuse_is_kept_apart_and_said() -> None:
     assert len(note.timeline) == 2
     (said,) = [w for w in note.warnings if "kept apart" in w]
     assert said.startswith("synthesis: E1 and E2 kept apart though read as one event: their dates differ")
+
+
+def test_a_proposed_join_of_events_different_people_took_part_in_is_refused_and_said() -> None:
+    from summarizer.stages.joining import join_proposed
+    from summarizer.stages.merge import merge
+    from tests.test_matching import extraction
+
+    people = frozenset({"Ana Ruiz", "Lena Cole", "Mia Stone"})
+    story = merge(
+        [
+            extraction(
+                "A",
+                [("Ana Ruiz beat Lena Cole in the final.", None, ["Ana Ruiz", "Lena Cole"])],
+                people=people,
+            ),
+            extraction(
+                "B",
+                [("Ana Ruiz took the title against Mia Stone.", None, ["Ana Ruiz", "Mia Stone"])],
+                people=people,
+            ),
+        ]
+    )
+    assert [e.id for e in story.timeline] == ["E1", "E2"]
+    joined, warnings = join_proposed(story, [["E1", "E2"]])
+    assert len(joined.timeline) == 2
+    assert warnings == [
+        "synthesis: E1 and E2 kept apart though read as one event: each names a person the other does not "
+        "(Lena Cole; Mia Stone)"
+    ]

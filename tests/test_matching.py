@@ -34,12 +34,17 @@ def extraction(
     claims: list[tuple[str, str | None]] = (),  # type: ignore[assignment]
     published: date = date(2024, 5, 6),
     acts: list[str | None] | None = None,
+    people: frozenset[str] = frozenset(),
 ) -> Extraction:
-    """One source's extraction: events as (what, when, participants), claims as (statement, made by)."""
+    """One source's extraction: events as (what, when, participants), claims as (statement, made by);
+    the actors named in ``people`` are persons, the others of no kind said."""
     named = {n for _, _, people in events for n in people} | {by for _, by in claims if by}
     return Extraction(
         source=SourceInfo(id=source, name=f"{source}.txt", published=published, sha256="0", sentences=1),
-        actors=[Actor(name=n, kind="other", citations=cite(source, n)) for n in sorted(named)],
+        actors=[
+            Actor(name=n, kind="person" if n in people else "other", citations=cite(source, n))
+            for n in sorted(named)
+        ],
         events=[
             Event(
                 what=what,
@@ -226,3 +231,27 @@ def test_reports_of_different_acts_join_on_their_words_as_reports_naming_none() 
     assert joined_acts(first, second)
     third = ("Serbia moved forces away from the frontier.", "moved", ["Serbia"])
     assert not joined_acts(first, third)
+
+
+def test_reports_naming_different_people_in_one_part_are_different_events() -> None:
+    """One player beating two opponents is two matches; a report that adds a witness is not."""
+    people = frozenset({"Ana Ruiz", "Lena Cole", "Mia Stone", "Tom Hale"})
+    final = ("Ana Ruiz beat Lena Cole in the final in Toledo.", "beat", ["Ana Ruiz", "Lena Cole"])
+    other = ("Ana Ruiz beat Mia Stone in the final in Toledo.", "beat", ["Ana Ruiz", "Mia Stone"])
+    witnessed = (
+        "Ana Ruiz beat Lena Cole in the Toledo final, the umpire Tom Hale said.",
+        "beat",
+        ["Ana Ruiz", "Lena Cole", "Tom Hale"],
+    )
+
+    def joined(first: tuple[str, str, list[str]], second: tuple[str, str, list[str]]) -> bool:
+        story = merge(
+            [
+                extraction("A", [(first[0], None, first[2])], acts=[first[1]], people=people),
+                extraction("B", [(second[0], None, second[2])], acts=[second[1]], people=people),
+            ]
+        )
+        return len(story.timeline) == 1
+
+    assert not joined(final, other)  # Lena Cole and Mia Stone: different people played
+    assert joined(final, witnessed)  # only one side names someone the other does not

@@ -5,7 +5,7 @@ reported twice made one entry citing both."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -63,7 +63,8 @@ def merge(extractions: Sequence[Extraction], resolved: Sequence[BriefingActor] =
         for e in extractions
     ]
     describe = describer(actors)
-    timeline = _merge_events(extractions, actor_id, references, describe)
+    people = {a.id: a.name for a in actors if a.kind == "person"}
+    timeline = _merge_events(extractions, actor_id, references, describe, people)
     claims = _merge_claims(extractions, actor_id, describe)
     return Story(sources, actors, timeline, claims, warnings)
 
@@ -80,6 +81,7 @@ def _merge_events(
     actor_id: ActorIds,
     references: dict[str, date | None],
     describe: Describe,
+    people: Mapping[str, str],
 ) -> list[TimelineEvent]:
     acts: dict[int, str | None] = {}  # id of each report -> what its act comes to (``act_key``)
 
@@ -91,7 +93,7 @@ def _merge_events(
         return describe(report.what).words | ({_ACT + key} if key else set())
 
     folding = _Folding[TimelineEvent](
-        lambda a, b: _same_event(a, b, describe, act), combine_events, words, SAME_ACT_SHARED_ACTOR
+        lambda a, b: _same_event(a, b, describe, act, people), combine_events, words, SAME_ACT_SHARED_ACTOR
     )
     for extraction in extractions:
         source = extraction.source.id
@@ -240,15 +242,33 @@ def dates_compatible(a: TimelineEvent, b: TimelineEvent) -> bool:
     return x == y or x.startswith(y) or y.startswith(x)
 
 
-def _same_event(
-    a: TimelineEvent, b: TimelineEvent, describe: Describe, act: Callable[[TimelineEvent], str | None]
-) -> bool | None:
-    """Two reports of one event: at compatible dates, by participants of whom some are the same
-    (when both name any), telling of the same kind of act (when both name theirs) or in words that
-    tell of the same happening; None when they are at odds."""
+def participants_differ(a: TimelineEvent, b: TimelineEvent, people: Mapping[str, str]) -> str | None:
+    """Why two reports cannot be of one event by who took part, or None: both name participants
+    and none is the same, or each names a person (``people``: actor id -> name) the other does
+    not, so different people did it (Klitschko stopping Rahman; Klitschko stopping Thompson)."""
     mine, theirs = {r.actor for r in a.participants}, {r.actor for r in b.participants}
-    if not dates_compatible(a, b) or (mine and theirs and not mine & theirs):
+    if mine and theirs and not mine & theirs:
+        return "they have no participant in common"
+    only_mine = sorted(people[i] for i in mine - theirs if i in people)
+    only_theirs = sorted(people[i] for i in theirs - mine if i in people)
+    if only_mine and only_theirs:
+        return f"each names a person the other does not ({', '.join(only_mine)}; {', '.join(only_theirs)})"
+    return None
+
+
+def _same_event(
+    a: TimelineEvent,
+    b: TimelineEvent,
+    describe: Describe,
+    act: Callable[[TimelineEvent], str | None],
+    people: Mapping[str, str],
+) -> bool | None:
+    """Two reports of one event: at compatible dates, by participants who may be the same
+    (``participants_differ``), telling of the same kind of act (when both name theirs) or in words
+    that tell of the same happening; None when they are at odds."""
+    if not dates_compatible(a, b) or participants_differ(a, b, people):
         return None
+    mine, theirs = {r.actor for r in a.participants}, {r.actor for r in b.participants}
     first, second = describe(a.what), describe(b.what)
     return judge(first, second, shared_actor=bool(mine & theirs), acts=(act(a), act(b)))
 
