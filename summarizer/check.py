@@ -11,15 +11,13 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from .check_extractions import citation_problems, extraction_problems
 from .dates import is_value, normalise
 from .documents import Document, read_document
 from .schema.briefing import Briefing, BriefingClaim, TimelineEvent
 from .stages.supporting import unsupported
 from .stages.synthesise import rule_status
-from .store import Problem, briefing_sources, read_briefing_json, schema_problems
+from .store import Problem, briefing_sources, read_briefing
 from .support import unstated
 from .text import Source, source_of
 from .vocabulary import CLAIM_ROLES, parties
@@ -31,11 +29,9 @@ def check_file(path: str | Path, sources: Sequence[str | Path] = ()) -> list[Pro
     """Problems of the briefing at ``path`` (``-`` for stdin); [] when everything holds. Raises
     ``InputError`` when the briefing or a given source cannot be read at all, or is a briefing of a
     schema version this summarizer does not read."""
-    data, _, base = read_briefing_json(path)
-    try:
-        briefing = Briefing.model_validate(data)
-    except ValidationError as error:
-        return schema_problems(error)
+    briefing, _, base = read_briefing(path)
+    if isinstance(briefing, list):
+        return briefing  # its schema problems
     given = [read_document(s) for s in sources]
     return check_briefing(briefing, given, base=base)
 
@@ -93,9 +89,11 @@ def verify_briefing(briefing: Briefing, sources: Sequence[Source], support: bool
         "claims": [c.id for c in briefing.claims],
     }
     for kind, ids in id_lists.items():
+        seen: set[str] = set()
         for i, ident in enumerate(ids):
-            if ident in ids[:i]:
+            if ident in seen:
                 problems.append(Problem(f"{kind}[{i}]", f"id {ident} is used twice"))
+            seen.add(ident)
     dates = _Dates(briefing)
     for i, event in enumerate(briefing.timeline):
         if event.date.value is not None and not is_value(event.date.value):

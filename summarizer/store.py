@@ -27,12 +27,6 @@ class Problem:
         return f"{self.where}: {self.what}"
 
 
-def read_briefing_json(path: str | Path) -> tuple[object, str, Path]:
-    """The briefing's JSON, its name, and the folder its sources are named from."""
-    name, _, raw = read_input(path, COLLECTION_MAX_BYTES)
-    return _readable(decode_json(raw, name), name), name, _base(path, name)
-
-
 def _base(path: str | Path, name: str) -> Path:
     return Path(path).parent if name != "<stdin>" else Path(".")
 
@@ -68,25 +62,34 @@ def schema_problems(error: ValidationError) -> list[Problem]:
     ]
 
 
-def load_briefing(path: str | Path) -> tuple[Briefing, Path]:
-    """A saved briefing (``-`` for stdin) and the folder its sources are named from; one
-    ``InputError`` if it cannot be read or does not fit the schema."""
+def read_briefing(path: str | Path) -> tuple[Briefing | list[Problem], str, Path]:
+    """A saved briefing (``-`` for stdin), or its schema problems when it does not fit the schema;
+    its name; the folder its sources are named from. One ``InputError`` if it cannot be read, is
+    not JSON, or is no briefing of a version this summarizer reads."""
     name, _, raw = read_input(path, COLLECTION_MAX_BYTES)
     base = _base(path, name)
     try:  # the tool's own output, parsed and validated at once in pydantic's core
         briefing = Briefing.model_validate_json(raw)
-        if briefing.schema_version in READABLE_VERSIONS:
-            return briefing, base
+        if "schema_version" in briefing.model_fields_set and briefing.schema_version in READABLE_VERSIONS:
+            return briefing, name, base
     except ValidationError:
         pass  # read again below, to say what is wrong
     data = _readable(decode_json(raw, name), name)
     try:
-        return Briefing.model_validate(data), base
+        return Briefing.model_validate(data), name, base
     except ValidationError as error:
+        return schema_problems(error), name, base
+
+
+def load_briefing(path: str | Path) -> tuple[Briefing, Path]:
+    """A saved briefing (``-`` for stdin) and the folder its sources are named from; one
+    ``InputError`` if it cannot be read or does not fit the schema."""
+    found, name, base = read_briefing(path)
+    if isinstance(found, list):
         raise InputError(
-            name,
-            f"is not a valid briefing ({schema_problems(error)[0]}); `summarizer check` lists every problem",
-        ) from None
+            name, f"is not a valid briefing ({found[0]}); `summarizer check` lists every problem"
+        )
+    return found, base
 
 
 def read_sources(
