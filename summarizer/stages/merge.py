@@ -249,10 +249,11 @@ def participants_differ(a: TimelineEvent, b: TimelineEvent, people: Mapping[str,
     mine, theirs = {r.actor for r in a.participants}, {r.actor for r in b.participants}
     if mine and theirs and not mine & theirs:
         return "they have no participant in common"
-    only_mine = sorted(people[i] for i in mine - theirs if i in people)
-    only_theirs = sorted(people[i] for i in theirs - mine if i in people)
+    only_mine = [people[i] for i in mine - theirs if i in people]
+    only_theirs = [people[i] for i in theirs - mine if i in people] if only_mine else []
     if only_mine and only_theirs:
-        return f"each names a person the other does not ({', '.join(only_mine)}; {', '.join(only_theirs)})"
+        named = "; ".join(", ".join(sorted(names)) for names in (only_mine, only_theirs))
+        return f"each names a person the other does not ({named})"
     return None
 
 

@@ -44,7 +44,7 @@ class NameTable:
         every = [(name, actor.id) for actor in self.actors.values() for name in actor.names]
         self._owner = _unique((name, owner) for name, owner in every if _proper(name))
         self._descriptors = _unique(every)
-        self._names: dict[str, tuple[re.Pattern[str], frozenset[str], tuple[str, ...]]] = {}
+        self._names: dict[str, tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]] = {}
         self._index = NameIndex(sorted(self._owner, key=len, reverse=True))
         self._read: dict[str, tuple[Named, ...]] = {}
         self._members: dict[str, list[str]] = defaultdict(list)
@@ -65,10 +65,11 @@ class NameTable:
             return list(known)
         found = []
         lowered = _lower_cased(text)
-        for match in self._index.matches(text):
-            actor = self._owner.get(match.group().casefold())
-            if actor is not None and (lowered or _written_as_name(match.group())):
-                found.append(Named(actor, match.group(), match.start(), match.end()))
+        for start, end in self._index.matches(text):
+            words = text[start:end]
+            actor = self._owner.get(words.casefold())
+            if actor is not None and (lowered or _written_as_name(words)):
+                found.append(Named(actor, words, start, end))
         self._read[text] = tuple(found)
         return found
 
@@ -84,11 +85,11 @@ class NameTable:
         )
 
     def _named(self, actor: str, text: str) -> bool:
-        pattern, descriptors, single = self._forms(actor)
+        own, descriptors, single = self._forms(actor)
         lowered = _lower_cased(text)
         if any(
-            lowered or _written_as_name(m.group()) or m.group().casefold() in descriptors
-            for m in pattern.finditer(text)
+            lowered or _written_as_name(found) or found.casefold() in descriptors
+            for found in (text[start:end] for name in own for start, end in occurrences(name, text))
         ):
             return True
         # 'Serbia' is named in 'Serbian forces', 'Kosovo' in 'Kosovar police'
@@ -117,21 +118,19 @@ class NameTable:
             Named(members.pop(), mention.text, mention.start, mention.end) if len(members) == 1 else mention
         )
 
-    def _forms(self, actor: str) -> tuple[re.Pattern[str], frozenset[str], tuple[str, ...]]:
-        """How an actor is found in a text, worked out once: a pattern of its names and of the
-        descriptors ('police') only it has; those descriptors; its one-word names other than acronyms."""
+    def _forms(self, actor: str) -> tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]:
+        """How an actor is found in a text, worked out once: its names and the descriptors
+        ('police') only it has; those descriptors; its one-word names other than acronyms."""
         if actor not in self._names:
             names = self.actors[actor].names
             own = tuple(n for n in names if _proper(n) or self._descriptors.get(n.casefold()) == actor)
-            pattern = alternation(own) if own else _NOTHING
             descriptors = frozenset(n.casefold() for n in names if not _proper(n))
             single = tuple(n for n in names if _proper(n) and " " not in n.strip() and not n.isupper())
-            self._names[actor] = (pattern, descriptors, single)
+            self._names[actor] = (own, descriptors, single)
         return self._names[actor]
 
 
 _WORD = re.compile(r"\w+")
-_NOTHING = re.compile(r"(?!)")
 
 
 class NameIndex:
@@ -153,45 +152,63 @@ class NameIndex:
         self.wordless = alternation(tuple(wordless)) if wordless else None
         self.first_words = frozenset(words[0] for words in self.by_words)
 
-    def matches(self, text: str) -> list[re.Match[str]]:
+    def matches(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of each name found, in order."""
         runs = list(_WORD.finditer(text))
         words = [run.group().casefold() for run in runs]
-        found: list[re.Match[str]] = []
+        found: list[tuple[int, int]] = []
         k = 0
         while True:
             # a name that opens with a quote starts before the word it holds: the leftmost wins
-            quoted = self.wordless.search(text, found[-1].end() if found else 0) if self.wordless else None
-            match = None
+            quoted = self.wordless.search(text, found[-1][1] if found else 0) if self.wordless else None
+            span = None
             while k < len(runs) and (quoted is None or runs[k].start() < quoted.start()):
-                match = self._at(text, runs[k].start(), words, k)
-                if match is not None:
+                span = self._at(text, runs[k].start(), words, k)
+                if span is not None:
                     break
                 k += 1
-            match = match or quoted
-            if match is None:
+            span = span or (quoted.span() if quoted else None)
+            if span is None:
                 return found
-            found.append(match)
-            while k < len(runs) and runs[k].start() < match.end():
+            found.append(span)
+            while k < len(runs) and runs[k].start() < span[1]:
                 k += 1
 
-    def _at(self, text: str, start: int, words: list[str], k: int) -> re.Match[str] | None:
+    def _at(self, text: str, start: int, words: list[str], k: int) -> tuple[int, int] | None:
         """The name standing at ``start`` (the ``k``-th word), the longest there."""
         if words[k] not in self.first_words:
             return None
         for n in range(min(self.most_words, len(words) - k), 0, -1):
             for i in self.by_words.get(tuple(words[k : k + n]), ()):
-                match = _name_at(self.keys[i]).match(text, start)
-                if match is not None:
-                    return match
+                key = self.keys[i]
+                end = start + len(key)
+                if _same_letters(text[start:end], key) and not _word_char_at(text, end):
+                    return start, end
         return None
 
 
-# Patterns are kept by their names, not by table: a briefing's check builds a table for every
-# source, then one for the story, and they share most names.
-@lru_cache(maxsize=SENTENCES_REMEMBERED)
-def _name_at(key: str) -> re.Pattern[str]:
-    """The name where a match starts (the index found its words there), ending on a word boundary."""
-    return re.compile(re.escape(key) + r"(?!\w)", re.IGNORECASE)
+def occurrences(name: str, text: str) -> list[tuple[int, int]]:
+    """(start, end) of each place ``text`` writes ``name``, ignoring case, on word boundaries."""
+    if len(name.lower()) != len(name) or len(text.lower()) != len(text):  # 'İ': lower case is longer
+        return [m.span() for m in alternation((name,)).finditer(text)]
+    haystack, needle = text.lower(), name.lower()
+    found = []
+    at = haystack.find(needle)
+    while at >= 0:
+        end = at + len(needle)
+        if not _word_char_at(text, at - 1) and not _word_char_at(text, end):
+            found.append((at, end))
+        at = haystack.find(needle, at + 1)
+    return found
+
+
+def _same_letters(a: str, b: str) -> bool:
+    return len(a) == len(b) and a.lower() == b.lower()
+
+
+def _word_char_at(text: str, at: int) -> bool:
+    """Whether the character at ``at`` is one a word is made of (as the pattern ``\\w``)."""
+    return 0 <= at < len(text) and (text[at].isalnum() or text[at] == "_")
 
 
 @lru_cache(maxsize=SENTENCES_REMEMBERED)
