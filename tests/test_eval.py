@@ -103,6 +103,9 @@ def test_eval_events_scores_the_merges_of_each_topic() -> None:
         "event merges: B3 P 1.000 R 0.750 F1 0.857; 1 join, 1 right: pairwise P 1.000 R 0.250 F1 0.400 "
         "(of 4 pairs to find)" in result.stdout.splitlines()
     )
+    assert (
+        "rows the merge made of two or more sources: 1, of which 1 tell of one event (1.000)" in result.stdout
+    )
     assert result.stdout.splitlines()[-2] == (
         "baseline (joined when the event's head lemma is the same, in a topic): "
         "B3 P 1.000 R 0.750 F1 0.857; 1 join, 1 right: pairwise P 1.000 R 0.250 F1 0.400"
@@ -144,6 +147,7 @@ def test_eval_events_lists_a_wrong_join() -> None:
                 event["instance_id"] = "EV_OTHER_QUEUE"
     (scores,) = evaluate_events(articles)
     assert (scores.pairs.joined, scores.pairs.right) == (1, 0)
+    assert scores.cross_rows == (0, 1)  # one row of two sources, and it tells of two events
     (wrong,) = scores.wrong
     assert wrong.first.startswith("A [waiting] The port authority said 40 ships")
     assert wrong.second.startswith("B [waiting] The port authority said 45 ships")

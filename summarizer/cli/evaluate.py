@@ -268,6 +268,7 @@ def eval_events(directory: str, errors: bool, fmt: str) -> None:
             "proposed_b3": {**asdict(events_overall(results, "proposed")[0])},
             "true_proposals_accepted": [sum(r.true_proposals[i] for r in results) for i in (0, 1)],
             "wrong_proposals_refused": [sum(r.wrong_proposals[i] for r in results) for i in (0, 1)],
+            "cross_source_rows_right": [sum(r.cross_rows[i] for r in results) for i in (0, 1)],
         }
         click.echo(json.dumps({**overall, "topics": topics}, indent=2))
         return
@@ -282,6 +283,7 @@ def eval_events(directory: str, errors: bool, fmt: str) -> None:
             f"{r.b3.precision:>6.3f} {r.b3.recall:>6.3f}  {r.pairs.joined:>5} {r.pairs.right:>5} "
             f"{own.precision:>6.3f} {own.recall:>6.3f}  {r.baseline_b3.precision:>10.3f} {base.precision:>6.3f}"
         )
+    right_rows, rows = (sum(r.cross_rows[i] for r in results) for i in (0, 1))
     for label, (scores, joins) in (
         ("event merges", (b3, pairs)),
         ("baseline (joined when the event words are the same)", (base_b3, base_pairs)),
@@ -293,6 +295,11 @@ def eval_events(directory: str, errors: bool, fmt: str) -> None:
             f"R {joins.scores.recall:.3f} F1 {joins.scores.f1:.3f}"
             + (f" (of {count(joins.wanted, 'pair')} to find)" if label == "event merges" else "")
         )
+        if label == "event merges" and rows:
+            click.echo(
+                f"rows the merge made of two or more sources: {rows}, of which {right_rows} tell of one event "
+                f"({right_rows / rows:.3f})"
+            )
     proposed_b3, proposed_pairs = events_overall(results, "proposed")
     accepted, offered = (sum(r.true_proposals[i] for r in results) for i in (0, 1))
     refused, wrong = (sum(r.wrong_proposals[i] for r in results) for i in (0, 1))

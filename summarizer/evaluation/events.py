@@ -85,6 +85,9 @@ class EventScores:
     proposed_pairs: Pairs = field(default_factory=lambda: Pairs(0, 0, 0, 0))  # defined below
     true_proposals: tuple[int, int] = (0, 0)  # (accepted, proposed)
     wrong_proposals: tuple[int, int] = (0, 0)  # (refused, proposed)
+    # the merge's rows that two or more sources report: (those whose every two reports from
+    # different sources tell of an event in common, all of them)
+    cross_rows: tuple[int, int] = (0, 0)
 
 
 def evaluate_events(articles: list[dict[str, Any]]) -> list[EventScores]:
@@ -134,6 +137,7 @@ def evaluate_events(articles: list[dict[str, Any]]) -> list[EventScores]:
                 proposed_pairs=truth.pairs(proposed_system),
                 true_proposals=accepted,
                 wrong_proposals=wrong,
+                cross_rows=truth.rows(system),
             )
         )
     return results
@@ -230,6 +234,12 @@ class _Truth:
     def pairs(self, clusters: Sequence[Sequence[Item]]) -> Pairs:
         joined = _cross_pairs(clusters)
         return Pairs(len(joined), len(joined & self.related), len(self.wanted), len(joined & self.wanted))
+
+    def rows(self, clusters: Sequence[Sequence[Item]]) -> tuple[int, int]:
+        """Of the clusters that hold reports of two or more sources: how many tell of one event
+        (every two of their reports from different sources report an event in common), how many."""
+        made = [pairs for cluster in clusters if (pairs := _cross_pairs([cluster]))]
+        return sum(pairs <= self.related for pairs in made), len(made)
 
     def differences(
         self, clusters: Sequence[Sequence[Item]]
