@@ -351,7 +351,7 @@ def test_particulars_are_the_names_and_years_a_text_gives() -> None:
 
     text = (
         "Harbour Rovers defender Tom Ellery was arrested in Dunmore on 4 March 2019. The club said "
-        "it knew. Police questioned Ellery, Mara Quist and the BBC."
+        "it knew. Police questioned Ellery, Mara Quist and the BBC about Ellery's car."
     )
     assert particulars(text).split() == [
         "harbour_rovers",
@@ -362,6 +362,7 @@ def test_particulars_are_the_names_and_years_a_text_gives() -> None:
         "ellery",
         "mara_quist",
         "bbc",
+        "ellery",  # a possessive is the name it is of
     ]
 
 

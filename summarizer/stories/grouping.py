@@ -114,7 +114,7 @@ def particulars(text: str) -> str:
                 close()
             if not run:
                 opens = bool(_OPENS_SENTENCE.search(text[: match.start()]))
-            run.append(word.lower())
+            run.append(word.lower().removesuffix("'s").removesuffix("’s"))
         else:
             close()
         end = match.end()
