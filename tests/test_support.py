@@ -62,6 +62,24 @@ def test_rounding_ranges_fractions_and_sums() -> None:
     assert fault(check("A $30bn loan was agreed.", "A $1.5m loan was agreed.")) == ("number", "$30bn")
 
 
+def test_a_share_said_as_a_ratio_is_the_fraction_it_comes_to() -> None:
+    said = "One in three dockers voted for the strike."
+    assert check("A third of the dockers voted for the strike.", said).verdict == "supported"
+    assert check("About 33% of dockers voted for it.", said).verdict == "supported"
+    assert (
+        check("One in five dockers stayed away.", "20 per cent of dockers stayed away.").verdict
+        == "supported"
+    )
+    assert (
+        check("3 out of 4 ships were held.", "Three quarters of the ships were held.").verdict == "supported"
+    )
+    assert fault(check("One in four dockers voted for the strike.", said)) == ("number", "One in four")
+    # two numbers over a span of time are no share: each is read as it is
+    assert (
+        check("He scored two in three minutes.", "He scored twice in three minutes.").verdict == "supported"
+    )
+
+
 def test_a_count_of_sources_must_not_exceed_those_cited() -> None:
     assert fault(check("Both sources report the strike.", "The strike began.")) == ("number", "Both")
     assert (

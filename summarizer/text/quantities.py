@@ -74,6 +74,12 @@ _CURRENCY_AFTER = re.compile(
     r"pesos?|won|krona|kronor|krone|riyals?|dirhams?|shekels?|lira|reais|real|rand|bitcoins?|"
     r"USD|EUR|GBP|JPY|CNY|CHF|INR)\b"
 )
+# A share said as a ratio: 'one in three voters', '3 out of 4 doctors' (not 'two in three minutes').
+_RATIO = re.compile(
+    rf"(?<![\w.,])(?P<part>\d+|{NUMBER_WORD})\s+(?:in|out\s+of)\s+(?P<whole>\d+|{NUMBER_WORD})\b"
+    r"(?!\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)\b)",
+    re.IGNORECASE,
+)
 # 'one' is as often a pronoun: 'no one', 'one another', 'the one who'.
 _PRONOUN_ONE = re.compile(r"\b(?:no|any|some|every|the|this|that)\s+one\b|\bone\s+(?:another|day)\b", re.I)
 
@@ -98,10 +104,11 @@ class Figure:
 def quantities(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Figure]:
     """Every quantity in ``text`` outside the ``skip`` spans (the dates, whose numbers are not counts)."""
     pronouns = [m.span() for m in _PRONOUN_ONE.finditer(text)]
-    found = []
+    found = [ratio for ratio in _ratios(text) if not _inside(ratio.start, ratio.end, skip)]
+    taken = [*skip, *pronouns, *((r.start, r.end) for r in found)]
     for match in _QUANTITY.finditer(text):
         start, end = match.span()
-        if not match.group().strip() or _inside(start, end, [*skip, *pronouns]):
+        if not match.group().strip() or _inside(start, end, taken):
             continue
         if (
             match.group("digits")
@@ -127,7 +134,36 @@ def quantities(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Figure]:
                 money=bool(match.group("currency") or _CURRENCY_AFTER.match(text, end)),
             )
         )
+    return sorted(found, key=lambda figure: figure.start)
+
+
+def _ratios(text: str) -> list[Figure]:
+    """The shares a text gives as ratios, each as the fraction it comes to ('one in three': 1/3)."""
+    found = []
+    for match in _RATIO.finditer(text):
+        part, whole = (_number(match.group(g)) for g in ("part", "whole"))
+        if part is None or not whole or part >= whole:
+            continue
+        start, end = match.span()
+        found.append(
+            Figure(
+                text=match.group(),
+                start=start,
+                end=end,
+                low=part / whole,
+                high=part / whole,
+                percent=False,
+                approximate=bool(_APPROXIMATE.search(text[max(0, start - 20) : start])),
+            )
+        )
     return found
+
+
+def _number(written: str) -> float | None:
+    if written.isdigit():
+        return float(written)
+    spoken = number_in_words(written)
+    return None if spoken is None else float(spoken)
 
 
 @lru_cache(maxsize=SENTENCES_REMEMBERED)
