@@ -255,3 +255,23 @@ def test_reports_naming_different_people_in_one_part_are_different_events() -> N
 
     assert not joined(final, other)  # Lena Cole and Mia Stone: different people played
     assert joined(final, witnessed)  # only one side names someone the other does not
+
+
+def test_the_same_act_by_the_same_parties_is_one_event_in_other_words() -> None:
+    sacked = (
+        "The Rovers sacked Ana Ruiz on Monday after a run of six defeats.",
+        "sacked",
+        ["Rovers", "Ana Ruiz"],
+    )
+    told = (
+        "Ana Ruiz was sacked as head coach by the Rovers, the club said.",
+        "sacked",
+        ["Ana Ruiz", "Rovers"],
+    )
+    assert joined_acts(sacked, told)
+    # one party in common and these few words in common are not enough
+    assert not joined_acts((sacked[0], "sacked", ["Rovers"]), (told[0], "sacked", ["Rovers"]))
+    # nor the same parties doing another thing
+    assert not joined_acts(
+        sacked, ("Ana Ruiz signed a new contract with the Rovers.", "signed", ["Ana Ruiz", "Rovers"])
+    )

@@ -113,17 +113,24 @@ def name_words(names: Iterable[str]) -> frozenset[str]:
 
 
 def judge(
-    a: Gist, b: Gist, shared_actor: bool, acts: tuple[str | None, str | None] = (None, None)
+    a: Gist,
+    b: Gist,
+    shared_actor: bool,
+    acts: tuple[str | None, str | None] = (None, None),
+    same_parties: bool = False,
 ) -> bool | None:
     """Whether two descriptions tell of the same happening: None when something they both state
     disagrees, else whether their words overlap enough. Less is enough when they share a
-    participant, and less again when both name the same act ('shot', 'shooting'). Different acts
-    are judged by their words alone, as reports naming none: 'built up' and 'deployed' tanks can be
-    one event, and English gives no list of which acts can. A
-    date in common is not enough: in a one-day story every event has it."""
+    participant, and less again when both name the same act ('shot', 'shooting'); the same act
+    by the same parties (``same_parties``: two or more, all in common) needs no other word in
+    common. Different acts are judged by their words alone, as reports naming none: 'built up' and
+    'deployed' tanks can be one event, and English gives no list of which acts can. A date in
+    common is not enough: in a one-day story every event has it."""
     if not compatible(a, b):
         return None
     first, second = acts
     if first is not None and first == second:
+        if same_parties:  # the same act by the same parties: nothing but a disagreement parts them
+            return True
         return overlap(a, b) >= (SAME_ACT_SHARED_ACTOR if shared_actor else SAME_ACT)
     return overlap(a, b) >= (SAME_WORDS_SHARED_ACTOR if shared_actor else SAME_WORDS)

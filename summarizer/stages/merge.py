@@ -266,12 +266,15 @@ def _same_event(
 ) -> bool | None:
     """Two reports of one event: at compatible dates, by participants who may be the same
     (``participants_differ``), telling of the same kind of act (when both name theirs) or in words
-    that tell of the same happening; None when they are at odds."""
+    that tell of the same happening; None when they are at odds. The same act by the same two or
+    more participants is one event whatever other words each uses ('the 76ers fired Cheeks',
+    'Cheeks was fired as coach of the 76ers')."""
     if not dates_compatible(a, b) or participants_differ(a, b, people):
         return None
     mine, theirs = {r.actor for r in a.participants}, {r.actor for r in b.participants}
     first, second = describe(a.what), describe(b.what)
-    return judge(first, second, shared_actor=bool(mine & theirs), acts=(act(a), act(b)))
+    same_parties = len(mine) >= 2 and mine == theirs
+    return judge(first, second, bool(mine & theirs), (act(a), act(b)), same_parties=same_parties)
 
 
 def _merge_claims(
