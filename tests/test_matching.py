@@ -275,3 +275,13 @@ def test_the_same_act_by_the_same_parties_is_one_event_in_other_words() -> None:
     assert not joined_acts(
         sacked, ("Ana Ruiz signed a new contract with the Rovers.", "signed", ["Ana Ruiz", "Rovers"])
     )
+
+
+def test_the_same_act_with_the_same_exact_figure_is_one_event_in_other_words() -> None:
+    first = ("The coastguard rescued 23 fishermen from a sinking trawler off Kessa.", "rescued", [])
+    second = ("Rescuers said 23 crew were rescued after their boat capsized in a storm.", "rescued", [])
+    assert joined_acts(first, second)
+    assert not joined_acts(first, (second[0].replace("23", "31"), "rescued", []))  # at odds
+    lone = ("The coastguard rescued one fisherman from a sinking trawler off Kessa.", "rescued", [])
+    other = ("Rescuers said one crew member was rescued after the boat capsized in a storm.", "rescued", [])
+    assert not joined_acts(lone, other)  # 'one' is said of too much to tell an event

@@ -88,6 +88,15 @@ def compatible(a: Gist, b: Gist) -> bool:
     return all(_figures_agree(a.figures, b.figures, kind) for kind in ("money", "percent", "count"))
 
 
+def _same_figure(a: Gist, b: Gist) -> bool:
+    """Both state one exact figure of one kind, above one: '23 pirates' captured in each."""
+    return any(
+        x.exact and y.exact and x.low == y.low and x.low >= 2 and _kind(x) == _kind(y)
+        for x in a.figures
+        for y in b.figures
+    )
+
+
 def _kind(quantity: Figure) -> str:
     return "percent" if quantity.percent else "money" if quantity.money else "count"
 
@@ -122,15 +131,15 @@ def judge(
     """Whether two descriptions tell of the same happening: None when something they both state
     disagrees, else whether their words overlap enough. Less is enough when they share a
     participant, and less again when both name the same act ('shot', 'shooting'); the same act
-    by the same parties (``same_parties``: two or more, all in common) needs no other word in
-    common. Different acts are judged by their words alone, as reports naming none: 'built up' and
+    by the same parties (``same_parties``: two or more, all in common), or with the same exact
+    figure ('captured 23 pirates'), needs no other word in common. Different acts are judged by their words alone, as reports naming none: 'built up' and
     'deployed' tanks can be one event, and English gives no list of which acts can. A date in
     common is not enough: in a one-day story every event has it."""
     if not compatible(a, b):
         return None
     first, second = acts
     if first is not None and first == second:
-        if same_parties:  # the same act by the same parties: nothing but a disagreement parts them
+        if same_parties or _same_figure(a, b):  # nothing but a disagreement parts them
             return True
         return overlap(a, b) >= (SAME_ACT_SHARED_ACTOR if shared_actor else SAME_ACT)
     return overlap(a, b) >= (SAME_WORDS_SHARED_ACTOR if shared_actor else SAME_WORDS)
