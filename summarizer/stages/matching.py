@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..dates import REPORTING_PERIODS, find_dates
+from ..settings import SENTENCES_REMEMBERED
 from ..text.quantities import Figure, stated
-from ..text.words import stem, tokens
+from ..text.words import Token, stem, tokens
 
 # Dice overlap of the words that say what happened (see ``Gist``), with a participant in common
 # and without one.
@@ -49,11 +51,7 @@ class Gist:
 def gist(text: str, name_words: frozenset[str] = frozenset()) -> Gist:
     """The gist of a description; ``name_words``: the lower-cased words of the story's actors'
     names, which are not words of what happened even where they open the sentence."""
-    figures = stated(text)
-    taken = [(q.start, q.end) for q in figures] + [(d.start, d.end) for d in find_dates(text)]
-    words = [w for w in tokens(text) if not any(s <= w.start < e for s, e in taken)]
-    content = [w for w in words if w.content]
-    headline = sum(w.text[0].isupper() for w in content) > 0.6 * len(content)  # 'Boeing Unveils New Jet'
+    figures, words, headline, periods = _read(text)
     kept, names = set(), set()
     for n, word in enumerate(words):
         digits = any(ch.isdigit() for ch in word.text)
@@ -67,8 +65,20 @@ def gist(text: str, name_words: frozenset[str] = frozenset()) -> Gist:
             names.add(word.lower)
         else:
             kept.add(stem(word.text))
-    periods = frozenset(p for p, pattern in REPORTING_PERIODS.items() if pattern.search(text))
     return Gist(frozenset(kept), frozenset(names), figures, periods)
+
+
+@lru_cache(maxsize=SENTENCES_REMEMBERED)
+def _read(text: str) -> tuple[tuple[Figure, ...], tuple[Token, ...], bool, frozenset[str]]:
+    """What a gist reads of a description whatever the story's names: its figures, its words
+    outside them and its dates, whether it is a headline in title case, the periods it names."""
+    figures = stated(text)
+    taken = [(q.start, q.end) for q in figures] + [(d.start, d.end) for d in find_dates(text)]
+    words = tuple(w for w in tokens(text) if not any(s <= w.start < e for s, e in taken))
+    content = [w for w in words if w.content]
+    headline = sum(w.text[0].isupper() for w in content) > 0.6 * len(content)  # 'Boeing Unveils New Jet'
+    periods = frozenset(p for p, pattern in REPORTING_PERIODS.items() if pattern.search(text))
+    return figures, words, headline, periods
 
 
 def overlap(a: Gist, b: Gist) -> float:

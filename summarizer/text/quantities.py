@@ -74,11 +74,11 @@ _CURRENCY_AFTER = re.compile(
     r"pesos?|won|krona|kronor|krone|riyals?|dirhams?|shekels?|lira|reais|real|rand|bitcoins?|"
     r"USD|EUR|GBP|JPY|CNY|CHF|INR)\b"
 )
-# A share said as a ratio: 'one in three voters', '3 out of 4 doctors' (not 'two in three minutes').
-_RATIO = re.compile(
-    rf"(?<![\w.,])(?P<part>\d+|{NUMBER_WORD})\s+(?:in|out\s+of)\s+(?P<whole>\d+|{NUMBER_WORD})\b"
-    r"(?!\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)\b)",
-    re.IGNORECASE,
+# Between the two numbers of a share said as a ratio ('one in three voters', '3 out of 4'); not
+# before a span of time ('two in three minutes' are two numbers).
+_RATIO_BETWEEN = re.compile(r"\s+(?:in|out\s+of)\s+", re.IGNORECASE)
+_SPAN_OF_TIME = re.compile(
+    r"\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)\b", re.I
 )
 # 'one' is as often a pronoun: 'no one', 'one another', 'the one who'.
 _PRONOUN_ONE = re.compile(r"\b(?:no|any|some|every|the|this|that)\s+one\b|\bone\s+(?:another|day)\b", re.I)
@@ -104,11 +104,10 @@ class Figure:
 def quantities(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Figure]:
     """Every quantity in ``text`` outside the ``skip`` spans (the dates, whose numbers are not counts)."""
     pronouns = [m.span() for m in _PRONOUN_ONE.finditer(text)]
-    found = [ratio for ratio in _ratios(text) if not _inside(ratio.start, ratio.end, skip)]
-    taken = [*skip, *pronouns, *((r.start, r.end) for r in found)]
+    found: list[Figure] = []
     for match in _QUANTITY.finditer(text):
         start, end = match.span()
-        if not match.group().strip() or _inside(start, end, taken):
+        if not match.group().strip() or _inside(start, end, [*skip, *pronouns]):
             continue
         if (
             match.group("digits")
@@ -134,36 +133,42 @@ def quantities(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Figure]:
                 money=bool(match.group("currency") or _CURRENCY_AFTER.match(text, end)),
             )
         )
-    return sorted(found, key=lambda figure: figure.start)
+    return _as_ratios(text, found)
 
 
-def _ratios(text: str) -> list[Figure]:
-    """The shares a text gives as ratios, each as the fraction it comes to ('one in three': 1/3)."""
-    found = []
-    for match in _RATIO.finditer(text):
-        part, whole = (_number(match.group(g)) for g in ("part", "whole"))
-        if part is None or not whole or part >= whole:
-            continue
-        start, end = match.span()
-        found.append(
-            Figure(
-                text=match.group(),
-                start=start,
-                end=end,
-                low=part / whole,
-                high=part / whole,
+def _as_ratios(text: str, found: list[Figure]) -> list[Figure]:
+    """``found`` with each two plain numbers that make a ratio ('one in three') made one figure,
+    the share they come to (1/3)."""
+    merged: list[Figure] = []
+    for figure in found:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and _plain(last)
+            and _plain(figure)
+            and last.low < figure.low
+            and _RATIO_BETWEEN.fullmatch(text, last.end, figure.start)
+            and not _SPAN_OF_TIME.match(text, figure.end)
+        ):
+            merged[-1] = Figure(
+                text=text[last.start : figure.end].strip(),
+                start=last.start,
+                end=figure.end,
+                low=last.low / figure.low,
+                high=last.low / figure.low,
                 percent=False,
-                approximate=bool(_APPROXIMATE.search(text[max(0, start - 20) : start])),
+                approximate=last.approximate,
             )
-        )
-    return found
+        else:
+            merged.append(figure)
+    return merged
 
 
-def _number(written: str) -> float | None:
-    if written.isdigit():
-        return float(written)
-    spoken = number_in_words(written)
-    return None if spoken is None else float(spoken)
+def _plain(figure: Figure) -> bool:
+    """A whole number and nothing more: no share, scale, range or currency."""
+    return (
+        figure.exact and figure.low.is_integer() and figure.low > 0 and not (figure.percent or figure.money)
+    )
 
 
 @lru_cache(maxsize=SENTENCES_REMEMBERED)
