@@ -81,6 +81,12 @@ def _read(text: str) -> tuple[tuple[Figure, ...], tuple[Token, ...], bool, froze
     return figures, words, headline, periods
 
 
+def _overlap_with_act(a: Gist, b: Gist) -> float:
+    """Dice coefficient of two gists' words and the act they share: the least a merge looks at
+    (it compares two reports only when their words and acts overlap this much)."""
+    return 2 * (len(a.words & b.words) + 1) / (len(a.words) + len(b.words) + 2)
+
+
 def overlap(a: Gist, b: Gist) -> float:
     """Dice coefficient of two gists' words."""
     if not a.words or not b.words:
@@ -142,14 +148,16 @@ def judge(
     disagrees, else whether their words overlap enough. Less is enough when they share a
     participant, and less again when both name the same act ('shot', 'shooting'); the same act
     by the same parties (``same_parties``: two or more, all in common), or with the same exact
-    figure ('captured 23 pirates'), needs no other word in common. Different acts are judged by their words alone, as reports naming none: 'built up' and
+    figure ('captured 23 pirates'), needs no more words in common than any two reports the merge
+    compares. Different acts are judged by their words alone, as reports naming none: 'built up' and
     'deployed' tanks can be one event, and English gives no list of which acts can. A date in
     common is not enough: in a one-day story every event has it."""
     if not compatible(a, b):
         return None
     first, second = acts
     if first is not None and first == second:
-        if same_parties or _same_figure(a, b):  # nothing but a disagreement parts them
+        # the same parties or figure: no more words in common are needed than any join needs
+        if (same_parties or _same_figure(a, b)) and _overlap_with_act(a, b) >= SAME_ACT_SHARED_ACTOR:
             return True
         return overlap(a, b) >= (SAME_ACT_SHARED_ACTOR if shared_actor else SAME_ACT)
     return overlap(a, b) >= (SAME_WORDS_SHARED_ACTOR if shared_actor else SAME_WORDS)
