@@ -7,6 +7,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from summarizer.schema.extraction import (
     Actor,
@@ -285,3 +287,61 @@ def test_the_same_act_with_the_same_exact_figure_is_one_event_in_other_words() -
     lone = ("The coastguard rescued one fisherman from a sinking trawler off Kessa.", "rescued", [])
     other = ("Rescuers said one crew member was rescued after the boat capsized in a storm.", "rescued", [])
     assert not joined_acts(lone, other)  # 'one' is said of too much to tell an event
+
+
+_WORDS = [
+    "rebels",
+    "seized",
+    "the",
+    "port",
+    "town",
+    "army",
+    "shelled",
+    "bridge",
+    "police",
+    "fired",
+    "on",
+    "crowd",
+    "23",
+]
+_ACTS = [None, "seized", "shelled", "fired"]
+_PARTIES = ["Rebels", "Army", "Police"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    reports=st.lists(
+        st.tuples(
+            st.sampled_from("ABCD"),
+            st.lists(st.sampled_from(_WORDS), min_size=2, max_size=7),
+            st.sampled_from(_ACTS),
+            st.lists(st.sampled_from(_PARTIES), max_size=2, unique=True),
+        ),
+        min_size=2,
+        max_size=9,
+    )
+)
+def test_the_merge_is_what_comparing_every_entry_would_give(
+    reports: list[tuple[str, list[str], str | None, list[str]]],
+) -> None:
+    """The merge compares a report only with entries whose words come near it (an index), which
+    must find every join that comparing all entries would: no rule joins reports further apart."""
+    by_source: dict[str, list[tuple[str, str | None, list[str]]]] = {}
+    for source, words, act, parties in reports:
+        by_source.setdefault(source, []).append((" ".join(words).capitalize() + ".", act, parties))
+    extractions = [
+        extraction(s, [(what, None, parties) for what, _, parties in events], acts=[a for _, a, _ in events])
+        for s, events in sorted(by_source.items())
+    ]
+
+    def rows() -> list[tuple[list[str], list[str]]]:
+        return [
+            (e.sources, [c.sentence_id + c.quote for c in e.citations]) for e in merge(extractions).timeline
+        ]
+
+    indexed = rows()
+    with (
+        pytest.MonkeyPatch.context() as patched
+    ):  # an index that lets every report with a word in common through
+        patched.setattr("summarizer.stages.merge.SAME_ACT_SHARED_ACTOR", 1e-9)
+        assert rows() == indexed
