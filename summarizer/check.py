@@ -15,11 +15,12 @@ from .check_extractions import citation_problems, extraction_problems
 from .dates import is_value, normalise
 from .documents import Document, read_document
 from .schema.briefing import Briefing, BriefingClaim, TimelineEvent
+from .stages.naming import place_named
 from .stages.supporting import unsupported
 from .stages.synthesise import rule_status
 from .store import Problem, briefing_sources, read_briefing
 from .support import unstated
-from .text import Source, source_of
+from .text import Corpus, Sentence, Source, source_of
 from .vocabulary import CLAIM_ROLES, parties
 
 UNCITED = "cites nothing; every statement must cite the sentences it rests on"
@@ -130,7 +131,8 @@ def verify_briefing(briefing: Briefing, sources: Sequence[Source], support: bool
 def _records(briefing: Briefing) -> list[Problem]:
     """What the note records of each event and claim, against what it cites and rules: its
     sources are those of its citations (a source listed but not cited would corroborate it), an
-    event's figures are stated in the sentences it cites from the source that gives them, and a
+    event's place stands in a sentence it cites, its figures are stated in the sentences it cites
+    from the source that gives them, and a
     claim's status given by rule is the rule's. (A status the model gave is its reading, with
     an explanation citing what it rests on: 'single source' of a party's word that two outlets
     carry is one.)"""
@@ -144,7 +146,14 @@ def _records(briefing: Briefing) -> list[Problem]:
         if cited and sorted(set(item.sources)) != cited:
             problems.append(Problem(where, f"lists sources {item.sources} but cites sources {cited}"))
     texts = {s.id: s.text for s in briefing.cited_sentences}
+    corpus = Corpus.of(Sentence(s.id, s.start, s.end, s.text) for s in briefing.cited_sentences)
     for event in briefing.timeline:
+        if event.where and not place_named(event.where, (c.sentence_id for c in event.citations), corpus):
+            problems.append(
+                Problem(
+                    f"timeline {event.id}", f"place {event.where!r} is named in none of its cited sentences"
+                )
+            )
         for source, figures in event.quantities.items():
             cited = [
                 texts[c.sentence_id]

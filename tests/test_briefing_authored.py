@@ -86,8 +86,12 @@ def test_library_briefing_holds_what_the_note_needs(
         assert texts[sentence.source][sentence.start : sentence.end] == sentence.text
     assert briefing.generation.usage["synthesis"].calls == 1
     assert briefing.warnings == [
+        "source B: event 'Gunmen barricaded in an Orthodox monastery fought an hour-lo': dropped place "
+        "'an Orthodox monastery in northern Kosovo', not named in the sentences it cites",
+        "source B: event 'Serbia deployed advanced tanks and artillery near the Kosovo': dropped place "
+        "'border with Kosovo', not named in the sentences it cites",
         "source A: its date (2023-12-06) is more than 14 days after every date its events give; "
-        "relative dates are read from 2023-09-29, the latest of those"
+        "relative dates are read from 2023-09-29, the latest of those",
     ]
 
 

@@ -245,6 +245,27 @@ def test_an_act_that_its_event_does_not_cite(tmp_path: Path) -> None:
     )
 
 
+def test_a_place_that_no_cited_sentence_names(tmp_path: Path) -> None:
+    """The note shows an event's place: one its sentences do not name is caught, in the note's
+    timeline and in the extraction an update merges again; one they name in other small words is not."""
+
+    def change(data: dict) -> None:
+        row = next(e for e in data["timeline"] if e["id"] == "E3")
+        assert row["where"] == "northeastern region of Kosovo"
+        row["where"] = "Belgrade"
+        extraction_of(data, "A")["events"][0]["where"] = "the Serbian capital"
+        data["timeline"][1]["where"] = "Kosovo border"  # 'border with Kosovo', as its sentence has it
+
+    code, out, _ = run(tampered(tmp_path, change))
+    assert (code, out.splitlines()) == (
+        1,
+        [
+            "timeline E3: place 'Belgrade' is named in none of its cited sentences",
+            "extractions[0] (A).events[0].where: 'the Serbian capital' is named in none of the sentences it cites",
+        ],
+    )
+
+
 def test_a_renamed_actor_of_an_extraction(tmp_path: Path) -> None:
     def change(data: dict) -> None:
         actor = extraction_of(data, "B")["actors"][0]

@@ -40,6 +40,7 @@ from ..text.chunking import chunk
 from ..vocabulary import CLAIM_ROLES, parties
 from .citing import cite
 from .naming import named as names_itself
+from .naming import place_named
 
 TEMPLATES = ("extract.system", "extract.user")
 STEP = "extraction"
@@ -336,6 +337,10 @@ def verify(
         if act and not corpus.stands_in_any(act, (c.sentence_id for c in citations)):
             warnings.append(f"{label}: dropped act {act!r}, not words of the sentences it cites")
             act = None  # what names the act is checked like a quote: the merge joins reports by it
+        where = (event.where or "").strip() or None
+        if where and not place_named(where, (c.sentence_id for c in citations), corpus):
+            warnings.append(f"{label}: dropped place {where!r}, not named in the sentences it cites")
+            where = None  # the note shows the place: a sentence it cites must name it
         cited_texts = [corpus.sentences[c.sentence_id].text for c in citations]
         quantities = []
         for q in event.quantities:
@@ -350,7 +355,7 @@ def verify(
                 what=event.what,
                 act=act,
                 when=event.when,
-                where=event.where,
+                where=where,
                 participants=participants,
                 quantities=quantities,
                 citations=citations,

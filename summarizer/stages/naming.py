@@ -1,16 +1,17 @@
-"""Whether an actor is named in the sentences it cites: extraction keeps an actor only if so, and
-``check`` vouches for it in a saved briefing by the same rule, so the tool's own output passes its
-own check."""
+"""Whether an actor, or an event's place, is named in the sentences it cites: extraction keeps it
+only if so, and ``check`` vouches for it in a saved briefing by the same rule, so the tool's own
+output passes its own check."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from ..actors import Mention, resolve
 from ..schema.extraction import Actor, Citation
 from ..support.names import same_word
 from ..text import Corpus
+from ..text.words import tokens
 from .supporting import naming_forms
 
 
@@ -31,6 +32,18 @@ def named(actor: Actor, citations: Sequence[Citation], corpus: Corpus) -> bool:
         Mention("text", form, actor.kind) for form in found
     ]
     return any(len({m.source for m in cluster.mentions}) == 2 for cluster in resolve(mentions))
+
+
+def place_named(place: str, sentence_ids: Iterable[str], corpus: Corpus) -> bool:
+    """Whether one of these sentences has every word of ``place`` that carries content of its own,
+    case aside: a place given in other small words ('border with Kosovo' for 'near the Kosovo
+    border'), never one the sentence does not name ('in northern Kosovo')."""
+    wanted = {w.lower for w in tokens(place) if w.content}
+    return any(
+        wanted <= {w.lower for w in tokens(sentence.text)}
+        for i in sentence_ids
+        if (sentence := corpus.sentences.get(i.strip())) is not None
+    )
 
 
 def _kin(name: str, form: str) -> bool:
