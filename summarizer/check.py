@@ -80,6 +80,22 @@ def verify_briefing(briefing: Briefing, sources: Sequence[Source], support: bool
                 where, citation, texts[source].text, by_id.get(citation.sentence_id)
             )
 
+    # the names the actor table lists are those the extractions give (``check_extractions``
+    # vouches for those), under the sources that give them
+    given = {
+        (e.source.id, form) for e in briefing.extractions for a in e.actors for form in (a.name, *a.aliases)
+    }
+    extracted = {e.source.id for e in briefing.extractions}
+    for named_actor in briefing.actors:
+        for form in named_actor.surface_forms:
+            for source in form.sources:
+                if source in extracted and (source, form.text) not in given:
+                    problems.append(
+                        Problem(
+                            f"actors {named_actor.id}",
+                            f"name {form.text!r} is no name source {source}'s extraction gives",
+                        )
+                    )
     actors = {a.id for a in briefing.actors}
     for where, actor in _actor_references(briefing):
         if actor not in actors:

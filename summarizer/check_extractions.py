@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from .actors import ActorIndex
 from .schema.briefing import Briefing
 from .schema.extraction import Actor, Citation, Claim, Event, Extraction
-from .stages.naming import forms, named, place_named
+from .stages.naming import forms, named, place_named, written
 from .store import Problem
 from .support import ActorNames, Cited, NameTable, assess, unstated
 from .text import Corpus, Sentence, Source, source_of, stands
@@ -74,6 +74,11 @@ def _problems(where: str, extraction: Extraction, source: Source | None) -> list
     corpus = Corpus.of(source.sentences)
     index = ActorIndex([(a.name, a.aliases, a.kind) for a in extraction.actors])
     for k, actor in enumerate(extraction.actors):
+        for j, alias in enumerate(actor.aliases):
+            if not written(alias, source.document.text):
+                problems.append(
+                    Problem(f"{where}.actors[{k}].aliases[{j}]", f"{alias!r} is not in {sid}'s text")
+                )
         if not named(actor, actor.citations, corpus):
             problems.append(
                 Problem(f"{where}.actors[{k}]", f"{actor.name!r} is named in none of the sentences it cites")

@@ -266,6 +266,23 @@ def test_a_place_that_no_cited_sentence_names(tmp_path: Path) -> None:
     )
 
 
+def test_a_name_the_article_does_not_use_is_caught(tmp_path: Path) -> None:
+    """Resolution joins actors by their names: another name an extraction gives must be the
+    article's, and every name the actor table lists one its source's extraction gives."""
+
+    def change(data: dict) -> None:
+        extraction_of(data, "A")["actors"][0]["aliases"].append("the Butcher")
+        data["actors"][0]["surface_forms"].append({"text": "Uncle Sam", "sources": ["B"]})
+
+    code, out, _ = run(tampered(tmp_path, change))
+    lines = out.splitlines()
+    assert code == 1 and len(lines) == 2
+    assert lines[0] == "actors P1: name 'Uncle Sam' is no name source B's extraction gives"
+    assert lines[1].startswith("extractions[0] (A).actors[0].aliases[") and lines[1].endswith(
+        "]: 'the Butcher' is not in A's text"
+    )
+
+
 def test_a_renamed_actor_of_an_extraction(tmp_path: Path) -> None:
     def change(data: dict) -> None:
         actor = extraction_of(data, "B")["actors"][0]

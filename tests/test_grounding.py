@@ -191,3 +191,19 @@ def test_an_events_act_is_kept_only_when_its_words_stand_in_a_cited_sentence() -
     assert warnings == [
         "event 'Vucic denied the reports.': dropped act 'invaded', not words of the sentences it cites"
     ]
+
+
+def test_an_actors_other_names_are_kept_only_when_the_article_writes_them() -> None:
+    """Resolution joins actors by their names: one the article never writes ('the Serbian leader')
+    would join what it should not. Quotes and case are read as the article writes them."""
+    answer = draft()
+    answer["actors"][0]["aliases"] = ["Vucic", "the Serbian leader", "serbian president"]
+    answer["actors"][1]["aliases"] = ["Kirby", "It's"]  # written with a curly apostrophe there
+    with validating(Scope(CORPUS), lenient=True):
+        model = ExtractionDraft.model_validate(answer)
+    warnings: list[str] = []
+    actors, _, _ = verify(model, CORPUS, warnings)
+    assert [a.aliases for a in actors] == [["Vucic", "serbian president"], ["Kirby", "It's"]]
+    assert warnings == [
+        "actor 'Aleksandar Vucic': dropped other name 'the Serbian leader', which the article does not use"
+    ]

@@ -40,7 +40,7 @@ from ..text.chunking import chunk
 from ..vocabulary import CLAIM_ROLES, parties
 from .citing import cite
 from .naming import named as names_itself
-from .naming import place_named
+from .naming import place_named, written
 
 TEMPLATES = ("extract.system", "extract.user")
 STEP = "extraction"
@@ -258,12 +258,20 @@ def verify(
     """Keep what the sources support: citations that hold (with offsets), items with at least one
     such citation, actor references that resolve. Everything dropped is named in ``warnings``."""
     actors: dict[str, Actor] = {}
+    article = "\n".join(s.text for s in corpus.sentences.values())
     for actor in draft.actors:
         citations = cite(f"actor {actor.name!r}", actor.evidence, corpus, warnings)
         if not citations:
             continue
         key = name_key(actor.name)
-        aliases = [a for a in dict.fromkeys(actor.aliases) if name_key(a) != key]
+        aliases = []
+        for alias in dict.fromkeys(a for a in actor.aliases if name_key(a) != key):
+            if written(alias, article):
+                aliases.append(alias)
+            else:  # resolution joins actors by their names: only the article's may join them
+                warnings.append(
+                    f"actor {actor.name!r}: dropped other name {alias!r}, which the article does not use"
+                )
         grounded = Actor(
             name=actor.name,
             kind=actor.kind,

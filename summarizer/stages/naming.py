@@ -9,8 +9,9 @@ from collections.abc import Iterable, Sequence
 
 from ..actors import Mention, resolve
 from ..schema.extraction import Actor, Citation
-from ..support.names import same_word
+from ..support.names import occurrences, same_word
 from ..text import Corpus
+from ..text.grounding import fold
 from ..text.words import tokens
 from .supporting import naming_forms
 
@@ -32,6 +33,12 @@ def named(actor: Actor, citations: Sequence[Citation], corpus: Corpus) -> bool:
         Mention("text", form, actor.kind) for form in found
     ]
     return any(len({m.source for m in cluster.mentions}) == 2 for cluster in resolve(mentions))
+
+
+def written(form: str, text: str) -> bool:
+    """Whether ``text`` writes the name ``form`` (case aside, as a whole word): an actor's other
+    names must be the article's, since resolution joins actors by them."""
+    return bool(occurrences(fold(form)[0], fold(text)[0]))  # 'Britain's' is how it writes 'Britain’s'
 
 
 def place_named(place: str, sentence_ids: Iterable[str], corpus: Corpus) -> bool:
