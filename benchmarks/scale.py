@@ -27,8 +27,6 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from summarizer.testing import prompt_sentences
-
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval"
 NAME = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}\b")
@@ -64,6 +62,8 @@ REQUESTS: list[Any] = []
 
 def answer(request: Any, _attempt: int) -> dict[str, Any]:
     """What a capable model could answer from the article's own sentences."""
+    from summarizer.testing import prompt_sentences  # from the package measured (--tree)
+
     lines = prompt_sentences(request)
     REQUESTS.append(request)
     if request.step != "extraction":
@@ -228,11 +228,11 @@ def main() -> None:
         help="collect garbage as the command line does (it sets the collector)",
     )
     args = parser.parse_args()
+    if args.tree:  # before anything of the package is imported
+        sys.path.insert(0, str(args.tree.resolve()))
     if args.as_cli:
         import summarizer.cli  # noqa: F401  (sets the collector's thresholds as every command runs with)
     CONTEXT[0] = args.context_tokens
-    if args.tree:
-        sys.path.insert(0, str(args.tree.resolve()))
     time_the_stages()
     for count in args.articles:
         figures = run_update(count) if args.update else run(count)
