@@ -1,6 +1,7 @@
 """What an update (``--since``) starts from: a saved briefing that passes ``check`` (support
 verdicts aside: they are worked out again) against its sources, read again, with the
-extractions it carries; refused in one line, before any model call, otherwise."""
+extractions it carries, once what this version's extraction would not keep is taken out of them
+and said (``as_extracted_now``); refused in one line, before any model call, otherwise."""
 
 from __future__ import annotations
 
@@ -10,9 +11,10 @@ from pathlib import Path
 
 from .check import verify_briefing
 from .errors import InputError
-from .schema.briefing import Briefing
+from .schema.briefing import Briefing, SurfaceForm
+from .stages.naming import dropped_name, dropped_place, place_named, written
 from .store import load_briefing, read_sources
-from .text import Source, count
+from .text import Corpus, Sentence, Source, count
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,7 @@ def previous_briefing(path: str | Path, given: Sequence[str | Path] = ()) -> Pre
     name = str(path)
     briefing, base = load_briefing(path)
     sources, unread = read_sources(briefing, given, base)  # read and split once, checked and kept
+    briefing = as_extracted_now(briefing, sources)
     # Statements kept and marked unsupported do not stop an update: its verdicts are worked out again.
     problems = unread + verify_briefing(briefing, sources, support=False)
     if problems:
@@ -47,3 +50,59 @@ def previous_briefing(path: str | Path, given: Sequence[str | Path] = ()) -> Pre
     if not briefing.extractions and any(s.status == "ok" for s in briefing.sources):
         raise InputError(name, "holds no extractions (a version 1 briefing); make it again to update it")
     return Previous(name, briefing, sources)
+
+
+def as_extracted_now(briefing: Briefing, sources: Sequence[Source]) -> Briefing:
+    """The briefing with what this version's extraction would not keep taken out of the
+    extractions it carries, each said among that extraction's warnings: a place that no sentence
+    its event cites names, another name of an actor that its article does not write (with the
+    actor table's listing of it); and a place of the note's timeline that no cited sentence names.
+    A briefing an earlier version saved is updated, not refused, for rules it did not know."""
+    by_id = {s.id: s for s in sources}
+    extractions = []
+    for extraction in briefing.extractions:
+        source = by_id.get(extraction.source.id)
+        if source is None or source.document.sha256 != extraction.source.sha256:
+            extractions.append(extraction)  # check says what is wrong with it
+            continue
+        corpus = Corpus.of(source.sentences)
+        notes: list[str] = []
+        events = []
+        for event in extraction.events:
+            if event.where and not place_named(event.where, (c.sentence_id for c in event.citations), corpus):
+                notes.append(dropped_place(event.what, event.where))
+                event = event.model_copy(update={"where": None})
+            events.append(event)
+        actors = []
+        for actor in extraction.actors:
+            kept = [a for a in actor.aliases if written(a, source.document.text)]
+            notes += [dropped_name(actor.name, a) for a in actor.aliases if a not in kept]
+            actors.append(actor.model_copy(update={"aliases": kept}) if kept != actor.aliases else actor)
+        update = {"events": events, "actors": actors, "warnings": [*extraction.warnings, *notes]}
+        extractions.append(extraction.model_copy(update=update) if notes else extraction)
+    if all(new is old for new, old in zip(extractions, briefing.extractions, strict=True)):
+        corrected = briefing
+    else:
+        given = {(e.source.id, f) for e in extractions for a in e.actors for f in (a.name, *a.aliases)}
+        extracted = {e.source.id for e in extractions}
+
+        def listed(form: SurfaceForm) -> SurfaceForm:
+            return form.model_copy(
+                update={"sources": [s for s in form.sources if s not in extracted or (s, form.text) in given]}
+            )
+
+        table = [
+            actor.model_copy(
+                update={"surface_forms": [f for f in map(listed, actor.surface_forms) if f.sources]}
+            )
+            for actor in briefing.actors
+        ]
+        corrected = briefing.model_copy(update={"extractions": extractions, "actors": table})
+    corpus = Corpus.of(Sentence(c.id, c.start, c.end, c.text) for c in corrected.cited_sentences)
+    timeline = [
+        event.model_copy(update={"where": None})
+        if event.where and not place_named(event.where, (c.sentence_id for c in event.citations), corpus)
+        else event
+        for event in corrected.timeline
+    ]
+    return corrected.model_copy(update={"timeline": timeline})

@@ -262,3 +262,38 @@ def test_a_source_that_failed_is_extracted_again_when_given_again(tmp_path: Path
     assert [e.source.id for e in second.extractions] == ["A", "B"]
     assert "source B: extracted again (its extraction failed before)" in second.warnings
     assert check_briefing(second, [load_document(one), load_document(two)]) == []
+
+
+@pytest.mark.vcr(BRIEFING_1)
+@pytest.mark.default_cassette("update_add_seed_b.yaml")
+def test_a_briefing_saved_before_a_rule_is_updated_and_what_the_rule_drops_is_said(
+    first: Path, tmp_path: Path
+) -> None:
+    """A briefing saved by an earlier version may carry what extraction now drops: another name
+    its article never writes, a place no cited sentence names. ``check`` reports them; an update
+    drops them, says so among the warnings, and goes on (the same requests as ever)."""
+    data = json.loads(first.read_text())
+    extraction = data["extractions"][0]
+    actor = extraction["actors"][0]
+    actor["aliases"].append("the Butcher")
+    listed = next(a for a in data["actors"] if any(f["text"] == actor["name"] for f in a["surface_forms"]))
+    listed["surface_forms"].append({"text": "the Butcher", "sources": ["A"]})
+    event = next(e for e in extraction["events"] if e.get("where") is None)
+    event["where"] = "Belgrade"
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps(data))
+    checked = CliRunner().invoke(main, ["check", str(old)])
+    assert checked.exit_code == 1
+    assert "'the Butcher' is not in A's text" in checked.stdout
+    assert "'Belgrade' is named in none of the sentences it cites" in checked.stdout
+
+    result = update(old, tmp_path / "second.json")
+    assert result.exit_code == 0, result.stderr
+    new = Briefing.model_validate_json((tmp_path / "second.json").read_text())
+    assert (
+        f"source A: actor {actor['name']!r}: dropped other name 'the Butcher', which the article does not use"
+        in (new.warnings)
+    )
+    assert any(w.startswith("source A: event ") and "dropped place 'Belgrade'" in w for w in new.warnings)
+    assert all(f.text != "the Butcher" for a in new.actors for f in a.surface_forms)
+    assert CliRunner().invoke(main, ["check", str(tmp_path / "second.json")]).exit_code == 0

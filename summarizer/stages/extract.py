@@ -39,8 +39,8 @@ from ..text import Corpus, Sentence, Source, tokens
 from ..text.chunking import chunk
 from ..vocabulary import CLAIM_ROLES, parties
 from .citing import cite
+from .naming import dropped_name, dropped_place, place_named, written
 from .naming import named as names_itself
-from .naming import place_named, written
 
 TEMPLATES = ("extract.system", "extract.user")
 STEP = "extraction"
@@ -269,9 +269,7 @@ def verify(
             if written(alias, article):
                 aliases.append(alias)
             else:  # resolution joins actors by their names: only the article's may join them
-                warnings.append(
-                    f"actor {actor.name!r}: dropped other name {alias!r}, which the article does not use"
-                )
+                warnings.append(dropped_name(actor.name, alias))
         grounded = Actor(
             name=actor.name,
             kind=actor.kind,
@@ -347,7 +345,7 @@ def verify(
             act = None  # what names the act is checked like a quote: the merge joins reports by it
         where = (event.where or "").strip() or None
         if where and not place_named(where, (c.sentence_id for c in citations), corpus):
-            warnings.append(f"{label}: dropped place {where!r}, not named in the sentences it cites")
+            warnings.append(dropped_place(event.what, where))
             where = None  # the note shows the place: a sentence it cites must name it
         cited_texts = [corpus.sentences[c.sentence_id].text for c in citations]
         quantities = []

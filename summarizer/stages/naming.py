@@ -35,6 +35,16 @@ def named(actor: Actor, citations: Sequence[Citation], corpus: Corpus) -> bool:
     return any(len({m.source for m in cluster.mentions}) == 2 for cluster in resolve(mentions))
 
 
+def dropped_place(what: str, place: str) -> str:
+    """The warning of an event's place that no sentence it cites names, as extraction drops it."""
+    return f"event {what[:60]!r}: dropped place {place!r}, not named in the sentences it cites"
+
+
+def dropped_name(actor: str, alias: str) -> str:
+    """The warning of another name of an actor that its article does not write, dropped."""
+    return f"actor {actor!r}: dropped other name {alias!r}, which the article does not use"
+
+
 def written(form: str, text: str) -> bool:
     """Whether ``text`` writes the name ``form`` (case aside, as a whole word): an actor's other
     names must be the article's, since resolution joins actors by them."""
