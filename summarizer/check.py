@@ -15,7 +15,8 @@ from .check_extractions import citation_problems, extraction_problems
 from .dates import is_value, normalise
 from .documents import Document, read_document
 from .schema.briefing import Briefing, BriefingClaim, TimelineEvent
-from .stages.naming import place_named
+from .stages.actor_table import names_given
+from .stages.naming import unnamed_place
 from .stages.supporting import unsupported
 from .stages.synthesise import rule_status
 from .store import Problem, briefing_sources, read_briefing
@@ -82,9 +83,7 @@ def verify_briefing(briefing: Briefing, sources: Sequence[Source], support: bool
 
     # the names the actor table lists are those the extractions give (``check_extractions``
     # vouches for those), under the sources that give them
-    given = {
-        (e.source.id, form) for e in briefing.extractions for a in e.actors for form in (a.name, *a.aliases)
-    }
+    given = names_given(briefing.extractions)
     extracted = {e.source.id for e in briefing.extractions}
     for named_actor in briefing.actors:
         for form in named_actor.surface_forms:
@@ -144,6 +143,11 @@ def verify_briefing(briefing: Briefing, sources: Sequence[Source], support: bool
     return problems
 
 
+def cited_corpus(briefing: Briefing) -> Corpus:
+    """The sentences a briefing cites, as the quotes and names in its note are read against."""
+    return Corpus.of(Sentence(s.id, s.start, s.end, s.text) for s in briefing.cited_sentences)
+
+
 def _records(briefing: Briefing) -> list[Problem]:
     """What the note records of each event and claim, against what it cites and rules: its
     sources are those of its citations (a source listed but not cited would corroborate it), an
@@ -162,13 +166,11 @@ def _records(briefing: Briefing) -> list[Problem]:
         if cited and sorted(set(item.sources)) != cited:
             problems.append(Problem(where, f"lists sources {item.sources} but cites sources {cited}"))
     texts = {s.id: s.text for s in briefing.cited_sentences}
-    corpus = Corpus.of(Sentence(s.id, s.start, s.end, s.text) for s in briefing.cited_sentences)
+    corpus = cited_corpus(briefing)
     for event in briefing.timeline:
-        if event.where and not place_named(event.where, (c.sentence_id for c in event.citations), corpus):
+        if (place := unnamed_place(event, corpus)) is not None:
             problems.append(
-                Problem(
-                    f"timeline {event.id}", f"place {event.where!r} is named in none of its cited sentences"
-                )
+                Problem(f"timeline {event.id}", f"place {place!r} is named in none of its cited sentences")
             )
         for source, figures in event.quantities.items():
             cited = [

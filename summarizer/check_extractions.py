@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from .actors import ActorIndex
 from .schema.briefing import Briefing
 from .schema.extraction import Actor, Citation, Claim, Event, Extraction
-from .stages.naming import forms, named, place_named, written
+from .stages.naming import forms, named, unnamed_place, written
 from .store import Problem
 from .support import ActorNames, Cited, NameTable, assess, unstated
 from .text import Corpus, Sentence, Source, source_of, stands
@@ -84,16 +84,15 @@ def _problems(where: str, extraction: Extraction, source: Source | None) -> list
                 Problem(f"{where}.actors[{k}]", f"{actor.name!r} is named in none of the sentences it cites")
             )
     for k, event in enumerate(extraction.events):
-        cited_ids = [c.sentence_id for c in event.citations]
-        if event.act and not corpus.stands_in_any(event.act, cited_ids):
+        if event.act and not corpus.stands_in_any(event.act, (c.sentence_id for c in event.citations)):
             problems.append(
                 Problem(f"{where}.events[{k}].act", f"{event.act!r} is in none of the sentences it cites")
             )
-        if event.where and not place_named(event.where, cited_ids, corpus):
+        if (unnamed := unnamed_place(event, corpus)) is not None:
             problems.append(
                 Problem(
                     f"{where}.events[{k}].where",
-                    f"{event.where!r} is named in none of the sentences it cites",
+                    f"{unnamed!r} is named in none of the sentences it cites",
                 )
             )
         cited = [s.text for c in event.citations if (s := corpus.sentences.get(c.sentence_id))]

@@ -9,12 +9,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .check import verify_briefing
+from .check import cited_corpus, verify_briefing
 from .errors import InputError
 from .schema.briefing import Briefing, SurfaceForm
-from .stages.naming import dropped_name, dropped_place, place_named, written
+from .stages.actor_table import names_given
+from .stages.naming import dropped_name, dropped_place, unnamed_place, written
 from .store import load_briefing, read_sources
-from .text import Corpus, Sentence, Source, count
+from .text import Corpus, Source, count
 
 
 @dataclass(frozen=True)
@@ -69,8 +70,8 @@ def as_extracted_now(briefing: Briefing, sources: Sequence[Source]) -> Briefing:
         notes: list[str] = []
         events = []
         for event in extraction.events:
-            if event.where and not place_named(event.where, (c.sentence_id for c in event.citations), corpus):
-                notes.append(dropped_place(event.what, event.where))
+            if (place := unnamed_place(event, corpus)) is not None:
+                notes.append(dropped_place(event.what, place))
                 event = event.model_copy(update={"where": None})
             events.append(event)
         actors = []
@@ -83,7 +84,7 @@ def as_extracted_now(briefing: Briefing, sources: Sequence[Source]) -> Briefing:
     if all(new is old for new, old in zip(extractions, briefing.extractions, strict=True)):
         corrected = briefing
     else:
-        given = {(e.source.id, f) for e in extractions for a in e.actors for f in (a.name, *a.aliases)}
+        given = names_given(extractions)
         extracted = {e.source.id for e in extractions}
 
         def listed(form: SurfaceForm) -> SurfaceForm:
@@ -98,11 +99,9 @@ def as_extracted_now(briefing: Briefing, sources: Sequence[Source]) -> Briefing:
             for actor in briefing.actors
         ]
         corrected = briefing.model_copy(update={"extractions": extractions, "actors": table})
-    corpus = Corpus.of(Sentence(c.id, c.start, c.end, c.text) for c in corrected.cited_sentences)
+    cited = cited_corpus(corrected)
     timeline = [
-        event.model_copy(update={"where": None})
-        if event.where and not place_named(event.where, (c.sentence_id for c in event.citations), corpus)
-        else event
+        event.model_copy(update={"where": None}) if unnamed_place(event, cited) is not None else event
         for event in corrected.timeline
     ]
     return corrected.model_copy(update={"timeline": timeline})

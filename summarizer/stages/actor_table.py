@@ -37,10 +37,13 @@ def _carried(extractions: Sequence[Extraction], resolved: Sequence[BriefingActor
     carried = 0
     while carried < len(extractions) and extractions[carried].source.id in sources:
         carried += 1
-    used = {
-        (e.source.id, form) for e in extractions[:carried] for a in e.actors for form in (a.name, *a.aliases)
-    }
-    return carried if used == listed else 0
+    return carried if names_given(extractions[:carried]) == listed else 0
+
+
+def names_given(extractions: Iterable[Extraction]) -> set[tuple[str, str]]:
+    """(source id, name) of every name the extractions give their actors, aliases included: what
+    an actor table made from them lists, each name under the sources that use it."""
+    return {(e.source.id, form) for e in extractions for a in e.actors for form in (a.name, *a.aliases)}
 
 
 def _resolved(

@@ -8,7 +8,8 @@ import re
 from collections.abc import Iterable, Sequence
 
 from ..actors import Mention, resolve
-from ..schema.extraction import Actor, Citation
+from ..schema.briefing import TimelineEvent
+from ..schema.extraction import Actor, Citation, Event
 from ..support.names import occurrences, same_word
 from ..text import Corpus
 from ..text.grounding import fold
@@ -49,6 +50,13 @@ def written(form: str, text: str) -> bool:
     """Whether ``text`` writes the name ``form`` (case aside, as a whole word): an actor's other
     names must be the article's, since resolution joins actors by them."""
     return bool(occurrences(fold(form)[0], fold(text)[0]))  # 'Britain's' is how it writes 'Britain’s'
+
+
+def unnamed_place(event: Event | TimelineEvent, corpus: Corpus) -> str | None:
+    """The place an event gives that no sentence it cites names (``place_named``), or None."""
+    if not event.where or place_named(event.where, (c.sentence_id for c in event.citations), corpus):
+        return None
+    return event.where
 
 
 def place_named(place: str, sentence_ids: Iterable[str], corpus: Corpus) -> bool:
