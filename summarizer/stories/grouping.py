@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..lazy import deferred
+from ..text.words import opens_sentence
 
 if TYPE_CHECKING:
     import numpy
@@ -88,7 +89,6 @@ def vectors(texts: Sequence[str], *, pairs: bool = True) -> Any:
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\b(?:1[89]|20)\d\d\b")
-_OPENS_SENTENCE = re.compile(r"(?:^|[.!?:\"'“‘]\s*|\n)\s*$")
 
 
 def particulars(text: str) -> str:
@@ -113,7 +113,7 @@ def particulars(text: str) -> str:
             if run and text[end : match.start()].strip():  # a comma or a stop between: another name
                 close()
             if not run:
-                opens = bool(_OPENS_SENTENCE.search(text[: match.start()]))
+                opens = opens_sentence(text, match.start(), after_indent=True)
             run.append(word.lower().removesuffix("'s").removesuffix("’s"))
         else:
             close()

@@ -11,9 +11,7 @@ from functools import lru_cache
 
 from ..actors.acronyms import acronym_forms, is_acronym
 from ..settings import SENTENCES_REMEMBERED
-from ..text.words import Token, stem, tokens
-
-_SENTENCE_ENDS = ".!?:\"'“‘"  # after one of these (and spaces), a word opens a sentence
+from ..text.words import Token, opens_sentence, stem, tokens
 
 
 @dataclass(frozen=True)
@@ -252,21 +250,10 @@ def capitalised(text: str, words: Sequence[Token], taken: Sequence[tuple[int, in
             continue
         if any(start <= word.start < end for start, end in taken):
             continue
-        if _opens_sentence(text, word.start) and not word.text.isupper():
+        if opens_sentence(text, word.start) and not word.text.isupper():
             continue
         found.append(word)
     return found
-
-
-def _opens_sentence(text: str, start: int) -> bool:
-    """Whether the word at ``start`` opens the text, a line, or a sentence (after a stop, a colon
-    or a quote, and spaces)."""
-    at = start - 1
-    if at < 0 or text[at] == "\n":
-        return True
-    while at >= 0 and text[at].isspace():
-        at -= 1
-    return at >= 0 and text[at] in _SENTENCE_ENDS
 
 
 _NAME_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|and|the|for|de|&)\s+)*[A-Z][\w'’-]*)+")

@@ -87,6 +87,25 @@ class Token:
         object.__setattr__(self, "content", len(lower) > 2 and lower not in FUNCTION_WORDS and not negation)
 
 
+_SENTENCE_ENDS = ".!?:\"'“‘"  # after one of these (and spaces), a word opens a sentence
+
+
+def opens_sentence(text: str, start: int, *, after_indent: bool = False) -> bool:
+    """Whether the word at ``start`` opens the text, a line, or a sentence (after a stop, a colon
+    or a quote, and spaces); with ``after_indent``, also after the spaces that begin a line or the
+    text. Read from the characters before it, whatever the length of the text."""
+    at = start - 1
+    if at < 0 or text[at] == "\n":
+        return True
+    line_starts = False  # a line break among the spaces before it
+    while at >= 0 and text[at].isspace():
+        line_starts = line_starts or text[at] == "\n"
+        at -= 1
+    if at < 0:
+        return after_indent
+    return text[at] in _SENTENCE_ENDS or (after_indent and line_starts)
+
+
 @lru_cache(maxsize=16384)
 def _stance_of(lower: str) -> str | None:
     return next((kind for kind, verbs in STANCES.items() if verbs.fullmatch(lower)), None)
