@@ -20,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from scale import articles, settings_and_model
+from scale import article_files, settings_and_model
 
 from summarizer import summarize
 from summarizer.render import render_briefing
@@ -45,11 +45,7 @@ def main() -> None:
     args = parser.parse_args()
     settings, model = settings_and_model()
     with tempfile.TemporaryDirectory() as folder:
-        paths = []
-        for i, (title, text) in enumerate(articles(args.articles)):
-            path = Path(folder) / f"a{i}.txt"
-            path.write_text(f"{title}\n\n{text}", encoding="utf-8")
-            paths.append(path)
+        paths = article_files(Path(folder), args.articles)
         briefing = summarize(paths, settings=settings, model=model)
         saved = Path(folder) / "briefing.json"
         saved.write_text(render_briefing(briefing, "json"), encoding="utf-8")

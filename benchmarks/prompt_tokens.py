@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import statistics
 
-from scale import articles
+from scale import named_articles
 
 from summarizer import Document
 from summarizer.llm.prompts import render, schema_tokens
@@ -28,9 +28,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="Fixed prompt tokens of an extraction call.")
     parser.add_argument("--articles", type=int, default=200)
     args = parser.parse_args()
-    documents = [
-        Document(name=f"a{i}.txt", text=f"{t}\n\n{x}") for i, (t, x) in enumerate(articles(args.articles))
-    ]
+    documents = [Document(name=name, text=text) for name, text in named_articles(args.articles)]
     sources, _ = collect(documents, [])
     fixed, article = [], []
     for source in sources:

@@ -55,6 +55,22 @@ def articles(count: int) -> list[tuple[str, str]]:
     return real + made
 
 
+def named_articles(count: int) -> list[tuple[str, str]]:
+    """The first ``count`` articles as a user's files hold them: (file name, the title, a blank
+    line, the text)."""
+    return [(f"a{i}.txt", f"{title}\n\n{text}") for i, (title, text) in enumerate(articles(count))]
+
+
+def article_files(folder: Path, count: int) -> list[Path]:
+    """The first ``count`` articles written to ``folder``, one file each (``named_articles``)."""
+    paths = []
+    for name, text in named_articles(count):
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
 # Every request, kept to be counted after the run: counting its tokens is the stand-in's work,
 # not the product's, so it stays out of the time measured.
 REQUESTS: list[Any] = []
@@ -177,10 +193,7 @@ def run(count: int) -> dict[str, float]:
 
     SPENT.clear()
     REQUESTS.clear()
-    documents = [
-        Document(name=f"a{i}.txt", text=f"{title}\n\n{text}")
-        for i, (title, text) in enumerate(articles(count))
-    ]
+    documents = [Document(name=name, text=text) for name, text in named_articles(count)]
     settings, model = settings_and_model()
     start = time.perf_counter()
     briefing = summarize(documents, settings=settings, model=model)
@@ -200,11 +213,7 @@ def run_update(count: int) -> dict[str, float]:
 
     settings, model = settings_and_model()
     with tempfile.TemporaryDirectory() as folder:
-        paths = []
-        for i, (title, text) in enumerate(articles(count + 1)):
-            path = Path(folder) / f"a{i}.txt"
-            path.write_text(f"{title}\n\n{text}", encoding="utf-8")
-            paths.append(path)
+        paths = article_files(Path(folder), count + 1)
         saved = Path(folder) / "briefing.json"
         saved.write_text(render_briefing(summarize(paths[:-1], settings=settings, model=model), "json"))
         SPENT.clear()
