@@ -1,13 +1,15 @@
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from summarizer import Document, split_sentences
 from summarizer.schema.drafts import ExtractionDraft
 from summarizer.schema.validation import Scope, validating
 from summarizer.stages.extract import verify
-from summarizer.text.grounding import Corpus, fold, locate
+from summarizer.text.grounding import Corpus, fold, locate, plain
 
 TEXT = (
     "Serbian President Aleksandar Vucic denied the reports.\n"
@@ -207,3 +209,10 @@ def test_an_actors_other_names_are_kept_only_when_the_article_writes_them() -> N
     assert warnings == [
         "actor 'Aleksandar Vucic': dropped other name 'the Serbian leader', which the article does not use"
     ]
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from(list("ab '`\"\u2019\u201c\u2014\u00a0\n\t-")), max_size=30))
+def test_plain_is_what_fold_makes_of_a_text(text: str) -> None:
+    """Whole articles are folded without the offsets a citation needs: the same text either way."""
+    assert plain(text) == fold(text)[0]

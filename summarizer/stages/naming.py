@@ -12,7 +12,7 @@ from ..schema.briefing import TimelineEvent
 from ..schema.extraction import Actor, Citation, Event
 from ..support.names import occurrences, same_word
 from ..text import Corpus
-from ..text.grounding import fold
+from ..text.grounding import plain
 from ..text.words import tokens
 from .supporting import naming_forms
 
@@ -49,7 +49,7 @@ def dropped_name(actor: str, alias: str) -> str:
 def written(form: str, text: str) -> bool:
     """Whether ``text`` writes the name ``form`` (case aside, as a whole word): an actor's other
     names must be the article's, since resolution joins actors by them."""
-    return bool(occurrences(fold(form)[0], fold(text)[0]))  # 'Britain's' is how it writes 'Britain’s'
+    return bool(occurrences(plain(form), plain(text)))  # 'Britain's' is how it writes 'Britain’s'
 
 
 def unnamed_place(event: Event | TimelineEvent, corpus: Corpus) -> str | None:

@@ -59,6 +59,12 @@ def fold(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
     return "".join(chars), tuple(origin), tuple(ends)
 
 
+def plain(text: str) -> str:
+    """What ``fold`` makes of a text, without where each character came from and kept by no
+    cache: for reading a whole article once (its offsets, per character, would outweigh it)."""
+    return _SPACE.sub(" ", text.translate(_QUOTE_CHARS).replace("''", '"'))
+
+
 def folded(quote: str) -> str:
     """A quote as it is compared: folded, without the punctuation and quotes at its edges."""
     return fold(quote)[0].strip(_EDGE)
