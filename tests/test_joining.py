@@ -108,6 +108,6 @@ def test_a_proposed_join_of_events_different_people_took_part_in_is_refused_and_
     joined, warnings = join_proposed(story, [["E1", "E2"]])
     assert len(joined.timeline) == 2
     assert warnings == [
-        "synthesis: E1 and E2 kept apart though read as one event: each names a person the other does not "
+        "synthesis: E1 and E2 kept apart though read as one event: each names a participant the other does not "
         "(Lena Cole; Mia Stone)"
     ]

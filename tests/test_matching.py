@@ -259,6 +259,18 @@ def test_reports_naming_different_people_in_one_part_are_different_events() -> N
     assert joined(final, witnessed)  # only one side names someone the other does not
 
 
+def test_reports_naming_different_teams_or_places_in_one_part_are_different_events() -> None:
+    """Who else took part, or where, tells two happenings of one kind apart, whatever kind of
+    actor names it: one team beating two opponents, one chain's stores burning in two towns."""
+    beat_harts = ("The Rovers beat the Harts 2-1 at home.", "beat", ["Rovers", "Harts"])
+    beat_mills = ("The Rovers beat the Mills 2-1 at home.", "beat", ["Rovers", "Mills"])
+    assert not joined_acts(beat_harts, beat_mills)
+    assert joined_acts(beat_harts, ("The Rovers beat the Harts 2-1 in a home game.", "beat", ["Rovers"]))
+    surrey = ("A fire destroyed a Fenwell supermarket in Surrey.", "fire", ["Fenwell", "Surrey"])
+    wellington = ("A fire destroyed a Fenwell supermarket in Wellington.", "fire", ["Fenwell", "Wellington"])
+    assert not joined_acts(surrey, wellington)
+
+
 def test_the_same_act_by_the_same_parties_is_one_event_in_other_words() -> None:
     sacked = (
         "The Rovers sacked Ana Ruiz on Monday after a run of six defeats.",

@@ -3,9 +3,8 @@ code finds nothing against it, the way it checks a quote. The merge joins report
 say they are one event; the model may see what words do not ('built up' and 'deployed' tanks),
 so it may propose joins of timeline rows the merge kept apart. Each proposed pair must come from
 different sources (one article that tells two events means two), at dates one within the other,
-with a participant in common when both name any and no person each names that the other does
-not, and with descriptions whose figures, periods and
-names agree. A join that fails any of these is refused, and the note's warnings say which and
+with no person each names that the other does not, and with descriptions whose figures,
+periods and names agree. A join that fails any of these is refused, and the note's warnings say which and
 why; a join that passes is made as the merge makes one, and the warnings say so too."""
 
 from __future__ import annotations
@@ -16,17 +15,25 @@ from dataclasses import replace
 from ..schema.briefing import TimelineEvent
 from .citing import unique_citations
 from .matching import compatible
-from .merge import Describe, Story, combine_events, dates_compatible, describer, participants_differ
+from .merge import (
+    Describe,
+    Story,
+    combine_events,
+    dates_compatible,
+    describer,
+    participant_names,
+    participants_differ,
+)
 
 
-def _refusal(a: TimelineEvent, b: TimelineEvent, describe: Describe, people: Mapping[str, str]) -> str | None:
+def _refusal(a: TimelineEvent, b: TimelineEvent, describe: Describe, names: Mapping[str, str]) -> str | None:
     """Why ``a`` and ``b`` cannot be one event, or None."""
     shared = sorted(set(a.sources) & set(b.sources))
     if shared:
         return f"source {', '.join(shared)} reports them as two events"
     if not dates_compatible(a, b):
         return f"their dates differ ({a.date.value or 'undated'}, {b.date.value or 'undated'})"
-    if differ := participants_differ(a, b, people):
+    if differ := participants_differ(a, b, names):
         return differ
     if not compatible(describe(a.what), describe(b.what)):
         return "their figures, periods or names differ"
@@ -39,7 +46,9 @@ def join_proposed(story: Story, proposals: Sequence[Sequence[str]]) -> tuple[Sto
     if not proposals:
         return story, []
     describe = describer(story.actors)
-    people = {a.id: a.name for a in story.actors if a.kind == "person"}
+    # the model read the two as one: only different people gainsay it, as a place or body named
+    # at another grain ('Queens', 'New York'; 'police', 'NYPD') need not
+    names = participant_names(story.actors, kinds=("person",))
     rows = {e.id: e for e in story.timeline}
     into: dict[str, str] = {}  # an event joined into another -> that one
     warnings: list[str] = []
@@ -51,7 +60,7 @@ def join_proposed(story: Story, proposals: Sequence[Sequence[str]]) -> tuple[Sto
         first = rows[ids[0]]
         for other_id in ids[1:]:
             other = rows[other_id]
-            reason = _refusal(first, other, describe, people)
+            reason = _refusal(first, other, describe, names)
             if reason:
                 warnings.append(
                     f"synthesis: {first.id} and {other.id} kept apart though read as one event: {reason}"

@@ -63,8 +63,7 @@ def merge(extractions: Sequence[Extraction], resolved: Sequence[BriefingActor] =
         for e in extractions
     ]
     describe = describer(actors)
-    people = {a.id: a.name for a in actors if a.kind == "person"}
-    timeline = _merge_events(extractions, actor_id, references, describe, people)
+    timeline = _merge_events(extractions, actor_id, references, describe, participant_names(actors))
     claims = _merge_claims(extractions, actor_id, describe)
     return Story(sources, actors, timeline, claims, warnings)
 
@@ -81,7 +80,7 @@ def _merge_events(
     actor_id: ActorIds,
     references: dict[str, date | None],
     describe: Describe,
-    people: Mapping[str, str],
+    names: Mapping[str, str],
 ) -> list[TimelineEvent]:
     acts: dict[int, str | None] = {}  # id of each report -> what its act comes to (``act_key``)
 
@@ -93,7 +92,7 @@ def _merge_events(
         return describe(report.what).words | ({_ACT + key} if key else set())
 
     folding = _Folding[TimelineEvent](
-        lambda a, b: _same_event(a, b, describe, act, people), combine_events, words, SAME_ACT_SHARED_ACTOR
+        lambda a, b: _same_event(a, b, describe, act, names), combine_events, words, SAME_ACT_SHARED_ACTOR
     )
     for extraction in extractions:
         source = extraction.source.id
@@ -242,18 +241,28 @@ def dates_compatible(a: TimelineEvent, b: TimelineEvent) -> bool:
     return x == y or x.startswith(y) or y.startswith(x)
 
 
-def participants_differ(a: TimelineEvent, b: TimelineEvent, people: Mapping[str, str]) -> str | None:
-    """Why two reports cannot be of one event by who took part, or None: both name participants
-    and none is the same, or each names a person (``people``: actor id -> name) the other does
-    not, so different people did it (Klitschko stopping Rahman; Klitschko stopping Thompson)."""
+def participant_names(actors: Sequence[BriefingActor], kinds: Sequence[str] = ()) -> dict[str, str]:
+    """The name of each actor (of ``kinds``, if given) by its id: the participants
+    ``participants_differ`` tells events apart by."""
+    return {a.id: a.name for a in actors if not kinds or a.kind in kinds}
+
+
+def participants_differ(a: TimelineEvent, b: TimelineEvent, names: Mapping[str, str]) -> str | None:
+    """Why two reports cannot be of one event by who took part, or None: each names a participant
+    the other does not, of those ``names`` holds (actor id -> name), so the act was done by, to or
+    at someone else: Klitschko stopping Rahman and Klitschko stopping Thompson, the Colts beating the Jaguars
+    and the Colts beating the Chiefs, a store burning in Surrey and one burning in Wellington; or
+    both name participants and none is the same. A report naming fewer participants may be the
+    same event told more briefly."""
     mine, theirs = {r.actor for r in a.participants}, {r.actor for r in b.participants}
     if mine and theirs and not mine & theirs:
         return "they have no participant in common"
-    only_mine = [people[i] for i in mine - theirs if i in people]
-    only_theirs = [people[i] for i in theirs - mine if i in people] if only_mine else []
+    only_mine = sorted(names[i] for i in mine - theirs if i in names)
+    only_theirs = sorted(names[i] for i in theirs - mine if i in names)
     if only_mine and only_theirs:
-        named = "; ".join(", ".join(sorted(names)) for names in (only_mine, only_theirs))
-        return f"each names a person the other does not ({named})"
+        return (
+            f"each names a participant the other does not ({', '.join(only_mine)}; {', '.join(only_theirs)})"
+        )
     return None
 
 
@@ -262,14 +271,14 @@ def _same_event(
     b: TimelineEvent,
     describe: Describe,
     act: Callable[[TimelineEvent], str | None],
-    people: Mapping[str, str],
+    names: Mapping[str, str],
 ) -> bool | None:
     """Two reports of one event: at compatible dates, by participants who may be the same
     (``participants_differ``), telling of the same kind of act (when both name theirs) or in words
     that tell of the same happening; None when they are at odds. The same act by the same two or
     more participants is one event whatever other words each uses ('the 76ers fired Cheeks',
     'Cheeks was fired as coach of the 76ers')."""
-    if not dates_compatible(a, b) or participants_differ(a, b, people):
+    if not dates_compatible(a, b) or participants_differ(a, b, names):
         return None
     mine, theirs = {r.actor for r in a.participants}, {r.actor for r in b.participants}
     first, second = describe(a.what), describe(b.what)
