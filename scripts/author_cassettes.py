@@ -152,7 +152,8 @@ def fooled(request: dict[str, Any], _n: int) -> httpx2.Response:
 
 def chunked(request: dict[str, Any], _n: int) -> httpx2.Response:
     """An answer for each part of a long article: one event citing the part's first sentence; the
-    first part also names the port director, whom a later part refers to by surname."""
+    first part also names the port director, whom a later part's sentence names by surname: its
+    event cites that sentence, with her as participant."""
     return chunked_answer(request, with_actor=True)
 
 
@@ -160,8 +161,7 @@ def chunked_answer(request: dict[str, Any], with_actor: bool) -> httpx2.Response
     import re
 
     sentences = re.findall(r"^\[(A\d+)\] (.*)$", request["messages"][1]["content"], re.M)
-    first_id, first_text = sentences[0]
-    quote = " ".join(first_text.split()[:5])
+    first_id = sentences[0][0]
     data: dict[str, Any] = {"actors": [], "events": [], "claims": []}
     if first_id == "A1" and with_actor:
         data["actors"].append(
@@ -173,11 +173,14 @@ def chunked_answer(request: dict[str, Any], with_actor: bool) -> httpx2.Response
                 "evidence": [{"sentence_id": "A4", "quote": "Port director Elena Marsh"}],
             }
         )
+    later = first_id != "A1" and with_actor
+    said = [s for s in sentences if later and s[1].startswith("Marsh ")]
+    cited_id, cited_text = (said or sentences)[0]
     data["events"].append(
         {
-            "what": first_text,
-            "participants": [{"actor": "Marsh", "role": "spoke"}] if first_id != "A1" and with_actor else [],
-            "evidence": [{"sentence_id": first_id, "quote": quote}],
+            "what": cited_text,
+            "participants": [{"actor": "Marsh", "role": "spoke"}] if said else [],
+            "evidence": [{"sentence_id": cited_id, "quote": " ".join(cited_text.split()[:5])}],
         }
     )
     return tool_response(data, request)

@@ -16,7 +16,7 @@ from .dates import is_value, normalise
 from .documents import Document, read_document
 from .schema.briefing import Briefing, BriefingClaim, TimelineEvent
 from .stages.actor_table import names_given
-from .stages.naming import unnamed_place
+from .stages.naming import unnamed_participants, unnamed_place
 from .stages.supporting import unsupported
 from .stages.synthesise import rule_status
 from .store import Problem, briefing_sources, read_briefing
@@ -167,10 +167,18 @@ def _records(briefing: Briefing) -> list[Problem]:
             problems.append(Problem(where, f"lists sources {item.sources} but cites sources {cited}"))
     texts = {s.id: s.text for s in briefing.cited_sentences}
     corpus = cited_corpus(briefing)
+    actors = {a.id: a for a in briefing.actors}
     for event in briefing.timeline:
         if (place := unnamed_place(event, corpus)) is not None:
             problems.append(
                 Problem(f"timeline {event.id}", f"place {place!r} is named in none of its cited sentences")
+            )
+        for actor in unnamed_participants(event, actors, corpus):
+            problems.append(
+                Problem(
+                    f"timeline {event.id}",
+                    f"participant {actors[actor].name!r} ({actor}) is named in none of its cited sentences",
+                )
             )
         for source, figures in event.quantities.items():
             cited = [

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from .actors import ActorIndex
 from .schema.briefing import Briefing
 from .schema.extraction import Actor, Citation, Claim, Event, Extraction
-from .stages.naming import forms, named, unnamed_place, written
+from .stages.naming import forms, named, unnamed_in_extraction, unnamed_place, written
 from .store import Problem
 from .support import ActorNames, Cited, NameTable, assess, unstated
 from .text import Corpus, Sentence, Source, source_of, stands
@@ -104,14 +104,15 @@ def _problems(where: str, extraction: Extraction, source: Source | None) -> list
                         f"{figure!r} is in none of the sentences it cites",
                     )
                 )
+        not_named = unnamed_in_extraction(event, extraction.actors, corpus)
         for j, participant in enumerate(event.participants):
             if index.find(participant.actor) is None:
-                problems.append(
-                    Problem(
-                        f"{where}.events[{k}].participants[{j}]",
-                        f"{participant.actor!r} is no actor of {sid}",
-                    )
-                )
+                said = f"{participant.actor!r} is no actor of {sid}"
+            elif participant.actor in not_named:
+                said = f"{participant.actor!r} is named in none of the sentences it cites"
+            else:
+                continue
+            problems.append(Problem(f"{where}.events[{k}].participants[{j}]", said))
     for k, claim in enumerate(extraction.claims):
         for role in CLAIM_ROLES:
             for name in parties(claim, role):

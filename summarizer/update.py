@@ -13,7 +13,15 @@ from .check import cited_corpus, verify_briefing
 from .errors import InputError
 from .schema.briefing import Briefing, SurfaceForm
 from .stages.actor_table import names_given
-from .stages.naming import dropped_name, dropped_place, unnamed_place, written
+from .stages.naming import (
+    dropped_name,
+    dropped_participant,
+    dropped_place,
+    unnamed_in_extraction,
+    unnamed_participants,
+    unnamed_place,
+    written,
+)
 from .store import load_briefing, read_sources
 from .text import Corpus, Source, count
 
@@ -56,8 +64,9 @@ def previous_briefing(path: str | Path, given: Sequence[str | Path] = ()) -> Pre
 def as_extracted_now(briefing: Briefing, sources: Sequence[Source]) -> Briefing:
     """The briefing with what this version's extraction would not keep taken out of the
     extractions it carries, each said among that extraction's warnings: a place that no sentence
-    its event cites names, another name of an actor that its article does not write (with the
-    actor table's listing of it); and a place of the note's timeline that no cited sentence names.
+    its event cites names, a participant none of them names, another name of an actor that its
+    article does not write (with the actor table's listing of it); and a place or participant of
+    the note's timeline that no cited sentence names.
     A briefing an earlier version saved is updated, not refused, for rules it did not know."""
     by_id = {s.id: s for s in sources}
     extractions = []
@@ -73,6 +82,10 @@ def as_extracted_now(briefing: Briefing, sources: Sequence[Source]) -> Briefing:
             if (place := unnamed_place(event, corpus)) is not None:
                 notes.append(dropped_place(event.what, place))
                 event = event.model_copy(update={"where": None})
+            if unsaid := unnamed_in_extraction(event, extraction.actors, corpus):
+                notes += [dropped_participant(event.what, name) for name in unsaid]
+                taking_part = [p for p in event.participants if p.actor not in unsaid]
+                event = event.model_copy(update={"participants": taking_part})
             events.append(event)
         actors = []
         for actor in extraction.actors:
@@ -100,8 +113,14 @@ def as_extracted_now(briefing: Briefing, sources: Sequence[Source]) -> Briefing:
         ]
         corrected = briefing.model_copy(update={"extractions": extractions, "actors": table})
     cited = cited_corpus(corrected)
-    timeline = [
-        event.model_copy(update={"where": None}) if unnamed_place(event, cited) is not None else event
-        for event in corrected.timeline
-    ]
+    table_by_id = {a.id: a for a in corrected.actors}
+    timeline = []
+    for row in corrected.timeline:
+        if unnamed_place(row, cited) is not None:
+            row = row.model_copy(update={"where": None})
+        if absent := unnamed_participants(row, table_by_id, cited):
+            row = row.model_copy(
+                update={"participants": [r for r in row.participants if r.actor not in absent]}
+            )
+        timeline.append(row)
     return corrected.model_copy(update={"timeline": timeline})

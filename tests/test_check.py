@@ -266,6 +266,28 @@ def test_a_place_that_no_cited_sentence_names(tmp_path: Path) -> None:
     )
 
 
+def test_a_participant_that_no_cited_sentence_names(tmp_path: Path) -> None:
+    """The note shows who took part in an event: a participant its sentences do not name is
+    caught, in the note's timeline and in the extraction an update merges again."""
+
+    def change(data: dict) -> None:
+        row = next(e for e in data["timeline"] if e["id"] == "E8")
+        row["participants"].append({"actor": "P15", "role": "listened in"})  # Jens Stoltenberg
+        extraction_of(data, "A")["events"][0]["participants"].append(
+            {"actor": "Antony Blinken", "role": "watched"}
+        )
+
+    code, out, _ = run(tampered(tmp_path, change))
+    assert (code, out.splitlines()) == (
+        1,
+        [
+            "timeline E8: participant 'Jens Stoltenberg' (P15) is named in none of its cited sentences",
+            "extractions[0] (A).events[0].participants[2]: 'Antony Blinken' is named in none of the sentences "
+            "it cites",
+        ],
+    )
+
+
 def test_a_name_the_article_does_not_use_is_caught(tmp_path: Path) -> None:
     """Resolution joins actors by their names: another name an extraction gives must be the
     article's, and every name the actor table lists one its source's extraction gives."""

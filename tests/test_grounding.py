@@ -8,7 +8,7 @@ from pydantic import ValidationError
 from summarizer import Document, split_sentences
 from summarizer.schema.drafts import ExtractionDraft
 from summarizer.schema.validation import Scope, validating
-from summarizer.stages.extract import verify
+from summarizer.stages.keeping import verify
 from summarizer.text.grounding import Corpus, fold, locate, plain
 
 TEXT = (
@@ -192,6 +192,37 @@ def test_an_events_act_is_kept_only_when_its_words_stand_in_a_cited_sentence() -
     assert [e.act for e in events] == ["denied", None]
     assert warnings == [
         "event 'Vucic denied the reports.': dropped act 'invaded', not words of the sentences it cites"
+    ]
+
+
+def test_an_events_participant_is_kept_only_when_a_cited_sentence_names_it() -> None:
+    """The row shows who took part, and the merge tells events apart by it: a participant must be
+    named in the event's sentences, by its name, another name its article writes, its surname or
+    a word like its name's; one the sentences do not name is dropped."""
+    answer = draft()
+    answer["events"] = [
+        {
+            "what": "Vucic denied the reports.",
+            "participants": [
+                {"actor": "Aleksandar Vucic", "role": "denied"},
+                {"actor": "Kirby", "role": "reported it"},
+            ],
+            "evidence": [cite("A1", "Vucic denied the reports")],
+        },
+        {
+            "what": "Kirby called it worrisome.",
+            "participants": [{"actor": "John Kirby", "role": "spoke"}],
+            "evidence": [cite("A2", "Kirby said")],
+        },
+    ]
+    with validating(Scope(CORPUS), lenient=True) as validation:
+        model = ExtractionDraft.model_validate(answer)
+    warnings = list(validation.dropped)
+    _, events, _ = verify(model, CORPUS, warnings)
+    assert [[p.actor for p in e.participants] for e in events] == [["Aleksandar Vucic"], ["John Kirby"]]
+    assert warnings == [
+        "event 'Vucic denied the reports.': dropped participant 'John Kirby', not named in the sentences "
+        "it cites"
     ]
 
 

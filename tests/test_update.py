@@ -270,7 +270,7 @@ def test_a_briefing_saved_before_a_rule_is_updated_and_what_the_rule_drops_is_sa
     first: Path, tmp_path: Path
 ) -> None:
     """A briefing saved by an earlier version may carry what extraction now drops: another name
-    its article never writes, a place no cited sentence names. ``check`` reports them; an update
+    its article never writes, a place or participant no cited sentence names. ``check`` reports them; an update
     drops them, says so among the warnings, and goes on (the same requests as ever)."""
     data = json.loads(first.read_text())
     extraction = data["extractions"][0]
@@ -280,12 +280,14 @@ def test_a_briefing_saved_before_a_rule_is_updated_and_what_the_rule_drops_is_sa
     listed["surface_forms"].append({"text": "the Butcher", "sources": ["A"]})
     event = next(e for e in extraction["events"] if e.get("where") is None)
     event["where"] = "Belgrade"
+    event["participants"].append({"actor": "Jens Stoltenberg", "role": "watched"})
     old = tmp_path / "old.json"
     old.write_text(json.dumps(data))
     checked = CliRunner().invoke(main, ["check", str(old)])
     assert checked.exit_code == 1
     assert "'the Butcher' is not in A's text" in checked.stdout
     assert "'Belgrade' is named in none of the sentences it cites" in checked.stdout
+    assert "'Jens Stoltenberg' is named in none of the sentences it cites" in checked.stdout
 
     result = update(old, tmp_path / "second.json")
     assert result.exit_code == 0, result.stderr
@@ -295,5 +297,9 @@ def test_a_briefing_saved_before_a_rule_is_updated_and_what_the_rule_drops_is_sa
         in (new.warnings)
     )
     assert any(w.startswith("source A: event ") and "dropped place 'Belgrade'" in w for w in new.warnings)
+    assert any(
+        w.startswith("source A: event ") and "dropped participant 'Jens Stoltenberg'" in w
+        for w in new.warnings
+    )
     assert all(f.text != "the Butcher" for a in new.actors for f in a.surface_forms)
     assert CliRunner().invoke(main, ["check", str(tmp_path / "second.json")]).exit_code == 0

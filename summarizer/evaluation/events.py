@@ -334,7 +334,7 @@ def _as_extraction(
                 citations=[cite(s) for s in dict.fromkeys(cited)],
             )
         )
-        for mention in entity.get("mentions", []):
+        for mention in names:  # a participant is one its sentence names, as extraction keeps it
             if (s := sentence_at(mention["start"])) is not None and forms[0] not in named_in[s.id]:
                 named_in[s.id].append(forms[0])
 

@@ -1,14 +1,14 @@
-"""Whether an actor, or an event's place, is named in the sentences it cites: extraction keeps it
-only if so, and ``check`` vouches for it in a saved briefing by the same rule, so the tool's own
+"""Whether an actor, an event's place or a participant in it is named in the sentences it cites:
+extraction keeps it only if so, and ``check`` vouches for it in a saved briefing by the same rule, so the tool's own
 output passes its own check."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
-from ..actors import Mention, resolve
-from ..schema.briefing import TimelineEvent
+from ..actors import ActorIndex, Mention, resolve
+from ..schema.briefing import BriefingActor, TimelineEvent
 from ..schema.extraction import Actor, Citation, Event
 from ..support.names import occurrences, same_word
 from ..text import Corpus
@@ -39,6 +39,56 @@ def named(actor: Actor, citations: Sequence[Citation], corpus: Corpus) -> bool:
 def dropped_place(what: str, place: str) -> str:
     """The warning of an event's place that no sentence it cites names, as extraction drops it."""
     return f"event {what[:60]!r}: dropped place {place!r}, not named in the sentences it cites"
+
+
+def dropped_participant(what: str, actor: str) -> str:
+    """The warning of a participant of an event that no sentence it cites names, as extraction
+    drops it."""
+    return f"event {what[:60]!r}: dropped participant {actor!r}, not named in the sentences it cites"
+
+
+def participant_named(
+    name: str, others: Sequence[str], kind: str | None, sentence_ids: Iterable[str], corpus: Corpus
+) -> bool:
+    """Whether one of these sentences names a participant: by a name it goes by (``others``: its
+    article's other names for it, as written there; a person's surname), or by a word like one of
+    its name's ('Serbian forces' for 'Serbia'). The row shows who took part, and the merge tells
+    events apart by it, so a participant a cited sentence only refers to ('he') is not kept."""
+    ids = list(sentence_ids)
+    if any(corpus.stands_in_any(form, ids) for form in naming_forms(name, others, kind)):
+        return True
+    return any(_kin(name, sentence.text) for i in ids if (sentence := corpus.sentences.get(i.strip())))
+
+
+def unnamed_participants(
+    event: TimelineEvent, actors: Mapping[str, BriefingActor], corpus: Corpus
+) -> list[str]:
+    """The ids of the participants of a note's event (into ``actors``) that no sentence it cites
+    names (``participant_named``), by any name the sources use for them."""
+    ids = [c.sentence_id for c in event.citations]
+    unnamed = []
+    for role in event.participants:
+        actor = actors.get(role.actor)
+        if actor is None:
+            continue  # an id no actor has is check's own problem
+        others = [f.text for f in actor.surface_forms]
+        if not participant_named(actor.name, others, actor.kind, ids, corpus):
+            unnamed.append(role.actor)
+    return unnamed
+
+
+def unnamed_in_extraction(event: Event, actors: Sequence[Actor], corpus: Corpus) -> list[str]:
+    """The participants of an extraction's event (as it names them) that are actors of its
+    ``actors`` no sentence the event cites names (``participant_named``)."""
+    index = ActorIndex([(a.name, a.aliases, a.kind) for a in actors])
+    by_name = {a.name: a for a in actors}
+    ids = [c.sentence_id for c in event.citations]
+    unnamed = []
+    for participant in event.participants:
+        actor = by_name.get(index.find(participant.actor) or "")
+        if actor is not None and not participant_named(actor.name, actor.aliases, actor.kind, ids, corpus):
+            unnamed.append(participant.actor)
+    return unnamed
 
 
 def dropped_name(actor: str, alias: str) -> str:
