@@ -190,6 +190,9 @@ def test_a_chain_of_reports_each_like_the_next_does_not_join_the_first_to_the_la
         ("shot", "shooting", True),
         ("fell", "falls", True),
         ("checked into", "checks into", True),
+        ("checked in to", "checking in", True),
+        ("checked into", "checked out of", False),  # a particle makes another act
+        ("stepped down", "stepped up", False),
         ("earthquakes", "earthquake", True),
         ("stole", "stealing", True),
         ("resigned", "was killed", False),
@@ -257,6 +260,13 @@ def test_reports_naming_different_people_in_one_part_are_different_events() -> N
 
     assert not joined(final, other)  # Lena Cole and Mia Stone: different people played
     assert joined(final, witnessed)  # only one side names someone the other does not
+
+
+def test_one_verb_with_another_particle_is_another_act_whatever_the_words() -> None:
+    into = ("Lena Cole checked into a clinic in Leeds on Friday.", "checked into", ["Lena Cole"])
+    out = ("Lena Cole checked out of the clinic in Leeds on Friday.", "checked out", ["Lena Cole"])
+    assert not joined_acts(into, out)
+    assert joined_acts(into, ("Lena Cole checked in to a Leeds clinic on Friday.", "checked in", ["Lena Cole"]))
 
 
 def test_reports_naming_different_teams_or_places_in_one_part_are_different_events() -> None:

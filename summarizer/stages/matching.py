@@ -155,6 +155,8 @@ def judge(
     if not compatible(a, b):
         return None
     first, second = acts
+    if first is not None and second is not None and first != second and first.split()[0] == second.split()[0]:
+        return False  # one verb with another particle is another act: 'check in', 'check out'
     if first is not None and first == second:
         # the same parties or figure: no more words in common are needed than any join needs
         if (same_parties or _same_figure(a, b)) and _overlap_with_act(a, b) >= SAME_ACT_SHARED_ACTOR:

@@ -160,15 +160,27 @@ def lemma(word: str) -> str:
     return word.lower()
 
 
+# The particles that make a verb another act ('check in', 'check out'), each as its kin read
+# ('checks into' is 'check in').
+_PARTICLES = {
+    **{p: p for p in "up down out in off on over away back".split()},
+    "into": "in",
+    "onto": "on",
+}
+
+
 def act_key(act: str) -> str | None:
     """What an event's act comes to, for telling whether two reports tell of the same kind of act:
     the stem of the dictionary form of its head, the last word with content of its own ('was
-    killed': kill, 'checks into': check, 'shot': shoot, 'shooting': shoot)."""
+    killed': kill, 'shot': shoot, 'shooting': shoot), with the particle that follows it, which
+    makes it another act ('checks into' and 'checked in': check in; 'checks out': check out)."""
     words = tokens(act)
     if not words:
         return None
-    head = next((w for w in reversed(words) if w.content), words[-1])
-    return stem(lemma(head.lower))
+    at = next((k for k in range(len(words) - 1, -1, -1) if words[k].content), len(words) - 1)
+    key = stem(lemma(words[at].lower))
+    following = words[at + 1].lower if at + 1 < len(words) else ""
+    return f"{key} {_PARTICLES[following]}" if following in _PARTICLES else key
 
 
 def negated(words: tuple[Token, ...], at: int) -> bool:
