@@ -266,7 +266,19 @@ def test_one_verb_with_another_particle_is_another_act_whatever_the_words() -> N
     into = ("Lena Cole checked into a clinic in Leeds on Friday.", "checked into", ["Lena Cole"])
     out = ("Lena Cole checked out of the clinic in Leeds on Friday.", "checked out", ["Lena Cole"])
     assert not joined_acts(into, out)
-    assert joined_acts(into, ("Lena Cole checked in to a Leeds clinic on Friday.", "checked in", ["Lena Cole"]))
+    assert joined_acts(
+        into, ("Lena Cole checked in to a Leeds clinic on Friday.", "checked in", ["Lena Cole"])
+    )
+
+
+def test_a_report_of_an_act_not_done_is_not_joined_with_one_of_it_done() -> None:
+    done = ("The Rovers sacked coach Ana Ruiz on Monday.", "sacked", ["Rovers", "Ana Ruiz"])
+    assert joined_acts(
+        done, ("The Rovers sacked coach Ana Ruiz on Monday night.", "sacked", ["Rovers", "Ana Ruiz"])
+    )
+    assert not joined_acts(
+        done, ("The Rovers have not sacked coach Ana Ruiz on Monday.", "sacked", ["Rovers", "Ana Ruiz"])
+    )
 
 
 def test_reports_naming_different_teams_or_places_in_one_part_are_different_events() -> None:

@@ -21,7 +21,7 @@ from ..schema.briefing import (
     TimelineEvent,
 )
 from ..schema.extraction import Citation, Extraction
-from ..text.words import act_key
+from ..text.words import act_key, act_negated
 from ..vocabulary import CLAIM_ROLES, STANCE_ROLES, parties
 from .actor_table import ActorIds, actor_ids, resolve_actors
 from .citing import unique_citations
@@ -83,6 +83,7 @@ def _merge_events(
     names: Mapping[str, str],
 ) -> list[TimelineEvent]:
     acts: dict[int, str | None] = {}  # id of each report -> what its act comes to (``act_key``)
+    denied: set[int] = set()  # ids of the reports that tell their act as not done
 
     def act(report: TimelineEvent) -> str | None:
         return acts.get(id(report))
@@ -92,7 +93,14 @@ def _merge_events(
         return describe(report.what).words | ({_ACT + key} if key else set())
 
     folding = _Folding[TimelineEvent](
-        lambda a, b: _same_event(a, b, describe, act, names), combine_events, words, SAME_ACT_SHARED_ACTOR
+        lambda a, b: (
+            None
+            if (id(a) in denied) != (id(b) in denied)  # one says it was done, the other not
+            else _same_event(a, b, describe, act, names)
+        ),
+        combine_events,
+        words,
+        SAME_ACT_SHARED_ACTOR,
     )
     for extraction in extractions:
         source = extraction.source.id
@@ -125,6 +133,8 @@ def _merge_events(
                 citations=event.citations,
             )
             acts[id(candidate)] = act_key(event.act) if event.act else None
+            if event.act and act_negated(event.what, event.act):
+                denied.add(id(candidate))
             folding.add(candidate)
     merged = folding.entries
     merged.sort(key=lambda e: (sort_key(e.date.value), e.date.reported_by or date.max))

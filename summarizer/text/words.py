@@ -183,6 +183,17 @@ def act_key(act: str) -> str | None:
     return f"{key} {_PARTICLES[following]}" if following in _PARTICLES else key
 
 
+def act_negated(what: str, act: str) -> bool:
+    """Whether a description tells its act as not done: a negation governs (``negated``) the first
+    of its words that is the act's head ('Ross will not direct the sequel': direct)."""
+    head = act_key(act)
+    if head is None:
+        return False
+    verb = head.split()[0]
+    words = tokens(what)
+    return next((negated(words, k) for k, w in enumerate(words) if stem(lemma(w.lower)) == verb), False)
+
+
 def negated(words: tuple[Token, ...], at: int) -> bool:
     """Whether a negation cue governs ``words[at]``: it stands among the three words before it, in
     its clause, with no other content word but an adverb or a verb of seeming between ('did not
