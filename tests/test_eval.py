@@ -340,7 +340,8 @@ def test_the_lemma_baseline_reads_the_head_word() -> None:
 
 def test_eval_sentences_scores_boundaries_against_one_sentence_a_line(tmp_path: Path) -> None:
     """Gold sentences one a line, tokenised as the corpus writes them: each line is written back
-    as prose, the lines run together, and the boundaries found are scored against the lines'."""
+    as prose, the lines run together (a byline or heading, ending with no stop, on its own line as
+    any article has it), and the boundaries found are scored against the lines'."""
     from summarizer.evaluation.sentences import as_prose
 
     assert (
@@ -351,6 +352,7 @@ def test_eval_sentences_scores_boundaries_against_one_sentence_a_line(tmp_path: 
         [
             "Storm closes port",
             "March 3 , 2024",
+            "By Ana Ruiz",
             "The port of Valmora closed on Friday .",
             "Officials said the storm would pass by Monday .",
             "`` We will reopen . We always do , '' the mayor said .",
@@ -364,7 +366,7 @@ def test_eval_sentences_scores_boundaries_against_one_sentence_a_line(tmp_path: 
     result = CliRunner().invoke(main, ["eval", "sentences", str(folder), "--errors"])
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert lines[0] == "1 article with gold sentences (1 without); 3 gold boundaries, 3 found"
+    assert lines[0] == "1 article with gold sentences (1 without); 4 gold boundaries, 4 found"
     assert lines[1] == "boundaries: P 1.000 R 1.000 F1 1.000"
     # the quotation's own full stop is no gold boundary (it is one line): found, it is an extra
     moved = folder / "a.json"
@@ -372,6 +374,6 @@ def test_eval_sentences_scores_boundaries_against_one_sentence_a_line(tmp_path: 
         json.dumps({"id": "a", "text": text.replace("We will reopen . We", "We will reopen .\nWe")})
     )
     again = CliRunner().invoke(main, ["eval", "sentences", str(folder)])
-    assert "4 gold boundaries" in again.stdout and "inside a quotation kept whole: 1" in again.stdout
+    assert "5 gold boundaries" in again.stdout and "inside a quotation kept whole: 1" in again.stdout
     none = CliRunner().invoke(main, ["eval", "sentences", str(tmp_path / "empty")])
     assert none.exit_code == 2

@@ -1,7 +1,8 @@
 """Scoring sentence boundaries against gold ones. Citations point at sentences, so where one ends
 matters. A corpus that keeps one gold sentence a line after its title and date lines (ECB+ does)
-gives the gold: each article's lines are joined by spaces as prose runs, split as the product
-splits, and every boundary found is compared with the gold ones. Its text is tokenised
+gives the gold: each article's lines are joined by spaces as prose runs (a line that ends with no
+stop, a heading, dateline or caption, keeps its line break, as it stands in any article), split as
+the product splits, and every boundary found is compared with the gold ones. Its text is tokenised
 ("offer ." , "`` He"), which no article is: each line is first written back as prose."""
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ _DETACHED = re.compile(r" (?=[.,!?;:%)\]]|'s\b|'re\b|'ve\b|'ll\b|'d\b|'m\b|n't\b
 _OPENED = re.compile(r"(?<=[(\[$]) ")
 _DECIMAL = re.compile(r"(?<=\d) \. (?=\d)")
 _HYPHEN = re.compile(r"(?<=\w) - (?=\w)")
+_ENDED = re.compile(r"[.!?][\"”’')\]]*$")  # a line that ends a sentence, closing marks aside
 
 
 def reattached(line: str) -> str:
@@ -67,20 +69,25 @@ def evaluate_sentences(articles: Sequence[dict[str, Any]]) -> SentenceScores:
         if len(lines) < 2:
             scores.without_gold += 1
             continue
-        text = " ".join(lines)
-        gold, at = set(), 0
-        for line in lines[:-1]:
-            at += len(line) + 1
-            gold.add(at)
+        text, gold = lines[0], set()
+        for before, line in zip(lines, lines[1:], strict=False):
+            text += " " if _ENDED.search(before) else "\n"
+            gold.add(len(text))
+            text += line
         found = {s.start for s in split_sentences(Document(name=str(article["id"]), text=text))[1:]}
         scores.gold += len(gold)
         scores.found += len(found)
         scores.right += len(gold & found)
         for boundary in sorted(gold - found):
-            scores.in_quotation += text.count('"', 0, boundary) % 2
+            scores.in_quotation += _quoted(text[:boundary])
             scores.misses.append(f"{article['id']}: {_around(text, boundary)}")
         scores.extras += [f"{article['id']}: {_around(text, b)}" for b in sorted(found - gold)]
     return scores
+
+
+def _quoted(before: str) -> bool:
+    """Whether a quotation is open at the end of ``before`` (straight or curly double marks)."""
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 def _around(text: str, boundary: int) -> str:
