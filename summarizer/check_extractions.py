@@ -73,6 +73,7 @@ def _problems(where: str, extraction: Extraction, source: Source | None) -> list
         return problems  # names and parties are read in the text
     corpus = Corpus.of(source.sentences)
     index = ActorIndex([(a.name, a.aliases, a.kind) for a in extraction.actors])
+    by_name = {a.name: a for a in extraction.actors}
     for k, actor in enumerate(extraction.actors):
         for j, alias in enumerate(actor.aliases):
             if not written(alias, source.document.text):
@@ -104,7 +105,7 @@ def _problems(where: str, extraction: Extraction, source: Source | None) -> list
                         f"{figure!r} is in none of the sentences it cites",
                     )
                 )
-        not_named = unnamed_in_extraction(event, extraction.actors, corpus)
+        not_named = unnamed_in_extraction(event, by_name, corpus, index)
         for j, participant in enumerate(event.participants):
             if index.find(participant.actor) is None:
                 said = f"{participant.actor!r} is no actor of {sid}"

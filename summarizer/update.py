@@ -78,11 +78,12 @@ def as_extracted_now(briefing: Briefing, sources: Sequence[Source]) -> Briefing:
         corpus = Corpus.of(source.sentences)
         notes: list[str] = []
         events = []
+        by_name = {a.name: a for a in extraction.actors}  # as extraction names participants
         for event in extraction.events:
             if (place := unnamed_place(event, corpus)) is not None:
                 notes.append(dropped_place(event.what, place))
                 event = event.model_copy(update={"where": None})
-            if unsaid := unnamed_in_extraction(event, extraction.actors, corpus):
+            if unsaid := unnamed_in_extraction(event, by_name, corpus):
                 notes += [dropped_participant(event.what, name) for name in unsaid]
                 taking_part = [p for p in event.participants if p.actor not in unsaid]
                 event = event.model_copy(update={"participants": taking_part})

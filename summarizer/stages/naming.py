@@ -77,15 +77,18 @@ def unnamed_participants(
     return unnamed
 
 
-def unnamed_in_extraction(event: Event, actors: Sequence[Actor], corpus: Corpus) -> list[str]:
-    """The participants of an extraction's event (as it names them) that are actors of its
-    ``actors`` no sentence the event cites names (``participant_named``)."""
-    index = ActorIndex([(a.name, a.aliases, a.kind) for a in actors])
-    by_name = {a.name: a for a in actors}
+def unnamed_in_extraction(
+    event: Event, actors: Mapping[str, Actor], corpus: Corpus, index: ActorIndex | None = None
+) -> list[str]:
+    """The participants of an extraction's event (as it names them) that are actors of its own
+    (``actors``: by name; ``index`` finds one by another name, where it is given) that no sentence
+    the event cites names (``participant_named``)."""
     ids = [c.sentence_id for c in event.citations]
     unnamed = []
     for participant in event.participants:
-        actor = by_name.get(index.find(participant.actor) or "")
+        actor = actors.get(participant.actor)
+        if actor is None and index is not None:
+            actor = actors.get(index.find(participant.actor) or "")
         if actor is not None and not participant_named(actor.name, actor.aliases, actor.kind, ids, corpus):
             unnamed.append(participant.actor)
     return unnamed
