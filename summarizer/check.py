@@ -22,6 +22,7 @@ from .stages.synthesise import rule_status
 from .store import Problem, briefing_sources, read_briefing
 from .support import unstated
 from .text import Corpus, Sentence, Source, source_of
+from .verified import Verified
 from .vocabulary import CLAIM_ROLES, parties
 
 UNCITED = "cites nothing; every statement must cite the sentences it rests on"
@@ -46,10 +47,13 @@ def check_briefing(
     return problems + verify_briefing(briefing, sources)
 
 
-def verify_briefing(briefing: Briefing, sources: Sequence[Source], support: bool = True) -> list[Problem]:
+def verify_briefing(
+    briefing: Briefing, sources: Sequence[Source], support: bool = True, verified: Verified | None = None
+) -> list[Problem]:
     """Problems of a briefing against the sources already read (a source not among them is not
     checked against its text): citations, cited sentences, actor references, ids and dates; and,
-    with ``support``, statements that their citations do not support."""
+    with ``support``, statements that their citations do not support. ``verified``: extractions
+    already checked, which an update does not check again (``verified.Verified``)."""
     problems: list[Problem] = []
     texts = {source.id: source.document for source in sources}
     by_id = {s.id: s for source in sources for s in source.sentences}
@@ -134,7 +138,7 @@ def verify_briefing(briefing: Briefing, sources: Sequence[Source], support: bool
                     )
                 )
     problems += _records(briefing)
-    problems += extraction_problems(briefing, sources)  # what an update will merge again, as it is
+    problems += extraction_problems(briefing, sources, verified)  # what an update will merge again, as it is
     if support:
         problems += [
             Problem(j.where, f"{j.text!r} is not supported by its citations: {j.support.summary()}")

@@ -20,12 +20,16 @@ from .stages.naming import forms, named, unnamed_in_extraction, unnamed_place, w
 from .store import Problem
 from .support import ActorNames, Cited, NameTable, assess, unstated
 from .text import Corpus, Sentence, Source, source_of, stands
+from .verified import Verified
 from .vocabulary import CLAIM_ROLES, parties
 
 
-def extraction_problems(briefing: Briefing, sources: Sequence[Source]) -> list[Problem]:
+def extraction_problems(
+    briefing: Briefing, sources: Sequence[Source], verified: Verified | None = None
+) -> list[Problem]:
     """Problems of the extractions a briefing carries, against the sources at hand (a source not
-    among them is checked for what needs no text)."""
+    among them is checked for what needs no text). ``verified``: the extractions already checked
+    against their text, which are not checked again, and where one that passes is remembered."""
     problems: list[Problem] = []
     extracted = [s.id for s in briefing.sources if s.status == "ok"]
     carried = Counter(e.source.id for e in briefing.extractions)
@@ -53,7 +57,14 @@ def extraction_problems(briefing: Briefing, sources: Sequence[Source]) -> list[P
         if extraction.source.sha256 != record.sha256:
             problems.append(Problem(where, "was made from another text than the source's (sha256 differs)"))
             continue
-        problems += _problems(where, extraction, texts.get(sid))
+        source = texts.get(sid)
+        key = verified.key(extraction, source) if verified is not None and source is not None else None
+        if key is not None and verified is not None and verified.holds(key):
+            continue
+        found = _problems(where, extraction, source)
+        if key is not None and verified is not None and not found:
+            verified.remember(key)
+        problems += found
     return problems
 
 

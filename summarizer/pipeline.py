@@ -167,7 +167,11 @@ async def asummarize(
     keep their ids, and ``changes`` says what is new."""
     say = progress or _silent
     settings, model = settings_of(settings, overrides, model)
-    previous = update.previous_briefing(since) if isinstance(since, (str, Path)) else since
+    previous = (
+        update.previous_briefing(since, cache_dir=settings.cache_dir)
+        if isinstance(since, (str, Path))
+        else since
+    )
     known = previous.sources if previous else []
     sources, notes = collect(inputs, known, retry=previous.briefing.left_out() if previous else ())
     if not sources:

@@ -24,6 +24,7 @@ from .stages.naming import (
 )
 from .store import load_briefing, read_sources
 from .text import Corpus, Source, count
+from .verified import Verified
 
 
 @dataclass(frozen=True)
@@ -38,17 +39,20 @@ class Previous:
         return InputError(self.name, "already holds every input; there is nothing to add")
 
 
-def previous_briefing(path: str | Path, given: Sequence[str | Path] = ()) -> Previous:
+def previous_briefing(
+    path: str | Path, given: Sequence[str | Path] = (), cache_dir: str | None = None
+) -> Previous:
     """The saved briefing at ``path``, fit to be updated: it passes ``check`` (support verdicts
     aside) against its sources (found where it names them, or among ``given``) and holds its
-    extractions. One
-    ``InputError`` naming the file otherwise."""
+    extractions; those this installation already checked, as remembered beside the response
+    cache in ``cache_dir``, are not checked again (``verified``). One ``InputError`` naming the
+    file otherwise."""
     name = str(path)
     briefing, base = load_briefing(path)
     sources, unread = read_sources(briefing, given, base)  # read and split once, checked and kept
     briefing = as_extracted_now(briefing, sources)
     # Statements kept and marked unsupported do not stop an update: its verdicts are worked out again.
-    problems = unread + verify_briefing(briefing, sources, support=False)
+    problems = unread + verify_briefing(briefing, sources, support=False, verified=Verified.beside(cache_dir))
     if problems:
         more = (
             f" (and {count(len(problems) - 1, 'other problem')}; `summarizer check` lists them)"

@@ -114,7 +114,7 @@ def brief(
     if since:  # checked before anything is spent; what checks it loads only for an update
         from ..update import previous_briefing
 
-        previous = previous_briefing(since)
+        previous = previous_briefing(since, cache_dir=settings.cache_dir)
     earlier = previous.sources if previous else []
     notes: list[str] = []
     sources = sources_of(

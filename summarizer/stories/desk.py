@@ -199,10 +199,11 @@ class _Briefing:
         return self.previous.sources if self.previous else []
 
 
-def _prepared(story: Story, plan: StoryPlan) -> _Briefing:
+def _prepared(story: Story, plan: StoryPlan, cache_dir: str | None) -> _Briefing:
     where = plan.folder / story.id
     saved = where / f"{BRIEFING}.json"
-    job = _Briefing(story, where, update.previous_briefing(saved) if saved.exists() else None, [])
+    previous = update.previous_briefing(saved, cache_dir=cache_dir) if saved.exists() else None
+    job = _Briefing(story, where, previous, [])
     held = _extracted(job.previous.briefing) if job.previous else set()  # one that failed is extracted again
     failed = job.previous.briefing.left_out() if job.previous else []
     documents = [_story_document(plan, a, where) for a in story.articles if a.sha256 not in held]
@@ -291,7 +292,7 @@ async def abrief_stories(
         raise ConfigError("--batch and --engine ray each share out the extraction: choose one")
     plan.folder.mkdir(parents=True, exist_ok=True)
     save_index(plan)
-    jobs = [_prepared(story, plan) for story in plan.waiting()]
+    jobs = [_prepared(story, plan, settings.cache_dir) for story in plan.waiting()]
     everything = [source for job in jobs for source in job.sources]  # every story's, in order
     extracted: dict[str, list[SourceOutcome]] = {}
     if engine == "ray":
