@@ -79,7 +79,7 @@ class ActorDraft(Draft):
 
 
 class ParticipantDraft(Draft):
-    actor: str = Field(description="An actor's name or alias.")
+    actor: str = Field(description="An actor, by a name a cited sentence uses.")
     role: str = Field(description="What it did: 'attacker', 'victim'.")
 
 
