@@ -106,15 +106,21 @@ def test_eval_events_scores_the_merges_of_each_topic() -> None:
     assert (
         "rows the merge made of two or more sources: 1, of which 1 tell of one event (1.000)" in result.stdout
     )
-    assert result.stdout.splitlines()[-2] == (
+    assert result.stdout.splitlines()[-3] == (
         "baseline (joined when the event's head lemma is the same, in a topic): "
         "B3 P 1.000 R 0.750 F1 0.857; 1 join, 1 right: pairwise P 1.000 R 0.250 F1 0.400"
     )
     # the two joins the merge missed, proposed as a perfect model would, pass code's checks
-    assert result.stdout.splitlines()[-1] == (
+    assert result.stdout.splitlines()[-2] == (
         "with a model proposing every true join of the rows, verified by code: B3 P 1.000 R 1.000 F1 1.000; "
         "pairwise P 1.000 R 1.000 (2 of 2 joins accepted); wrong joins proposed (rows of different events "
         "whose head words share a stem): 0 of 0 refused"
+    )
+    # the whole pipeline, briefing the three articles, makes the rows the merge makes
+    assert result.stdout.splitlines()[-1] == (
+        "through the whole pipeline (summarize, a model answering from the annotations, no join proposed): "
+        "B3 P 1.000 R 0.750 F1 0.857; pairwise P 1.000 R 0.250; rows of two or more sources: 1, of which 1 "
+        "tell of one event (1.000)"
     )
 
     errors = CliRunner().invoke(main, ["eval", "events", str(EVENTS), "--errors"]).stdout
@@ -136,6 +142,19 @@ def test_eval_events_scores_the_merges_of_each_topic() -> None:
     nothing = CliRunner().invoke(main, ["eval", "events", str(MINI)])  # articles without event annotations
     assert nothing.exit_code == 1
     assert nothing.stderr == f"summarizer: error: {MINI}: nothing to score: no annotated event\n"
+
+
+def test_eval_events_through_the_pipeline_reads_a_copy_once(tmp_path: Path) -> None:
+    """A syndicated copy is one report, not a second source: the merge alone counts it as another
+    outlet corroborating every event; briefed, the copy is folded and adds no row's source."""
+    for path in EVENTS.glob("*.json"):
+        (tmp_path / path.name).write_text(path.read_text())
+    copy = json.loads((EVENTS / "port-A.json").read_text())
+    copy["id"] = "A2"
+    (tmp_path / "port-A2.json").write_text(json.dumps(copy))
+    data = json.loads(CliRunner().invoke(main, ["eval", "events", str(tmp_path), "--format", "json"]).stdout)
+    assert data["cross_source_rows_right"][1] > data["through_pipeline"]["cross_source_rows_right"][1]
+    assert data["through_pipeline"]["cross_source_rows_right"] == [1, 1]  # as without the copy
 
 
 def test_eval_events_lists_a_wrong_join() -> None:

@@ -231,17 +231,23 @@ def eval_events(directory: str, errors: bool, fmt: str) -> None:
     """Merge the events of each topic's articles in DIRECTORY as the briefing does (each article
     extracted faithfully from its annotations); B³ and pairwise precision and recall of the merges
     against the gold event instances, beside two baselines: joining events whose words are the
-    same, and joining those whose head word has the same lemma in a topic (ECB+'s baseline)."""
+    same, and joining those whose head word has the same lemma in a topic (ECB+'s baseline); then
+    the rows of each topic's note made by the whole pipeline, a model answering from the
+    annotations."""
     from dataclasses import asdict
 
     from ..evaluation import evaluate_events, events_overall
+    from ..evaluation.briefed_events import briefed_overall, evaluate_briefed_events
 
-    results = evaluate_events(_articles(directory))
+    articles = _articles(directory)
+    results = evaluate_events(articles)
     if not results:
         raise SummarizerError(f"{directory}: nothing to score: no annotated event")
+    briefed = evaluate_briefed_events(articles)
     (b3, pairs), (base_b3, base_pairs) = events_overall(results), events_overall(results, "same words")
     lemma_b3, lemma_pairs = events_overall(results, "head lemma")
     if fmt == "json":
+        briefed_b3, briefed_pairs, briefed_rows = briefed_overall(briefed)
         topics = [
             {
                 "topic": r.topic,
@@ -269,6 +275,11 @@ def eval_events(directory: str, errors: bool, fmt: str) -> None:
             "true_proposals_accepted": [sum(r.true_proposals[i] for r in results) for i in (0, 1)],
             "wrong_proposals_refused": [sum(r.wrong_proposals[i] for r in results) for i in (0, 1)],
             "cross_source_rows_right": [sum(r.cross_rows[i] for r in results) for i in (0, 1)],
+            "through_pipeline": {
+                "b3": {**asdict(briefed_b3), "f1": briefed_b3.f1},
+                "pairs": {**asdict(briefed_pairs), **asdict(briefed_pairs.scores)},
+                "cross_source_rows_right": list(briefed_rows),
+            },
         }
         click.echo(json.dumps({**overall, "topics": topics}, indent=2))
         return
@@ -308,6 +319,14 @@ def eval_events(directory: str, errors: bool, fmt: str) -> None:
         f"R {proposed_b3.recall:.3f} F1 {proposed_b3.f1:.3f}; pairwise P {proposed_pairs.scores.precision:.3f} "
         f"R {proposed_pairs.scores.recall:.3f} ({accepted} of {count(offered, 'join')} accepted); wrong joins "
         f"proposed (rows of different events whose head words share a stem): {refused} of {wrong} refused"
+    )
+    briefed_b3, briefed_pairs, (briefed_right, briefed_made) = briefed_overall(briefed)
+    click.echo(
+        f"through the whole pipeline (summarize, a model answering from the annotations, no join proposed): "
+        f"B3 P {briefed_b3.precision:.3f} R {briefed_b3.recall:.3f} F1 {briefed_b3.f1:.3f}; pairwise P "
+        f"{briefed_pairs.scores.precision:.3f} R {briefed_pairs.scores.recall:.3f}; rows of two or more sources: "
+        f"{briefed_made}, of which {briefed_right} tell of one event"
+        + (f" ({briefed_right / briefed_made:.3f})" if briefed_made else "")
     )
     if errors:
         for r in results:

@@ -98,10 +98,10 @@ def evaluate_events(articles: list[dict[str, Any]]) -> list[EventScores]:
         by_topic[str(article.get("topic", "all"))].append(article)
     results = []
     for topic, members in sorted(by_topic.items()):
-        spread = _articles_per_instance(members)
+        spread = articles_per_instance(members)
         extractions, reports = [], []
         for index, article in enumerate(members):
-            extraction, reported = _as_extraction(article, source_id(index), spread)
+            extraction, reported = as_extraction(article, source_id(index), spread)
             extractions.append(extraction)
             reports += reported
         if not reports:
@@ -110,15 +110,15 @@ def evaluate_events(articles: list[dict[str, Any]]) -> list[EventScores]:
         known = {r.item for r in reports}
         rows = {entry.id: row for entry, row in zip(story.timeline, _rows(story, known), strict=True) if row}
         system = list(rows.values())
-        gold = _clusters(reports, lambda r: r.instance)
+        gold = grouped_by(reports, lambda r: r.instance)
         instance_of = {r.item: r.instance for r in reports}
         row_instance = {
             e: Counter(instance_of[i] for i in row).most_common(1)[0][0] for e, row in rows.items()
         }
         proposed_system, accepted, wrong = _proposed(story, known, rows, row_instance, reports)
-        baseline = _clusters(reports, lambda r: r.trigger.casefold())
-        lemma = _clusters(reports, head_lemma)
-        truth = _Truth(reports, _related(reports), _cross_pairs(gold))
+        baseline = grouped_by(reports, lambda r: r.trigger.casefold())
+        lemma = grouped_by(reports, head_lemma)
+        truth = Truth(reports, related_pairs(reports), cross_pairs(gold))
         results.append(
             EventScores(
                 topic,
@@ -190,7 +190,7 @@ def head_lemma(report: ReportedEvent) -> str:
     return stem(words[-1].text.casefold()) if words else report.trigger.casefold()
 
 
-def _clusters(reports: Sequence[ReportedEvent], label: Callable[[ReportedEvent], str]) -> list[list[Item]]:
+def grouped_by(reports: Sequence[ReportedEvent], label: Callable[[ReportedEvent], str]) -> list[list[Item]]:
     """The reports grouped by a label: their gold instance, or the words of the event."""
     groups: dict[str, list[Item]] = defaultdict(list)
     for report in reports:
@@ -221,7 +221,7 @@ class Pairs:
 
 
 @dataclass(frozen=True)
-class _Truth:
+class Truth:
     """What a topic's clusterings are scored against: the pairs of reports from different sources
     that report an event in common (a join is right when it is one of them; a sentence reports
     several) and the pairs of reports standing for the same event (the pairs to find). A merge
@@ -232,13 +232,13 @@ class _Truth:
     wanted: set[frozenset[Item]]
 
     def pairs(self, clusters: Sequence[Sequence[Item]]) -> Pairs:
-        joined = _cross_pairs(clusters)
+        joined = cross_pairs(clusters)
         return Pairs(len(joined), len(joined & self.related), len(self.wanted), len(joined & self.wanted))
 
     def rows(self, clusters: Sequence[Sequence[Item]]) -> tuple[int, int]:
         """Of the clusters that hold reports of two or more sources: how many tell of one event
         (every two of their reports from different sources report an event in common), how many."""
-        made = [pairs for cluster in clusters if (pairs := _cross_pairs([cluster]))]
+        made = [pairs for cluster in clusters if (pairs := cross_pairs([cluster]))]
         return sum(pairs <= self.related for pairs in made), len(made)
 
     def differences(
@@ -246,7 +246,7 @@ class _Truth:
     ) -> tuple[tuple[EventMerge, ...], tuple[EventMerge, ...]]:
         """The pairs joined that report different events, and the pairs of one event left apart."""
         of = {r.item: r for r in self.reports}
-        joined = _cross_pairs(clusters)
+        joined = cross_pairs(clusters)
 
         def described(pair: frozenset[Item], same: bool) -> EventMerge:
             first, second = sorted(pair)
@@ -273,7 +273,7 @@ def events_overall(results: Sequence[EventScores], of: str = "merge") -> tuple[S
     return b3, sum((chosen(r)[1] for r in results), Pairs(0, 0, 0, 0))
 
 
-def _related(reports: Sequence[ReportedEvent]) -> set[frozenset[Item]]:
+def related_pairs(reports: Sequence[ReportedEvent]) -> set[frozenset[Item]]:
     return {
         frozenset((a.item, b.item))
         for n, a in enumerate(reports)
@@ -282,7 +282,7 @@ def _related(reports: Sequence[ReportedEvent]) -> set[frozenset[Item]]:
     }
 
 
-def _cross_pairs(clusters: Sequence[Sequence[Item]]) -> set[frozenset[Item]]:
+def cross_pairs(clusters: Sequence[Sequence[Item]]) -> set[frozenset[Item]]:
     return {
         frozenset((a, b))
         for cluster in clusters
@@ -296,7 +296,7 @@ def _label(report: ReportedEvent) -> str:
     return f"{report.article} [{report.trigger}] {report.sentence.text}"
 
 
-def _articles_per_instance(articles: Sequence[dict[str, Any]]) -> dict[str, int]:
+def articles_per_instance(articles: Sequence[dict[str, Any]]) -> dict[str, int]:
     seen: dict[str, set[str]] = defaultdict(set)
     for article in articles:
         for event in article.get("events", []):
@@ -305,7 +305,7 @@ def _articles_per_instance(articles: Sequence[dict[str, Any]]) -> dict[str, int]
     return {instance: len(ids) for instance, ids in seen.items()}
 
 
-def _as_extraction(
+def as_extraction(
     article: dict[str, Any], source: str, spread: dict[str, int]
 ) -> tuple[Extraction, list[ReportedEvent]]:
     """The extraction a faithful model would give of an article, and the events it reports."""
