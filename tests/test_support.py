@@ -369,6 +369,14 @@ def test_what_an_actor_does_must_be_what_the_evidence_has_it_do() -> None:
     assert check("Valmora closed the port.", "Marsh closed the port.").verdict == "supported"
 
 
+def test_an_aim_is_not_a_deed_a_statement_may_say_was_not_done() -> None:
+    """'efforts to reduce the bill' tells an aim: 'failing to reduce' it does not gainsay it (other
+    rules judge whether it is supported), while 'declined to comment' still tells a deed undone."""
+    aim = "The trust said it had slipped behind schedule in its efforts to reduce the agency bill."
+    assert check("The trust is failing to reduce the agency bill.", aim).verdict == "supported"
+    assert fault(check("The trust did not slip behind schedule.", aim)) == ("polarity", "not")
+
+
 def test_a_negation_reaches_through_a_verb_of_seeming() -> None:
     said = "The report may not be centrally relevant to the inquiry."
     assert (

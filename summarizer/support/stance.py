@@ -123,24 +123,39 @@ def _content_words(text: str) -> tuple[tuple[int, str, bool], ...]:
 
 
 @lru_cache(maxsize=SENTENCES_REMEMBERED)
-def _polarity(text: str) -> tuple[dict[str, frozenset[bool]], int]:
-    """Of a cited sentence: whether each content word's stem stands negated or not, and how many
-    negative words it has."""
+def _polarity(text: str) -> tuple[dict[str, frozenset[bool]], int, frozenset[str]]:
+    """Of a cited sentence: whether each content word's stem stands negated or not, how many
+    negative words it has, and the stems of the verbs it tells as aims, not deeds: a verb after
+    'to' ('its efforts to reduce the bill'). A statement may say an aim was not met ('failing to
+    reduce') without gainsaying the sentence, so an aim stands both ways ('declined to comment'
+    is a deed undone, not an aim)."""
     flags: dict[str, set[bool]] = defaultdict(set)
-    for _, key, no in _content_words(text):
+    aims = set()
+    words = tokens(text)
+    for i, key, no in _content_words(text):
         flags[key].add(no)
-    return {k: frozenset(v) for k, v in flags.items()}, sum(_negative_word(w) for w in tokens(text))
+        if not no and i > 0 and words[i - 1].lower == "to":
+            flags[key].add(True)
+            aims.add(key)
+    return {k: frozenset(v) for k, v in flags.items()}, sum(_negative_word(w) for w in words), frozenset(aims)
 
 
 def _negations(said: _Text, cited: Sequence[_Text], faults: list[Fault]) -> int:
     flags: dict[str, set[bool]] = defaultdict(set)
     negatives = 0
+    aims: set[str] = set()
     for text in cited:
-        own, count = _polarity(text.text)
+        own, count, meant = _polarity(text.text)
         negatives += count
+        aims |= meant
         for key, values in own.items():
             flags[key] |= values
-    cues = sum(w.negation for w in said.words)
+    words = said.words
+    cues = sum(
+        w.negation
+        and not (w.negating and k + 2 < len(words) and stem(words[k + 2].text) in aims)  # 'failing to reduce'
+        for k, w in enumerate(words)
+    )
     if cues > negatives:
         cue = next(w.text for w in said.words if w.negation)
         faults.append(("polarity", cue, "adds a negation the cited sentences do not have"))
