@@ -260,10 +260,10 @@ def participant_names(actors: Sequence[BriefingActor], kinds: Sequence[str] = ()
 def participants_differ(a: TimelineEvent, b: TimelineEvent, names: Mapping[str, str]) -> str | None:
     """Why two reports cannot be of one event by who took part, or None: each names a participant
     the other does not, of those ``names`` holds (actor id -> name), so the act was done by, to or
-    at someone else: Klitschko stopping Rahman and Klitschko stopping Thompson, the Colts beating the Jaguars
-    and the Colts beating the Chiefs, a store burning in Surrey and one burning in Wellington; or
-    both name participants and none is the same. A report naming fewer participants may be the
-    same event told more briefly."""
+    at someone else (Klitschko stopping Rahman and Klitschko stopping Thompson, the Colts beating
+    the Jaguars and the Colts beating the Chiefs, a store burning in Surrey and one burning in
+    Wellington); or both name participants and none is the same. A report naming fewer
+    participants may be the same event told more briefly."""
     mine, theirs = {r.actor for r in a.participants}, {r.actor for r in b.participants}
     if mine and theirs and not mine & theirs:
         return "they have no participant in common"

@@ -1,6 +1,6 @@
 """Whether an actor, an event's place or a participant in it is named in the sentences it cites:
-extraction keeps it only if so, and ``check`` vouches for it in a saved briefing by the same rule, so the tool's own
-output passes its own check."""
+extraction keeps it only if so, and ``check`` vouches for it in a saved briefing by the same
+rule, so the tool's own output passes its own check."""
 
 from __future__ import annotations
 
