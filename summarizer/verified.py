@@ -11,6 +11,7 @@ it vouches for a briefing from scratch."""
 from __future__ import annotations
 
 import hashlib
+import re
 from functools import cache
 from pathlib import Path
 
@@ -22,13 +23,35 @@ FOLDER = "verified"  # under the response cache's directory
 
 @cache
 def _code() -> str:
-    """A hash of this version's code: every module of the package (a few hundred KB, read once)."""
+    """A hash of the code that checks: every module of the package (a few hundred KB, read once)
+    and the version of each library it needs (a new sentence splitter or lemma table may read an
+    article otherwise)."""
     digest = hashlib.sha256()
     package = Path(__file__).parent
     for path in sorted(package.rglob("*.py")):
         digest.update(str(path.relative_to(package)).encode())
         digest.update(path.read_bytes())
+    digest.update(_libraries().encode())
     return digest.hexdigest()
+
+
+def _libraries() -> str:
+    """'name version' of each library the installed package requires; none when it runs from
+    source, uninstalled."""
+    from importlib import metadata
+
+    try:
+        required = metadata.requires(__package__ or "summarizer") or []
+    except metadata.PackageNotFoundError:
+        return ""
+    names = sorted({re.split(r"[\s;<>=!~\[(]", r, maxsplit=1)[0] for r in required if "extra ==" not in r})
+    found = []
+    for name in names:
+        try:
+            found.append(f"{name} {metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{name} absent")
+    return "\n".join(found)
 
 
 class Verified:

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from summarizer import check_extractions
 from summarizer.cli import main
+from summarizer.documents import read_document
 from summarizer.errors import InputError
 from summarizer.update import previous_briefing
 
@@ -68,3 +69,30 @@ def test_check_vouches_from_scratch_whatever_an_update_remembers(
     result = CliRunner().invoke(main, ["check", str(EXAMPLE), *SEEDS])
     assert result.exit_code == 0, result.output
     assert checked == ["A", "B", "A", "B"]
+
+
+def test_another_version_of_a_library_it_reads_with_is_another_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new sentence splitter or lemma table may read an article otherwise: what was checked
+    with the old one is checked again."""
+    from importlib import metadata
+
+    from summarizer import verified
+    from summarizer.store import read_briefing
+    from summarizer.text import Source
+
+    briefing, _, _ = read_briefing(EXAMPLE)
+    assert not isinstance(briefing, list)
+    extraction = briefing.extractions[0]
+    source = Source.of(read_document(SEEDS[0]), "A")
+    record = verified.Verified("unused")
+    verified._code.cache_clear()
+    before = record.key(extraction, source)
+    real = metadata.version
+    monkeypatch.setattr(metadata, "version", lambda name: "99.0" if name == "sentencex" else real(name))
+    verified._code.cache_clear()
+    try:
+        assert record.key(extraction, source) != before
+    finally:
+        monkeypatch.undo()
+        verified._code.cache_clear()
+    assert record.key(extraction, source) == before
