@@ -14,9 +14,16 @@ import hashlib
 import re
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from .lazy import deferred
 from .schema.extraction import Extraction
 from .text import Source
+
+if TYPE_CHECKING:
+    import importlib.metadata as metadata
+else:  # read at the first update's check only
+    metadata = deferred("importlib.metadata")
 
 FOLDER = "verified"  # under the response cache's directory
 
@@ -38,8 +45,6 @@ def _code() -> str:
 def _libraries() -> str:
     """'name version' of each library the installed package requires; none when it runs from
     source, uninstalled."""
-    from importlib import metadata
-
     try:
         required = metadata.requires(__package__ or "summarizer") or []
     except metadata.PackageNotFoundError:

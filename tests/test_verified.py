@@ -5,6 +5,7 @@ never consults the record."""
 
 import json
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from click.testing import CliRunner
@@ -74,8 +75,6 @@ def test_check_vouches_from_scratch_whatever_an_update_remembers(
 def test_another_version_of_a_library_it_reads_with_is_another_key(monkeypatch: pytest.MonkeyPatch) -> None:
     """A new sentence splitter or lemma table may read an article otherwise: what was checked
     with the old one is checked again."""
-    from importlib import metadata
-
     from summarizer import verified
     from summarizer.store import read_briefing
     from summarizer.text import Source
@@ -87,8 +86,13 @@ def test_another_version_of_a_library_it_reads_with_is_another_key(monkeypatch: 
     record = verified.Verified("unused")
     verified._code.cache_clear()
     before = record.key(extraction, source)
-    real = metadata.version
-    monkeypatch.setattr(metadata, "version", lambda name: "99.0" if name == "sentencex" else real(name))
+    real = verified.metadata
+    newer = SimpleNamespace(
+        requires=real.requires,
+        version=lambda name: "99.0" if name == "sentencex" else real.version(name),
+        PackageNotFoundError=real.PackageNotFoundError,
+    )
+    monkeypatch.setattr(verified, "metadata", newer)
     verified._code.cache_clear()
     try:
         assert record.key(extraction, source) != before
