@@ -36,6 +36,23 @@ def test_cli_brief_writes_the_golden_note(
 
 @pytest.mark.vcr
 @pytest.mark.default_cassette("seeds_briefing.yaml")
+def test_cli_brief_to_a_json_file_writes_the_briefing(
+    played_all: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, root: Path, fake_key: str
+) -> None:
+    """-o note.json with no --format writes the Briefing, which --since and check read."""
+    monkeypatch.setenv("OPENAI_API_KEY", fake_key)
+    monkeypatch.chdir(root)
+    out = tmp_path / "note.json"
+    result = CliRunner().invoke(
+        main, ["brief", "seeds/000_03079551f3923d2c.txt", "seeds/002_6f4a12cc5c38a6ff.txt", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.stderr
+    assert Briefing.model_validate_json(out.read_text()).title
+    assert CliRunner().invoke(main, ["check", str(out)]).exit_code == 0
+
+
+@pytest.mark.vcr
+@pytest.mark.default_cassette("seeds_briefing.yaml")
 def test_library_briefing_holds_what_the_note_needs(
     played_all: Any, monkeypatch: pytest.MonkeyPatch, root: Path, fake_key: str
 ) -> None:

@@ -156,6 +156,27 @@ def test_render_a_saved_briefing_without_a_model(tmp_path: Path, fmt: str) -> No
         assert text.startswith("<!DOCTYPE html>") and 'id="s-B20"' in text  # every sentence of the articles
 
 
+def test_the_output_files_suffix_names_the_format_unless_one_is_given(tmp_path: Path) -> None:
+    """A note written to note.json is JSON, to note.html a page, to note.md or notes.txt Markdown;
+    --format, where given, wins."""
+    expected = {
+        "note.json": GOLDEN.read_text(),
+        "note.md": (GOLDEN.parent / "seeds_briefing.md").read_text(),
+        "notes.txt": (GOLDEN.parent / "seeds_briefing.md").read_text(),
+    }
+    for name, text in expected.items():
+        result = CliRunner().invoke(main, ["render", str(GOLDEN), "-o", str(tmp_path / name)])
+        assert result.exit_code == 0, result.output
+        assert (tmp_path / name).read_text() == text, name
+    assert CliRunner().invoke(main, ["render", str(GOLDEN), "-o", str(tmp_path / "page.HTML")]).exit_code == 0
+    assert (tmp_path / "page.HTML").read_text().startswith("<!DOCTYPE html>")
+    given = tmp_path / "given.json"
+    assert (
+        CliRunner().invoke(main, ["render", str(GOLDEN), "--format", "md", "-o", str(given)]).exit_code == 0
+    )
+    assert given.read_text() == expected["note.md"]
+
+
 def test_render_shows_cited_sentences_only_when_a_source_is_not_at_hand(tmp_path: Path) -> None:
     data = json.loads(GOLDEN.read_text())
     data["sources"][1]["name"] = "gone.txt"

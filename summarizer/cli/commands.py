@@ -20,6 +20,7 @@ from .options import (
     format_option,
     from_the_cache,
     model_options,
+    output_format,
     output_option,
     progress,
     report_usage,
@@ -31,12 +32,16 @@ from .startup import load_libraries
 @click.command()
 @click.argument("files", nargs=-1, required=True)
 @output_option("Write the extractions here (atomically) instead of stdout.")
-@format_option(EXTRACTION_FORMATS, "md: one section a source; json: a list of extractions")
+@format_option(
+    EXTRACTION_FORMATS, "md: one section a source; json: a list of extractions", follows_output=True
+)
 @dry_run_option
 @document_options
 @model_options
 @reports_errors
-def extract(files: tuple[str, ...], output: str | None, fmt: str, dry_run: bool, **options: Any) -> None:
+def extract(
+    files: tuple[str, ...], output: str | None, fmt: str | None, dry_run: bool, **options: Any
+) -> None:
     """Extract grounded actors, events and claims from FILES (.txt, .md, .html, .json, - for stdin)."""
     from ..documents import load_document
     from ..files import check_output, write_atomic
@@ -48,6 +53,7 @@ def extract(files: tuple[str, ...], output: str | None, fmt: str, dry_run: bool,
 
     meta = document_metadata(files, options)
     settings = Settings.from_env(**options)
+    fmt = output_format(fmt, output, EXTRACTION_FORMATS)
     if output:
         check_output(output, files)
     sources = sources_of([load_document(path, **meta) for path in files])  # all read before any call
@@ -76,7 +82,11 @@ def extract(files: tuple[str, ...], output: str | None, fmt: str, dry_run: bool,
 @click.command()
 @click.argument("files", nargs=-1, required=True)
 @output_option("Write the note here (atomically) instead of stdout.")
-@format_option(BRIEFING_FORMATS, "md: the note to read; json: the Briefing (see `summarizer schema`)")
+@format_option(
+    BRIEFING_FORMATS,
+    "md: the note to read; json: the Briefing (see `summarizer schema`); html: a page",
+    follows_output=True,
+)
 @click.option(
     "--since",
     type=click.Path(dir_okay=False),
@@ -94,7 +104,12 @@ def extract(files: tuple[str, ...], output: str | None, fmt: str, dry_run: bool,
 @model_options
 @reports_errors
 def brief(
-    files: tuple[str, ...], output: str | None, fmt: str, since: str | None, dry_run: bool, **options: Any
+    files: tuple[str, ...],
+    output: str | None,
+    fmt: str | None,
+    since: str | None,
+    dry_run: bool,
+    **options: Any,
 ) -> None:
     """Write a briefing note on the story that FILES report (.txt, .md, .html, .json, - for stdin)."""
     from ..documents import load_document
@@ -134,7 +149,7 @@ def brief(
     except ModelError as error:
         report_usage(settings.model, error.usage or Usage(), cached.usage)
         raise
-    text = render_briefing(briefing, fmt, [*earlier, *sources])
+    text = render_briefing(briefing, output_format(fmt, output, BRIEFING_FORMATS), [*earlier, *sources])
     if output:
         write_atomic(output, text)
         click.echo(f"wrote {output}", err=True)
@@ -164,9 +179,10 @@ def brief(
 @format_option(
     BRIEFING_FORMATS,
     "md: the note to read; json: the Briefing; html: a page that shows each cited sentence in its article",
+    follows_output=True,
 )
 @reports_errors
-def render(briefing: str, sources: tuple[str, ...], output: str | None, fmt: str) -> None:
+def render(briefing: str, sources: tuple[str, ...], output: str | None, fmt: str | None) -> None:
     """Render a saved BRIEFING.json without any model call. The articles' full text comes from
     SOURCES (default: the files the briefing names), each one checked against the briefing's
     hash; a source that is missing or changed shows its cited sentences only."""
@@ -180,7 +196,7 @@ def render(briefing: str, sources: tuple[str, ...], output: str | None, fmt: str
     texts, problems = read_sources(note, sources, base)
     for problem in problems:
         progress(f"{problem}; its cited sentences only are shown")
-    text = render_briefing(note, fmt, texts)
+    text = render_briefing(note, output_format(fmt, output, BRIEFING_FORMATS), texts)
     if output:
         write_atomic(output, text)
         progress(f"wrote {output}")

@@ -9,6 +9,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
@@ -261,8 +262,19 @@ def output_option(text: str) -> Callable[[F], F]:
     )
 
 
-def format_option(formats: Iterable[str], text: str, default: str = "md") -> Callable[[F], F]:
-    """--format: the choices (a registry's names), what each gives, and the default."""
+def format_option(
+    formats: Iterable[str], text: str, default: str = "md", follows_output: bool = False
+) -> Callable[[F], F]:
+    """--format: the choices (a registry's names), what each gives, and the default; with
+    ``follows_output``, the default is the one -o's suffix names (``output_format``)."""
+    if follows_output:
+        return click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(list(formats)),
+            default=None,
+            help=f"{text} [default: as -o's suffix says (.json, .html, .md), else {default}].",
+        )
     return click.option(
         "--format",
         "fmt",
@@ -271,6 +283,18 @@ def format_option(formats: Iterable[str], text: str, default: str = "md") -> Cal
         show_default=True,
         help=text + ".",
     )
+
+
+_SUFFIX_FORMATS = {".json": "json", ".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
+
+
+def output_format(fmt: str | None, output: str | None, formats: Iterable[str], default: str = "md") -> str:
+    """The format given, else the one the output file's suffix names ('note.json': json), else
+    ``default``: a note written to note.json is JSON, as its name says."""
+    if fmt is not None:
+        return fmt
+    named = _SUFFIX_FORMATS.get(Path(output).suffix.lower()) if output else None
+    return named if named is not None and named in set(formats) else default
 
 
 def dry_run_option(command: F) -> F:
