@@ -109,7 +109,15 @@ def test_library_briefing_holds_what_the_note_needs(
         "'border with Kosovo', not named in the sentences it cites",
         "source A: its date (2023-12-06) is more than 14 days after every date its events give; "
         "relative dates are read from 2023-09-29, the latest of those",
+        "synthesis: E12 joined into E8, read as one event; nothing in them disagrees",
     ]
+    # the two seeds report the same build-up and the same two calls: those rows cite both
+    joined = {e.what: e.sources for e in briefing.timeline if len(e.sources) > 1}
+    assert joined == {
+        "Serbia built up forces, tanks and artillery on its border with Kosovo.": ["A", "B"],
+        "Antony Blinken spoke to Aleksandar Vucic by phone and urged immediate de-escalation.": ["A", "B"],
+        "Jake Sullivan spoke to Albin Kurti.": ["A", "B"],  # proposed by the synthesis, verified by code
+    }
 
 
 def test_schema_command_prints_the_briefing_schema() -> None:
