@@ -19,6 +19,7 @@ from summarizer.evaluation import (
     events_overall,
     load_articles,
 )
+from summarizer.evaluation.metrics import Scores, conll, muc
 
 MINI = Path(__file__).parent / "data" / "meantime"
 EVENTS = Path(__file__).parent / "data" / "events"  # three reports of a dock strike, written for these tests
@@ -31,6 +32,15 @@ def test_scores_on_a_hand_checked_case() -> None:
     ceaf = ceaf_e(system, gold)  # best alignment: {a,b}~{a,b,c} 0.8, {c,d}~{d} 2/3
     assert (round(ceaf.precision, 4), round(ceaf.recall, 4)) == (0.7333, 0.7333)
     assert b_cubed(gold, gold).f1 == 1.0 and ceaf_e(gold, gold).f1 == 1.0
+    # MUC: gold needs 2 links ({a,b}, {c,d}), the system keeps 1 of them (a-b); the system makes 2
+    # links ({a,b,c}), of which gold keeps 1
+    assert muc(system, gold) == Scores(0.5, 0.5)
+    assert muc([["a", "b"], ["c", "d"]], [["a", "b", "c", "d"]]) == Scores(1.0, 2 / 3)  # Vilain et al.
+    assert muc([["a"], ["b"]], [["a", "b", "x"]]) == Scores(0.0, 0.0)  # 'x' missing: a part of its own
+    together = conll([(system, gold), ([["e", "f"]], [["e", "f"]])])  # a second topic, all right
+    assert together.muc == Scores(2 / 3, 2 / 3)  # links counted over both topics
+    assert round(together.ceaf_e.precision, 4) == round((0.8 + 2 / 3 + 1) / 3, 4)
+    assert together.f1 == (together.muc.f1 + together.b3.f1 + together.ceaf_e.f1) / 3
 
 
 def test_eval_commands_on_a_small_set() -> None:
@@ -106,18 +116,24 @@ def test_eval_events_scores_the_merges_of_each_topic() -> None:
     assert (
         "rows the merge made of two or more sources: 1, of which 1 tell of one event (1.000)" in result.stdout
     )
-    assert result.stdout.splitlines()[-3] == (
+    assert result.stdout.splitlines()[-4] == (
         "baseline (joined when the event's head lemma is the same, in a topic): "
         "B3 P 1.000 R 0.750 F1 0.857; 1 join, 1 right: pairwise P 1.000 R 0.250 F1 0.400"
     )
     # the two joins the merge missed, proposed as a perfect model would, pass code's checks
-    assert result.stdout.splitlines()[-2] == (
+    assert result.stdout.splitlines()[-3] == (
         "with a model proposing every true join of the rows, verified by code: B3 P 1.000 R 1.000 F1 1.000; "
         "pairwise P 1.000 R 1.000 (2 of 2 joins accepted); wrong joins proposed (rows of different events "
         "whose head words share a stem): 0 of 0 refused"
     )
-    # the whole pipeline, briefing the three articles, makes the rows the merge makes
+    # MUC: gold needs 3 links, the merge makes 1 and it is right (P 1, R 1/3); the perfect proposer all
     assert result.stdout.splitlines()[-1] == (
+        "CoNLL F1 (MUC, B3, CEAF-e F1), every topic at once: merge 0.702 (0.500, 0.857, 0.750); "
+        "same words 0.702 (0.500, 0.857, 0.750); head lemma 0.702 (0.500, 0.857, 0.750); "
+        "perfect proposer 1.000 (1.000, 1.000, 1.000)"
+    )
+    # the whole pipeline, briefing the three articles, makes the rows the merge makes
+    assert result.stdout.splitlines()[-2] == (
         "through the whole pipeline (summarize, a model answering from the annotations, no join proposed): "
         "B3 P 1.000 R 0.750 F1 0.857; pairwise P 1.000 R 0.250; rows of two or more sources: 1, of which 1 "
         "tell of one event (1.000)"
@@ -347,7 +363,8 @@ def test_a_gold_week_without_its_leading_zero_is_that_week() -> None:
 def test_the_lemma_baseline_reads_the_head_word() -> None:
     """ECB+'s baseline: reports join when their event's head word has one lemma ('was killed',
     'killing'), whatever else their words say."""
-    from summarizer.evaluation.events import ReportedEvent, head_lemma
+    from summarizer.evaluation.events import head_lemma
+    from summarizer.evaluation.gold_extraction import ReportedEvent
     from summarizer.text import Sentence
 
     def report(trigger: str) -> ReportedEvent:

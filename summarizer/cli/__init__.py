@@ -15,6 +15,7 @@ import click  # noqa: E402
 
 from .commands import brief, check, diff, extract, render, schema  # noqa: E402
 from .evaluate import evaluate  # noqa: E402
+from .evaluate_events import eval_events  # noqa: E402, F401  (adds `eval events`)
 from .evaluate_support import eval_support  # noqa: E402, F401  (adds `eval support`)
 from .options import OneLineErrors, ProgressHandler  # noqa: E402
 from .stories import stories  # noqa: E402

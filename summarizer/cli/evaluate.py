@@ -14,7 +14,7 @@ from ..text import count, sources_of
 from .options import dry_run_option, dry_run_report, format_option, model_options, progress, reports_errors
 
 
-def _articles(directory: str) -> list[dict[str, Any]]:
+def annotated_articles(directory: str) -> list[dict[str, Any]]:
     """The usable articles of DIRECTORY; each one left out is named on stderr and counted."""
     from ..evaluation import load_articles
 
@@ -33,13 +33,13 @@ def evaluate() -> None:
     """Measure actor resolution, date normalisation, event merging, story grouping and extraction on annotated news."""
 
 
-def _errors_option(what: str) -> Any:
+def errors_option(what: str) -> Any:
     return click.option("--errors", is_flag=True, default=False, help=f"List every {what} after the scores.")
 
 
 @evaluate.command(name="dates")
 @click.argument("directory", type=click.Path(file_okay=False))
-@_errors_option("miss (expression, sentence, reference date, gold, produced)")
+@errors_option("miss (expression, sentence, reference date, gold, produced)")
 @format_option(["text", "json"], "text: accuracy by kind; json: the scores and every case", default="text")
 @reports_errors
 def eval_dates(directory: str, errors: bool, fmt: str) -> None:
@@ -50,7 +50,7 @@ def eval_dates(directory: str, errors: bool, fmt: str) -> None:
     from ..dates import CALENDAR_KINDS
     from ..evaluation import calendar_accuracy, evaluate_dates
 
-    cases = evaluate_dates(_articles(directory))
+    cases = evaluate_dates(annotated_articles(directory))
     accuracy, counted = calendar_accuracy(cases)
     if not counted:
         raise SummarizerError(f"{directory}: nothing to score: no DATE timex with a calendar value")
@@ -98,7 +98,7 @@ def eval_dates(directory: str, errors: bool, fmt: str) -> None:
 
 @evaluate.command(name="actors")
 @click.argument("directory", type=click.Path(file_okay=False))
-@_errors_option("mention clustered apart from its gold entity (mention, gold cluster, produced cluster)")
+@errors_option("mention clustered apart from its gold entity (mention, gold cluster, produced cluster)")
 @format_option(["text", "json"], "text: scores by topic; json: the scores and every miss", default="text")
 @reports_errors
 def eval_actors(directory: str, errors: bool, fmt: str) -> None:
@@ -108,7 +108,7 @@ def eval_actors(directory: str, errors: bool, fmt: str) -> None:
 
     from ..evaluation import b_cubed_overall, evaluate_actors
 
-    results = evaluate_actors(_articles(directory))
+    results = evaluate_actors(annotated_articles(directory))
     if not results:
         raise SummarizerError(f"{directory}: nothing to score: no named PER, ORG or LOC mention")
     overall = b_cubed_overall(results)
@@ -151,7 +151,7 @@ def eval_actors(directory: str, errors: bool, fmt: str) -> None:
 
 @evaluate.command(name="stories")
 @click.argument("directory", type=click.Path(file_okay=False))
-@_errors_option("story found that holds articles of several annotated stories")
+@errors_option("story found that holds articles of several annotated stories")
 @format_option(["text", "json"], "text: the scores; json: the scores and every mixed story", default="text")
 @click.option(
     "--similarity",
@@ -168,7 +168,9 @@ def eval_stories(directory: str, errors: bool, fmt: str, similarity: float | Non
     from ..evaluation import evaluate_stories
     from ..stories import STORY_SIMILARITY
 
-    result = evaluate_stories(_articles(directory), STORY_SIMILARITY if similarity is None else similarity)
+    result = evaluate_stories(
+        annotated_articles(directory), STORY_SIMILARITY if similarity is None else similarity
+    )
     if fmt == "json":
         figures = {
             "b3": {**asdict(result.system), "f1": result.system.f1},
@@ -196,14 +198,14 @@ def eval_stories(directory: str, errors: bool, fmt: str, similarity: float | Non
 
 @evaluate.command(name="sentences")
 @click.argument("directory", type=click.Path(file_okay=False))
-@_errors_option("gold boundary missed and boundary found where gold has none (| marks it)")
+@errors_option("gold boundary missed and boundary found where gold has none (| marks it)")
 @reports_errors
 def eval_sentences(directory: str, errors: bool) -> None:
     """Split the articles of DIRECTORY into sentences as every command does; score the boundaries
     against gold ones, where the corpus keeps one sentence a line (ECB+)."""
     from ..evaluation import evaluate_sentences
 
-    scores = evaluate_sentences(_articles(directory))
+    scores = evaluate_sentences(annotated_articles(directory))
     if not scores.gold:
         raise InputError(
             directory, "holds no article with one sentence a line after its title and date: no gold to score"
@@ -222,119 +224,6 @@ def eval_sentences(directory: str, errors: bool) -> None:
             click.echo(f"extra:  {line}")
 
 
-@evaluate.command(name="events")
-@click.argument("directory", type=click.Path(file_okay=False))
-@_errors_option("pair joined that reports different events, and pair of one event left apart")
-@format_option(["text", "json"], "text: scores by topic; json: the scores and every error", default="text")
-@reports_errors
-def eval_events(directory: str, errors: bool, fmt: str) -> None:
-    """Merge the events of each topic's articles in DIRECTORY as the briefing does (each article
-    extracted faithfully from its annotations); B³ and pairwise precision and recall of the merges
-    against the gold event instances, beside two baselines: joining events whose words are the
-    same, and joining those whose head word has the same lemma in a topic (ECB+'s baseline); then
-    the rows of each topic's note made by the whole pipeline, a model answering from the
-    annotations."""
-    from dataclasses import asdict
-
-    from ..evaluation import evaluate_events, events_overall
-    from ..evaluation.briefed_events import briefed_overall, evaluate_briefed_events
-
-    articles = _articles(directory)
-    results = evaluate_events(articles)
-    if not results:
-        raise SummarizerError(f"{directory}: nothing to score: no annotated event")
-    briefed = evaluate_briefed_events(articles)
-    (b3, pairs), (base_b3, base_pairs) = events_overall(results), events_overall(results, "same words")
-    lemma_b3, lemma_pairs = events_overall(results, "head lemma")
-    if fmt == "json":
-        briefed_b3, briefed_pairs, briefed_rows = briefed_overall(briefed)
-        topics = [
-            {
-                "topic": r.topic,
-                "reports": r.reports,
-                "instances": r.instances,
-                "b3": asdict(r.b3),
-                "pairs": asdict(r.pairs),
-                "same_words_b3": asdict(r.baseline_b3),
-                "same_words_pairs": asdict(r.baseline_pairs),
-                "head_lemma_b3": asdict(r.lemma_b3),
-                "head_lemma_pairs": asdict(r.lemma_pairs),
-                "wrong": [asdict(m) for m in r.wrong],
-                "missed": [asdict(m) for m in r.missed],
-            }
-            for r in results
-        ]
-        overall = {
-            "b3": {**asdict(b3), "f1": b3.f1},
-            "pairs": {**asdict(pairs), **asdict(pairs.scores)},
-            "same_words_b3": {**asdict(base_b3), "f1": base_b3.f1},
-            "same_words_pairs": {**asdict(base_pairs), **asdict(base_pairs.scores)},
-            "head_lemma_b3": {**asdict(lemma_b3), "f1": lemma_b3.f1},
-            "head_lemma_pairs": {**asdict(lemma_pairs), **asdict(lemma_pairs.scores)},
-            "proposed_b3": {**asdict(events_overall(results, "proposed")[0])},
-            "true_proposals_accepted": [sum(r.true_proposals[i] for r in results) for i in (0, 1)],
-            "wrong_proposals_refused": [sum(r.wrong_proposals[i] for r in results) for i in (0, 1)],
-            "cross_source_rows_right": [sum(r.cross_rows[i] for r in results) for i in (0, 1)],
-            "through_pipeline": {
-                "b3": {**asdict(briefed_b3), "f1": briefed_b3.f1},
-                "pairs": {**asdict(briefed_pairs), **asdict(briefed_pairs.scores)},
-                "cross_source_rows_right": list(briefed_rows),
-            },
-        }
-        click.echo(json.dumps({**overall, "topics": topics}, indent=2))
-        return
-    click.echo(
-        f"{'topic':<10} {'reports':>7} {'events':>6} {'across':>6} {'merged':>6}  {'B3 P':>6} {'R':>6}  "
-        f"{'joins':>5} {'right':>5} {'pair P':>6} {'pair R':>6}  {'words B3 P':>10} {'pair P':>6}"
-    )
-    for r in results:
-        own, base = r.pairs.scores, r.baseline_pairs.scores
-        click.echo(
-            f"{r.topic:<10} {r.reports:>7} {r.instances:>6} {r.cross_source:>6} {r.merged:>6}  "
-            f"{r.b3.precision:>6.3f} {r.b3.recall:>6.3f}  {r.pairs.joined:>5} {r.pairs.right:>5} "
-            f"{own.precision:>6.3f} {own.recall:>6.3f}  {r.baseline_b3.precision:>10.3f} {base.precision:>6.3f}"
-        )
-    right_rows, rows = (sum(r.cross_rows[i] for r in results) for i in (0, 1))
-    for label, (scores, joins) in (
-        ("event merges", (b3, pairs)),
-        ("baseline (joined when the event words are the same)", (base_b3, base_pairs)),
-        ("baseline (joined when the event's head lemma is the same, in a topic)", (lemma_b3, lemma_pairs)),
-    ):
-        click.echo(
-            f"{label}: B3 P {scores.precision:.3f} R {scores.recall:.3f} F1 {scores.f1:.3f}; "
-            f"{count(joins.joined, 'join')}, {joins.right} right: pairwise P {joins.scores.precision:.3f} "
-            f"R {joins.scores.recall:.3f} F1 {joins.scores.f1:.3f}"
-            + (f" (of {count(joins.wanted, 'pair')} to find)" if label == "event merges" else "")
-        )
-        if label == "event merges" and rows:
-            click.echo(
-                f"rows the merge made of two or more sources: {rows}, of which {right_rows} tell of one event "
-                f"({right_rows / rows:.3f})"
-            )
-    proposed_b3, proposed_pairs = events_overall(results, "proposed")
-    accepted, offered = (sum(r.true_proposals[i] for r in results) for i in (0, 1))
-    refused, wrong = (sum(r.wrong_proposals[i] for r in results) for i in (0, 1))
-    click.echo(
-        f"with a model proposing every true join of the rows, verified by code: B3 P {proposed_b3.precision:.3f} "
-        f"R {proposed_b3.recall:.3f} F1 {proposed_b3.f1:.3f}; pairwise P {proposed_pairs.scores.precision:.3f} "
-        f"R {proposed_pairs.scores.recall:.3f} ({accepted} of {count(offered, 'join')} accepted); wrong joins "
-        f"proposed (rows of different events whose head words share a stem): {refused} of {wrong} refused"
-    )
-    briefed_b3, briefed_pairs, (briefed_right, briefed_made) = briefed_overall(briefed)
-    click.echo(
-        f"through the whole pipeline (summarize, a model answering from the annotations, no join proposed): "
-        f"B3 P {briefed_b3.precision:.3f} R {briefed_b3.recall:.3f} F1 {briefed_b3.f1:.3f}; pairwise P "
-        f"{briefed_pairs.scores.precision:.3f} R {briefed_pairs.scores.recall:.3f}; rows of two or more sources: "
-        f"{briefed_made}, of which {briefed_right} tell of one event"
-        + (f" ({briefed_right / briefed_made:.3f})" if briefed_made else "")
-    )
-    if errors:
-        for r in results:
-            for label, merges in (("joined, different events", r.wrong), ("left apart, one event", r.missed)):
-                for merge in merges:
-                    click.echo(f"\n{r.topic}: {label}\n  {merge.first}\n  {merge.second}")
-
-
 @evaluate.command(name="extract")
 @click.argument("directory", type=click.Path(file_okay=False))
 @click.option(
@@ -350,7 +239,7 @@ def eval_extract(directory: str, limit: int, dry_run: bool, **options: Any) -> N
     from ..settings import Settings
 
     settings = Settings.from_env(**options)
-    articles = _articles(directory)[:limit]
+    articles = annotated_articles(directory)[:limit]
     if dry_run:
         dry_run_report(sources_of([article_document(a) for a in articles]), settings, synthesis=False)
         return

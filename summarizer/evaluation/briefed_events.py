@@ -21,16 +21,8 @@ from ..settings import Settings
 from ..testing import prompt_sentences
 from ..text import split_sentences
 from .corpus import article_document
-from .events import (
-    Item,
-    Pairs,
-    Truth,
-    articles_per_instance,
-    as_extraction,
-    cross_pairs,
-    grouped_by,
-    related_pairs,
-)
+from .events import Pairs, Truth, cross_pairs, grouped_by, related_pairs
+from .gold_extraction import Item, articles_per_instance, as_extraction
 from .metrics import Scores, b_cubed, weighted
 
 

@@ -1,7 +1,8 @@
 """Measuring how the merge joins events reported by several sources, on annotated news whose
-event mentions carry cross-document instance ids (MEANTIME).
+event mentions carry cross-document instance ids (MEANTIME, ECB+).
 
-Each article becomes the extraction a faithful model would give: its named entities as actors, and
+Each article becomes the extraction a faithful model would give (``gold_extraction``): its named
+entities as actors, and
 one event per sentence that reports one, described by that sentence, dated by its date expression,
 with the entities it names as participants. A sentence usually reports several annotated events;
 the one it stands for is the one the most articles report (the first of equals), and an article
@@ -16,42 +17,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import astuple, dataclass, field
 from typing import Any
 
-from ..dates import CALENDAR_KINDS, find_dates, value_kind
-from ..schema.extraction import (
-    Actor,
-    Citation,
-    Event,
-    Extraction,
-    Generation,
-    Participant,
-    SourceInfo,
-)
 from ..stages.joining import join_proposed
 from ..stages.merge import Story, merge
-from ..text import Sentence, source_id, source_of, split_sentences
+from ..text import source_id, source_of
 from ..text.words import stem, tokens
-from .corpus import NAMED_TYPES, article_document
-from .metrics import Scores, b_cubed, weighted
-
-_KINDS = {"PER": "person", "ORG": "other", "LOC": "state"}
-
-Item = tuple[str, str]  # (source id, sentence id): one reported event
-
-
-@dataclass(frozen=True)
-class ReportedEvent:
-    """One article's report of an event: the sentence that describes it and its gold instance."""
-
-    source: str
-    article: str
-    sentence: Sentence
-    instance: str
-    trigger: str  # the annotated words of the event in that sentence
-    instances: frozenset[str]  # every event the sentence reports
-
-    @property
-    def item(self) -> Item:
-        return (self.source, self.sentence.id)
+from .gold_extraction import Item, ReportedEvent, articles_per_instance, as_extraction
+from .metrics import CoNLL, Scores, b_cubed, conll, weighted
 
 
 @dataclass(frozen=True)
@@ -88,6 +59,9 @@ class EventScores:
     # the merge's rows that two or more sources report: (those whose every two reports from
     # different sources tell of an event in common, all of them)
     cross_rows: tuple[int, int] = (0, 0)
+    # each clustering of the reports, by name ("gold", "merge", "same words", "head lemma",
+    # "proposed"), for the scores taken over every topic at once (``events_conll``)
+    clusters: dict[str, list[list[Item]]] = field(default_factory=dict)
 
 
 def evaluate_events(articles: list[dict[str, Any]]) -> list[EventScores]:
@@ -138,6 +112,13 @@ def evaluate_events(articles: list[dict[str, Any]]) -> list[EventScores]:
                 true_proposals=accepted,
                 wrong_proposals=wrong,
                 cross_rows=truth.rows(system),
+                clusters={
+                    "gold": gold,
+                    "merge": system,
+                    "same words": baseline,
+                    "head lemma": lemma,
+                    "proposed": proposed_system,
+                },
             )
         )
     return results
@@ -273,6 +254,12 @@ def events_overall(results: Sequence[EventScores], of: str = "merge") -> tuple[S
     return b3, sum((chosen(r)[1] for r in results), Pairs(0, 0, 0, 0))
 
 
+def events_conll(results: Sequence[EventScores], of: str = "merge") -> CoNLL:
+    """MUC, B³, entity CEAF and their CoNLL mean over every topic's reports at once, of the merge
+    or of another clustering (``EventScores.clusters``)."""
+    return conll([(r.clusters[of], r.clusters["gold"]) for r in results])
+
+
 def related_pairs(reports: Sequence[ReportedEvent]) -> set[frozenset[Item]]:
     return {
         frozenset((a.item, b.item))
@@ -294,95 +281,3 @@ def cross_pairs(clusters: Sequence[Sequence[Item]]) -> set[frozenset[Item]]:
 
 def _label(report: ReportedEvent) -> str:
     return f"{report.article} [{report.trigger}] {report.sentence.text}"
-
-
-def articles_per_instance(articles: Sequence[dict[str, Any]]) -> dict[str, int]:
-    seen: dict[str, set[str]] = defaultdict(set)
-    for article in articles:
-        for event in article.get("events", []):
-            if event.get("mentions"):
-                seen[event["instance_id"]].add(str(article["id"]))
-    return {instance: len(ids) for instance, ids in seen.items()}
-
-
-def as_extraction(
-    article: dict[str, Any], source: str, spread: dict[str, int]
-) -> tuple[Extraction, list[ReportedEvent]]:
-    """The extraction a faithful model would give of an article, and the events it reports."""
-    document = article_document(article)
-    sentences = split_sentences(document, source)
-
-    def sentence_at(offset: int) -> Sentence | None:
-        return next((s for s in sentences if s.start <= offset < s.end), None)
-
-    def cite(sentence: Sentence) -> Citation:
-        return Citation(sentence_id=sentence.id, quote=sentence.text, start=sentence.start, end=sentence.end)
-
-    actors: list[Actor] = []
-    named_in: dict[str, list[str]] = defaultdict(list)  # sentence id -> actor names
-    for entity in article.get("entities", []):
-        names = [m for m in entity.get("mentions", []) if m.get("syntactic_type") == "NAM"]
-        if entity.get("type") not in NAMED_TYPES or not names:
-            continue
-        forms = list(dict.fromkeys(m["text"] for m in names))
-        cited = [s for m in names if (s := sentence_at(m["start"])) is not None]
-        actors.append(
-            Actor(
-                name=forms[0],
-                kind=_KINDS[entity["type"]],  # type: ignore[arg-type]
-                aliases=forms[1:],
-                citations=[cite(s) for s in dict.fromkeys(cited)],
-            )
-        )
-        for mention in names:  # a participant is one its sentence names, as extraction keeps it
-            if (s := sentence_at(mention["start"])) is not None and forms[0] not in named_in[s.id]:
-                named_in[s.id].append(forms[0])
-
-    candidates: dict[str, list[tuple[int, str, str]]] = defaultdict(list)  # sentence id -> events
-    for event in article.get("events", []):
-        for mention in event.get("mentions", []):
-            if (s := sentence_at(mention["start"])) is not None:
-                candidates[s.id].append((mention["start"], event["instance_id"], mention["text"]))
-    by_id = {s.id: s for s in sentences}
-    reports: list[ReportedEvent] = []
-    events: list[Event] = []
-    reported: set[str] = set()
-    for sentence_id in sorted(candidates, key=lambda i: by_id[i].start):
-        sentence = by_id[sentence_id]
-        _, instance, trigger = max(sorted(candidates[sentence_id]), key=lambda c: spread[c[1]])
-        if instance in reported:
-            continue
-        reported.add(instance)
-        told = frozenset(c[1] for c in candidates[sentence_id])
-        reports.append(ReportedEvent(source, str(article["id"]), sentence, instance, trigger, told))
-        annotated = [
-            t["text"]
-            for t in sorted(article.get("timexes", []), key=lambda t: t["start"])
-            if t.get("type") == "DATE"
-            and value_kind(t["value"]) in CALENDAR_KINDS
-            and sentence.start <= t["start"] < sentence.end
-        ]  # else the date the sentence gives, as a model would read it
-        when = next(iter(annotated or [d.text for d in find_dates(sentence.text)]), None)
-        events.append(
-            Event(
-                what=sentence.text,
-                act=trigger,
-                when=when,
-                participants=[Participant(actor=n, role="participant") for n in named_in[sentence.id]],
-                citations=[cite(sentence)],
-            )
-        )
-    info = SourceInfo(
-        id=source,
-        name=document.name,
-        published=document.published,
-        sha256=document.sha256,
-        sentences=len(sentences),
-    )
-    extraction = Extraction(
-        source=info,
-        actors=actors,
-        events=events,
-        generation=Generation(model="gold annotations", mode="none", templates={}),
-    )
-    return extraction, reports

@@ -1,9 +1,19 @@
-"""Scores for clusterings (actors, events): B³ and entity-based CEAF."""
+"""Scores for clusterings (actors, events): B³, entity-based CEAF, MUC, and their CoNLL mean."""
 
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..lazy import deferred
+
+if TYPE_CHECKING:
+    import numpy
+    from scipy import optimize
+else:  # loaded with the first alignment
+    numpy = deferred("numpy")
+    optimize = deferred("scipy.optimize")
 
 
 @dataclass(frozen=True)
@@ -44,47 +54,79 @@ def b_cubed(system: Clustering, gold: Clustering) -> Scores:
 
 
 def ceaf_e(system: Clustering, gold: Clustering) -> Scores:
-    """Entity-based CEAF: the best one-to-one alignment of entities by φ4 = 2|K∩R| / (|K|+|R|)."""
+    """Entity-based CEAF: the best one-to-one alignment of entities by φ4 = 2|K∩R| / (|K|+|R|)
+    (the Hungarian algorithm: scipy's ``linear_sum_assignment``)."""
+    return _ceaf(_ceaf_parts(system, gold))
+
+
+def _ceaf_parts(system: Clustering, gold: Clustering) -> tuple[float, int, int]:
+    """(the best alignment's total φ4, system entities, gold entities)."""
     sys_sets = [set(c) for c in system if c]
     gold_sets = [set(c) for c in gold if c]
     if not sys_sets or not gold_sets:
-        return Scores(0.0, 0.0)
-    similarity = [[2 * len(g & s) / (len(g) + len(s)) for s in sys_sets] for g in gold_sets]
-    best = _max_assignment(similarity)
-    return Scores(best / len(sys_sets), best / len(gold_sets))
+        return 0.0, len(sys_sets), len(gold_sets)
+    similarity = numpy.array([[2 * len(g & s) / (len(g) + len(s)) for s in sys_sets] for g in gold_sets])
+    rows, columns = optimize.linear_sum_assignment(similarity, maximize=True)
+    return float(similarity[rows, columns].sum()), len(sys_sets), len(gold_sets)
 
 
-def _max_assignment(weights: list[list[float]]) -> float:
-    """Total weight of the best one-to-one assignment of rows to columns (Hungarian algorithm)."""
-    rows, cols = len(weights), len(weights[0])
-    n = max(rows, cols)
-    cost = [[-(weights[i][j] if i < rows and j < cols else 0.0) for j in range(n)] for i in range(n)]
-    inf = float("inf")
-    u, v, match, way = [0.0] * (n + 1), [0.0] * (n + 1), [0] * (n + 1), [0] * (n + 1)
-    for i in range(1, n + 1):
-        match[0], j0 = i, 0
-        minv, used = [inf] * (n + 1), [False] * (n + 1)
-        while True:
-            used[j0] = True
-            i0, delta, j1 = match[j0], inf, 0
-            for j in range(1, n + 1):
-                if not used[j]:
-                    current = cost[i0 - 1][j - 1] - u[i0] - v[j]
-                    if current < minv[j]:
-                        minv[j], way[j] = current, j0
-                    if minv[j] < delta:
-                        delta, j1 = minv[j], j
-            for j in range(n + 1):
-                if used[j]:
-                    u[match[j]] += delta
-                    v[j] -= delta
-                else:
-                    minv[j] -= delta
-            j0 = j1
-            if match[j0] == 0:
-                break
-        while j0:
-            j1 = way[j0]
-            match[j0] = match[j1]
-            j0 = j1
-    return -sum(cost[match[j] - 1][j - 1] for j in range(1, n + 1) if match[j])
+def _ceaf(parts: tuple[float, int, int]) -> Scores:
+    best, systems, golds = parts
+    return Scores(best / systems if systems else 0.0, best / golds if golds else 0.0)
+
+
+def muc(system: Clustering, gold: Clustering) -> Scores:
+    """MUC: the links a clustering needs to make each gold cluster (recall) or each of its own
+    (precision), and how many of them the other keeps, counted as the parts each cluster falls
+    into in the other (Vilain et al. 1995)."""
+    return _muc(_muc_parts(system, gold))
+
+
+def _muc_parts(system: Clustering, gold: Clustering) -> tuple[int, int, int, int]:
+    """(links kept, links of the system's clusters, links kept, links of the gold clusters)."""
+
+    def kept(keys: Clustering, responses: Clustering) -> tuple[int, int]:
+        part_of = {m: n for n, c in enumerate(responses) for m in c}
+        needed = sum(len(c) - 1 for c in keys if c)
+        # a mention the other clustering lacks is a part of its own
+        found = sum(len(c) - len({part_of.get(m, ("alone", m)) for m in c}) for c in keys if c)
+        return found, needed
+
+    return (*kept(system, gold), *kept(gold, system))
+
+
+def _muc(parts: tuple[int, int, int, int]) -> Scores:
+    precise, links, recalled, wanted = parts
+    return Scores(precise / links if links else 0.0, recalled / wanted if wanted else 0.0)
+
+
+@dataclass(frozen=True)
+class CoNLL:
+    """MUC, B³ and entity CEAF of a clustering, and their mean F1: the CoNLL score."""
+
+    muc: Scores
+    b3: Scores
+    ceaf_e: Scores
+
+    @property
+    def f1(self) -> float:
+        return (self.muc.f1 + self.b3.f1 + self.ceaf_e.f1) / 3
+
+
+def conll(parts: Sequence[tuple[Clustering, Clustering]]) -> CoNLL:
+    """The CoNLL scores of several parts' clusterings (system, gold) taken together: the topics of
+    a set, which never share a cluster, so each is aligned and linked on its own."""
+    muc_parts = [_muc_parts(system, gold) for system, gold in parts]
+    ceaf_parts = [_ceaf_parts(system, gold) for system, gold in parts]
+    b3 = weighted([(b_cubed(system, gold), sum(len(c) for c in gold)) for system, gold in parts])
+    links = (
+        sum(p[0] for p in muc_parts),
+        sum(p[1] for p in muc_parts),
+        sum(p[2] for p in muc_parts),
+        sum(p[3] for p in muc_parts),
+    )
+    return CoNLL(
+        _muc(links),
+        b3,
+        _ceaf((sum(p[0] for p in ceaf_parts), sum(p[1] for p in ceaf_parts), sum(p[2] for p in ceaf_parts))),
+    )

@@ -1,0 +1,152 @@
+"""``summarizer eval events``: the merge's joins of each topic's events against the gold event
+instances, beside two baselines, a perfect proposer verified by code, the rows the whole
+pipeline makes, and the CoNLL scores."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from ..errors import SummarizerError
+from ..text import count
+from .evaluate import annotated_articles, errors_option, evaluate
+from .options import format_option, reports_errors
+
+# the clusterings whose CoNLL scores eval events prints: (label, name in EventScores.clusters)
+CONLL_ROWS = (
+    ("merge", "merge"),
+    ("same words", "same words"),
+    ("head lemma", "head lemma"),
+    ("perfect proposer", "proposed"),
+)
+
+
+@evaluate.command(name="events")
+@click.argument("directory", type=click.Path(file_okay=False))
+@errors_option("pair joined that reports different events, and pair of one event left apart")
+@format_option(["text", "json"], "text: scores by topic; json: the scores and every error", default="text")
+@reports_errors
+def eval_events(directory: str, errors: bool, fmt: str) -> None:
+    """Merge the events of each topic's articles in DIRECTORY as the briefing does (each article
+    extracted faithfully from its annotations); B³ and pairwise precision and recall of the merges
+    against the gold event instances, beside two baselines: joining events whose words are the
+    same, and joining those whose head word has the same lemma in a topic (ECB+'s baseline); then
+    the rows of each topic's note made by the whole pipeline, a model answering from the
+    annotations."""
+    from dataclasses import asdict
+
+    from ..evaluation import evaluate_events, events_overall
+    from ..evaluation.briefed_events import briefed_overall, evaluate_briefed_events
+    from ..evaluation.events import events_conll
+
+    articles = annotated_articles(directory)
+    results = evaluate_events(articles)
+    if not results:
+        raise SummarizerError(f"{directory}: nothing to score: no annotated event")
+    briefed = evaluate_briefed_events(articles)
+    (b3, pairs), (base_b3, base_pairs) = events_overall(results), events_overall(results, "same words")
+    lemma_b3, lemma_pairs = events_overall(results, "head lemma")
+    if fmt == "json":
+        briefed_b3, briefed_pairs, briefed_rows = briefed_overall(briefed)
+        topics = [
+            {
+                "topic": r.topic,
+                "reports": r.reports,
+                "instances": r.instances,
+                "b3": asdict(r.b3),
+                "pairs": asdict(r.pairs),
+                "same_words_b3": asdict(r.baseline_b3),
+                "same_words_pairs": asdict(r.baseline_pairs),
+                "head_lemma_b3": asdict(r.lemma_b3),
+                "head_lemma_pairs": asdict(r.lemma_pairs),
+                "wrong": [asdict(m) for m in r.wrong],
+                "missed": [asdict(m) for m in r.missed],
+            }
+            for r in results
+        ]
+        overall = {
+            "b3": {**asdict(b3), "f1": b3.f1},
+            "pairs": {**asdict(pairs), **asdict(pairs.scores)},
+            "same_words_b3": {**asdict(base_b3), "f1": base_b3.f1},
+            "same_words_pairs": {**asdict(base_pairs), **asdict(base_pairs.scores)},
+            "head_lemma_b3": {**asdict(lemma_b3), "f1": lemma_b3.f1},
+            "head_lemma_pairs": {**asdict(lemma_pairs), **asdict(lemma_pairs.scores)},
+            "proposed_b3": {**asdict(events_overall(results, "proposed")[0])},
+            "true_proposals_accepted": [sum(r.true_proposals[i] for r in results) for i in (0, 1)],
+            "wrong_proposals_refused": [sum(r.wrong_proposals[i] for r in results) for i in (0, 1)],
+            "cross_source_rows_right": [sum(r.cross_rows[i] for r in results) for i in (0, 1)],
+            "conll": {
+                label: {
+                    "f1": c.f1,
+                    "muc": {**asdict(c.muc), "f1": c.muc.f1},
+                    "b3": {**asdict(c.b3), "f1": c.b3.f1},
+                    "ceaf_e": {**asdict(c.ceaf_e), "f1": c.ceaf_e.f1},
+                }
+                for label, c in ((of, events_conll(results, of)) for _, of in CONLL_ROWS)
+            },
+            "through_pipeline": {
+                "b3": {**asdict(briefed_b3), "f1": briefed_b3.f1},
+                "pairs": {**asdict(briefed_pairs), **asdict(briefed_pairs.scores)},
+                "cross_source_rows_right": list(briefed_rows),
+            },
+        }
+        click.echo(json.dumps({**overall, "topics": topics}, indent=2))
+        return
+    click.echo(
+        f"{'topic':<10} {'reports':>7} {'events':>6} {'across':>6} {'merged':>6}  {'B3 P':>6} {'R':>6}  "
+        f"{'joins':>5} {'right':>5} {'pair P':>6} {'pair R':>6}  {'words B3 P':>10} {'pair P':>6}"
+    )
+    for r in results:
+        own, base = r.pairs.scores, r.baseline_pairs.scores
+        click.echo(
+            f"{r.topic:<10} {r.reports:>7} {r.instances:>6} {r.cross_source:>6} {r.merged:>6}  "
+            f"{r.b3.precision:>6.3f} {r.b3.recall:>6.3f}  {r.pairs.joined:>5} {r.pairs.right:>5} "
+            f"{own.precision:>6.3f} {own.recall:>6.3f}  {r.baseline_b3.precision:>10.3f} {base.precision:>6.3f}"
+        )
+    right_rows, rows = (sum(r.cross_rows[i] for r in results) for i in (0, 1))
+    for label, (scores, joins) in (
+        ("event merges", (b3, pairs)),
+        ("baseline (joined when the event words are the same)", (base_b3, base_pairs)),
+        ("baseline (joined when the event's head lemma is the same, in a topic)", (lemma_b3, lemma_pairs)),
+    ):
+        click.echo(
+            f"{label}: B3 P {scores.precision:.3f} R {scores.recall:.3f} F1 {scores.f1:.3f}; "
+            f"{count(joins.joined, 'join')}, {joins.right} right: pairwise P {joins.scores.precision:.3f} "
+            f"R {joins.scores.recall:.3f} F1 {joins.scores.f1:.3f}"
+            + (f" (of {count(joins.wanted, 'pair')} to find)" if label == "event merges" else "")
+        )
+        if label == "event merges" and rows:
+            click.echo(
+                f"rows the merge made of two or more sources: {rows}, of which {right_rows} tell of one event "
+                f"({right_rows / rows:.3f})"
+            )
+    proposed_b3, proposed_pairs = events_overall(results, "proposed")
+    accepted, offered = (sum(r.true_proposals[i] for r in results) for i in (0, 1))
+    refused, wrong = (sum(r.wrong_proposals[i] for r in results) for i in (0, 1))
+    click.echo(
+        f"with a model proposing every true join of the rows, verified by code: B3 P {proposed_b3.precision:.3f} "
+        f"R {proposed_b3.recall:.3f} F1 {proposed_b3.f1:.3f}; pairwise P {proposed_pairs.scores.precision:.3f} "
+        f"R {proposed_pairs.scores.recall:.3f} ({accepted} of {count(offered, 'join')} accepted); wrong joins "
+        f"proposed (rows of different events whose head words share a stem): {refused} of {wrong} refused"
+    )
+    briefed_b3, briefed_pairs, (briefed_right, briefed_made) = briefed_overall(briefed)
+    click.echo(
+        f"through the whole pipeline (summarize, a model answering from the annotations, no join proposed): "
+        f"B3 P {briefed_b3.precision:.3f} R {briefed_b3.recall:.3f} F1 {briefed_b3.f1:.3f}; pairwise P "
+        f"{briefed_pairs.scores.precision:.3f} R {briefed_pairs.scores.recall:.3f}; rows of two or more sources: "
+        f"{briefed_made}, of which {briefed_right} tell of one event"
+        + (f" ({briefed_right / briefed_made:.3f})" if briefed_made else "")
+    )
+    click.echo(
+        "CoNLL F1 (MUC, B3, CEAF-e F1), every topic at once: "
+        + "; ".join(
+            f"{label} {c.f1:.3f} ({c.muc.f1:.3f}, {c.b3.f1:.3f}, {c.ceaf_e.f1:.3f})"
+            for label, c in ((label, events_conll(results, of)) for label, of in CONLL_ROWS)
+        )
+    )
+    if errors:
+        for r in results:
+            for label, merges in (("joined, different events", r.wrong), ("left apart, one event", r.missed)):
+                for merge in merges:
+                    click.echo(f"\n{r.topic}: {label}\n  {merge.first}\n  {merge.second}")
