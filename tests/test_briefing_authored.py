@@ -13,19 +13,25 @@ from summarizer.cli import main
 
 from .snapshot import assert_snapshot
 
+SEEDS = ["seeds/000_03079551f3923d2c.txt", "seeds/002_6f4a12cc5c38a6ff.txt"]
+
+
+def brief_seeds(monkeypatch: pytest.MonkeyPatch, root: Path, key: str, out: Path) -> Any:
+    """`summarizer brief` of both seeds to ``out``, as a user in the repository runs it."""
+    monkeypatch.setenv("OPENAI_API_KEY", key)
+    monkeypatch.chdir(root)
+    result = CliRunner().invoke(main, ["brief", *SEEDS, "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    return result
+
 
 @pytest.mark.vcr
 @pytest.mark.default_cassette("seeds_briefing.yaml")
 def test_cli_brief_writes_the_golden_note(
     played_all: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, root: Path, fake_key: str
 ) -> None:
-    monkeypatch.setenv("OPENAI_API_KEY", fake_key)
-    monkeypatch.chdir(root)
     out = tmp_path / "note.md"
-    result = CliRunner().invoke(
-        main, ["brief", "seeds/000_03079551f3923d2c.txt", "seeds/002_6f4a12cc5c38a6ff.txt", "-o", str(out)]
-    )
-    assert result.exit_code == 0, result.stderr
+    result = brief_seeds(monkeypatch, root, fake_key, out)
     assert result.stdout == ""
     assert result.stderr.splitlines()[0] == "extracting 2 sources with gpt-4o-mini (tools)"
     assert f"wrote {out}" in result.stderr
@@ -40,13 +46,8 @@ def test_cli_brief_to_a_json_file_writes_the_briefing(
     played_all: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, root: Path, fake_key: str
 ) -> None:
     """-o note.json with no --format writes the Briefing, which --since and check read."""
-    monkeypatch.setenv("OPENAI_API_KEY", fake_key)
-    monkeypatch.chdir(root)
     out = tmp_path / "note.json"
-    result = CliRunner().invoke(
-        main, ["brief", "seeds/000_03079551f3923d2c.txt", "seeds/002_6f4a12cc5c38a6ff.txt", "-o", str(out)]
-    )
-    assert result.exit_code == 0, result.stderr
+    brief_seeds(monkeypatch, root, fake_key, out)
     assert Briefing.model_validate_json(out.read_text()).title
     assert CliRunner().invoke(main, ["check", str(out)]).exit_code == 0
 
@@ -57,7 +58,7 @@ def test_library_briefing_holds_what_the_note_needs(
     played_all: Any, monkeypatch: pytest.MonkeyPatch, root: Path, fake_key: str
 ) -> None:
     monkeypatch.chdir(root)
-    paths = ["seeds/000_03079551f3923d2c.txt", "seeds/002_6f4a12cc5c38a6ff.txt"]
+    paths = SEEDS
     briefing = summarize(
         paths, settings=Settings(model="gpt-4o-mini", api_key=fake_key, mode="tools", cache_dir=None)
     )
