@@ -57,15 +57,24 @@ def extraction_problems(
         if extraction.source.sha256 != record.sha256:
             problems.append(Problem(where, "was made from another text than the source's (sha256 differs)"))
             continue
-        source = texts.get(sid)
-        key = verified.key(extraction, source) if verified is not None and source is not None else None
-        if key is not None and verified is not None and verified.holds(key):
-            continue
-        found = _problems(where, extraction, source)
-        if key is not None and verified is not None and not found:
-            verified.remember(key)
-        problems += found
+        problems += _checked(where, extraction, texts.get(sid), verified)
     return problems
+
+
+def _checked(
+    where: str, extraction: Extraction, source: Source | None, verified: Verified | None
+) -> list[Problem]:
+    """The problems of one extraction; none, unread, for one ``verified`` holds (an extraction is
+    remembered there once it is checked against its text and found sound)."""
+    if verified is None or source is None:
+        return _problems(where, extraction, source)
+    key = verified.key(extraction, source)
+    if verified.holds(key):
+        return []
+    found = _problems(where, extraction, source)
+    if not found:
+        verified.remember(key)
+    return found
 
 
 def _problems(where: str, extraction: Extraction, source: Source | None) -> list[Problem]:

@@ -267,21 +267,15 @@ def format_option(
 ) -> Callable[[F], F]:
     """--format: the choices (a registry's names), what each gives, and the default; with
     ``follows_output``, the default is the one -o's suffix names (``output_format``)."""
-    if follows_output:
-        return click.option(
-            "--format",
-            "fmt",
-            type=click.Choice(list(formats)),
-            default=None,
-            help=f"{text} [default: as -o's suffix says (.json, .html, .md), else {default}].",
-        )
     return click.option(
         "--format",
         "fmt",
         type=click.Choice(list(formats)),
-        default=default,
-        show_default=True,
-        help=text + ".",
+        default=None if follows_output else default,
+        show_default=not follows_output,
+        help=f"{text} [default: as -o's suffix says (.json, .html, .md), else {default}]."
+        if follows_output
+        else text + ".",
     )
 
 
