@@ -19,10 +19,10 @@ from ..pipeline import summarize
 from ..schema.extraction import Extraction
 from ..settings import Settings
 from ..testing import prompt_sentences
-from ..text import split_sentences
+from ..text import source_of, split_sentences
 from .corpus import article_document
-from .events import Pairs, Truth, cross_pairs, grouped_by, related_pairs
-from .gold_extraction import Item, articles_per_instance, as_extraction
+from .events import Pairs, Truth, cited_reports, cross_pairs, grouped_by, related_pairs
+from .gold_extraction import articles_per_instance, as_extraction
 from .metrics import Scores, b_cubed, weighted
 
 
@@ -66,8 +66,7 @@ def _briefed(topic: str, members: list[dict[str, Any]]) -> BriefedEvents | None:
         article = by_lines.get(tuple(text for _, text in lines))
         if article is None or not lines:  # a part of an article: nothing to answer from the whole's gold
             return {"actors": [], "events": [], "claims": []}
-        source = lines[0][0].rstrip("0123456789")
-        return _as_draft(as_extraction(article, source, spread)[0])
+        return _as_draft(as_extraction(article, source_of(lines[0][0]), spread)[0])
 
     settings = Settings(model="annotations", cache_dir=None, max_reasks=0, concurrency=4)
     note = summarize(documents, settings=settings, model=FakeModel(respond, max_reasks=0))
@@ -81,15 +80,7 @@ def _briefed(topic: str, members: list[dict[str, Any]]) -> BriefedEvents | None:
     if not reports:
         return None
     known = {r.item for r in reports}
-    rows: list[list[Item]] = [
-        list(
-            dict.fromkeys(
-                i for c in e.citations if (i := (c.sentence_id.rstrip("0123456789"), c.sentence_id)) in known
-            )
-        )
-        for e in note.timeline
-    ]
-    rows = [row for row in rows if row]
+    rows = [row for row in cited_reports(note.timeline, known) if row]
     gold = grouped_by(reports, lambda r: r.instance)
     truth = Truth(reports, related_pairs(reports), cross_pairs(gold))
     return BriefedEvents(topic, len(reports), b_cubed(rows, gold), truth.pairs(rows), truth.rows(rows))

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import astuple, dataclass, field
 from typing import Any
 
+from ..schema.briefing import TimelineEvent
 from ..stages.joining import join_proposed
 from ..stages.merge import Story, merge
 from ..text import source_id, source_of
@@ -82,7 +83,11 @@ def evaluate_events(articles: list[dict[str, Any]]) -> list[EventScores]:
             continue
         story = merge(extractions)
         known = {r.item for r in reports}
-        rows = {entry.id: row for entry, row in zip(story.timeline, _rows(story, known), strict=True) if row}
+        rows = {
+            entry.id: row
+            for entry, row in zip(story.timeline, cited_reports(story.timeline, known), strict=True)
+            if row
+        }
         system = list(rows.values())
         gold = grouped_by(reports, lambda r: r.instance)
         instance_of = {r.item: r.instance for r in reports}
@@ -124,13 +129,13 @@ def evaluate_events(articles: list[dict[str, Any]]) -> list[EventScores]:
     return results
 
 
-def _rows(story: Story, known: set[Item]) -> list[list[Item]]:
-    """The reports each timeline row cites, in order."""
+def cited_reports(timeline: Sequence[TimelineEvent], known: set[Item]) -> list[list[Item]]:
+    """The reports (of ``known``) each timeline row cites, in order: a story's or a note's."""
     return [
         list(
             dict.fromkeys(i for c in e.citations if (i := (source_of(c.sentence_id), c.sentence_id)) in known)
         )
-        for e in story.timeline
+        for e in timeline
     ]
 
 
@@ -160,7 +165,7 @@ def _proposed(
         if row_instance[a] != row_instance[b] and heads[a] & heads[b]
     ]
     refused = sum("kept apart" in w for pair in wrong for w in join_proposed(story, [pair])[1])
-    clusters = [c for c in _rows(joined, known) if c]
+    clusters = [c for c in cited_reports(joined.timeline, known) if c]
     return clusters, (accepted, sum(len(ids) - 1 for ids in true)), (refused, len(wrong))
 
 

@@ -17,7 +17,7 @@ from functools import lru_cache
 from ..dates import REPORTING_PERIODS, find_dates
 from ..settings import SENTENCES_REMEMBERED
 from ..text.quantities import Figure, stated
-from ..text.words import Token, stem, tokens
+from ..text.words import Token, act_verb, stem, tokens
 
 # Dice overlap of the words that say what happened (see ``Gist``), with a participant in common
 # and without one.
@@ -155,7 +155,7 @@ def judge(
     if not compatible(a, b):
         return None
     first, second = acts
-    if first is not None and second is not None and first != second and first.split()[0] == second.split()[0]:
+    if first is not None and second is not None and first != second and act_verb(first) == act_verb(second):
         return False  # one verb with another particle is another act: 'check in', 'check out'
     if first is not None and first == second:
         # the same parties or figure: no more words in common are needed than any join needs

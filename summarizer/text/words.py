@@ -183,13 +183,18 @@ def act_key(act: str) -> str | None:
     return f"{key} {_PARTICLES[following]}" if following in _PARTICLES else key
 
 
+def act_verb(key: str) -> str:
+    """The verb of what an act comes to (``act_key``), its particle aside: 'check in': check."""
+    return key.split()[0]
+
+
 def act_negated(what: str, act: str) -> bool:
     """Whether a description tells its act as not done: a negation governs (``negated``) the first
     of its words that is the act's head ('Ross will not direct the sequel': direct)."""
     head = act_key(act)
     if head is None:
         return False
-    verb = head.split()[0]
+    verb = act_verb(head)
     words = tokens(what)
     return next((negated(words, k) for k, w in enumerate(words) if stem(lemma(w.lower)) == verb), False)
 
