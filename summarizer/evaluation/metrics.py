@@ -70,7 +70,7 @@ def _ceaf_parts(system: Clustering, gold: Clustering) -> tuple[float, int, int]:
     return float(similarity[rows, columns].sum()), len(sys_sets), len(gold_sets)
 
 
-def _ceaf(parts: tuple[float, int, int]) -> Scores:
+def _ceaf(parts: Sequence[float]) -> Scores:
     best, systems, golds = parts
     return Scores(best / systems if systems else 0.0, best / golds if golds else 0.0)
 
@@ -95,7 +95,7 @@ def _muc_parts(system: Clustering, gold: Clustering) -> tuple[int, int, int, int
     return (*kept(system, gold), *kept(gold, system))
 
 
-def _muc(parts: tuple[int, int, int, int]) -> Scores:
+def _muc(parts: Sequence[int]) -> Scores:
     precise, links, recalled, wanted = parts
     return Scores(precise / links if links else 0.0, recalled / wanted if wanted else 0.0)
 
@@ -116,17 +116,11 @@ class CoNLL:
 def conll(parts: Sequence[tuple[Clustering, Clustering]]) -> CoNLL:
     """The CoNLL scores of several parts' clusterings (system, gold) taken together: the topics of
     a set, which never share a cluster, so each is aligned and linked on its own."""
-    muc_parts = [_muc_parts(system, gold) for system, gold in parts]
-    ceaf_parts = [_ceaf_parts(system, gold) for system, gold in parts]
+    links = [
+        sum(column) for column in zip(*(_muc_parts(system, gold) for system, gold in parts), strict=True)
+    ]
+    aligned = [
+        sum(column) for column in zip(*(_ceaf_parts(system, gold) for system, gold in parts), strict=True)
+    ]
     b3 = weighted([(b_cubed(system, gold), sum(len(c) for c in gold)) for system, gold in parts])
-    links = (
-        sum(p[0] for p in muc_parts),
-        sum(p[1] for p in muc_parts),
-        sum(p[2] for p in muc_parts),
-        sum(p[3] for p in muc_parts),
-    )
-    return CoNLL(
-        _muc(links),
-        b3,
-        _ceaf((sum(p[0] for p in ceaf_parts), sum(p[1] for p in ceaf_parts), sum(p[2] for p in ceaf_parts))),
-    )
+    return CoNLL(_muc(links or [0, 0, 0, 0]), b3, _ceaf(aligned or [0.0, 0, 0]))
