@@ -2,8 +2,9 @@
 the product's own. The articles are the real texts of the annotated news in ../shared/eval
 (ecbplus and meantime); past the ~900 there, articles are made of their sentences, drawn at
 random. A ``FakeModel`` answers each article from its own sentences: the capitalised names it
-writes (actors), a few of its sentences (events), the sentences that say someone said something
-(claims); the synthesis cites the first sentences it is shown.
+writes (actors), a few of its sentences (events, each with its first word ending in 'ed' as its
+act, so that reports of one act are compared wherever they stand), the sentences that say
+someone said something (claims); the synthesis cites the first sentences it is shown.
 
     python benchmarks/scale.py [--articles 50 200 1000] [--tree PATH] [--update]
 
@@ -101,7 +102,11 @@ def answer(request: Any, _attempt: int) -> dict[str, Any]:
             )
     cite = [(sid, text) for sid, text in lines if len(text.split()) > 5]
     events = [
-        {"what": text, "evidence": [{"sentence_id": sid, "quote": " ".join(text.split()[:6])}]}
+        {
+            "what": text,
+            "act": next((w for w in text.split() if w.isalpha() and w.endswith("ed")), None),
+            "evidence": [{"sentence_id": sid, "quote": " ".join(text.split()[:6])}],
+        }
         for sid, text in cite[1:4]
     ]
     claims = [

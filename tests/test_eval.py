@@ -117,7 +117,7 @@ def test_eval_events_scores_the_merges_of_each_topic() -> None:
         "rows the merge made of two or more sources: 1, of which 1 tell of one event (1.000)" in result.stdout
     )
     assert result.stdout.splitlines()[-4] == (
-        "baseline (joined when the event's head lemma is the same, in a topic): "
+        "baseline (joined when the event's head lemma is the same, in a story): "
         "B3 P 1.000 R 0.750 F1 0.857; 1 join, 1 right: pairwise P 1.000 R 0.250 F1 0.400"
     )
     # the two joins the merge missed, proposed as a perfect model would, pass code's checks
@@ -128,7 +128,7 @@ def test_eval_events_scores_the_merges_of_each_topic() -> None:
     )
     # MUC: gold needs 3 links, the merge makes 1 and it is right (P 1, R 1/3); the perfect proposer all
     assert result.stdout.splitlines()[-1] == (
-        "CoNLL F1 (MUC, B3, CEAF-e F1), every topic at once: merge 0.702 (0.500, 0.857, 0.750); "
+        "CoNLL F1 (MUC, B3, CEAF-e F1), every story at once: merge 0.702 (0.500, 0.857, 0.750); "
         "same words 0.702 (0.500, 0.857, 0.750); head lemma 0.702 (0.500, 0.857, 0.750); "
         "perfect proposer 1.000 (1.000, 1.000, 1.000)"
     )
@@ -158,6 +158,27 @@ def test_eval_events_scores_the_merges_of_each_topic() -> None:
     nothing = CliRunner().invoke(main, ["eval", "events", str(MINI)])  # articles without event annotations
     assert nothing.exit_code == 1
     assert nothing.stderr == f"summarizer: error: {MINI}: nothing to score: no annotated event\n"
+
+
+def test_eval_events_briefs_each_story_or_each_topic(tmp_path: Path) -> None:
+    """A topic holding two stories (its subtopics) is merged story by story, as ``stories`` would
+    brief them; with --by topic, as one."""
+    for path in EVENTS.glob("*.json"):
+        article = json.loads(path.read_text())
+        article["subtopic"] = "later" if article["id"] == "C" else "first"
+        (tmp_path / path.name).write_text(json.dumps(article))
+    by_story = json.loads(
+        CliRunner().invoke(main, ["eval", "events", str(tmp_path), "--format", "json"]).stdout
+    )
+    assert by_story["by"] == "story"
+    assert [(t["topic"], t["reports"]) for t in by_story["topics"]] == [("port/first", 6), ("port/later", 2)]
+    # C's reports are another story's: of the 4 pairs to find across A, B and C, A and B's 2 remain
+    assert by_story["pairs"]["wanted"] == 2
+    result = CliRunner().invoke(main, ["eval", "events", str(tmp_path), "--by", "topic"])
+    assert result.exit_code == 0, result.stderr
+    assert "port" in [line.split()[0] for line in result.stdout.splitlines() if line.strip()]
+    assert "(of 4 pairs to find)" in result.stdout
+    assert "every topic at once" in result.stdout
 
 
 def test_eval_events_through_the_pipeline_reads_a_copy_once(tmp_path: Path) -> None:

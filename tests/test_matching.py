@@ -37,6 +37,7 @@ def extraction(
     published: date = date(2024, 5, 6),
     acts: list[str | None] | None = None,
     people: frozenset[str] = frozenset(),
+    places: list[str | None] | None = None,
 ) -> Extraction:
     """One source's extraction: events as (what, when, participants), claims as (statement, made by);
     the actors named in ``people`` are persons, the others of no kind said."""
@@ -52,10 +53,13 @@ def extraction(
                 what=what,
                 act=act,
                 when=when,
+                where=where,
                 participants=[Participant(actor=p, role="participant") for p in people],
                 citations=cite(source, what),
             )
-            for (what, when, people), act in zip(events, acts or [None] * len(events), strict=True)
+            for (what, when, people), act, where in zip(
+                events, acts or [None] * len(events), places or [None] * len(events), strict=True
+            )
         ],
         claims=[Claim(statement=s, made_by=by, citations=cite(source, s)) for s, by in claims],
         generation=Generation(model="test", mode="none", templates={}),
@@ -203,12 +207,18 @@ def test_an_act_comes_to_the_dictionary_form_of_its_head(first: str, second: str
     assert (act_key(first) == act_key(second)) is same
 
 
-def joined_acts(first: tuple[str, str, list[str]], second: tuple[str, str, list[str]]) -> bool:
-    """Whether the merge joins two sources' events given as (what, act, participants)."""
+def joined_acts(
+    first: tuple[str, str, list[str]],
+    second: tuple[str, str, list[str]],
+    published: date = date(2024, 5, 7),
+    whens: tuple[str | None, str | None] = (None, None),
+) -> bool:
+    """Whether the merge joins two sources' events given as (what, act, participants), the first
+    source published on 6 May 2024, the second on ``published``."""
     story = merge(
         [
-            extraction("A", [(first[0], None, first[2])], acts=[first[1]]),
-            extraction("B", [(second[0], None, second[2])], published=date(2024, 5, 7), acts=[second[1]]),
+            extraction("A", [(first[0], whens[0], first[2])], acts=[first[1]]),
+            extraction("B", [(second[0], whens[1], second[2])], published=published, acts=[second[1]]),
         ]
     )
     return len(story.timeline) == 1
@@ -305,8 +315,12 @@ def test_the_same_act_by_the_same_parties_is_one_event_in_other_words() -> None:
         ["Ana Ruiz", "Rovers"],
     )
     assert joined_acts(sacked, told)
-    # one party in common and these few words in common are not enough
-    assert not joined_acts((sacked[0], "sacked", ["Rovers"]), (told[0], "sacked", ["Rovers"]))
+    assert joined_acts(sacked, told, published=date(2024, 7, 1))  # whenever it was reported
+    # one party in common is not enough when the two were reported weeks apart: another sacking
+    assert joined_acts((sacked[0], "sacked", ["Rovers"]), (told[0], "sacked", ["Rovers"]))
+    assert not joined_acts(
+        (sacked[0], "sacked", ["Rovers"]), (told[0], "sacked", ["Rovers"]), published=date(2024, 7, 1)
+    )
     # nor the same parties doing another thing
     assert not joined_acts(
         sacked, ("Ana Ruiz signed a new contract with the Rovers.", "signed", ["Ana Ruiz", "Rovers"])
@@ -317,10 +331,66 @@ def test_the_same_act_with_the_same_exact_figure_is_one_event_in_other_words() -
     first = ("The coastguard rescued 23 fishermen from a sinking trawler off Kessa.", "rescued", [])
     second = ("Rescuers said 23 crew were rescued after their boat capsized in a storm.", "rescued", [])
     assert joined_acts(first, second)
-    assert not joined_acts(first, (second[0].replace("23", "31"), "rescued", []))  # at odds
+    later = date(2024, 6, 20)  # reported weeks apart: only the same exact figure joins them
+    assert joined_acts(first, second, published=later)
+    assert not joined_acts(first, (second[0].replace("23", "31"), "rescued", []), published=later)
+    assert not joined_acts(first, (second[0].replace("23", "60"), "rescued", []))  # at odds
     lone = ("The coastguard rescued one fisherman from a sinking trawler off Kessa.", "rescued", [])
     other = ("Rescuers said one crew member was rescued after the boat capsized in a storm.", "rescued", [])
-    assert not joined_acts(lone, other)  # 'one' is said of too much to tell an event
+    assert not joined_acts(lone, other, published=later)  # 'one' is said of too much to tell an event
+
+
+def test_news_of_one_act_in_one_week_is_one_event_whatever_its_words() -> None:
+    """Within a story, two outlets telling of the same act within a week tell of one event, unless
+    what they state tells them apart; a week or more apart, the act may have been done again."""
+    beat = ("Luck threw two touchdowns as the Colts beat the Chiefs 20-13.", "beat", ["Colts"])
+    beating = ("The Colts clinched a playoff spot by beating the Chiefs on Sunday.", "beating", ["Colts"])
+    assert not joined_events((beat[0], None, beat[2]), (beating[0], None, beating[2]))  # words alone
+    assert joined_acts(beat, beating)
+    assert joined_acts(beat, beating, published=date(2024, 5, 12))
+    assert not joined_acts(beat, beating, published=date(2024, 5, 20))
+    # told as still to come, the act falls in the week after the article
+    fly = ("The jet will fly for the first time from Toulouse.", "fly", [])
+    flew = ("Crowds watched as the new jet flew over Toulouse.", "flew", [])
+    assert joined_acts(fly, flew, published=date(2024, 5, 10))
+    assert not joined_acts(fly, flew, published=date(2024, 5, 30))
+    # a dated event and an undated one reported long after it
+    first = ("The maiden flight of the prototype took place in 1994.", "flight", [])
+    again = ("The jet makes a flight over the Alps with a full cabin.", "flight", [])
+    assert not joined_acts(first, again, whens=("1994", None))
+    assert joined_acts(first, again, whens=("2024", None))
+
+
+def test_what_tells_one_act_at_one_time_apart_is_a_code_or_a_place_not_any_name() -> None:
+    """Told in other words, the same act in one week stays apart for a code ('A380', 'A350') or
+    a place ('where') the other does not share; other names in a description (who reported it, a
+    people's name) do not tell the act apart."""
+    indian = ("An Indian warship foiled a pirate attack on merchant ships.", "foiled", [])
+    somali = ("The navy foiled an attack by Somali pirates, Newsday reported.", "foiled", [])
+    assert joined_acts(indian, somali)
+    a380 = ("The airline took delivery of its first A380 at the plant.", "delivery", [])
+    a350 = ("Crowds cheered the delivery of the first A350 to the carrier.", "delivery", [])
+    assert not joined_acts(a380, a350)
+    fire = ("Fire destroyed a supermarket overnight.", "fire", [])
+    blaze = ("A fire gutted the supermarket, leaving nothing standing.", "fire", [])
+    both = [fire[0], blaze[0]]
+
+    def joined_where(first: str | None, second: str | None) -> bool:
+        a = extraction("A", [(both[0], None, [])], acts=["fire"], places=[first])
+        b = extraction("B", [(both[1], None, [])], published=date(2024, 5, 7), acts=["fire"], places=[second])
+        return len(merge([a, b]).timeline) == 1
+
+    assert joined_where("in Surrey", "Surrey") and joined_where("in Surrey", None)
+    assert not joined_where("in Surrey", "Wellington")
+
+
+def test_sayings_of_one_party_are_one_event_only_by_what_was_said() -> None:
+    said = ("The minister said the border would stay closed.", "said", ["Ruiz"])
+    told = ("The minister said fuel prices would rise next month.", "said", ["Ruiz"])
+    assert not joined_acts(said, told)
+    denied = ("Ruiz denied that troops had crossed the border.", "denied", ["Ruiz"])
+    rejected = ("Ruiz denied reports of a new tax on fuel.", "denied", ["Ruiz"])
+    assert not joined_acts(denied, rejected)
 
 
 _WORDS = [

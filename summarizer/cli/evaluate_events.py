@@ -1,4 +1,4 @@
-"""``summarizer eval events``: the merge's joins of each topic's events against the gold event
+"""``summarizer eval events``: the merge's joins of each story's events against the gold event
 instances, beside two baselines, a perfect proposer verified by code, the rows the whole
 pipeline makes, and the CoNLL scores."""
 
@@ -25,15 +25,24 @@ CONLL_ROWS = (
 @evaluate.command(name="events")
 @click.argument("directory", type=click.Path(file_okay=False))
 @errors_option("pair joined that reports different events, and pair of one event left apart")
-@format_option(["text", "json"], "text: scores by topic; json: the scores and every error", default="text")
+@click.option(
+    "--by",
+    type=click.Choice(["story", "topic"]),
+    default="story",
+    show_default=True,
+    help="brief each story's articles as one (topic and subtopic), or each topic's (its stories together)",
+)
+@format_option(
+    ["text", "json"], "text: scores by story (or topic); json: the scores and every error", default="text"
+)
 @reports_errors
-def eval_events(directory: str, errors: bool, fmt: str) -> None:
-    """Merge the events of each topic's articles in DIRECTORY as the briefing does (each article
+def eval_events(directory: str, errors: bool, by: str, fmt: str) -> None:
+    """Merge the events of each story's articles in DIRECTORY as the briefing does (each article
     extracted faithfully from its annotations); B³ and pairwise precision and recall of the merges
     against the gold event instances, beside two baselines: joining events whose words are the
-    same, and joining those whose head word has the same lemma in a topic (ECB+'s baseline); then
-    the rows of each topic's note made by the whole pipeline, a model answering from the
-    annotations."""
+    same, and joining those whose head word has the same lemma in a story (ECB+'s baseline); then
+    the rows of each story's note made by the whole pipeline, a model answering from the
+    annotations. With --by topic, each topic's stories are briefed as one."""
     from dataclasses import asdict
 
     from ..evaluation import evaluate_events, events_overall
@@ -41,10 +50,10 @@ def eval_events(directory: str, errors: bool, fmt: str) -> None:
     from ..evaluation.events import events_conll
 
     articles = annotated_articles(directory)
-    results = evaluate_events(articles)
+    results = evaluate_events(articles, by)
     if not results:
         raise SummarizerError(f"{directory}: nothing to score: no annotated event")
-    briefed = evaluate_briefed_events(articles)
+    briefed = evaluate_briefed_events(articles, by)
     (b3, pairs), (base_b3, base_pairs) = events_overall(results), events_overall(results, "same words")
     lemma_b3, lemma_pairs = events_overall(results, "head lemma")
     if fmt == "json":
@@ -91,16 +100,16 @@ def eval_events(directory: str, errors: bool, fmt: str) -> None:
                 "cross_source_rows_right": list(briefed_rows),
             },
         }
-        click.echo(json.dumps({**overall, "topics": topics}, indent=2))
+        click.echo(json.dumps({"by": by, **overall, "topics": topics}, indent=2))
         return
     click.echo(
-        f"{'topic':<10} {'reports':>7} {'events':>6} {'across':>6} {'merged':>6}  {'B3 P':>6} {'R':>6}  "
+        f"{by:<16} {'reports':>7} {'events':>6} {'across':>6} {'merged':>6}  {'B3 P':>6} {'R':>6}  "
         f"{'joins':>5} {'right':>5} {'pair P':>6} {'pair R':>6}  {'words B3 P':>10} {'pair P':>6}"
     )
     for r in results:
         own, base = r.pairs.scores, r.baseline_pairs.scores
         click.echo(
-            f"{r.topic:<10} {r.reports:>7} {r.instances:>6} {r.cross_source:>6} {r.merged:>6}  "
+            f"{r.topic:<16} {r.reports:>7} {r.instances:>6} {r.cross_source:>6} {r.merged:>6}  "
             f"{r.b3.precision:>6.3f} {r.b3.recall:>6.3f}  {r.pairs.joined:>5} {r.pairs.right:>5} "
             f"{own.precision:>6.3f} {own.recall:>6.3f}  {r.baseline_b3.precision:>10.3f} {base.precision:>6.3f}"
         )
@@ -108,7 +117,7 @@ def eval_events(directory: str, errors: bool, fmt: str) -> None:
     for label, (scores, joins) in (
         ("event merges", (b3, pairs)),
         ("baseline (joined when the event words are the same)", (base_b3, base_pairs)),
-        ("baseline (joined when the event's head lemma is the same, in a topic)", (lemma_b3, lemma_pairs)),
+        (f"baseline (joined when the event's head lemma is the same, in a {by})", (lemma_b3, lemma_pairs)),
     ):
         click.echo(
             f"{label}: B3 P {scores.precision:.3f} R {scores.recall:.3f} F1 {scores.f1:.3f}; "
@@ -139,7 +148,7 @@ def eval_events(directory: str, errors: bool, fmt: str) -> None:
         + (f" ({briefed_right / briefed_made:.3f})" if briefed_made else "")
     )
     click.echo(
-        "CoNLL F1 (MUC, B3, CEAF-e F1), every topic at once: "
+        f"CoNLL F1 (MUC, B3, CEAF-e F1), every {by} at once: "
         + "; ".join(
             f"{label} {c.f1:.3f} ({c.muc.f1:.3f}, {c.b3.f1:.3f}, {c.ceaf_e.f1:.3f})"
             for label, c in ((label, events_conll(results, of)) for label, of in CONLL_ROWS)

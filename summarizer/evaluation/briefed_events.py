@@ -9,7 +9,6 @@ event, and B³ and pairs against the gold instances."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -20,7 +19,7 @@ from ..schema.extraction import Extraction
 from ..settings import Settings
 from ..testing import prompt_sentences
 from ..text import source_of, split_sentences
-from .corpus import article_document
+from .corpus import article_document, grouped
 from .events import Pairs, Truth, cited_reports, cross_pairs, grouped_by, related_pairs
 from .gold_extraction import articles_per_instance, as_extraction
 from .metrics import Scores, b_cubed, weighted
@@ -35,14 +34,10 @@ class BriefedEvents:
     cross_rows: tuple[int, int]  # (rows of two or more sources that tell of one event, such rows)
 
 
-def evaluate_briefed_events(articles: list[dict[str, Any]]) -> list[BriefedEvents]:
-    by_topic: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for article in articles:
-        by_topic[str(article.get("topic", "all"))].append(article)
+def evaluate_briefed_events(articles: list[dict[str, Any]], by: str = "story") -> list[BriefedEvents]:
+    """Per story (or topic: ``GROUPINGS``): the rows of the note its articles are briefed into."""
     return [
-        scored
-        for topic, members in sorted(by_topic.items())
-        if (scored := _briefed(topic, members)) is not None
+        scored for topic, members in grouped(articles, by) if (scored := _briefed(topic, members)) is not None
     ]
 
 

@@ -4,6 +4,7 @@ one as the product reads a plain-text article, and their gold entities."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -88,6 +89,29 @@ def load_articles(directory: str | Path) -> AnnotatedArticles:
     if not articles and not skipped:
         raise InputError(str(directory), "holds no .json articles")
     return AnnotatedArticles(articles, skipped)
+
+
+def gold_story(article: dict[str, Any]) -> str:
+    """The story an article reports: its ``topic`` and ``subtopic`` together (ECB+: the two
+    real-world events of one kind that share a topic are two stories)."""
+    return f"{article.get('topic', 'all')}/{article.get('subtopic', '')}".rstrip("/")
+
+
+def gold_topic(article: dict[str, Any]) -> str:
+    return str(article.get("topic", "all"))
+
+
+# how articles are taken together to be briefed as one: by story (as ``summarizer stories``
+# groups a day's news), or by topic (each topic's stories briefed as one)
+GROUPINGS = {"story": gold_story, "topic": gold_topic}
+
+
+def grouped(articles: Sequence[dict[str, Any]], by: str) -> list[tuple[str, list[dict[str, Any]]]]:
+    """The articles of each story or topic (``GROUPINGS``), in the order of their names."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for article in articles:
+        groups.setdefault(GROUPINGS[by](article), []).append(article)
+    return sorted(groups.items())
 
 
 def gold_value(value: str) -> str:

@@ -7,7 +7,8 @@ one event per sentence that reports one, described by that sentence, dated by it
 with the entities it names as participants. A sentence usually reports several annotated events;
 the one it stands for is the one the most articles report (the first of equals), and an article
 reports each event once, in its first such sentence. The merge then joins these events across the
-articles of a topic, and its joins are scored against the gold instances: B³ over events, and
+articles of a story (as ``summarizer stories`` groups them; or of a topic, its stories briefed as
+one), and its joins are scored against the gold instances: B³ over events, and
 precision and recall over the pairs of events from different sources."""
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from ..stages.joining import join_proposed
 from ..stages.merge import Story, merge
 from ..text import source_id, source_of
 from ..text.words import stem, tokens
+from .corpus import grouped
 from .gold_extraction import Item, ReportedEvent, articles_per_instance, as_extraction
 from .metrics import CoNLL, Scores, b_cubed, conll, weighted
 
@@ -65,14 +67,11 @@ class EventScores:
     clusters: dict[str, list[list[Item]]] = field(default_factory=dict)
 
 
-def evaluate_events(articles: list[dict[str, Any]]) -> list[EventScores]:
-    """Per topic: the articles' events merged by the product's merge stage, scored against the
-    gold event instances."""
-    by_topic: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for article in articles:
-        by_topic[str(article.get("topic", "all"))].append(article)
+def evaluate_events(articles: list[dict[str, Any]], by: str = "story") -> list[EventScores]:
+    """Per story (or topic: ``GROUPINGS``): the articles' events merged by the product's merge
+    stage, scored against the gold event instances."""
     results = []
-    for topic, members in sorted(by_topic.items()):
+    for topic, members in grouped(articles, by):
         spread = articles_per_instance(members)
         extractions, reports = [], []
         for index, article in enumerate(members):
@@ -171,7 +170,7 @@ def _proposed(
 
 def head_lemma(report: ReportedEvent) -> str:
     """The stem of the event's head word, its last ('was killed': kill): the lemma baseline of
-    cross-document event coreference, which joins every report of one topic that shares it."""
+    cross-document event coreference, which joins every report of one story that shares it."""
     words = tokens(report.trigger)
     return stem(words[-1].text.casefold()) if words else report.trigger.casefold()
 

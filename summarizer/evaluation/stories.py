@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..lazy import deferred
 from ..stories import STORY_SIMILARITY, cluster, copy_groups, group, texts_of
+from .corpus import gold_story
 from .metrics import Scores, b_cubed
 
 if TYPE_CHECKING:
@@ -36,10 +37,6 @@ class StoryScores:
     gold_stories: int
     folded: int  # near-copies folded into another article
     mixed: list[str]  # each found story that holds articles of several gold stories, described
-
-
-def gold_story(article: dict[str, Any]) -> str:
-    return f"{article.get('topic', '')}/{article.get('subtopic', '')}".rstrip("/")
 
 
 def evaluate_stories(articles: Sequence[dict[str, Any]], similarity: float = STORY_SIMILARITY) -> StoryScores:

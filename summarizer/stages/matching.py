@@ -94,14 +94,20 @@ def overlap(a: Gist, b: Gist) -> float:
     return 2 * len(a.words & b.words) / (len(a.words) + len(b.words))
 
 
-def compatible(a: Gist, b: Gist) -> bool:
+def compatible(a: Gist, b: Gist, codes_only: bool = False) -> bool:
     """Nothing the two descriptions both state disagrees: the periods their figures cover, the
-    names (other than the actors') of what they happened to, and their figures of each kind."""
+    names (other than the actors') of what they happened to, or with ``codes_only`` only their
+    codes ('A380', '787'), and their figures of each kind."""
     if a.periods and b.periods and not a.periods & b.periods:
         return False
-    if a.names and b.names and not a.names & b.names:
+    mine, theirs = (_codes(a.names), _codes(b.names)) if codes_only else (a.names, b.names)
+    if mine and theirs and not mine & theirs:
         return False
     return all(_figures_agree(a.figures, b.figures, kind) for kind in ("money", "percent", "count"))
+
+
+def _codes(names: frozenset[str]) -> frozenset[str]:
+    return frozenset(n for n in names if any(ch.isdigit() for ch in n))
 
 
 def _same_figure(a: Gist, b: Gist) -> bool:
@@ -133,6 +139,11 @@ def _near(a: Figure, b: Figure) -> bool:
     return low > 0 and high / low <= FIGURE_SPREAD
 
 
+def place_words(place: str) -> frozenset[str]:
+    """The stems of the words of a place as written ('in the port of Rotterdam': port, rotterdam)."""
+    return frozenset(stem(w.text) for w in tokens(place) if w.content)
+
+
 def name_words(names: Iterable[str]) -> frozenset[str]:
     return frozenset(w.lower() for name in names for w in re.findall(r"\w+", name))
 
@@ -143,20 +154,28 @@ def judge(
     shared_actor: bool,
     acts: tuple[str | None, str | None] = (None, None),
     same_parties: bool = False,
+    one_time: bool = False,
 ) -> bool | None:
     """Whether two descriptions tell of the same happening: None when something they both state
     disagrees, else whether their words overlap enough. Less is enough when they share a
     participant, and less again when both name the same act ('shot', 'shooting'); the same act
     by the same parties (``same_parties``: two or more, all in common), or with the same exact
     figure ('captured 23 pirates'), needs no more words in common than any two reports the merge
-    compares. Different acts are judged by their words alone, as reports naming none: 'built up' and
+    compares, and the same act at one time (``one_time``: placed in one news cycle, not a saying)
+    needs none: within a story, news of one act at one time is news of one event unless something
+    they state tells them apart, and there only a code ('A380', 'Flight 370') among the names
+    other than the participants': the others ('Somali pirates', 'said Newsday') tell more of the
+    telling than of the act, and the participants are compared apart. Different acts are judged by their words alone, as reports naming none: 'built up' and
     'deployed' tanks can be one event, and English gives no list of which acts can. A date in
     common is not enough: in a one-day story every event has it."""
-    if not compatible(a, b):
-        return None
     first, second = acts
+    anchored = one_time and first is not None and first == second
+    if not compatible(a, b, codes_only=anchored):
+        return None
     if first is not None and second is not None and first != second and act_verb(first) == act_verb(second):
         return False  # one verb with another particle is another act: 'check in', 'check out'
+    if anchored:
+        return True
     if first is not None and first == second:
         # the same parties or figure: no more words in common are needed than any join needs
         if (same_parties or _same_figure(a, b)) and _overlap_with_act(a, b) >= SAME_ACT_SHARED_ACTOR:

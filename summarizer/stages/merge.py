@@ -7,11 +7,11 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from typing import Any, Generic, Protocol, TypeVar
 
-from ..dates import ArticleDates, anchor, is_future, sort_key, start_of, why_undated
+from ..dates import ArticleDates, anchor, is_future, sort_key, span_of, start_of, why_undated
 from ..schema.briefing import (
     BriefingActor,
     BriefingClaim,
@@ -21,16 +21,27 @@ from ..schema.briefing import (
     TimelineEvent,
 )
 from ..schema.extraction import Citation, Extraction
-from ..text.words import act_key, act_negated
+from ..text.words import act_key, act_negated, act_said
 from ..vocabulary import CLAIM_ROLES, STANCE_ROLES, parties
 from .actor_table import ActorIds, actor_ids, resolve_actors
 from .citing import unique_citations
-from .matching import SAME_ACT_SHARED_ACTOR, SAME_WORDS_SHARED_ACTOR, Gist, gist, judge, name_words
+from .matching import (
+    SAME_ACT_SHARED_ACTOR,
+    SAME_WORDS_SHARED_ACTOR,
+    Gist,
+    gist,
+    judge,
+    name_words,
+    place_words,
+)
 
 # An event's act among its words, apart from them: two reports whose acts come to the same share it.
 # The words with it overlap at least SAME_ACT_SHARED_ACTOR (Dice) whenever ``judge`` joins them.
 _ACT = "\0act:"
 Describe = Callable[[str], Gist]  # what a description states, as matching compares it
+# An undated report's event happened in the week before its article (or, told as still to come,
+# the week after): a story's news of one act within a week is news of one event.
+NEWS_CYCLE = timedelta(days=7)
 
 
 @dataclass
@@ -84,6 +95,7 @@ def _merge_events(
 ) -> list[TimelineEvent]:
     acts: dict[int, str | None] = {}  # id of each report -> what its act comes to (``act_key``)
     denied: set[int] = set()  # ids of the reports that tell their act as not done
+    said: set[int] = set()  # ids of the reports whose act is a saying ('said', 'denied')
 
     def act(report: TimelineEvent) -> str | None:
         return acts.get(id(report))
@@ -92,15 +104,21 @@ def _merge_events(
         key = act(report)
         return describe(report.what).words | ({_ACT + key} if key else set())
 
+    def deed(report: TimelineEvent) -> str | None:
+        """The act word of a report whose act is not a saying: reports sharing it are compared."""
+        key = act(report)
+        return _ACT + key if key and id(report) not in said else None
+
     folding = _Folding[TimelineEvent](
         lambda a, b: (
             None
             if (id(a) in denied) != (id(b) in denied)  # one says it was done, the other not
-            else _same_event(a, b, describe, act, names)
+            else _same_event(a, b, describe, act, names, deed(a) is not None)
         ),
         combine_events,
         words,
         SAME_ACT_SHARED_ACTOR,
+        deed,
     )
     for extraction in extractions:
         source = extraction.source.id
@@ -135,6 +153,8 @@ def _merge_events(
             acts[id(candidate)] = act_key(event.act) if event.act else None
             if event.act and act_negated(event.what, event.act):
                 denied.add(id(candidate))
+            if event.act and act_said(event.act):
+                said.add(id(candidate))
             folding.add(candidate)
     merged = folding.entries
     merged.sort(key=lambda e: (sort_key(e.date.value), e.date.reported_by or date.max))
@@ -156,10 +176,11 @@ Reported = TypeVar("Reported", bound=_Reported)
 class _Folding(Generic[Reported]):
     """The entries a merge has made so far, one per event or claim, each citing every source that
     reports it; the reports each entry was made of; and, for each word, the reports that use it.
-    ``same`` is never true of two reports whose words overlap less than ``threshold`` (Dice), so an
-    entry is compared with a report only when one of its reports shares that many words with it,
-    counted through the index: thousands of reports are not compared pair by pair, and the merge is
-    what comparing every entry would give."""
+    ``same`` is never true of two reports whose words overlap less than ``threshold`` (Dice) and
+    that share no ``key`` word (an event's act), so an entry is compared with a report only when
+    one of its reports shares that many words with it, or its key, counted through the index:
+    thousands of reports are not compared pair by pair, and the merge is what comparing every
+    entry would give."""
 
     def __init__(
         self,
@@ -167,8 +188,9 @@ class _Folding(Generic[Reported]):
         combine: Callable[[Reported, Reported], None],
         words: Callable[[Reported], frozenset[str]],
         threshold: float,
+        key: Callable[[Reported], str | None] = lambda _: None,
     ) -> None:
-        self.same, self.combine, self.words, self.threshold = same, combine, words, threshold
+        self.same, self.combine, self.words, self.threshold, self.key = same, combine, words, threshold, key
         self.entries: list[Reported] = []
         self.reports: list[list[Reported]] = []
         self.by_word: dict[str, list[tuple[int, int]]] = defaultdict(list)  # -> (entry, report)
@@ -184,10 +206,12 @@ class _Folding(Generic[Reported]):
         )
         # Dice(a, b) >= t needs 2 |a & b| / t >= |a| + |b|: an entry none of whose reports comes so
         # near cannot have most of them like the candidate
-        near = sorted(
-            {n for (n, k), c in shared.items() if 2 * c / self.threshold >= len(words) + self.sizes[(n, k)]}
-        )
-        for n in near:
+        near = {
+            n for (n, k), c in shared.items() if 2 * c / self.threshold >= len(words) + self.sizes[(n, k)]
+        }
+        if (key := self.key(candidate)) is not None:
+            near.update(n for n, _ in self.by_word.get(key, ()))
+        for n in sorted(near):
             twin, members = self.entries[n], self.reports[n]
             if set(candidate.sources) <= set(twin.sources):
                 continue
@@ -251,6 +275,22 @@ def dates_compatible(a: TimelineEvent, b: TimelineEvent) -> bool:
     return x == y or x.startswith(y) or y.startswith(x)
 
 
+def same_news_cycle(a: TimelineEvent, b: TimelineEvent) -> bool:
+    """Whether two reports may place their event in one period: the periods of their dates, or
+    for an undated one the news cycle it was reported in (``NEWS_CYCLE``), overlap; true where
+    either is not known."""
+    first, second = _period(a), _period(b)
+    return first is None or second is None or (first[0] <= second[1] and second[0] <= first[1])
+
+
+def _period(report: TimelineEvent) -> tuple[date, date] | None:
+    span = span_of(report.date.value)
+    told = report.date.reported_by
+    if span is not None or told is None:
+        return span
+    return (told, told + NEWS_CYCLE) if is_future(report.what) else (told - NEWS_CYCLE, told)
+
+
 def participant_names(actors: Sequence[BriefingActor], kinds: Sequence[str] = ()) -> dict[str, str]:
     """The name of each actor (of ``kinds``, if given) by its id: the participants
     ``participants_differ`` tells events apart by."""
@@ -276,24 +316,35 @@ def participants_differ(a: TimelineEvent, b: TimelineEvent, names: Mapping[str, 
     return None
 
 
+def _places_differ(a: TimelineEvent, b: TimelineEvent) -> bool:
+    """Both say where, and the two places share no word ('in Surrey', 'Wellington')."""
+    if not a.where or not b.where:
+        return False
+    mine, theirs = place_words(a.where), place_words(b.where)
+    return bool(mine and theirs and not mine & theirs)
+
+
 def _same_event(
     a: TimelineEvent,
     b: TimelineEvent,
     describe: Describe,
     act: Callable[[TimelineEvent], str | None],
     names: Mapping[str, str],
+    deed: bool = False,
 ) -> bool | None:
     """Two reports of one event: at compatible dates, by participants who may be the same
     (``participants_differ``), telling of the same kind of act (when both name theirs) or in words
-    that tell of the same happening; None when they are at odds. The same act by the same two or
-    more participants is one event whatever other words each uses ('the 76ers fired Cheeks',
-    'Cheeks was fired as coach of the 76ers')."""
-    if not dates_compatible(a, b) or participants_differ(a, b, names):
+    that tell of the same happening; None when they are at odds. The same act (``deed``: not a
+    saying) in one news cycle is one event whatever other words each uses ('Colts beat Chiefs',
+    'the Colts clinched a playoff spot, beating Kansas City'); so is the same act by the same two
+    or more participants ('the 76ers fired Cheeks', 'Cheeks was fired as coach of the 76ers')."""
+    if not dates_compatible(a, b) or participants_differ(a, b, names) or _places_differ(a, b):
         return None
     mine, theirs = {r.actor for r in a.participants}, {r.actor for r in b.participants}
     first, second = describe(a.what), describe(b.what)
     same_parties = len(mine) >= 2 and mine == theirs
-    return judge(first, second, bool(mine & theirs), (act(a), act(b)), same_parties=same_parties)
+    one_time = deed and same_news_cycle(a, b)
+    return judge(first, second, bool(mine & theirs), (act(a), act(b)), same_parties, one_time)
 
 
 def _merge_claims(

@@ -177,10 +177,22 @@ def act_key(act: str) -> str | None:
     words = tokens(act)
     if not words:
         return None
-    at = next((k for k in range(len(words) - 1, -1, -1) if words[k].content), len(words) - 1)
+    at = _head(words)
     key = stem(lemma(words[at].lower))
     following = words[at + 1].lower if at + 1 < len(words) else ""
     return f"{key} {_PARTICLES[following]}" if following in _PARTICLES else key
+
+
+def _head(words: tuple[Token, ...]) -> int:
+    """Where an act's head stands: its last word with content of its own, else its last word."""
+    return next((k for k in range(len(words) - 1, -1, -1) if words[k].content), len(words) - 1)
+
+
+def act_said(act: str) -> bool:
+    """Whether an act is a saying ('said', 'denied', 'announced'): its head is a verb of stance. One
+    party says many things in a story, so two sayings are one event only by what was said."""
+    words = tokens(act)
+    return bool(words) and words[_head(words)].stance is not None
 
 
 def act_verb(key: str) -> str:
