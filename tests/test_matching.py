@@ -270,6 +270,13 @@ def test_reports_naming_different_people_in_one_part_are_different_events() -> N
 
     assert not joined(final, other)  # Lena Cole and Mia Stone: different people played
     assert joined(final, witnessed)  # only one side names someone the other does not
+    # a person on one side, a body or place on the other: other parts of one event told
+    clinic = ("Lena Cole checked into the Hollins clinic.", "checked into", ["Lena Cole", "Hollins"])
+    spokesman = ("Lena Cole checked into rehab, Tom Hale said.", "checked into", ["Lena Cole", "Tom Hale"])
+    assert joined(clinic, spokesman)
+    assert not joined(
+        clinic, ("Lena Cole checked into the Mayfield clinic.", "checked into", ["Lena Cole", "Mayfield"])
+    )
 
 
 def test_one_verb_with_another_particle_is_another_act_whatever_the_words() -> None:

@@ -17,6 +17,7 @@ from .citing import unique_citations
 from .matching import compatible
 from .merge import (
     Describe,
+    Named,
     Story,
     combine_events,
     dates_compatible,
@@ -26,7 +27,9 @@ from .merge import (
 )
 
 
-def _refusal(a: TimelineEvent, b: TimelineEvent, describe: Describe, names: Mapping[str, str]) -> str | None:
+def _refusal(
+    a: TimelineEvent, b: TimelineEvent, describe: Describe, names: Mapping[str, Named]
+) -> str | None:
     """Why ``a`` and ``b`` cannot be one event, or None."""
     shared = sorted(set(a.sources) & set(b.sources))
     if shared:

@@ -39,6 +39,7 @@ from .matching import (
 # The words with it overlap at least SAME_ACT_SHARED_ACTOR (Dice) whenever ``judge`` joins them.
 _ACT = "\0act:"
 Describe = Callable[[str], Gist]  # what a description states, as matching compares it
+Named = tuple[str, str]  # an actor's name and kind
 # An undated report's event happened in the week before its article (or, told as still to come,
 # the week after): a story's news of one act within a week is news of one event.
 NEWS_CYCLE = timedelta(days=7)
@@ -91,7 +92,7 @@ def _merge_events(
     actor_id: ActorIds,
     references: dict[str, date | None],
     describe: Describe,
-    names: Mapping[str, str],
+    names: Mapping[str, Named],
 ) -> list[TimelineEvent]:
     acts: dict[int, str | None] = {}  # id of each report -> what its act comes to (``act_key``)
     denied: set[int] = set()  # ids of the reports that tell their act as not done
@@ -291,28 +292,32 @@ def _period(report: TimelineEvent) -> tuple[date, date] | None:
     return (told, told + NEWS_CYCLE) if is_future(report.what) else (told - NEWS_CYCLE, told)
 
 
-def participant_names(actors: Sequence[BriefingActor], kinds: Sequence[str] = ()) -> dict[str, str]:
-    """The name of each actor (of ``kinds``, if given) by its id: the participants
+def participant_names(actors: Sequence[BriefingActor], kinds: Sequence[str] = ()) -> dict[str, Named]:
+    """The name and kind of each actor (of ``kinds``, if given) by its id: the participants
     ``participants_differ`` tells events apart by."""
-    return {a.id: a.name for a in actors if not kinds or a.kind in kinds}
+    return {a.id: (a.name, a.kind) for a in actors if not kinds or a.kind in kinds}
 
 
-def participants_differ(a: TimelineEvent, b: TimelineEvent, names: Mapping[str, str]) -> str | None:
+def participants_differ(a: TimelineEvent, b: TimelineEvent, names: Mapping[str, Named]) -> str | None:
     """Why two reports cannot be of one event by who took part, or None: each names a participant
-    the other does not, of those ``names`` holds (actor id -> name), so the act was done by, to or
+    of one kind that the other does not, of those ``names`` holds, so the act was done by, to or
     at someone else (Klitschko stopping Rahman and Klitschko stopping Thompson, the Colts beating
     the Jaguars and the Colts beating the Chiefs, a store burning in Surrey and one burning in
     Wellington); or both name participants and none is the same. A report naming fewer
-    participants may be the same event told more briefly."""
+    participants may be the same event told more briefly, and one naming a person the other does
+    not, where the other names a place or body it does not, tells other parts of it (the actress
+    and her clinic, the actress and her spokesman)."""
     mine, theirs = {r.actor for r in a.participants}, {r.actor for r in b.participants}
     if mine and theirs and not mine & theirs:
         return "they have no participant in common"
-    only_mine = sorted(names[i] for i in mine - theirs if i in names)
-    only_theirs = sorted(names[i] for i in theirs - mine if i in names)
-    if only_mine and only_theirs:
-        return (
-            f"each names a participant the other does not ({', '.join(only_mine)}; {', '.join(only_theirs)})"
+    only_mine = [names[i] for i in mine - theirs if i in names]
+    only_theirs = [names[i] for i in theirs - mine if i in names]
+    kinds = {kind for _, kind in only_mine} & {kind for _, kind in only_theirs}
+    if kinds:
+        first, second = (
+            "; ".join(sorted(n for n, k in named if k in kinds)) for named in (only_mine, only_theirs)
         )
+        return f"each names a participant the other does not ({first}; {second})"
     return None
 
 
@@ -329,7 +334,7 @@ def _same_event(
     b: TimelineEvent,
     describe: Describe,
     act: Callable[[TimelineEvent], str | None],
-    names: Mapping[str, str],
+    names: Mapping[str, Named],
     deed: bool = False,
 ) -> bool | None:
     """Two reports of one event: at compatible dates, by participants who may be the same
