@@ -201,10 +201,23 @@ def test_a_chain_of_reports_each_like_the_next_does_not_join_the_first_to_the_la
         ("stole", "stealing", True),
         ("resigned", "was killed", False),
         ("sold", "bought", False),
+        ("checked herself in", "checked into", True),  # past the pronoun, the particle
+        ("turned himself in", "turned in", True),
+        ("passed away", "passes away", True),
+        ("passed away", "passed", False),  # the particle makes it another act
     ],
 )
 def test_an_act_comes_to_the_dictionary_form_of_its_head(first: str, second: str, same: bool) -> None:
     assert (act_key(first) == act_key(second)) is same
+
+
+def test_a_particle_or_pronoun_is_never_an_acts_head() -> None:
+    assert [act_key(a) for a in ("passed away", "checked herself in", "blew up", "gave it back")] == [
+        "pass away",
+        "check in",
+        "blow up",
+        "give back",
+    ]
 
 
 def joined_acts(

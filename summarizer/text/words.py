@@ -171,21 +171,38 @@ _PARTICLES = {
 
 def act_key(act: str) -> str | None:
     """What an event's act comes to, for telling whether two reports tell of the same kind of act:
-    the stem of the dictionary form of its head, the last word with content of its own ('was
-    killed': kill, 'shot': shoot, 'shooting': shoot), with the particle that follows it, which
-    makes it another act ('checks into' and 'checked in': check in; 'checks out': check out)."""
+    the stem of the dictionary form of its head, the last word with content of its own that is
+    neither a particle nor a pronoun ('was killed': kill, 'shot': shoot, 'shooting': shoot), with
+    the particle that follows it, past a pronoun, which makes it another act ('checks into' and
+    'checked herself in': check in; 'checks out': check out; 'passed away': pass away)."""
     words = tokens(act)
     if not words:
         return None
     at = _head(words)
     key = stem(lemma(words[at].lower))
-    following = words[at + 1].lower if at + 1 < len(words) else ""
-    return f"{key} {_PARTICLES[following]}" if following in _PARTICLES else key
+    after = [w.lower for w in words[at + 1 :] if w.lower not in _OBJECT_PRONOUNS]
+    return f"{key} {_PARTICLES[after[0]]}" if after and after[0] in _PARTICLES else key
+
+
+# Pronouns between a verb and its particle ('turned himself in', 'gave it back'): not the act.
+_OBJECT_PRONOUNS = frozenset(
+    "me you him her it us them myself yourself himself herself itself ourselves themselves".split()
+)
 
 
 def _head(words: tuple[Token, ...]) -> int:
-    """Where an act's head stands: its last word with content of its own, else its last word."""
-    return next((k for k in range(len(words) - 1, -1, -1) if words[k].content), len(words) - 1)
+    """Where an act's head stands: its last word with content of its own that is neither a
+    particle nor a pronoun, else its last word."""
+    return next(
+        (
+            k
+            for k in range(len(words) - 1, -1, -1)
+            if words[k].content
+            and words[k].lower not in _PARTICLES
+            and words[k].lower not in _OBJECT_PRONOUNS
+        ),
+        len(words) - 1,
+    )
 
 
 def act_said(act: str) -> bool:
