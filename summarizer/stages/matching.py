@@ -46,12 +46,15 @@ class Gist:
     names: frozenset[str]  # names other than the actors': what it happened to ('A380', 'iPhone')
     figures: tuple[Figure, ...]
     periods: frozenset[str]
+    counted: tuple[str, ...] = ()  # the stem of the word after each figure: what it counts, or ''
 
 
 def gist(text: str, name_words: frozenset[str] = frozenset()) -> Gist:
     """The gist of a description; ``name_words``: the lower-cased words of the story's actors'
     names, which are not words of what happened even where they open the sentence."""
     figures, words, headline, periods = _read(text)
+    after = [next((w for w in words if w.start >= q.end and w.content), None) for q in figures]
+    counted = tuple(stem(w.text) if w else "" for w in after)
     kept, names = set(), set()
     for n, word in enumerate(words):
         digits = any(ch.isdigit() for ch in word.text)
@@ -65,7 +68,7 @@ def gist(text: str, name_words: frozenset[str] = frozenset()) -> Gist:
             names.add(word.lower)
         else:
             kept.add(stem(word.text))
-    return Gist(frozenset(kept), frozenset(names), figures, periods)
+    return Gist(frozenset(kept), frozenset(names), figures, periods, counted)
 
 
 @lru_cache(maxsize=SENTENCES_REMEMBERED)
@@ -94,16 +97,27 @@ def overlap(a: Gist, b: Gist) -> float:
     return 2 * len(a.words & b.words) / (len(a.words) + len(b.words))
 
 
-def compatible(a: Gist, b: Gist, codes_only: bool = False) -> bool:
+def compatible(a: Gist, b: Gist, one_act: bool = False) -> bool:
     """Nothing the two descriptions both state disagrees: the periods their figures cover, the
-    names (other than the actors') of what they happened to, or with ``codes_only`` only their
-    codes ('A380', '787'), and their figures of each kind."""
+    names (other than the actors') of what they happened to, and their figures of each kind. Of
+    two reports of one act (``one_act``), only codes ('A380', 'A350') among the names, and only
+    counts of one thing ('23 pirates', '31 pirates'; not '5 vessels', '26 pirates'): the rest of
+    a longer description tells of what stood around the act."""
     if a.periods and b.periods and not a.periods & b.periods:
         return False
-    mine, theirs = (_codes(a.names), _codes(b.names)) if codes_only else (a.names, b.names)
+    mine, theirs = (_codes(a.names), _codes(b.names)) if one_act else (a.names, b.names)
     if mine and theirs and not mine & theirs:
         return False
+    if one_act:
+        things = {t for t in a.counted if t} & {t for t in b.counted if t}
+        if not all(_figures_agree(_counting(a, t), _counting(b, t), "count") for t in things):
+            return False
+        return all(_figures_agree(a.figures, b.figures, kind) for kind in ("money", "percent"))
     return all(_figures_agree(a.figures, b.figures, kind) for kind in ("money", "percent", "count"))
+
+
+def _counting(gist: Gist, thing: str) -> list[Figure]:
+    return [q for q, counted in zip(gist.figures, gist.counted, strict=True) if counted == thing]
 
 
 def _codes(names: frozenset[str]) -> frozenset[str]:
@@ -170,7 +184,7 @@ def judge(
     common is not enough: in a one-day story every event has it."""
     first, second = acts
     anchored = one_time and first is not None and first == second
-    if not compatible(a, b, codes_only=anchored):
+    if not compatible(a, b, one_act=anchored):
         return None
     if first is not None and second is not None and first != second and act_verb(first) == act_verb(second):
         return False  # one verb with another particle is another act: 'check in', 'check out'
