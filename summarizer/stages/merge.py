@@ -198,9 +198,10 @@ class _Folding(Generic[Reported]):
         self.sizes: dict[tuple[int, int], int] = {}
 
     def add(self, candidate: Reported) -> None:
-        """Fold ``candidate`` into the first entry it is like most of the reports of and at odds
-        with none of (``same`` gives None for at odds), so that no chain of reports each like the
-        next joins the first to the last; else it makes a new entry."""
+        """Fold ``candidate`` into the entry it is like most of the reports of and at odds with
+        none of (``same`` gives None for at odds), so that no chain of reports each like the next
+        joins the first to the last: of such entries, the one whose reports it is like in the
+        largest share (the first of equals); else it makes a new entry."""
         words = self.words(candidate)
         shared: Counter[tuple[int, int]] = Counter(
             report for w in words for report in self.by_word.get(w, ())
@@ -212,22 +213,24 @@ class _Folding(Generic[Reported]):
         }
         if (key := self.key(candidate)) is not None:
             near.update(n for n, _ in self.by_word.get(key, ()))
+        best, share = None, 0.5
         for n in sorted(near):
-            twin, members = self.entries[n], self.reports[n]
-            if set(candidate.sources) <= set(twin.sources):
+            if set(candidate.sources) <= set(self.entries[n].sources):
                 continue
-            verdicts = [self.same(member, candidate) for member in members]
-            if None in verdicts or 2 * sum(bool(v) for v in verdicts) <= len(verdicts):
-                continue
-            members.append(candidate)
-            twin.sources = sorted({*twin.sources, *candidate.sources})
-            twin.citations = unique_citations([*twin.citations, *candidate.citations])
-            self.combine(twin, candidate)
-            self._index(words, n, len(members) - 1)
+            verdicts = [self.same(member, candidate) for member in self.reports[n]]
+            if None not in verdicts and (alike := sum(bool(v) for v in verdicts) / len(verdicts)) > share:
+                best, share = n, alike
+        if best is None:
+            self.entries.append(candidate.model_copy())  # combining gives an entry new values, never edits
+            self.reports.append([candidate])
+            self._index(words, len(self.entries) - 1, 0)
             return
-        self.entries.append(candidate.model_copy())  # combining gives an entry new values, never edits
-        self.reports.append([candidate])
-        self._index(words, len(self.entries) - 1, 0)
+        twin, members = self.entries[best], self.reports[best]
+        members.append(candidate)
+        twin.sources = sorted({*twin.sources, *candidate.sources})
+        twin.citations = unique_citations([*twin.citations, *candidate.citations])
+        self.combine(twin, candidate)
+        self._index(words, best, len(members) - 1)
 
     def _index(self, words: frozenset[str], entry: int, report: int) -> None:
         self.sizes[(entry, report)] = len(words)

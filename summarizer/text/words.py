@@ -225,6 +225,8 @@ def act_negated(what: str, act: str) -> bool:
         return False
     verb = act_verb(head)
     words = tokens(what)
+    if not any(w.negation for w in words):  # most descriptions: no word need be looked up
+        return False
     return next((negated(words, k) for k, w in enumerate(words) if stem(lemma(w.lower)) == verb), False)
 
 
