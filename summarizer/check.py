@@ -16,6 +16,7 @@ from .dates import is_value, normalise
 from .documents import Document, read_document
 from .schema.briefing import Briefing, BriefingClaim, TimelineEvent
 from .stages.actor_table import names_given
+from .stages.merge import anchored, cited_outlets
 from .stages.naming import unnamed_participants, unnamed_place
 from .stages.supporting import unsupported
 from .stages.synthesise import rule_status
@@ -138,6 +139,7 @@ def verify_briefing(
                     )
                 )
     problems += _records(briefing)
+    problems += _source_records(briefing, sources)
     problems += extraction_problems(briefing, sources, verified)  # what an update will merge again, as it is
     if support:
         problems += [
@@ -145,6 +147,44 @@ def verify_briefing(
             for j in unsupported(briefing)
         ]
     return problems
+
+
+def _source_records(briefing: Briefing, sources: Sequence[Source]) -> list[Problem]:
+    """What the note records of each source, against its article and its extraction: the title,
+    outlet, date and address read from the article (not those the user gave), the outlets its
+    claims report through, and the date its relative dates were read from."""
+    documents = {source.id: source.document for source in sources}
+    extractions = {e.source.id: e for e in briefing.extractions}
+    problems = []
+    for record in briefing.sources:
+        where = f"source {record.id} ({record.name})"
+        if (document := documents.get(record.id)) is not None:
+            for field in record.read:
+                recorded, read = getattr(record, field), getattr(document, field)
+                if recorded != read:
+                    problems.append(
+                        Problem(where, f"{field} {_shown(recorded)} is not the article's ({_shown(read)})")
+                    )
+        if (extraction := extractions.get(record.id)) is None or record.status != "ok":
+            continue
+        if record.cited_outlets != cited_outlets(extraction):
+            problems.append(
+                Problem(
+                    where, f"cited outlets {record.cited_outlets} are not those its claims report through"
+                )
+            )
+        if record.reference_date != (reference := anchored(extraction).reference):
+            problems.append(
+                Problem(
+                    where,
+                    f"reference date {_shown(record.reference_date)} is not its dates' ({_shown(reference)})",
+                )
+            )
+    return problems
+
+
+def _shown(value: object) -> str:
+    return "none" if value is None else repr(str(value))
 
 
 def cited_corpus(briefing: Briefing) -> Corpus:

@@ -17,6 +17,10 @@ ActorKind = Literal[
     "other",
 ]
 
+# What a source record says of its article beside its text: read from it, or given by the user.
+Metadata = Literal["title", "outlet", "published", "url"]
+METADATA: tuple[Metadata, ...] = ("title", "outlet", "published", "url")
+
 ClaimStatus = Literal["corroborated", "single_source", "contested", "sources_disagree"]
 STATUS_LABELS: dict[str, str] = {
     "corroborated": "corroborated by several sources",

@@ -2,6 +2,7 @@
 
 import json
 import os
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from summarizer import Briefing, check_briefing, load_document
+from summarizer import Briefing, Document, check_briefing, load_document
 from summarizer.actors import name_key
 from summarizer.cli import main
 from summarizer.dates import is_value
@@ -553,3 +554,45 @@ def test_a_figure_its_sentences_do_not_state_is_a_problem(tmp_path: Path) -> Non
     assert code == 1
     assert "timeline E3: source A's figure '400 people killed': 400 is in none of its cited sentences" in out
     assert "extractions[0] (A).events[0].quantities[0]: 'forty' is in none of the sentences it cites" in out
+
+
+def test_what_a_source_record_says_of_its_article_is_vouched_for(tmp_path: Path) -> None:
+    """A note that credits an article to another outlet, retitles it, redates it (so its relative
+    dates would be read from another day) or names outlets its claims do not report through is
+    caught; what the user gave instead of the article (--title, ...) is the user's word."""
+
+    def forged(data: dict) -> None:
+        a, b = data["sources"]
+        a["outlet"] = "Reuters"
+        a["title"] = "Serbia invades Kosovo"
+        b["published"] = "2023-10-02"
+        b["cited_outlets"] = ["BBC"]
+        a["reference_date"] = "2023-09-28"
+
+    code, out, _ = run(tampered(tmp_path, forged))
+    assert code == 1
+    lines = out.splitlines()
+    for said in (
+        "source A (seeds/000_03079551f3923d2c.txt): outlet 'Reuters' is not the article's ('Wions')",
+        "source A (seeds/000_03079551f3923d2c.txt): title 'Serbia invades Kosovo' is not the article's "
+        "('US urges Serbia to withdraw forces from Kosovo border, NATO bolsters forces')",
+        "source B (seeds/002_6f4a12cc5c38a6ff.txt): published '2023-10-02' is not the article's ('2023-09-30')",
+        "source B (seeds/002_6f4a12cc5c38a6ff.txt): cited outlets ['BBC'] are not those its claims report through",
+        "source A (seeds/000_03079551f3923d2c.txt): reference date '2023-09-28' is not its dates' ('2023-09-29')",
+    ):
+        assert any(said in line for line in lines), said
+
+    def given_by_the_user(data: dict) -> None:
+        a = data["sources"][0]
+        a["outlet"], a["read"] = "Reuters", ["title", "published", "url"]  # as --outlet records it
+
+    assert run(tampered(tmp_path, given_by_the_user))[0] == 0
+
+
+def test_metadata_the_user_gives_is_not_read_from_the_article(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Harbour closes\nBy Tom Hale\n\nThe harbour closed on Monday.\n")
+    assert load_document(article).read == ("title", "outlet", "published", "url")
+    given = load_document(article, outlet="Reuters", published=date(2024, 5, 6))
+    assert (given.outlet, given.read) == ("Reuters", ("title", "url"))
+    assert Document(name="a.txt", text="The harbour closed.", title="Harbour").read == ()  # all the caller's

@@ -17,6 +17,7 @@ import click
 from ..errors import SummarizerError
 from ..settings import MODES
 from ..text import count
+from ..vocabulary import METADATA
 
 if TYPE_CHECKING:
     from ..schema.usage import Usage
@@ -24,7 +25,6 @@ if TYPE_CHECKING:
     from ..text import Source
 
 F = TypeVar("F", bound=Callable[..., Any])
-DOCUMENT_FIELDS = ("title", "outlet", "published", "url")
 
 
 def one_line(text: str) -> str:
@@ -242,7 +242,7 @@ def document_options(command: F) -> F:
 def document_metadata(files: Sequence[str], options: dict[str, Any]) -> dict[str, Any]:
     """The metadata flags, taken out of ``options``; they describe one article, so they go with
     one file only."""
-    meta = {k: options.pop(k) for k in DOCUMENT_FIELDS}
+    meta: dict[str, Any] = {k: options.pop(k) for k in METADATA}
     given = [f"--{k}" for k, v in meta.items() if v is not None]
     if given and len(files) > 1:
         raise click.UsageError(

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..lazy import deferred
+from ..vocabulary import Metadata
 
 dateparser = deferred("dateutil.parser")  # loaded with the first date line read
 
@@ -33,6 +34,9 @@ class Document:
     # A date the article gives that no reader can settle ('03-02-2009'): loading refuses the
     # article for it unless a date is given (--published), whatever the format.
     ambiguous_date: str | None = None
+    # The metadata (of ``METADATA``) its reader read from the text, whatever it found there, not
+    # given by the user: ``check`` reads the article again and vouches for these.
+    read: tuple[Metadata, ...] = ()
 
     @property
     def sha256(self) -> str:

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from ..errors import InputError
+from ..vocabulary import METADATA
 from .decoding import MAX_BYTES, check_size, decode_bytes
 from .document import DATE_FORMS, Document
 from .readers import reader_for
@@ -48,7 +49,7 @@ def read_document(source: str | Path) -> Document:
     document = reader_for(suffix, raw)(raw, name)
     if not document.text.strip():
         raise InputError(name, "has no article text")
-    return document
+    return replace(document, read=METADATA)
 
 
 def load_document(
@@ -69,10 +70,12 @@ def load_document(
             f"its date {document.ambiguous_date!r} is ambiguous (day or month first?); write it "
             f"{DATE_FORMS.removeprefix('a date written ')}, or give the date with --published",
         )
+    flags = {"title": title, "outlet": outlet, "published": published, "url": url}
     return replace(
         document,
         title=title or document.title,
         outlet=outlet or document.outlet,
         published=published or document.published,
         url=url or document.url,
+        read=tuple(field for field in document.read if not flags[field]),
     )

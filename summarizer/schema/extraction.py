@@ -7,7 +7,7 @@ from datetime import date
 
 from pydantic import Field
 
-from ..vocabulary import ActorKind
+from ..vocabulary import ActorKind, Metadata
 from .record import Record
 from .usage import Usage
 
@@ -69,6 +69,10 @@ class SourceInfo(Record):
     url: str | None = None
     sha256: str = Field(description="Hash of the text the offsets index into.")
     sentences: int
+    read: list[Metadata] = Field(
+        default_factory=list,
+        description="Which of title, outlet, published and url were read from the text; the user gave the others.",
+    )
 
 
 class Generation(Record):

@@ -14,17 +14,9 @@ from dataclasses import replace
 
 from ..schema.briefing import TimelineEvent
 from .citing import unique_citations
+from .compatibility import Named, dates_compatible, participant_names, participants_differ
 from .matching import compatible
-from .merge import (
-    Describe,
-    Named,
-    Story,
-    combine_events,
-    dates_compatible,
-    describer,
-    participant_names,
-    participants_differ,
-)
+from .merge import Describe, Story, combine_events, describer
 
 
 def _refusal(

@@ -7,11 +7,11 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from functools import cache
 from typing import Any, Generic, Protocol, TypeVar
 
-from ..dates import ArticleDates, anchor, is_future, sort_key, span_of, start_of, why_undated
+from ..dates import Anchor, ArticleDates, anchor, sort_key, why_undated
 from ..schema.briefing import (
     BriefingActor,
     BriefingClaim,
@@ -25,6 +25,14 @@ from ..text.words import act_key, act_negated, act_said
 from ..vocabulary import CLAIM_ROLES, STANCE_ROLES, parties
 from .actor_table import ActorIds, actor_ids, resolve_actors
 from .citing import unique_citations
+from .compatibility import (
+    Named,
+    dates_compatible,
+    participant_names,
+    participants_differ,
+    places_differ,
+    same_news_cycle,
+)
 from .matching import (
     SAME_ACT_SHARED_ACTOR,
     SAME_WORDS_SHARED_ACTOR,
@@ -32,17 +40,12 @@ from .matching import (
     gist,
     judge,
     name_words,
-    place_words,
 )
 
 # An event's act among its words, apart from them: two reports whose acts come to the same share it.
 # The words with it overlap at least SAME_ACT_SHARED_ACTOR (Dice) whenever ``judge`` joins them.
 _ACT = "\0act:"
 Describe = Callable[[str], Gist]  # what a description states, as matching compares it
-Named = tuple[str, str]  # an actor's name and kind
-# An undated report's event happened in the week before its article (or, told as still to come,
-# the week after): a story's news of one act within a week is news of one event.
-NEWS_CYCLE = timedelta(days=7)
 
 
 @dataclass
@@ -62,7 +65,7 @@ def merge(extractions: Sequence[Extraction], resolved: Sequence[BriefingActor] =
     actors, actor_id = resolve_actors(extractions, resolved)
     references: dict[str, date | None] = {}
     for e in extractions:
-        found = anchor(e.source.published, [event.when for event in e.events if event.when])
+        found = anchored(e)
         if found.moved:
             warnings.append(f"source {e.source.id}: {found.note()}")
         references[e.source.id] = found.reference
@@ -70,7 +73,7 @@ def merge(extractions: Sequence[Extraction], resolved: Sequence[BriefingActor] =
         SourceRecord(
             **e.source.model_dump(),
             reference_date=references[e.source.id],
-            cited_outlets=sorted({c.reported_via for c in e.claims if c.reported_via}),
+            cited_outlets=cited_outlets(e),
         )
         for e in extractions
     ]
@@ -78,6 +81,17 @@ def merge(extractions: Sequence[Extraction], resolved: Sequence[BriefingActor] =
     timeline = _merge_events(extractions, actor_id, references, describe, participant_names(actors))
     claims = _merge_claims(extractions, actor_id, describe)
     return Story(sources, actors, timeline, claims, warnings)
+
+
+def anchored(extraction: Extraction) -> Anchor:
+    """Where a source's relative dates are read from: its date, or the latest explicit date it
+    gives when its date line was stamped long after the events (``anchor``)."""
+    return anchor(extraction.source.published, [event.when for event in extraction.events if event.when])
+
+
+def cited_outlets(extraction: Extraction) -> list[str]:
+    """The outlets a source's claims report through ('according to Reuters')."""
+    return sorted({c.reported_via for c in extraction.claims if c.reported_via})
 
 
 def describer(actors: Sequence[BriefingActor]) -> Describe:
@@ -266,72 +280,6 @@ def _combine_claims(twin: BriefingClaim, other: BriefingClaim) -> None:
         setattr(twin, field, list(dict.fromkeys([*getattr(twin, field), *getattr(other, field)])))
 
 
-def dates_compatible(a: TimelineEvent, b: TimelineEvent) -> bool:
-    """Two dates, one within the other; or an undated event told as past, and a dated one that
-    does not begin after the undated one was reported."""
-    if a.date.value is None or b.date.value is None:
-        undated, dated = (a, b) if a.date.value is None else (b, a)
-        if dated.date.value is None or undated.date.reported_by is None or is_future(undated.what):
-            return True
-        begins = start_of(dated.date.value)
-        return begins is None or begins <= undated.date.reported_by
-    x, y = a.date.value, b.date.value
-    return x == y or x.startswith(y) or y.startswith(x)
-
-
-def same_news_cycle(a: TimelineEvent, b: TimelineEvent) -> bool:
-    """Whether two reports may place their event in one period: the periods of their dates, or
-    for an undated one the news cycle it was reported in (``NEWS_CYCLE``), overlap; true where
-    either is not known."""
-    first, second = _period(a), _period(b)
-    return first is None or second is None or (first[0] <= second[1] and second[0] <= first[1])
-
-
-def _period(report: TimelineEvent) -> tuple[date, date] | None:
-    span = span_of(report.date.value)
-    told = report.date.reported_by
-    if span is not None or told is None:
-        return span
-    return (told, told + NEWS_CYCLE) if is_future(report.what) else (told - NEWS_CYCLE, told)
-
-
-def participant_names(actors: Sequence[BriefingActor], kinds: Sequence[str] = ()) -> dict[str, Named]:
-    """The name and kind of each actor (of ``kinds``, if given) by its id: the participants
-    ``participants_differ`` tells events apart by."""
-    return {a.id: (a.name, a.kind) for a in actors if not kinds or a.kind in kinds}
-
-
-def participants_differ(a: TimelineEvent, b: TimelineEvent, names: Mapping[str, Named]) -> str | None:
-    """Why two reports cannot be of one event by who took part, or None: each names a participant
-    of one kind that the other does not, of those ``names`` holds, so the act was done by, to or
-    at someone else (Klitschko stopping Rahman and Klitschko stopping Thompson, the Colts beating
-    the Jaguars and the Colts beating the Chiefs, a store burning in Surrey and one burning in
-    Wellington); or both name participants and none is the same. A report naming fewer
-    participants may be the same event told more briefly, and one naming a person the other does
-    not, where the other names a place or body it does not, tells other parts of it (the actress
-    and her clinic, the actress and her spokesman)."""
-    mine, theirs = {r.actor for r in a.participants}, {r.actor for r in b.participants}
-    if mine and theirs and not mine & theirs:
-        return "they have no participant in common"
-    only_mine = [names[i] for i in mine - theirs if i in names]
-    only_theirs = [names[i] for i in theirs - mine if i in names]
-    kinds = {kind for _, kind in only_mine} & {kind for _, kind in only_theirs}
-    if kinds:
-        first, second = (
-            "; ".join(sorted(n for n, k in named if k in kinds)) for named in (only_mine, only_theirs)
-        )
-        return f"each names a participant the other does not ({first}; {second})"
-    return None
-
-
-def _places_differ(a: TimelineEvent, b: TimelineEvent) -> bool:
-    """Both say where, and the two places share no word ('in Surrey', 'Wellington')."""
-    if not a.where or not b.where:
-        return False
-    mine, theirs = place_words(a.where), place_words(b.where)
-    return bool(mine and theirs and not mine & theirs)
-
-
 def _same_event(
     a: TimelineEvent,
     b: TimelineEvent,
@@ -346,7 +294,7 @@ def _same_event(
     saying) in one news cycle is one event whatever other words each uses ('Colts beat Chiefs',
     'the Colts clinched a playoff spot, beating Kansas City'); so is the same act by the same two
     or more participants ('the 76ers fired Cheeks', 'Cheeks was fired as coach of the 76ers')."""
-    if not dates_compatible(a, b) or participants_differ(a, b, names) or _places_differ(a, b):
+    if not dates_compatible(a, b) or participants_differ(a, b, names) or places_differ(a, b):
         return None
     mine, theirs = {r.actor for r in a.participants}, {r.actor for r in b.participants}
     first, second = describe(a.what), describe(b.what)

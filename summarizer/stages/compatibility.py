@@ -1,0 +1,83 @@
+"""Whether two reports may tell of one event, by what each states of it apart from its words:
+when it happened, who took part and where. The merge and the joins the synthesis proposes both
+refuse a join on these."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date, timedelta
+
+from ..dates import is_future, span_of, start_of
+from ..schema.briefing import BriefingActor, TimelineEvent
+from .matching import place_words
+
+# An undated report's event happened in the week before its article (or, told as still to come,
+# the week after): a story's news of one act within a week is news of one event.
+NEWS_CYCLE = timedelta(days=7)
+Named = tuple[str, str]  # an actor's name and kind
+
+
+def dates_compatible(a: TimelineEvent, b: TimelineEvent) -> bool:
+    """Two dates, one within the other; or an undated event told as past, and a dated one that
+    does not begin after the undated one was reported."""
+    if a.date.value is None or b.date.value is None:
+        undated, dated = (a, b) if a.date.value is None else (b, a)
+        if dated.date.value is None or undated.date.reported_by is None or is_future(undated.what):
+            return True
+        begins = start_of(dated.date.value)
+        return begins is None or begins <= undated.date.reported_by
+    x, y = a.date.value, b.date.value
+    return x == y or x.startswith(y) or y.startswith(x)
+
+
+def same_news_cycle(a: TimelineEvent, b: TimelineEvent) -> bool:
+    """Whether two reports may place their event in one period: the periods of their dates, or
+    for an undated one the news cycle it was reported in (``NEWS_CYCLE``), overlap; true where
+    either is not known."""
+    first, second = _period(a), _period(b)
+    return first is None or second is None or (first[0] <= second[1] and second[0] <= first[1])
+
+
+def _period(report: TimelineEvent) -> tuple[date, date] | None:
+    span = span_of(report.date.value)
+    told = report.date.reported_by
+    if span is not None or told is None:
+        return span
+    return (told, told + NEWS_CYCLE) if is_future(report.what) else (told - NEWS_CYCLE, told)
+
+
+def participant_names(actors: Sequence[BriefingActor], kinds: Sequence[str] = ()) -> dict[str, Named]:
+    """The name and kind of each actor (of ``kinds``, if given) by its id: the participants
+    ``participants_differ`` tells events apart by."""
+    return {a.id: (a.name, a.kind) for a in actors if not kinds or a.kind in kinds}
+
+
+def participants_differ(a: TimelineEvent, b: TimelineEvent, names: Mapping[str, Named]) -> str | None:
+    """Why two reports cannot be of one event by who took part, or None: each names a participant
+    of one kind that the other does not, of those ``names`` holds, so the act was done by, to or
+    at someone else (Klitschko stopping Rahman and Klitschko stopping Thompson, the Colts beating
+    the Jaguars and the Colts beating the Chiefs, a store burning in Surrey and one burning in
+    Wellington); or both name participants and none is the same. A report naming fewer
+    participants may be the same event told more briefly, and one naming a person the other does
+    not, where the other names a place or body it does not, tells other parts of it (the actress
+    and her clinic, the actress and her spokesman)."""
+    mine, theirs = {r.actor for r in a.participants}, {r.actor for r in b.participants}
+    if mine and theirs and not mine & theirs:
+        return "they have no participant in common"
+    only_mine = [names[i] for i in mine - theirs if i in names]
+    only_theirs = [names[i] for i in theirs - mine if i in names]
+    kinds = {kind for _, kind in only_mine} & {kind for _, kind in only_theirs}
+    if kinds:
+        first, second = (
+            "; ".join(sorted(n for n, k in named if k in kinds)) for named in (only_mine, only_theirs)
+        )
+        return f"each names a participant the other does not ({first}; {second})"
+    return None
+
+
+def places_differ(a: TimelineEvent, b: TimelineEvent) -> bool:
+    """Both say where, and the two places share no word ('in Surrey', 'Wellington')."""
+    if not a.where or not b.where:
+        return False
+    mine, theirs = place_words(a.where), place_words(b.where)
+    return bool(mine and theirs and not mine & theirs)
