@@ -231,9 +231,14 @@ class _Folding(Generic[Reported]):
         for n in sorted(near):
             if set(candidate.sources) <= set(self.entries[n].sources):
                 continue
-            verdicts = [self.same(member, candidate) for member in self.reports[n]]
-            if None not in verdicts and (alike := sum(bool(v) for v in verdicts) / len(verdicts)) > share:
-                best, share = n, alike
+            verdicts = []
+            for member in self.reports[n]:
+                if (verdict := self.same(member, candidate)) is None:
+                    break  # at odds with one of them: not this entry, whatever the others say
+                verdicts.append(verdict)
+            else:
+                if (alike := sum(verdicts) / len(verdicts)) > share:
+                    best, share = n, alike
         if best is None:
             self.entries.append(candidate.model_copy())  # combining gives an entry new values, never edits
             self.reports.append([candidate])
