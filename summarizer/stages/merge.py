@@ -128,7 +128,7 @@ def _merge_events(
         lambda a, b: (
             None
             if (id(a) in denied) != (id(b) in denied)  # one says it was done, the other not
-            else _same_event(a, b, describe, act, names, deed(a) is not None)
+            else _same_event(a, b, describe, act, names, deed(a) is not None and deed(b) is not None)
         ),
         combine_events,
         words,
