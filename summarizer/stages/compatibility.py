@@ -58,9 +58,10 @@ def participants_differ(a: TimelineEvent, b: TimelineEvent, names: Mapping[str, 
     at someone else (Klitschko stopping Rahman and Klitschko stopping Thompson, the Colts beating
     the Jaguars and the Colts beating the Chiefs, a store burning in Surrey and one burning in
     Wellington); or both name participants and none is the same. A report naming fewer
-    participants may be the same event told more briefly, and one naming a person the other does
-    not, where the other names a place or body it does not, tells other parts of it (the actress
-    and her clinic, the actress and her spokesman)."""
+    participants may be the same event told more briefly, and where one names a person the other
+    does not and the other a place or body the first does not, they tell other parts of it (one
+    names the actress and her clinic, the other the actress and her spokesman). Kinds are coarse:
+    a clinic and its town are both of kind 'other', so they keep two reports apart."""
     mine, theirs = {r.actor for r in a.participants}, {r.actor for r in b.participants}
     if mine and theirs and not mine & theirs:
         return "they have no participant in common"
