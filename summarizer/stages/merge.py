@@ -43,7 +43,8 @@ from .matching import (
 )
 
 # An event's act among its words, apart from them: two reports whose acts come to the same share it.
-# The words with it overlap at least SAME_ACT_SHARED_ACTOR (Dice) whenever ``judge`` joins them.
+# The words with it overlap at least SAME_ACT_SHARED_ACTOR (Dice) whenever ``judge`` joins them on
+# their words; reports of one act that is not a saying are compared through it whatever their words.
 _ACT = "\0act:"
 Describe = Callable[[str], Gist]  # what a description states, as matching compares it
 
