@@ -30,7 +30,7 @@ CONLL_ROWS = (
     type=click.Choice(["story", "topic"]),
     default="story",
     show_default=True,
-    help="brief each story's articles as one (topic and subtopic), or each topic's (its stories together)",
+    help="Brief each story's articles as one (its topic and subtopic), or each topic's, its stories together.",
 )
 @format_option(
     ["text", "json"], "text: scores by story (or topic); json: the scores and every error", default="text"
