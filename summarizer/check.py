@@ -14,7 +14,8 @@ from pathlib import Path
 from .check_extractions import citation_problems, extraction_problems
 from .dates import is_value, normalise
 from .documents import Document, read_document
-from .schema.briefing import Briefing, BriefingClaim, TimelineEvent
+from .schema.briefing import Briefing, BriefingClaim, SourceRecord, TimelineEvent
+from .schema.extraction import Extraction
 from .stages.actor_table import names_given
 from .stages.merge import anchored, cited_outlets
 from .stages.naming import unnamed_participants, unnamed_place
@@ -163,7 +164,7 @@ def _source_records(briefing: Briefing, sources: Sequence[Source]) -> list[Probl
                 recorded, read = getattr(record, field), getattr(document, field)
                 if recorded != read:
                     problems.append(
-                        Problem(where, f"{field} {_shown(recorded)} is not the article's ({_shown(read)})")
+                        Problem(where, f"{field} {shown(recorded)} is not the article's ({shown(read)})")
                     )
         if (extraction := extractions.get(record.id)) is None or record.status != "ok":
             continue
@@ -177,14 +178,34 @@ def _source_records(briefing: Briefing, sources: Sequence[Source]) -> list[Probl
             problems.append(
                 Problem(
                     where,
-                    f"reference date {_shown(record.reference_date)} is not its dates' ({_shown(reference)})",
+                    f"reference date {shown(record.reference_date)} is not its dates' ({shown(reference)})",
                 )
             )
     return problems
 
 
-def _shown(value: object) -> str:
+def shown(value: object) -> str:
+    """A record's value as a problem or warning quotes it."""
     return "none" if value is None else repr(str(value))
+
+
+def records_now(briefing: Briefing, extractions: Sequence[Extraction]) -> list[SourceRecord]:
+    """The briefing's source records, each with what its extraction now holds: the metadata read
+    from its article, the outlets its claims report through, its reference date."""
+    by_id = {e.source.id: e for e in extractions}
+    records = []
+    for record in briefing.sources:
+        if (extraction := by_id.get(record.id)) is not None and record.status == "ok":
+            info = extraction.source
+            record = record.model_copy(
+                update={
+                    **{field: getattr(info, field) for field in info.read},
+                    "cited_outlets": cited_outlets(extraction),
+                    "reference_date": anchored(extraction).reference,
+                }
+            )
+        records.append(record)
+    return records
 
 
 def cited_corpus(briefing: Briefing) -> Corpus:

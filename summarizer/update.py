@@ -8,8 +8,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from .check import cited_corpus, verify_briefing
+from .check import cited_corpus, records_now, shown, verify_briefing
 from .errors import InputError
 from .schema.briefing import Briefing, SurfaceForm
 from .stages.actor_table import names_given
@@ -70,7 +71,8 @@ def as_extracted_now(briefing: Briefing, sources: Sequence[Source]) -> Briefing:
     extractions it carries, each said among that extraction's warnings: a place that no sentence
     its event cites names, a participant none of them names, another name of an actor that its
     article does not write (with the actor table's listing of it); and a place or participant of
-    the note's timeline that no cited sentence names.
+    the note's timeline that no cited sentence names. A title, outlet, date or address read from
+    an article is read again, as this version reads it, and its source's record follows.
     A briefing an earlier version saved is updated, not refused, for rules it did not know."""
     by_id = {s.id: s for s in sources}
     extractions = []
@@ -80,7 +82,16 @@ def as_extracted_now(briefing: Briefing, sources: Sequence[Source]) -> Briefing:
             extractions.append(extraction)  # check says what is wrong with it
             continue
         corpus = Corpus.of(source.sentences)
-        notes: list[str] = []
+        info = extraction.source  # what was read from the article, as this version reads it
+        fresh: dict[str, Any] = {
+            f: getattr(source.document, f)
+            for f in info.read
+            if getattr(info, f) != getattr(source.document, f)
+        }
+        notes: list[str] = [
+            f"{f} read again from the article: {shown(value)} (was {shown(getattr(info, f))})"
+            for f, value in fresh.items()
+        ]
         events = []
         by_name = {a.name: a for a in extraction.actors}  # as extraction names participants
         for event in extraction.events:
@@ -97,7 +108,12 @@ def as_extracted_now(briefing: Briefing, sources: Sequence[Source]) -> Briefing:
             kept = [a for a in actor.aliases if written(a, source.document.text)]
             notes += [dropped_name(actor.name, a) for a in actor.aliases if a not in kept]
             actors.append(actor.model_copy(update={"aliases": kept}) if kept != actor.aliases else actor)
-        update = {"events": events, "actors": actors, "warnings": [*extraction.warnings, *notes]}
+        update = {
+            "source": info.model_copy(update=fresh),
+            "events": events,
+            "actors": actors,
+            "warnings": [*extraction.warnings, *notes],
+        }
         extractions.append(extraction.model_copy(update=update) if notes else extraction)
     if all(new is old for new, old in zip(extractions, briefing.extractions, strict=True)):
         corrected = briefing
@@ -128,4 +144,6 @@ def as_extracted_now(briefing: Briefing, sources: Sequence[Source]) -> Briefing:
                 update={"participants": [r for r in row.participants if r.actor not in absent]}
             )
         timeline.append(row)
-    return corrected.model_copy(update={"timeline": timeline})
+    return corrected.model_copy(
+        update={"timeline": timeline, "sources": records_now(corrected, corrected.extractions)}
+    )

@@ -303,3 +303,31 @@ def test_a_briefing_saved_before_a_rule_is_updated_and_what_the_rule_drops_is_sa
     )
     assert all(f.text != "the Butcher" for a in new.actors for f in a.surface_forms)
     assert CliRunner().invoke(main, ["check", str(tmp_path / "second.json")]).exit_code == 0
+
+
+@pytest.mark.vcr(BRIEFING_1)
+@pytest.mark.default_cassette("update_add_seed_b.yaml")
+def test_a_source_record_is_read_again_from_its_article_on_update(first: Path, tmp_path: Path) -> None:
+    """A title (or outlet, date, address) read from an article is the article's: a saved briefing
+    that records another fails ``check``; an update reads it again, says so, and writes the
+    article's, with the outlets and reference date worked out again from the extraction."""
+    data = json.loads(first.read_text())
+    article_title = data["sources"][0]["title"]
+    data["sources"][0]["title"] = data["extractions"][0]["source"]["title"] = "Serbia invades Kosovo"
+    data["sources"][0]["reference_date"] = "2020-01-01"
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps(data))
+    checked = CliRunner().invoke(main, ["check", str(old)])
+    assert checked.exit_code == 1
+    assert "title 'Serbia invades Kosovo' is not the article's" in checked.stdout
+    assert "reference date '2020-01-01' is not its dates'" in checked.stdout
+
+    result = update(old, tmp_path / "second.json")
+    assert result.exit_code == 0, result.stderr
+    new = Briefing.model_validate_json((tmp_path / "second.json").read_text())
+    assert new.sources[0].title == article_title
+    assert (
+        f"source A: title read again from the article: {article_title!r} (was 'Serbia invades Kosovo')"
+        in (new.warnings)
+    )
+    assert CliRunner().invoke(main, ["check", str(tmp_path / "second.json")]).exit_code == 0
