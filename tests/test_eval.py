@@ -136,7 +136,7 @@ def test_eval_events_scores_the_merges_of_each_topic() -> None:
     assert result.stdout.splitlines()[-2] == (
         "through the whole pipeline (summarize, a model answering from the annotations, no join proposed): "
         "B3 P 1.000 R 0.750 F1 0.857; pairwise P 1.000 R 0.250; rows of two or more sources: 1, of which 1 "
-        "tell of one event (1.000)"
+        "tell of one event (1.000); claims marked corroborated: 0, of which 0 are one saying"
     )
 
     errors = CliRunner().invoke(main, ["eval", "events", str(EVENTS), "--errors"]).stdout
@@ -192,6 +192,32 @@ def test_eval_events_through_the_pipeline_reads_a_copy_once(tmp_path: Path) -> N
     data = json.loads(CliRunner().invoke(main, ["eval", "events", str(tmp_path), "--format", "json"]).stdout)
     assert data["cross_source_rows_right"][1] > data["through_pipeline"]["cross_source_rows_right"][1]
     assert data["through_pipeline"]["cross_source_rows_right"] == [1, 1]  # as without the copy
+
+
+def test_eval_events_says_how_many_corroborated_claims_are_one_saying(tmp_path: Path) -> None:
+    """A sentence whose annotated event is a saying is a claim as well: two outlets' reports of
+    the port authority's word are joined, so marked corroborated, and counted right when the
+    annotations make them one saying."""
+
+    def scored(same_saying: bool) -> dict:
+        for path in EVENTS.glob("*.json"):
+            article = json.loads(path.read_text())
+            if article["id"] in "AB":
+                start = article["text"].index("said")
+                said = "EV_SAID" if same_saying else f"EV_SAID_{article['id']}"
+                mention = {"text": "said", "start": start, "end": start + 4}
+                article["events"].append(
+                    {"instance_id": said, "class": "ACTION_REPORTING", "mentions": [mention]}
+                )
+            (tmp_path / path.name).write_text(json.dumps(article))
+        result = CliRunner().invoke(main, ["eval", "events", str(tmp_path), "--format", "json"])
+        assert result.exit_code == 0, result.stderr
+        return json.loads(result.stdout)
+
+    one = scored(same_saying=True)
+    assert one["corroborated_claims_right"] == [1, 1]
+    assert one["through_pipeline"]["corroborated_claims_right"] == [1, 1]
+    assert scored(same_saying=False)["corroborated_claims_right"] == [0, 1]  # two sayings marked as one
 
 
 def test_eval_events_lists_a_wrong_join() -> None:

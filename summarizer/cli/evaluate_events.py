@@ -46,7 +46,7 @@ def eval_events(directory: str, errors: bool, by: str, fmt: str) -> None:
     from dataclasses import asdict
 
     from ..evaluation import evaluate_events, events_overall
-    from ..evaluation.briefed_events import briefed_overall, evaluate_briefed_events
+    from ..evaluation.briefed_events import briefed_corroborated, briefed_overall, evaluate_briefed_events
     from ..evaluation.events import events_conll
 
     articles = annotated_articles(directory)
@@ -85,6 +85,7 @@ def eval_events(directory: str, errors: bool, by: str, fmt: str) -> None:
             "true_proposals_accepted": [sum(r.true_proposals[i] for r in results) for i in (0, 1)],
             "wrong_proposals_refused": [sum(r.wrong_proposals[i] for r in results) for i in (0, 1)],
             "cross_source_rows_right": [sum(r.cross_rows[i] for r in results) for i in (0, 1)],
+            "corroborated_claims_right": [sum(r.corroborated[i] for r in results) for i in (0, 1)],
             "conll": {
                 label: {
                     "f1": c.f1,
@@ -98,6 +99,7 @@ def eval_events(directory: str, errors: bool, by: str, fmt: str) -> None:
                 "b3": {**asdict(briefed_b3), "f1": briefed_b3.f1},
                 "pairs": {**asdict(briefed_pairs), **asdict(briefed_pairs.scores)},
                 "cross_source_rows_right": list(briefed_rows),
+                "corroborated_claims_right": list(briefed_corroborated(briefed)),
             },
         }
         click.echo(json.dumps({"by": by, **overall, "topics": topics}, indent=2))
@@ -130,6 +132,13 @@ def eval_events(directory: str, errors: bool, by: str, fmt: str) -> None:
                 f"rows the merge made of two or more sources: {rows}, of which {right_rows} tell of one event "
                 f"({right_rows / rows:.3f})"
             )
+        if label == "event merges":
+            right_claims, claims = (sum(r.corroborated[i] for r in results) for i in (0, 1))
+            click.echo(
+                f"claims (sentences of a saying) the merge joined across sources, so corroborated: {claims}, "
+                f"of which {right_claims} are one saying"
+                + (f" ({right_claims / claims:.3f})" if claims else "")
+            )
     proposed_b3, proposed_pairs = events_overall(results, "proposed")
     accepted, offered = (sum(r.true_proposals[i] for r in results) for i in (0, 1))
     refused, wrong = (sum(r.wrong_proposals[i] for r in results) for i in (0, 1))
@@ -140,12 +149,15 @@ def eval_events(directory: str, errors: bool, by: str, fmt: str) -> None:
         f"proposed (rows of different events whose head words share a stem): {refused} of {wrong} refused"
     )
     briefed_b3, briefed_pairs, (briefed_right, briefed_made) = briefed_overall(briefed)
+    marked_right, marked = briefed_corroborated(briefed)
     click.echo(
         f"through the whole pipeline (summarize, a model answering from the annotations, no join proposed): "
         f"B3 P {briefed_b3.precision:.3f} R {briefed_b3.recall:.3f} F1 {briefed_b3.f1:.3f}; pairwise P "
         f"{briefed_pairs.scores.precision:.3f} R {briefed_pairs.scores.recall:.3f}; rows of two or more sources: "
         f"{briefed_made}, of which {briefed_right} tell of one event"
         + (f" ({briefed_right / briefed_made:.3f})" if briefed_made else "")
+        + f"; claims marked corroborated: {marked}, of which {marked_right} are one saying"
+        + (f" ({marked_right / marked:.3f})" if marked else "")
     )
     click.echo(
         f"CoNLL F1 (MUC, B3, CEAF-e F1), every {by} at once: "

@@ -32,6 +32,10 @@ class BriefedEvents:
     b3: Scores
     pairs: Pairs
     cross_rows: tuple[int, int]  # (rows of two or more sources that tell of one event, such rows)
+    corroborated: tuple[int, int] = (
+        0,
+        0,
+    )  # (claims the note marks corroborated that are one saying, such claims)
 
 
 def evaluate_briefed_events(articles: list[dict[str, Any]], by: str = "story") -> list[BriefedEvents]:
@@ -45,6 +49,10 @@ def briefed_overall(results: Sequence[BriefedEvents]) -> tuple[Scores, Pairs, tu
     b3 = weighted([(r.b3, r.reports) for r in results])
     pairs = sum((r.pairs for r in results), Pairs(0, 0, 0, 0))
     return b3, pairs, (sum(r.cross_rows[0] for r in results), sum(r.cross_rows[1] for r in results))
+
+
+def briefed_corroborated(results: Sequence[BriefedEvents]) -> tuple[int, int]:
+    return sum(r.corroborated[0] for r in results), sum(r.corroborated[1] for r in results)
 
 
 def _briefed(topic: str, members: list[dict[str, Any]]) -> BriefedEvents | None:
@@ -78,7 +86,15 @@ def _briefed(topic: str, members: list[dict[str, Any]]) -> BriefedEvents | None:
     rows = [row for row in cited_reports(note.timeline, known) if row]
     gold = grouped_by(reports, lambda r: r.instance)
     truth = Truth(reports, related_pairs(reports), cross_pairs(gold))
-    return BriefedEvents(topic, len(reports), b_cubed(rows, gold), truth.pairs(rows), truth.rows(rows))
+    marked = [c for c in note.claims if c.status == "corroborated"]
+    return BriefedEvents(
+        topic,
+        len(reports),
+        b_cubed(rows, gold),
+        truth.pairs(rows),
+        truth.rows(rows),
+        truth.one_saying(cited_reports(marked, known)),
+    )
 
 
 def _as_draft(extraction: Extraction) -> dict[str, Any]:
@@ -102,7 +118,10 @@ def _as_draft(extraction: Extraction) -> dict[str, Any]:
             }
             for e in extraction.events
         ],
-        "claims": [],
+        "claims": [
+            {"statement": c.statement, "made_by": c.made_by, "evidence": evidence(c.citations)}
+            for c in extraction.claims
+        ],
     }
 
 

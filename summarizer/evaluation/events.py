@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import astuple, dataclass, field
 from typing import Any
 
-from ..schema.briefing import TimelineEvent
+from ..schema.briefing import BriefingClaim, TimelineEvent
 from ..stages.joining import join_proposed
 from ..stages.merge import Story, merge
 from ..text import source_id, source_of
@@ -62,6 +62,10 @@ class EventScores:
     # the merge's rows that two or more sources report: (those whose every two reports from
     # different sources tell of an event in common, all of them)
     cross_rows: tuple[int, int] = (0, 0)
+    # the claims (sentences whose event is a saying) the merge joins across sources, so that the
+    # note marks them corroborated: (those whose every two reports from different sources are of
+    # one saying, all of them)
+    corroborated: tuple[int, int] = (0, 0)
     # each clustering of the reports, by name ("gold", "merge", "same words", "head lemma",
     # "proposed"), for the scores taken over every topic at once (``events_conll``)
     clusters: dict[str, list[list[Item]]] = field(default_factory=dict)
@@ -116,6 +120,7 @@ def evaluate_events(articles: list[dict[str, Any]], by: str = "story") -> list[E
                 true_proposals=accepted,
                 wrong_proposals=wrong,
                 cross_rows=truth.rows(system),
+                corroborated=truth.one_saying(cited_reports(story.claims, known)),
                 clusters={
                     "gold": gold,
                     "merge": system,
@@ -128,13 +133,13 @@ def evaluate_events(articles: list[dict[str, Any]], by: str = "story") -> list[E
     return results
 
 
-def cited_reports(timeline: Sequence[TimelineEvent], known: set[Item]) -> list[list[Item]]:
-    """The reports (of ``known``) each timeline row cites, in order: a story's or a note's."""
+def cited_reports(entries: Sequence[TimelineEvent | BriefingClaim], known: set[Item]) -> list[list[Item]]:
+    """The reports (of ``known``) each timeline row or claim cites, in order: a story's or a note's."""
     return [
         list(
             dict.fromkeys(i for c in e.citations if (i := (source_of(c.sentence_id), c.sentence_id)) in known)
         )
-        for e in timeline
+        for e in entries
     ]
 
 
@@ -225,6 +230,13 @@ class Truth:
         (every two of their reports from different sources report an event in common), how many."""
         made = [pairs for cluster in clusters if (pairs := cross_pairs([cluster]))]
         return sum(pairs <= self.related for pairs in made), len(made)
+
+    def one_saying(self, claims: Sequence[Sequence[Item]]) -> tuple[int, int]:
+        """Of the claims that two or more sources report (corroborated, by rule): how many are one
+        saying (all their reports are of one annotated saying), how many."""
+        saying = {r.item: r.saying for r in self.reports}
+        made = [claim for claim in claims if len({source for source, _ in claim}) > 1]
+        return sum(len({saying[i] for i in claim}) == 1 for claim in made), len(made)
 
     def differences(
         self, clusters: Sequence[Sequence[Item]]

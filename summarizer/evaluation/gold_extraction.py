@@ -1,6 +1,7 @@
 """The extraction a faithful model would give of an annotated article (its named entities as
-actors, one event per sentence that reports one), and the events it reports with their gold
-instances: what ``events`` merges and ``briefed_events`` answers the pipeline with."""
+actors, one event per sentence that reports one, and a claim too where that event is a saying),
+and the events it reports with their gold instances: what ``events`` merges and
+``briefed_events`` answers the pipeline with."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from ..dates import CALENDAR_KINDS, find_dates, value_kind
 from ..schema.extraction import (
     Actor,
     Citation,
+    Claim,
     Event,
     Extraction,
     Generation,
@@ -23,6 +25,9 @@ from ..text import Sentence, split_sentences
 from .corpus import NAMED_TYPES, article_document
 
 _KINDS = {"PER": "person", "ORG": "other", "LOC": "state"}
+# The classes of annotated events that are sayings (ECB+, MEANTIME): a sentence that reports one
+# is a claim, made by the first actor it names, as well as the event it stands for.
+SAYINGS = frozenset({"ACTION_REPORTING", "NEG_ACTION_REPORTING", "SPEECH_COGNITIVE"})
 
 Item = tuple[str, str]  # (source id, sentence id): one reported event
 
@@ -37,6 +42,7 @@ class ReportedEvent:
     instance: str
     trigger: str  # the annotated words of the event in that sentence
     instances: frozenset[str]  # every event the sentence reports
+    saying: str | None = None  # the annotated saying it reports, if any: then it is a claim too
 
     @property
     def item(self) -> Item:
@@ -86,6 +92,7 @@ def as_extraction(
                 named_in[s.id].append(forms[0])
 
     candidates: dict[str, list[tuple[int, str, str]]] = defaultdict(list)  # sentence id -> events
+    class_of = {event["instance_id"]: event.get("class") for event in article.get("events", [])}
     for event in article.get("events", []):
         for mention in event.get("mentions", []):
             if (s := sentence_at(mention["start"])) is not None:
@@ -93,6 +100,7 @@ def as_extraction(
     by_id = {s.id: s for s in sentences}
     reports: list[ReportedEvent] = []
     events: list[Event] = []
+    claims: list[Claim] = []
     reported: set[str] = set()
     for sentence_id in sorted(candidates, key=lambda i: by_id[i].start):
         sentence = by_id[sentence_id]
@@ -101,7 +109,8 @@ def as_extraction(
             continue
         reported.add(instance)
         told = frozenset(c[1] for c in candidates[sentence_id])
-        reports.append(ReportedEvent(source, str(article["id"]), sentence, instance, trigger, told))
+        saying = next((i for _, i, _ in sorted(candidates[sentence_id]) if class_of.get(i) in SAYINGS), None)
+        reports.append(ReportedEvent(source, str(article["id"]), sentence, instance, trigger, told, saying))
         annotated = [
             t["text"]
             for t in sorted(article.get("timexes", []), key=lambda t: t["start"])
@@ -119,6 +128,9 @@ def as_extraction(
                 citations=[cite(sentence)],
             )
         )
+        if saying is not None:
+            sayer = next(iter(named_in[sentence.id]), None)
+            claims.append(Claim(statement=sentence.text, made_by=sayer, citations=[cite(sentence)]))
     info = SourceInfo(
         id=source,
         name=document.name,
@@ -130,6 +142,7 @@ def as_extraction(
         source=info,
         actors=actors,
         events=events,
+        claims=claims,
         generation=Generation(model="gold annotations", mode="none", templates={}),
     )
     return extraction, reports
