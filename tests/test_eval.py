@@ -254,6 +254,17 @@ def test_targets_on_meantime(meantime: Path) -> None:
     assert pairs.scores.precision > 4 * baseline.scores.precision  # the same-words baseline: 0.06
 
 
+def test_event_merges_on_ecbplus_stories_hold_their_precision(meantime: Path) -> None:
+    """The merge of each ECB+ story's events: what this round reached (B³ F1 0.688 at precision
+    0.957, pairwise 0.958), held as a floor so a later rule cannot trade precision away unseen."""
+    events = evaluate_events(load_articles(meantime.parent / "ecbplus").articles)
+    b3, pairs = events_overall(events)
+    assert b3.precision >= 0.95 and pairs.scores.precision >= 0.95
+    assert b3.f1 >= 0.68
+    right, made = (sum(r.cross_rows[i] for r in events) for i in (0, 1))
+    assert right >= 0.9 * made
+
+
 def test_dates_on_timebank_beat_the_parser_baseline(meantime: Path) -> None:
     cases = evaluate_dates(load_articles(meantime.parent / "timebank").articles)
     accuracy, counted = calendar_accuracy(cases)
