@@ -240,6 +240,8 @@ class _Folding(Generic[Reported]):
             else:
                 if (alike := sum(verdicts) / len(verdicts)) > share:
                     best, share = n, alike
+                    if share == 1:  # like every report of it: no later entry is liked more
+                        break
         if best is None:
             self.entries.append(candidate.model_copy())  # combining gives an entry new values, never edits
             self.reports.append([candidate])
