@@ -52,9 +52,7 @@ class Gist:
 def gist(text: str, name_words: frozenset[str] = frozenset()) -> Gist:
     """The gist of a description; ``name_words``: the lower-cased words of the story's actors'
     names, which are not words of what happened even where they open the sentence."""
-    figures, words, headline, periods = _read(text)
-    after = [next((w for w in words if w.start >= q.end and w.content), None) for q in figures]
-    counted = tuple(stem(w.text) if w else "" for w in after)
+    figures, words, headline, periods, counted = _read(text)
     kept, names = set(), set()
     for n, word in enumerate(words):
         digits = any(ch.isdigit() for ch in word.text)
@@ -72,16 +70,19 @@ def gist(text: str, name_words: frozenset[str] = frozenset()) -> Gist:
 
 
 @lru_cache(maxsize=SENTENCES_REMEMBERED)
-def _read(text: str) -> tuple[tuple[Figure, ...], tuple[Token, ...], bool, frozenset[str]]:
+def _read(text: str) -> tuple[tuple[Figure, ...], tuple[Token, ...], bool, frozenset[str], tuple[str, ...]]:
     """What a gist reads of a description whatever the story's names: its figures, its words
-    outside them and its dates, whether it is a headline in title case, the periods it names."""
+    outside them and its dates, whether it is a headline in title case, the periods it names,
+    and what each figure counts (``Gist.counted``)."""
     figures = stated(text)
     taken = [(q.start, q.end) for q in figures] + [(d.start, d.end) for d in find_dates(text)]
     words = tuple(w for w in tokens(text) if not any(s <= w.start < e for s, e in taken))
     content = [w for w in words if w.content]
     headline = sum(w.text[0].isupper() for w in content) > 0.6 * len(content)  # 'Boeing Unveils New Jet'
     periods = frozenset(p for p, pattern in REPORTING_PERIODS.items() if pattern.search(text))
-    return figures, words, headline, periods
+    after = [next((w for w in words if w.start >= q.end and w.content), None) for q in figures]
+    counted = tuple(stem(w.text) if w else "" for w in after)
+    return figures, words, headline, periods, counted
 
 
 def _overlap_with_act(a: Gist, b: Gist) -> float:
@@ -179,9 +180,10 @@ def judge(
     needs none: within a story, news of one act at one time is news of one event unless something
     they state tells them apart, and there only a code ('A380', 'Flight 370') among the names
     other than the participants': the others ('Somali pirates', 'said Newsday') tell more of the
-    telling than of the act, and the participants are compared apart. Different acts are judged by their words alone, as reports naming none: 'built up' and
-    'deployed' tanks can be one event, and English gives no list of which acts can. A date in
-    common is not enough: in a one-day story every event has it."""
+    telling than of the act, and the participants are compared apart. Different acts are judged
+    by their words alone, as reports naming none: 'built up' and 'deployed' tanks can be one
+    event, and English gives no list of which acts can. A date in common is not enough: in a
+    one-day story every event has it."""
     first, second = acts
     anchored = one_time and first is not None and first == second
     if not compatible(a, b, one_act=anchored):
