@@ -166,8 +166,8 @@ def _merge_events(
                 sources=[source],
                 citations=event.citations,
             )
-            acts[id(candidate)] = act_key(event.act) if event.act else None
-            if event.act and act_negated(event.what, event.act):
+            acts[id(candidate)] = key = act_key(event.act) if event.act else None
+            if key and act_negated(event.what, key):
                 denied.add(id(candidate))
             if event.act and act_said(event.act):
                 said.add(id(candidate))

@@ -217,16 +217,14 @@ def act_verb(key: str) -> str:
     return key.split()[0]
 
 
-def act_negated(what: str, act: str) -> bool:
-    """Whether a description tells its act as not done: a negation governs (``negated``) the first
-    of its words that is the act's head ('Ross will not direct the sequel': direct)."""
-    head = act_key(act)
-    if head is None:
-        return False
-    verb = act_verb(head)
+def act_negated(what: str, key: str) -> bool:
+    """Whether a description tells its act (``key``: what it comes to, ``act_key``) as not done:
+    a negation governs (``negated``) the first of its words that is the act's head ('Ross will not
+    direct the sequel': direct)."""
     words = tokens(what)
     if not any(w.negation for w in words):  # most descriptions: no word need be looked up
         return False
+    verb = act_verb(key)
     return next((negated(words, k) for k, w in enumerate(words) if stem(lemma(w.lower)) == verb), False)
 
 
