@@ -46,8 +46,8 @@ def eval_events(directory: str, errors: bool, by: str, fmt: str) -> None:
     from dataclasses import asdict
 
     from ..evaluation import evaluate_events, events_overall
-    from ..evaluation.briefed_events import briefed_corroborated, briefed_overall, evaluate_briefed_events
-    from ..evaluation.events import events_conll
+    from ..evaluation.briefed_events import briefed_overall, evaluate_briefed_events
+    from ..evaluation.events import events_conll, totals
 
     articles = annotated_articles(directory)
     results = evaluate_events(articles, by)
@@ -82,10 +82,10 @@ def eval_events(directory: str, errors: bool, by: str, fmt: str) -> None:
             "head_lemma_b3": {**asdict(lemma_b3), "f1": lemma_b3.f1},
             "head_lemma_pairs": {**asdict(lemma_pairs), **asdict(lemma_pairs.scores)},
             "proposed_b3": {**asdict(events_overall(results, "proposed")[0])},
-            "true_proposals_accepted": [sum(r.true_proposals[i] for r in results) for i in (0, 1)],
-            "wrong_proposals_refused": [sum(r.wrong_proposals[i] for r in results) for i in (0, 1)],
-            "cross_source_rows_right": [sum(r.cross_rows[i] for r in results) for i in (0, 1)],
-            "corroborated_claims_right": [sum(r.corroborated[i] for r in results) for i in (0, 1)],
+            "true_proposals_accepted": list(totals(r.true_proposals for r in results)),
+            "wrong_proposals_refused": list(totals(r.wrong_proposals for r in results)),
+            "cross_source_rows_right": list(totals(r.cross_rows for r in results)),
+            "corroborated_claims_right": list(totals(r.corroborated for r in results)),
             "conll": {
                 label: {
                     "f1": c.f1,
@@ -99,7 +99,7 @@ def eval_events(directory: str, errors: bool, by: str, fmt: str) -> None:
                 "b3": {**asdict(briefed_b3), "f1": briefed_b3.f1},
                 "pairs": {**asdict(briefed_pairs), **asdict(briefed_pairs.scores)},
                 "cross_source_rows_right": list(briefed_rows),
-                "corroborated_claims_right": list(briefed_corroborated(briefed)),
+                "corroborated_claims_right": list(totals(r.corroborated for r in briefed)),
             },
         }
         click.echo(json.dumps({"by": by, **overall, "topics": topics}, indent=2))
@@ -115,7 +115,7 @@ def eval_events(directory: str, errors: bool, by: str, fmt: str) -> None:
             f"{r.b3.precision:>6.3f} {r.b3.recall:>6.3f}  {r.pairs.joined:>5} {r.pairs.right:>5} "
             f"{own.precision:>6.3f} {own.recall:>6.3f}  {r.baseline_b3.precision:>10.3f} {base.precision:>6.3f}"
         )
-    right_rows, rows = (sum(r.cross_rows[i] for r in results) for i in (0, 1))
+    right_rows, rows = totals(r.cross_rows for r in results)
     for label, (scores, joins) in (
         ("event merges", (b3, pairs)),
         ("baseline (joined when the event words are the same)", (base_b3, base_pairs)),
@@ -133,15 +133,15 @@ def eval_events(directory: str, errors: bool, by: str, fmt: str) -> None:
                 f"({right_rows / rows:.3f})"
             )
         if label == "event merges":
-            right_claims, claims = (sum(r.corroborated[i] for r in results) for i in (0, 1))
+            right_claims, claims = totals(r.corroborated for r in results)
             click.echo(
                 f"claims (sentences of a saying) the merge joined across sources, so corroborated: {claims}, "
                 f"of which {right_claims} are one saying"
                 + (f" ({right_claims / claims:.3f})" if claims else "")
             )
     proposed_b3, proposed_pairs = events_overall(results, "proposed")
-    accepted, offered = (sum(r.true_proposals[i] for r in results) for i in (0, 1))
-    refused, wrong = (sum(r.wrong_proposals[i] for r in results) for i in (0, 1))
+    accepted, offered = totals(r.true_proposals for r in results)
+    refused, wrong = totals(r.wrong_proposals for r in results)
     click.echo(
         f"with a model proposing every true join of the rows, verified by code: B3 P {proposed_b3.precision:.3f} "
         f"R {proposed_b3.recall:.3f} F1 {proposed_b3.f1:.3f}; pairwise P {proposed_pairs.scores.precision:.3f} "
@@ -149,7 +149,7 @@ def eval_events(directory: str, errors: bool, by: str, fmt: str) -> None:
         f"proposed (rows of different events whose head words share a stem): {refused} of {wrong} refused"
     )
     briefed_b3, briefed_pairs, (briefed_right, briefed_made) = briefed_overall(briefed)
-    marked_right, marked = briefed_corroborated(briefed)
+    marked_right, marked = totals(r.corroborated for r in briefed)
     click.echo(
         f"through the whole pipeline (summarize, a model answering from the annotations, no join proposed): "
         f"B3 P {briefed_b3.precision:.3f} R {briefed_b3.recall:.3f} F1 {briefed_b3.f1:.3f}; pairwise P "

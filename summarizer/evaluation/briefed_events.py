@@ -20,7 +20,7 @@ from ..settings import Settings
 from ..testing import prompt_sentences
 from ..text import source_of, split_sentences
 from .corpus import article_document, grouped
-from .events import Pairs, Truth, cited_reports, cross_pairs, grouped_by, related_pairs
+from .events import Pairs, Truth, cited_reports, cross_pairs, grouped_by, related_pairs, totals
 from .gold_extraction import articles_per_instance, as_extraction
 from .metrics import Scores, b_cubed, weighted
 
@@ -32,10 +32,8 @@ class BriefedEvents:
     b3: Scores
     pairs: Pairs
     cross_rows: tuple[int, int]  # (rows of two or more sources that tell of one event, such rows)
-    corroborated: tuple[int, int] = (
-        0,
-        0,
-    )  # (claims the note marks corroborated that are one saying, such claims)
+    # (claims the note marks corroborated that are one saying, such claims)
+    corroborated: tuple[int, int] = (0, 0)
 
 
 def evaluate_briefed_events(articles: list[dict[str, Any]], by: str = "story") -> list[BriefedEvents]:
@@ -48,11 +46,7 @@ def evaluate_briefed_events(articles: list[dict[str, Any]], by: str = "story") -
 def briefed_overall(results: Sequence[BriefedEvents]) -> tuple[Scores, Pairs, tuple[int, int]]:
     b3 = weighted([(r.b3, r.reports) for r in results])
     pairs = sum((r.pairs for r in results), Pairs(0, 0, 0, 0))
-    return b3, pairs, (sum(r.cross_rows[0] for r in results), sum(r.cross_rows[1] for r in results))
-
-
-def briefed_corroborated(results: Sequence[BriefedEvents]) -> tuple[int, int]:
-    return sum(r.corroborated[0] for r in results), sum(r.corroborated[1] for r in results)
+    return b3, pairs, totals(r.cross_rows for r in results)
 
 
 def _briefed(topic: str, members: list[dict[str, Any]]) -> BriefedEvents | None:

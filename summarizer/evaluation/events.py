@@ -14,7 +14,7 @@ precision and recall over the pairs of events from different sources."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import astuple, dataclass, field
 from typing import Any
 
@@ -255,6 +255,12 @@ class Truth:
 
 
 CLUSTERINGS = ("merge", "same words", "head lemma")
+
+
+def totals(counts: Iterable[tuple[int, int]]) -> tuple[int, int]:
+    """Two counts summed over the stories: (right, made), (accepted, proposed)..."""
+    listed = list(counts)
+    return sum(first for first, _ in listed), sum(second for _, second in listed)
 
 
 def events_overall(results: Sequence[EventScores], of: str = "merge") -> tuple[Scores, Pairs]:
