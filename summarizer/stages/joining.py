@@ -1,10 +1,11 @@
 """Events the model reads as one happening (``same_events`` of the synthesis), joined only when
 code finds nothing against it, the way it checks a quote. The merge joins reports whose words,
 or whose one act in one news cycle, say they are one event; the model may see what these do not
-('built up' and 'deployed' tanks, 'spoke to' and 'expressed concern to'), so it may propose joins of timeline rows the merge kept apart. Each proposed pair must come from
-different sources (one article that tells two events means two), at dates one within the other,
-with no person each names that the other does not, and with descriptions whose figures,
-periods and names agree. A join that fails any of these is refused, and the note's warnings say which and
+('built up' and 'deployed' tanks, 'spoke to' and 'expressed concern to'), so it may propose
+joins of timeline rows the merge kept apart. Each proposed pair must come from different
+sources (one article that tells two events means two), at dates one within the other, with no
+person each names that the other does not, and with descriptions whose figures, periods and
+names agree. A join that fails any of these is refused, and the note's warnings say which and
 why; a join that passes is made as the merge makes one, and the warnings say so too."""
 
 from __future__ import annotations
