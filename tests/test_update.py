@@ -33,6 +33,16 @@ def first(
     return path
 
 
+def saved_and_checked(tmp_path: Path, data: dict) -> tuple[Path, str]:
+    """A briefing edited as an earlier version or a hand might leave it, saved, and what ``check``
+    says of it: it must fail."""
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps(data))
+    checked = CliRunner().invoke(main, ["check", str(old)])
+    assert checked.exit_code == 1
+    return old, checked.stdout
+
+
 def update(first: Path, out: Path, *extra: str) -> Any:
     return CliRunner().invoke(
         main, ["brief", SEED_B, "--since", str(first), "--format", "json", "-o", str(out), *extra]
@@ -281,13 +291,10 @@ def test_a_briefing_saved_before_a_rule_is_updated_and_what_the_rule_drops_is_sa
     event = next(e for e in extraction["events"] if e.get("where") is None)
     event["where"] = "Belgrade"
     event["participants"].append({"actor": "Jens Stoltenberg", "role": "watched"})
-    old = tmp_path / "old.json"
-    old.write_text(json.dumps(data))
-    checked = CliRunner().invoke(main, ["check", str(old)])
-    assert checked.exit_code == 1
-    assert "'the Butcher' is not in A's text" in checked.stdout
-    assert "'Belgrade' is named in none of the sentences it cites" in checked.stdout
-    assert "'Jens Stoltenberg' is named in none of the sentences it cites" in checked.stdout
+    old, found = saved_and_checked(tmp_path, data)
+    assert "'the Butcher' is not in A's text" in found
+    assert "'Belgrade' is named in none of the sentences it cites" in found
+    assert "'Jens Stoltenberg' is named in none of the sentences it cites" in found
 
     result = update(old, tmp_path / "second.json")
     assert result.exit_code == 0, result.stderr
@@ -315,12 +322,9 @@ def test_a_source_record_is_read_again_from_its_article_on_update(first: Path, t
     article_title = data["sources"][0]["title"]
     data["sources"][0]["title"] = data["extractions"][0]["source"]["title"] = "Serbia invades Kosovo"
     data["sources"][0]["reference_date"] = "2020-01-01"
-    old = tmp_path / "old.json"
-    old.write_text(json.dumps(data))
-    checked = CliRunner().invoke(main, ["check", str(old)])
-    assert checked.exit_code == 1
-    assert "title 'Serbia invades Kosovo' is not the article's" in checked.stdout
-    assert "reference date '2020-01-01' is not its dates'" in checked.stdout
+    old, found = saved_and_checked(tmp_path, data)
+    assert "title 'Serbia invades Kosovo' is not the article's" in found
+    assert "reference date '2020-01-01' is not its dates'" in found
 
     result = update(old, tmp_path / "second.json")
     assert result.exit_code == 0, result.stderr
