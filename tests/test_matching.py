@@ -290,6 +290,10 @@ def test_reports_naming_different_people_in_one_part_are_different_events() -> N
     assert not joined(
         clinic, ("Lena Cole checked into the Mayfield clinic.", "checked into", ["Lena Cole", "Mayfield"])
     )
+    # nobody in common, but a person on one side and only a place on the other: one shooting
+    shot = ("Police shot Lena Cole outside her home on Friday.", "shot", ["Lena Cole"])
+    assert joined(shot, ("Police shot a woman outside her home in Toledo.", "shot", ["Toledo"]))
+    assert not joined(shot, ("Police shot Mia Stone outside her home on Friday.", "shot", ["Mia Stone"]))
 
 
 def test_one_verb_with_another_particle_is_another_act_whatever_the_words() -> None:
@@ -321,6 +325,19 @@ def test_reports_naming_different_teams_or_places_in_one_part_are_different_even
     surrey = ("A fire destroyed a Fenwell supermarket in Surrey.", "fire", ["Fenwell", "Surrey"])
     wellington = ("A fire destroyed a Fenwell supermarket in Wellington.", "fire", ["Fenwell", "Wellington"])
     assert not joined_acts(surrey, wellington)
+
+
+def test_a_place_or_body_whose_name_stands_within_the_others_may_be_the_same_one() -> None:
+    """'Queens' and 'Richmond Hill, Queens': that place, or a part of it; 'Brooklyn' is another."""
+    borough = ("A driver hit and killed a woman in Queens on Friday.", "killed", ["Queens"])
+    street = (
+        "A woman was killed by a hit-and-run driver in Richmond Hill.",
+        "killed",
+        ["Richmond Hill, Queens"],
+    )
+    assert joined_acts(borough, street)
+    elsewhere = ("A driver hit and killed a woman in Brooklyn on Friday.", "killed", ["Brooklyn"])
+    assert not joined_acts(elsewhere, street)
 
 
 def test_the_same_act_by_the_same_parties_is_one_event_in_other_words() -> None:

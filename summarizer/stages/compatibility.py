@@ -57,23 +57,31 @@ def participants_differ(a: TimelineEvent, b: TimelineEvent, names: Mapping[str, 
     of one kind that the other does not, of those ``names`` holds, so the act was done by, to or
     at someone else (Klitschko stopping Rahman and Klitschko stopping Thompson, the Colts beating
     the Jaguars and the Colts beating the Chiefs, a store burning in Surrey and one burning in
-    Wellington); or both name participants and none is the same. A report naming fewer
-    participants may be the same event told more briefly, and where one names a person the other
-    does not and the other a place or body the first does not, they tell other parts of it (one
-    names the actress and her clinic, the other the actress and her spokesman). Kinds are coarse:
-    a clinic and its town are both of kind 'other', so they keep two reports apart."""
+    Wellington). A report naming fewer participants may be the same event told more briefly, and
+    where one names a person the other does not and the other a place or body the first does not,
+    they tell other parts of it (one names the actress and her clinic, the other the actress and
+    her spokesman; one the boy shot, the other the city that rioted). A place or body whose whole
+    name stands within the other's is that one or a part of it ('Wellington', 'the Waitrose in
+    Wellington'; 'Angels', 'Los Angeles Angels'). Kinds are coarse: a clinic and its town are both
+    of kind 'other', so they keep two reports apart."""
     mine, theirs = {r.actor for r in a.participants}, {r.actor for r in b.participants}
-    if mine and theirs and not mine & theirs:
-        return "they have no participant in common"
     only_mine = [names[i] for i in mine - theirs if i in names]
     only_theirs = [names[i] for i in theirs - mine if i in names]
-    kinds = {kind for _, kind in only_mine} & {kind for _, kind in only_theirs}
-    if kinds:
-        first, second = (
-            "; ".join(sorted(n for n, k in named if k in kinds)) for named in (only_mine, only_theirs)
-        )
-        return f"each names a participant the other does not ({first}; {second})"
+    for named, others in ((only_mine, only_theirs), (only_theirs, only_mine)):
+        for name, kind in named:
+            alike = [other for other, k in others if k == kind]
+            if alike and not (kind != "person" and any(_within(name, other) for other in alike)):
+                first, second = (
+                    "; ".join(sorted(n for n, k in side if k == kind)) for side in (only_mine, only_theirs)
+                )
+                return f"each names a participant the other does not ({first}; {second})"
     return None
+
+
+def _within(first: str, second: str) -> bool:
+    """One name's words (``place_words``) stand whole within the other's."""
+    mine, theirs = place_words(first), place_words(second)
+    return bool(mine and theirs) and (mine <= theirs or theirs <= mine)
 
 
 def places_differ(a: TimelineEvent, b: TimelineEvent) -> bool:
