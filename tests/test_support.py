@@ -118,6 +118,21 @@ def test_in_lower_cased_evidence_a_name_is_read_whatever_its_case() -> None:
     )
 
 
+def test_a_lower_cased_statement_names_what_no_dictionary_has() -> None:
+    """Written all in lower case, a statement capitalises no name: a word that is no English word
+    in any form is read as one, and must stand in the evidence whatever its case."""
+    final = "Ana Kerr beat Sofia Lindqvist to reach the final of the Geneva Open on Friday."
+    assert check("kerr beat lindqvist to reach the geneva open final.", final).verdict == "supported"
+    assert fault(check("kerr beat lindqvist to reach the lyon open final.", final)) == ("name", "lyon")
+    assert fault(check("kerr beat okonjo's sister to reach the final.", final)) == ("name", "okonjo's")
+    # words of the language, in any form, are not names, though the evidence lacks them
+    assert (
+        check("the county's top seeds were beaten as kerr reached the final.", final).verdict != "unsupported"
+    )
+    # cased, the same words are read by their capitals as before: 'lyon' is no name here
+    assert check("Kerr beat Lindqvist to reach a lyon final.", final).verdict != "unsupported"
+
+
 def test_a_count_of_sources_is_a_number_with_its_noun_that_the_sources_do_not_say() -> None:
     dated = "According to a 1997 article in a magazine, Marsh applied to the port."
     assert check(dated, dated).verdict == "supported"  # a dated article, not 1,997 of them

@@ -16,7 +16,7 @@ from ..text.quantities import stated
 from ..text.words import stem, tokens
 from . import coverage, stance
 from .evidence import Cited, Roles
-from .names import Named, NameTable, acronyms, capitalised, same_word, spelled_out
+from .names import Named, NameTable, acronyms, capitalised, same_word, spelled_out, unwritten_names
 from .quantities import supported
 from .verdict import Fault, Rule, Support
 
@@ -145,11 +145,12 @@ def _names(reading: _Reading, findings: Findings) -> list[Named]:
             named = next(m.text for m in mentions if m.actor == actor)
             findings.fault("name", named, "the cited sentences do not name this actor")
     taken = [*((d.start, d.end) for d in reading.dates), *((m.start, m.end) for m in mentions)]
-    unknown = capitalised(reading.statement, tokens(reading.statement), taken)
+    words = tokens(reading.statement)
+    unknown = capitalised(reading.statement, words, taken) + unwritten_names(reading.statement, words, taken)
     if not unknown:
         return mentions
     evidence_words = [w.text for c in reading.cited for w in tokens(c.text)]
-    written = set(evidence_words)
+    written = set(evidence_words) | {w.casefold() for w in evidence_words}
     evidence_acronyms = set().union(*(acronyms(c.text) for c in reading.cited))
     for word in unknown:
         findings.checked += 1

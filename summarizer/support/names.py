@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from ..actors.acronyms import acronym_forms, is_acronym
 from ..settings import SENTENCES_REMEMBERED
-from ..text.words import Token, opens_sentence, stem, tokens
+from ..text.words import Token, in_dictionary, opens_sentence, stem, tokens
 
 
 @dataclass(frozen=True)
@@ -254,6 +254,22 @@ def capitalised(text: str, words: Sequence[Token], taken: Sequence[tuple[int, in
             continue
         found.append(word)
     return found
+
+
+def unwritten_names(text: str, words: Sequence[Token], taken: Sequence[tuple[int, int]]) -> list[Token]:
+    """In a text written all in lower case, which capitalises no name, the words outside the
+    spans ``taken`` that no English dictionary has ('madrid', "almagro's"): names the table does
+    not know, which case would have shown. A name that is also a word ('hearts') is not seen."""
+    if not _lower_cased(text):
+        return []
+    return [
+        word
+        for word in words
+        if word.content
+        and (bare := re.sub(r"['’]s$", "", word.text)).isalpha()
+        and not any(start <= word.start < end for start, end in taken)
+        and not in_dictionary(bare)
+    ]
 
 
 _NAME_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|and|the|for|de|&)\s+)*[A-Z][\w'’-]*)+")
