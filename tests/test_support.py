@@ -172,6 +172,26 @@ def test_dates_must_agree_with_the_evidence() -> None:
     )
 
 
+def test_an_adjective_with_un_is_its_word_negated() -> None:
+    """'unable' is 'not able': a statement that drops or adds the prefix flips what was said;
+    'unknown' and 'not known' say one thing."""
+    unable = "Marsh was unable to attend the talks."
+    assert fault(check("Marsh was able to attend the talks.", unable)) == ("polarity", "able")
+    assert fault(check(unable, "Marsh was able to attend the talks.")) == ("polarity", "unable")
+    assert fault(check("Brandt said a strike was likely.", "Brandt said a strike was unlikely.")) == (
+        "polarity",
+        "likely",
+    )
+    assert (
+        check("The cause of the fire is not known.", "The cause of the fire is unknown.").verdict
+        == "supported"
+    )
+    assert (
+        check("The cause of the fire is unknown.", "The cause of the fire is not known.").verdict
+        == "supported"
+    )
+
+
 def test_polarity_must_not_flip() -> None:
     assert fault(check("The guard was not injured.", "The guard was injured.")) == ("polarity", "not")
     assert fault(check("The guard was injured.", "The guard was not injured.")) == ("polarity", "injured")

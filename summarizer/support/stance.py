@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from ..settings import SENTENCES_REMEMBERED
-from ..text.words import NOUN_MARKERS, Token, negated, stem, tokens
+from ..text.words import NOUN_MARKERS, Token, adjective, in_dictionary, negated, stem, tokens
 from .evidence import Roles
 from .names import Named
 from .verdict import Rule
@@ -119,7 +119,20 @@ def _content_words(text: str) -> tuple[tuple[int, str, bool], ...]:
     """Of a text: (word index, stem, negated) of each content word, read once (a sentence is
     cited by many statements, a statement checked against the saved and the new table)."""
     words = tokens(text)
-    return tuple((i, stem(word.text), negated(words, i)) for i, word in enumerate(words) if word.content)
+    read = []
+    for i, word in enumerate(words):
+        if word.content:
+            key, undone = _unprefixed(word.lower)
+            read.append((i, key, negated(words, i) != undone))
+    return tuple(read)
+
+
+def _unprefixed(word: str) -> tuple[str, bool]:
+    """A word's stem, and whether its prefix negates it: an adjective 'un' + a word ('unable',
+    'unlikely', 'unaware') says 'not able', 'not likely', 'not aware'."""
+    if word.startswith("un") and len(word) > 5 and adjective(word) and in_dictionary(word[2:]):
+        return stem(word[2:]), True
+    return stem(word), False
 
 
 @lru_cache(maxsize=SENTENCES_REMEMBERED)
@@ -206,7 +219,7 @@ def _stances(said: _Text, cited: Sequence[_Text], roles: Roles | None, faults: l
 
 
 def _negative_word(word: Token) -> bool:
-    return word.negation or word.stance == "deny"
+    return word.negation or word.stance == "deny" or (word.content and _unprefixed(word.lower)[1])
 
 
 def _negative(text: _Text) -> bool:

@@ -173,6 +173,11 @@ def in_dictionary(word: str) -> bool:
     return any(form in _common_words() for forms in guesses.values() for form in forms)
 
 
+def adjective(word: str) -> bool:
+    """Whether lemminflect knows a word as an adjective ('unable', 'unknown')."""
+    return "ADJ" in lemminflect.getAllLemmas(word.lower())
+
+
 @cache
 def _common_words() -> frozenset[str]:
     """The words of Webster's list that are not names (0.05 s to load, once)."""
