@@ -12,18 +12,14 @@ from datetime import date
 from pathlib import Path
 
 from .check_extractions import citation_problems, extraction_problems
+from .check_records import record_problems, shown
 from .dates import is_value, normalise
 from .documents import Document, read_document
-from .schema.briefing import Briefing, BriefingClaim, SourceRecord, TimelineEvent
-from .schema.extraction import Extraction
+from .schema.briefing import Briefing, TimelineEvent
 from .stages.actor_table import names_given
-from .stages.merge import anchored, cited_outlets
-from .stages.naming import unnamed_participants, unnamed_place
 from .stages.supporting import unsupported
-from .stages.synthesise import rule_status
 from .store import Problem, briefing_sources, read_briefing
-from .support import unstated
-from .text import Corpus, Sentence, Source, source_of
+from .text import Source, source_of
 from .verified import Verified
 from .vocabulary import CLAIM_ROLES, parties
 
@@ -139,129 +135,13 @@ def verify_briefing(
                         f"speaks for {position.source} but cites {foreign}",
                     )
                 )
-    problems += _records(briefing)
-    problems += _source_records(briefing, sources)
+    problems += record_problems(briefing, sources)
     problems += extraction_problems(briefing, sources, verified)  # what an update will merge again, as it is
     if support:
         problems += [
             Problem(j.where, f"{j.text!r} is not supported by its citations: {j.support.summary()}")
             for j in unsupported(briefing)
         ]
-    return problems
-
-
-def _source_records(briefing: Briefing, sources: Sequence[Source]) -> list[Problem]:
-    """What the note records of each source, against its article and its extraction: the title,
-    outlet, date and address read from the article (not those the user gave), the outlets its
-    claims report through, and the date its relative dates were read from."""
-    documents = {source.id: source.document for source in sources}
-    extractions = {e.source.id: e for e in briefing.extractions}
-    problems = []
-    for record in briefing.sources:
-        where = f"source {record.id} ({record.name})"
-        if (document := documents.get(record.id)) is not None:
-            for field in record.read:
-                recorded, read = getattr(record, field), getattr(document, field)
-                if recorded != read:
-                    problems.append(
-                        Problem(where, f"{field} {shown(recorded)} is not the article's ({shown(read)})")
-                    )
-        if (extraction := extractions.get(record.id)) is None or record.status != "ok":
-            continue
-        if record.cited_outlets != cited_outlets(extraction):
-            problems.append(
-                Problem(
-                    where, f"cited outlets {record.cited_outlets} are not those its claims report through"
-                )
-            )
-        if record.reference_date != (reference := anchored(extraction).reference):
-            problems.append(
-                Problem(
-                    where,
-                    f"reference date {shown(record.reference_date)} is not its dates' ({shown(reference)})",
-                )
-            )
-    return problems
-
-
-def shown(value: object) -> str:
-    """A record's value as a problem or warning quotes it."""
-    return "none" if value is None else repr(str(value))
-
-
-def records_now(briefing: Briefing, extractions: Sequence[Extraction]) -> list[SourceRecord]:
-    """The briefing's source records, each with what its extraction now holds: the metadata read
-    from its article, the outlets its claims report through, its reference date."""
-    by_id = {e.source.id: e for e in extractions}
-    records = []
-    for record in briefing.sources:
-        if (extraction := by_id.get(record.id)) is not None and record.status == "ok":
-            info = extraction.source
-            record = record.model_copy(
-                update={
-                    **{field: getattr(info, field) for field in info.read},
-                    "cited_outlets": cited_outlets(extraction),
-                    "reference_date": anchored(extraction).reference,
-                }
-            )
-        records.append(record)
-    return records
-
-
-def cited_corpus(briefing: Briefing) -> Corpus:
-    """The sentences a briefing cites, as the quotes and names in its note are read against."""
-    return Corpus.of(Sentence(s.id, s.start, s.end, s.text) for s in briefing.cited_sentences)
-
-
-def _records(briefing: Briefing) -> list[Problem]:
-    """What the note records of each event and claim, against what it cites and rules: its
-    sources are those of its citations (a source listed but not cited would corroborate it), an
-    event's place stands in a sentence it cites, its figures are stated in the sentences it cites
-    from the source that gives them, and a
-    claim's status given by rule is the rule's. (A status the model gave is its reading, with
-    an explanation citing what it rests on: 'single source' of a party's word that two outlets
-    carry is one.)"""
-    problems = []
-    items: list[tuple[str, TimelineEvent | BriefingClaim]] = [
-        *((f"timeline {e.id}", e) for e in briefing.timeline),
-        *((f"claim {c.id}", c) for c in briefing.claims),
-    ]
-    for where, item in items:
-        cited = sorted({source_of(c.sentence_id) for c in item.citations})
-        if cited and sorted(set(item.sources)) != cited:
-            problems.append(Problem(where, f"lists sources {item.sources} but cites sources {cited}"))
-    texts = {s.id: s.text for s in briefing.cited_sentences}
-    corpus = cited_corpus(briefing)
-    actors = {a.id: a for a in briefing.actors}
-    for event in briefing.timeline:
-        if (place := unnamed_place(event, corpus)) is not None:
-            problems.append(
-                Problem(f"timeline {event.id}", f"place {place!r} is named in none of its cited sentences")
-            )
-        for actor in unnamed_participants(event, actors, corpus):
-            problems.append(
-                Problem(
-                    f"timeline {event.id}",
-                    f"participant {actors[actor].name!r} ({actor}) is named in none of its cited sentences",
-                )
-            )
-        for source, figures in event.quantities.items():
-            cited = [
-                texts[c.sentence_id]
-                for c in event.citations
-                if source_of(c.sentence_id) == source and c.sentence_id in texts
-            ]
-            for said in figures:
-                if (figure := unstated(said, cited)) is not None:
-                    problems.append(
-                        Problem(
-                            f"timeline {event.id}",
-                            f"source {source}'s figure {said!r}: {figure} is in none of its cited sentences",
-                        )
-                    )
-    for claim in briefing.claims:
-        if claim.status_by == "rule" and claim.status != (rule := rule_status(claim)):
-            problems.append(Problem(f"claim {claim.id}", f"status {claim.status} is not the rule's ({rule})"))
     return problems
 
 
@@ -298,7 +178,12 @@ class _Dates:
             for sentence in [*cited, None]:
                 found = normalise(expression, reference, sentence)
                 if found is not None and found.value == value:
-                    return None
+                    if found.precision == event.date.precision:
+                        return None
+                    return (
+                        f"date precision {shown(event.date.precision)} is not its value's "
+                        f"({value!r} is a {found.precision})"
+                    )
                 if found is not None:
                     read.setdefault(expression, found.value)
             tries.append((source, reference, [*cited, None]))

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .check import cited_corpus, records_now, shown, verify_briefing
+from .check import verify_briefing
+from .check_records import cited_corpus, records_now, shown
 from .errors import InputError
 from .schema.briefing import Briefing, SurfaceForm
 from .stages.actor_table import names_given

@@ -39,6 +39,7 @@ ABOVE = {
     "assembly",
     "check",
     "check_extractions",
+    "check_records",
     "store",
     "update",
     "plan",

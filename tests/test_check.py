@@ -596,3 +596,50 @@ def test_metadata_the_user_gives_is_not_read_from_the_article(tmp_path: Path) ->
     given = load_document(article, outlet="Reuters", published=date(2024, 5, 6))
     assert (given.outlet, given.read) == ("Reuters", ("title", "url"))
     assert Document(name="a.txt", text="The harbour closed.", title="Harbour").read == ()  # all the caller's
+
+
+def test_what_the_actor_table_records_is_what_the_extractions_give(tmp_path: Path) -> None:
+    """An actor's sources, kind, titles, affiliations and citations are made from the carried
+    extractions' actors of its names: a table that makes Serbia a person, gives it a title or an
+    ally no source gives, or cites a sentence no extraction cites for it, is caught."""
+    golden = json.loads(GOLDEN.read_text())
+    serbia = next(a for a in golden["actors"] if a["name"] == "Serbia")
+    named = {c["sentence_id"] for c in serbia["citations"]}
+    elsewhere = next(c for e in golden["timeline"] for c in e["citations"] if c["sentence_id"] not in named)
+
+    def change(data: dict) -> None:
+        actor = next(a for a in data["actors"] if a["id"] == serbia["id"])
+        actor.update(kind="person", titles=["President"], affiliations=["NATO"], sources=["A"])
+        actor["citations"].append(elsewhere)
+
+    code, out, _ = run(tampered(tmp_path, change))
+    where = f"actors {serbia['id']}"
+    assert code == 1
+    assert set(out.splitlines()) >= {
+        f"{where}: lists sources ['A'] but its names are used by ['A', 'B']",
+        f"{where}: kind 'person' is none its sources give it (['state'])",
+        f"{where}: title 'President' is none its sources give it",
+        f"{where}: affiliation 'NATO' is none its sources give it",
+        f"{where}: cites {elsewhere['sentence_id']}, where its sources do not name it",
+    }
+
+
+def test_the_date_an_event_is_known_by_is_its_own(tmp_path: Path) -> None:
+    """A dated event's precision is its value's, and it is reported by no date; an undated one is
+    known by the date of its earliest source."""
+
+    def change(data: dict) -> None:
+        dated = next(e for e in data["timeline"] if e["date"]["value"] == "2023-W38-WE")
+        dated["date"]["precision"] = "year"
+        undated = next(e for e in data["timeline"] if e["date"]["value"] is None)
+        undated["date"]["reported_by"] = "2020-01-01"
+        ids.extend([dated["id"], undated["id"]])
+
+    ids: list[str] = []
+    code, out, _ = run(tampered(tmp_path, change))
+    assert code == 1
+    assert "date precision 'year' is not its value's ('2023-W38-WE' is a weekend)" in out
+    assert (
+        f"timeline {ids[1]}: reported by '2020-01-01', but it is known by the date of its earliest source"
+        in out
+    )

@@ -120,8 +120,13 @@ def _distinct(values: Iterable[str | None]) -> list[str]:
     seen: dict[str, str] = {}
     for value in values:
         if value and value.strip():
-            seen.setdefault(" ".join(value.casefold().split()), value.strip())
+            seen.setdefault(same_value(value), value.strip())
     return list(seen.values())
+
+
+def same_value(value: str) -> str:
+    """A title or affiliation as the table tells values apart: case and spacing aside."""
+    return " ".join(value.casefold().split())
 
 
 def _display_name(names: list[str]) -> str | None:
