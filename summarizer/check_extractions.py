@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from .actors import ActorIndex
 from .schema.briefing import Briefing
 from .schema.extraction import Actor, Citation, Claim, Event, Extraction
-from .stages.naming import forms, named, unnamed_in_extraction, unnamed_place, written
+from .stages.naming import forms, named, unnamed_in_extraction, unnamed_place, unstated_title, written
 from .store import Problem
 from .support import ActorNames, Cited, NameTable, assess, unstated
 from .text import Corpus, Sentence, Source, source_of, stands
@@ -103,6 +103,12 @@ def _problems(where: str, extraction: Extraction, source: Source | None) -> list
         if not named(actor, actor.citations, corpus):
             problems.append(
                 Problem(f"{where}.actors[{k}]", f"{actor.name!r} is named in none of the sentences it cites")
+            )
+        if (title := unstated_title(actor, corpus)) is not None:
+            problems.append(
+                Problem(
+                    f"{where}.actors[{k}].title", f"{title!r} is stated in none of the sentences it cites"
+                )
             )
     for k, event in enumerate(extraction.events):
         if event.act and not corpus.stands_in_any(event.act, (c.sentence_id for c in event.citations)):

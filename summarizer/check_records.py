@@ -6,12 +6,11 @@ the date it is known by). ``check`` runs these; an update rewrites the source re
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 
 from .schema.briefing import Briefing, BriefingClaim, SourceRecord, TimelineEvent
-from .schema.extraction import Actor, Extraction
-from .stages.actor_table import same_value
+from .schema.extraction import Extraction
+from .stages.actor_table import given_by_name, owners, same_value
 from .stages.merge import anchored, cited_outlets
 from .stages.naming import unnamed_participants, unnamed_place
 from .stages.synthesise import rule_status
@@ -150,30 +149,24 @@ def _actor_records(briefing: Briefing) -> list[Problem]:
     against the actors those extractions give: its sources are those that use its names, its kind
     one they give it, its titles and affiliations among theirs, and its citations among theirs
     (each of which ``check_extractions`` vouches names it)."""
-    given: dict[tuple[str, str], list[Actor]] = defaultdict(list)
-    for extraction in briefing.extractions:
-        for extracted in extraction.actors:
-            for form in dict.fromkeys((extracted.name, *extracted.aliases)):
-                given[(extraction.source.id, form)].append(extracted)
+    given = given_by_name(briefing.extractions)
     problems = []
     for actor in briefing.actors:
         where = f"actors {actor.id}"
         used = sorted({source for form in actor.surface_forms for source in form.sources})
         if actor.sources != used:
             problems.append(Problem(where, f"lists sources {actor.sources} but its names are used by {used}"))
-        keys = [(source, form.text) for form in actor.surface_forms for source in form.sources]
-        if not keys or not all(key in given for key in keys):
+        if (made_of := owners(actor, given)) is None:
             continue  # a name no carried extraction gives: ``check`` says so of the name
-        owners = [owner for key in keys for owner in given[key]]
-        if actor.kind not in {owner.kind for owner in owners}:
-            kinds = sorted({owner.kind for owner in owners})
+        if actor.kind not in {owner.kind for owner in made_of}:
+            kinds = sorted({owner.kind for owner in made_of})
             problems.append(Problem(where, f"kind {actor.kind!r} is none its sources give it ({kinds})"))
         for field, values in (("title", actor.titles), ("affiliation", actor.affiliations)):
-            allowed = {same_value(v) for owner in owners if (v := getattr(owner, field))}
+            allowed = {same_value(v) for owner in made_of if (v := getattr(owner, field))}
             for value in values:
                 if same_value(value) not in allowed:
                     problems.append(Problem(where, f"{field} {value!r} is none its sources give it"))
-        cited = {c.sentence_id for owner in owners for c in owner.citations}
+        cited = {c.sentence_id for owner in made_of for c in owner.citations}
         for citation in actor.citations:
             if citation.sentence_id not in cited:
                 problems.append(

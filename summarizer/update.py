@@ -13,15 +13,17 @@ from typing import Any
 from .check import verify_briefing
 from .check_records import cited_corpus, records_now, shown
 from .errors import InputError
-from .schema.briefing import Briefing, SurfaceForm
-from .stages.actor_table import names_given
+from .schema.briefing import Briefing, BriefingActor, SurfaceForm
+from .stages.actor_table import given_by_name, names_given, owners, same_value
 from .stages.naming import (
     dropped_name,
     dropped_participant,
     dropped_place,
+    dropped_title,
     unnamed_in_extraction,
     unnamed_participants,
     unnamed_place,
+    unstated_title,
     written,
 )
 from .store import load_briefing, read_sources
@@ -108,7 +110,11 @@ def as_extracted_now(briefing: Briefing, sources: Sequence[Source]) -> Briefing:
         for actor in extraction.actors:
             kept = [a for a in actor.aliases if written(a, source.document.text)]
             notes += [dropped_name(actor.name, a) for a in actor.aliases if a not in kept]
-            actors.append(actor.model_copy(update={"aliases": kept}) if kept != actor.aliases else actor)
+            changed: dict[str, Any] = {"aliases": kept} if kept != actor.aliases else {}
+            if (title := unstated_title(actor, corpus)) is not None:
+                notes.append(dropped_title(actor.name, title))
+                changed["title"] = None
+            actors.append(actor.model_copy(update=changed) if changed else actor)
         update = {
             "source": info.model_copy(update=fresh),
             "events": events,
@@ -127,12 +133,20 @@ def as_extracted_now(briefing: Briefing, sources: Sequence[Source]) -> Briefing:
                 update={"sources": [s for s in form.sources if s not in extracted or (s, form.text) in given]}
             )
 
-        table = [
-            actor.model_copy(
-                update={"surface_forms": [f for f in map(listed, actor.surface_forms) if f.sources]}
+        giving = given_by_name(extractions)
+
+        def kept_titles(actor: BriefingActor) -> list[str]:
+            """The actor's titles that an extraction of its names still gives."""
+            made_of = owners(actor, giving) or []
+            titles = {same_value(o.title) for o in made_of if o.title}
+            return [t for t in actor.titles if same_value(t) in titles] if made_of else actor.titles
+
+        table = []
+        for saved in briefing.actors:
+            entry = saved.model_copy(
+                update={"surface_forms": [f for f in map(listed, saved.surface_forms) if f.sources]}
             )
-            for actor in briefing.actors
-        ]
+            table.append(entry.model_copy(update={"titles": kept_titles(entry)}))
         corrected = briefing.model_copy(update={"extractions": extractions, "actors": table})
     cited = cited_corpus(corrected)
     table_by_id = {a.id: a for a in corrected.actors}

@@ -500,6 +500,57 @@ def test_an_actor_named_in_none_of_its_sentences_is_dropped_as_check_would_refus
     assert check_briefing(briefing, [quoted]) == []
 
 
+def test_a_title_no_cited_sentence_states_is_dropped_at_extraction() -> None:
+    """The note shows an actor's title as the sources' word: a title the sentences it cites do not
+    state ('President' of a man they call mayor) is dropped, and said; one they state is kept."""
+    from summarizer.check import check_briefing
+
+    mayor = Document(
+        name="mayor.txt",
+        text="Valmora's mayor Elena Marsh closed the port.\nHarbour chief Tomas Brandt opposed it.",
+        published=__import__("datetime").date(2024, 3, 6),
+    )
+
+    def respond(request: FillRequest[Any], _attempt: int) -> dict[str, Any]:
+        if request.step != "extraction":
+            return synthesis_answer(request)
+        (first_id, first), (second_id, second) = sentences(request)
+        return {
+            "actors": [
+                {
+                    "name": "Elena Marsh",
+                    "kind": "person",
+                    "title": "President",
+                    "evidence": cite(first_id, first),
+                },
+                {
+                    "name": "Tomas Brandt",
+                    "kind": "person",
+                    "title": "harbour chief",
+                    "evidence": cite(second_id, second),
+                },
+            ],
+            "events": [{"what": "Elena Marsh closed the port.", "evidence": cite(first_id, first)}],
+            "claims": [],
+        }
+
+    briefing = summarize([mayor], settings=SETTINGS, model=FakeModel(respond))
+    (extraction,) = briefing.extractions
+    assert [(a.name, a.title) for a in extraction.actors] == [
+        ("Elena Marsh", None),
+        ("Tomas Brandt", "harbour chief"),
+    ]
+    assert (
+        "actor 'Elena Marsh': dropped title 'President', stated in none of the sentences it cites"
+        in extraction.warnings
+    )
+    assert {a.name: a.titles for a in briefing.actors} == {
+        "Elena Marsh": [],
+        "Tomas Brandt": ["harbour chief"],
+    }
+    assert check_briefing(briefing, [mayor]) == []
+
+
 def test_a_figure_no_cited_sentence_states_is_dropped_at_extraction() -> None:
     def respond(request: FillRequest[Any], attempt: int) -> dict[str, Any]:
         answer = capable(request, attempt)

@@ -281,7 +281,7 @@ def test_a_briefing_saved_before_a_rule_is_updated_and_what_the_rule_drops_is_sa
 ) -> None:
     """A briefing saved by an earlier version may carry what extraction now drops: another name
     its article never writes, a place or participant no cited sentence names. ``check`` reports them; an update
-    drops them, says so among the warnings, and goes on (the same requests as ever)."""
+    drops them (and a title no cited sentence states), says so among the warnings, and goes on (the same requests as ever)."""
     data = json.loads(first.read_text())
     extraction = data["extractions"][0]
     actor = extraction["actors"][0]
@@ -291,8 +291,11 @@ def test_a_briefing_saved_before_a_rule_is_updated_and_what_the_rule_drops_is_sa
     event = next(e for e in extraction["events"] if e.get("where") is None)
     event["where"] = "Belgrade"
     event["participants"].append({"actor": "Jens Stoltenberg", "role": "watched"})
+    actor["title"] = "Grand Vizier"
+    listed["titles"].append("Grand Vizier")
     old, found = saved_and_checked(tmp_path, data)
     assert "'the Butcher' is not in A's text" in found
+    assert ".title: 'Grand Vizier' is stated in none of the sentences it cites" in found
     assert "'Belgrade' is named in none of the sentences it cites" in found
     assert "'Jens Stoltenberg' is named in none of the sentences it cites" in found
 
@@ -309,6 +312,11 @@ def test_a_briefing_saved_before_a_rule_is_updated_and_what_the_rule_drops_is_sa
         for w in new.warnings
     )
     assert all(f.text != "the Butcher" for a in new.actors for f in a.surface_forms)
+    assert (
+        f"source A: actor {actor['name']!r}: dropped title 'Grand Vizier', stated in none of the sentences it cites"
+        in new.warnings
+    )
+    assert all("Grand Vizier" not in a.titles for a in new.actors)
     assert CliRunner().invoke(main, ["check", str(tmp_path / "second.json")]).exit_code == 0
 
 

@@ -46,6 +46,29 @@ def names_given(extractions: Iterable[Extraction]) -> set[tuple[str, str]]:
     return {(e.source.id, form) for e in extractions for a in e.actors for form in (a.name, *a.aliases)}
 
 
+Given = dict[tuple[str, str], list[Actor]]  # (source id, name) -> the extracted actors it names
+
+
+def given_by_name(extractions: Iterable[Extraction]) -> Given:
+    """The extracted actors each source's names name (their names and aliases)."""
+    given: Given = defaultdict(list)
+    for extraction in extractions:
+        for extracted in extraction.actors:
+            for form in dict.fromkeys((extracted.name, *extracted.aliases)):
+                given[(extraction.source.id, form)].append(extracted)
+    return given
+
+
+def owners(actor: BriefingActor, given: Given) -> list[Actor] | None:
+    """The extracted actors whose names, under the sources that use them, a table's actor lists:
+    what its kind, titles, affiliations and citations are made from; None when a name it lists
+    is given by no extraction (a name from elsewhere, or of a source not carried)."""
+    keys = [(source, form.text) for form in actor.surface_forms for source in form.sources]
+    if not keys or not all(key in given for key in keys):
+        return None
+    return [owner for key in keys for owner in given[key]]
+
+
 def _resolved(
     extractions: Sequence[Extraction], resolved: Sequence[BriefingActor] = (), carried: int = 0
 ) -> tuple[list[BriefingActor], ActorIds]:

@@ -17,8 +17,10 @@ from .naming import (
     dropped_name,
     dropped_participant,
     dropped_place,
+    dropped_title,
     participant_named,
-    place_named,
+    phrase_named,
+    unstated_title,
     written,
 )
 from .naming import named as names_itself
@@ -53,6 +55,9 @@ def verify(
         if not names_itself(grounded, citations, corpus):  # as ``check`` would find it
             warnings.append(f"actor {actor.name!r}: dropped, named in none of the sentences it cites")
             continue
+        if (title := unstated_title(grounded, corpus)) is not None:  # the note shows it as the sources'
+            warnings.append(dropped_title(actor.name, title))
+            grounded.title = None
         if key in actors:  # the same actor listed twice: one entry with both's evidence
             known = actors[key]
             known.aliases = list(dict.fromkeys([*known.aliases, *aliases]))
@@ -121,7 +126,7 @@ def verify(
             warnings.append(f"{label}: dropped act {act!r}, not words of the sentences it cites")
             act = None  # what names the act is checked like a quote: the merge joins reports by it
         where = (event.where or "").strip() or None
-        if where and not place_named(where, (c.sentence_id for c in citations), corpus):
+        if where and not phrase_named(where, (c.sentence_id for c in citations), corpus):
             warnings.append(dropped_place(event.what, where))
             where = None  # the note shows the place: a sentence it cites must name it
         cited_texts = [corpus.sentences[c.sentence_id].text for c in citations]

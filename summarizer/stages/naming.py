@@ -106,17 +106,30 @@ def written(form: str, text: str) -> bool:
 
 
 def unnamed_place(event: Event | TimelineEvent, corpus: Corpus) -> str | None:
-    """The place an event gives that no sentence it cites names (``place_named``), or None."""
-    if not event.where or place_named(event.where, (c.sentence_id for c in event.citations), corpus):
+    """The place an event gives that no sentence it cites names (``phrase_named``), or None."""
+    if not event.where or phrase_named(event.where, (c.sentence_id for c in event.citations), corpus):
         return None
     return event.where
 
 
-def place_named(place: str, sentence_ids: Iterable[str], corpus: Corpus) -> bool:
-    """Whether one of these sentences has every word of ``place`` that carries content of its own,
-    case aside: a place given in other small words ('border with Kosovo' for 'near the Kosovo
-    border'), never one the sentence does not name ('in northern Kosovo')."""
-    wanted = {w.lower for w in tokens(place) if w.content}
+def unstated_title(actor: Actor, corpus: Corpus) -> str | None:
+    """The title an actor is given that no sentence it cites states (``phrase_named``), or None:
+    the note shows it beside the name as the sources' word ('Serbian President')."""
+    if not actor.title or phrase_named(actor.title, (c.sentence_id for c in actor.citations), corpus):
+        return None
+    return actor.title
+
+
+def dropped_title(actor: str, title: str) -> str:
+    """The warning of an actor's title that no sentence it cites states, as extraction drops it."""
+    return f"actor {actor!r}: dropped title {title!r}, stated in none of the sentences it cites"
+
+
+def phrase_named(phrase: str, sentence_ids: Iterable[str], corpus: Corpus) -> bool:
+    """Whether one of these sentences has every word of ``phrase`` that carries content of its own,
+    case aside: a place or title given in other small words ('border with Kosovo' for 'near the
+    Kosovo border'), never one the sentence does not name ('in northern Kosovo')."""
+    wanted = {w.lower for w in tokens(phrase) if w.content}
     return any(
         wanted <= {w.lower for w in tokens(sentence.text)}
         for i in sentence_ids
