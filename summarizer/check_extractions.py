@@ -16,7 +16,15 @@ from collections.abc import Iterable, Sequence
 from .actors import ActorIndex
 from .schema.briefing import Briefing
 from .schema.extraction import Actor, Citation, Claim, Event, Extraction
-from .stages.naming import forms, named, unnamed_in_extraction, unnamed_place, unstated_title, written
+from .stages.naming import (
+    forms,
+    named,
+    unnamed_in_extraction,
+    unnamed_place,
+    unnamed_via,
+    unstated_title,
+    written,
+)
 from .store import Problem
 from .support import ActorNames, Cited, NameTable, assess, unstated
 from .text import Corpus, Sentence, Source, source_of, stands
@@ -141,6 +149,12 @@ def _problems(where: str, extraction: Extraction, source: Source | None) -> list
                 continue
             problems.append(Problem(f"{where}.events[{k}].participants[{j}]", said))
     for k, claim in enumerate(extraction.claims):
+        for via in unnamed_via(claim, corpus):
+            problems.append(
+                Problem(
+                    f"{where}.claims[{k}].reported_via", f"{via!r} is named in none of the sentences it cites"
+                )
+            )
         for role in CLAIM_ROLES:
             for name in parties(claim, role):
                 if index.find(name) is None:

@@ -12,7 +12,7 @@ from .schema.briefing import Briefing, BriefingClaim, SourceRecord, TimelineEven
 from .schema.extraction import Extraction
 from .stages.actor_table import given_by_name, owners, same_value
 from .stages.merge import anchored, cited_outlets
-from .stages.naming import unnamed_participants, unnamed_place
+from .stages.naming import unnamed_participants, unnamed_place, unnamed_via
 from .stages.synthesise import rule_status
 from .store import Problem
 from .support import unstated
@@ -139,6 +139,10 @@ def _records(briefing: Briefing) -> list[Problem]:
                         )
                     )
     for claim in briefing.claims:
+        for via in unnamed_via(claim, corpus):
+            problems.append(
+                Problem(f"claim {claim.id}", f"reported via {via!r}, whom none of its cited sentences names")
+            )
         if claim.status_by == "rule" and claim.status != (rule := rule_status(claim)):
             problems.append(Problem(f"claim {claim.id}", f"status {claim.status} is not the rule's ({rule})"))
     return problems

@@ -20,9 +20,11 @@ from .stages.naming import (
     dropped_participant,
     dropped_place,
     dropped_title,
+    dropped_via,
     unnamed_in_extraction,
     unnamed_participants,
     unnamed_place,
+    unnamed_via,
     unstated_title,
     written,
 )
@@ -106,6 +108,12 @@ def as_extracted_now(briefing: Briefing, sources: Sequence[Source]) -> Briefing:
                 taking_part = [p for p in event.participants if p.actor not in unsaid]
                 event = event.model_copy(update={"participants": taking_part})
             events.append(event)
+        claims = []
+        for claim in extraction.claims:
+            if unsaid := unnamed_via(claim, corpus):
+                notes += [dropped_via(claim.statement, via) for via in unsaid]
+                claim = claim.model_copy(update={"reported_via": None})
+            claims.append(claim)
         actors = []
         for actor in extraction.actors:
             kept = [a for a in actor.aliases if written(a, source.document.text)]
@@ -118,6 +126,7 @@ def as_extracted_now(briefing: Briefing, sources: Sequence[Source]) -> Briefing:
         update = {
             "source": info.model_copy(update=fresh),
             "events": events,
+            "claims": claims,
             "actors": actors,
             "warnings": [*extraction.warnings, *notes],
         }
@@ -159,6 +168,17 @@ def as_extracted_now(briefing: Briefing, sources: Sequence[Source]) -> Briefing:
                 update={"participants": [r for r in row.participants if r.actor not in absent]}
             )
         timeline.append(row)
+    noted_claims = []
+    for noted in corrected.claims:
+        if unsaid := unnamed_via(noted, cited):
+            noted = noted.model_copy(
+                update={"reported_via": [v for v in noted.reported_via if v not in unsaid]}
+            )
+        noted_claims.append(noted)
     return corrected.model_copy(
-        update={"timeline": timeline, "sources": records_now(corrected, corrected.extractions)}
+        update={
+            "timeline": timeline,
+            "claims": noted_claims,
+            "sources": records_now(corrected, corrected.extractions),
+        }
     )

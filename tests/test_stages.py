@@ -551,6 +551,54 @@ def test_a_title_no_cited_sentence_states_is_dropped_at_extraction() -> None:
     assert check_briefing(briefing, [mayor]) == []
 
 
+def test_an_outlet_no_cited_sentence_names_is_dropped_at_extraction() -> None:
+    """A claim is credited to the outlet it is reported through ('according to Reuters') only
+    where a sentence it cites names that outlet."""
+    from summarizer.check import check_briefing
+
+    port = Document(
+        name="port.txt",
+        text="Elena Marsh said the port would close, according to the Valmora Herald.\nTomas Brandt said the port would stay open.",
+        published=__import__("datetime").date(2024, 3, 6),
+    )
+
+    def respond(request: FillRequest[Any], _attempt: int) -> dict[str, Any]:
+        if request.step != "extraction":
+            return synthesis_answer(request)
+        (first_id, first), (second_id, second) = sentences(request)
+        return {
+            "actors": [
+                {"name": "Elena Marsh", "kind": "person", "evidence": cite(first_id, first)},
+                {"name": "Tomas Brandt", "kind": "person", "evidence": cite(second_id, second)},
+            ],
+            "events": [],
+            "claims": [
+                {
+                    "statement": "The port would close.",
+                    "made_by": "Elena Marsh",
+                    "reported_via": "Valmora Herald",
+                    "evidence": cite(first_id, first),
+                },
+                {
+                    "statement": "The port would stay open.",
+                    "made_by": "Tomas Brandt",
+                    "reported_via": "Reuters",
+                    "evidence": cite(second_id, second),
+                },
+            ],
+        }
+
+    briefing = summarize([port], settings=SETTINGS, model=FakeModel(respond))
+    (extraction,) = briefing.extractions
+    assert [c.reported_via for c in extraction.claims] == ["Valmora Herald", None]
+    assert (
+        "claim 'The port would stay open.': dropped 'reported via' 'Reuters', named in none of the sentences it cites"
+        in extraction.warnings
+    )
+    assert briefing.sources[0].cited_outlets == ["Valmora Herald"]
+    assert check_briefing(briefing, [port]) == []
+
+
 def test_a_figure_no_cited_sentence_states_is_dropped_at_extraction() -> None:
     def respond(request: FillRequest[Any], attempt: int) -> dict[str, Any]:
         answer = capable(request, attempt)

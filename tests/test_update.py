@@ -281,7 +281,7 @@ def test_a_briefing_saved_before_a_rule_is_updated_and_what_the_rule_drops_is_sa
 ) -> None:
     """A briefing saved by an earlier version may carry what extraction now drops: another name
     its article never writes, a place or participant no cited sentence names. ``check`` reports them; an update
-    drops them (and a title no cited sentence states), says so among the warnings, and goes on (the same requests as ever)."""
+    drops them (and a title or an outlet no cited sentence states), says so among the warnings, and goes on (the same requests as ever)."""
     data = json.loads(first.read_text())
     extraction = data["extractions"][0]
     actor = extraction["actors"][0]
@@ -293,9 +293,16 @@ def test_a_briefing_saved_before_a_rule_is_updated_and_what_the_rule_drops_is_sa
     event["participants"].append({"actor": "Jens Stoltenberg", "role": "watched"})
     actor["title"] = "Grand Vizier"
     listed["titles"].append("Grand Vizier")
+    claim = extraction["claims"][0]
+    claim["reported_via"] = "Pravda"
+    noted = next(c for c in data["claims"] if c["statement"] == claim["statement"])
+    noted["reported_via"].append("Pravda")
+    data["sources"][0]["cited_outlets"] = sorted({*data["sources"][0]["cited_outlets"], "Pravda"})
     old, found = saved_and_checked(tmp_path, data)
     assert "'the Butcher' is not in A's text" in found
     assert ".title: 'Grand Vizier' is stated in none of the sentences it cites" in found
+    assert ".reported_via: 'Pravda' is named in none of the sentences it cites" in found
+    assert f"claim {noted['id']}: reported via 'Pravda', whom none of its cited sentences names" in found
     assert "'Belgrade' is named in none of the sentences it cites" in found
     assert "'Jens Stoltenberg' is named in none of the sentences it cites" in found
 
@@ -317,6 +324,9 @@ def test_a_briefing_saved_before_a_rule_is_updated_and_what_the_rule_drops_is_sa
         in new.warnings
     )
     assert all("Grand Vizier" not in a.titles for a in new.actors)
+    assert any("dropped 'reported via' 'Pravda'" in w for w in new.warnings)
+    assert all("Pravda" not in c.reported_via for c in new.claims)
+    assert all("Pravda" not in s.cited_outlets for s in new.sources)
     assert CliRunner().invoke(main, ["check", str(tmp_path / "second.json")]).exit_code == 0
 
 

@@ -18,8 +18,10 @@ from .naming import (
     dropped_participant,
     dropped_place,
     dropped_title,
+    dropped_via,
     participant_named,
     phrase_named,
+    unnamed_via,
     unstated_title,
     written,
 )
@@ -161,13 +163,15 @@ def verify(
             role.field: [n for v in parties(claim, role) if (n := resolve(v, label, citations)) is not None]
             for role in CLAIM_ROLES
         }
-        claims.append(
-            Claim(
-                statement=claim.statement,
-                made_by=next(iter(named.pop("made_by")), None),
-                **named,
-                reported_via=claim.reported_via,
-                citations=citations,
-            )
+        kept = Claim(
+            statement=claim.statement,
+            made_by=next(iter(named.pop("made_by")), None),
+            **named,
+            reported_via=claim.reported_via,
+            citations=citations,
         )
+        for via in unnamed_via(kept, corpus):  # the note credits the claim to it
+            warnings.append(dropped_via(claim.statement, via))
+            kept.reported_via = None
+        claims.append(kept)
     return list(actors.values()), events, claims

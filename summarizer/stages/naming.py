@@ -1,5 +1,5 @@
-"""Whether an actor, an event's place or a participant in it is named in the sentences it cites:
-extraction keeps it only if so, and ``check`` vouches for it in a saved briefing by the same
+"""Whether an actor (and its title), an event's place or a participant in it, or the outlet a
+claim is reported through, is named in the sentences it cites: extraction keeps it only if so, and ``check`` vouches for it in a saved briefing by the same
 rule, so the tool's own output passes its own check."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from ..actors import ActorIndex, Mention, resolve
-from ..schema.briefing import BriefingActor, TimelineEvent
-from ..schema.extraction import Actor, Citation, Event
+from ..schema.briefing import BriefingActor, BriefingClaim, TimelineEvent
+from ..schema.extraction import Actor, Citation, Claim, Event
 from ..support.names import occurrences, same_word
 from ..text import Corpus
 from ..text.grounding import plain
@@ -123,6 +123,22 @@ def unstated_title(actor: Actor, corpus: Corpus) -> str | None:
 def dropped_title(actor: str, title: str) -> str:
     """The warning of an actor's title that no sentence it cites states, as extraction drops it."""
     return f"actor {actor!r}: dropped title {title!r}, stated in none of the sentences it cites"
+
+
+def unnamed_via(claim: Claim | BriefingClaim, corpus: Corpus) -> list[str]:
+    """The outlets or people a claim is reported through ('according to Al Jazeera') that no
+    sentence it cites names (``phrase_named``): the note credits the claim to them."""
+    via = [claim.reported_via] if isinstance(claim, Claim) else claim.reported_via
+    ids = [c.sentence_id for c in claim.citations]
+    return [v for v in via if v and not phrase_named(v, ids, corpus)]
+
+
+def dropped_via(statement: str, via: str) -> str:
+    """The warning of an outlet a claim is said to be reported through that no sentence it cites
+    names, as extraction drops it."""
+    return (
+        f"claim {statement[:60]!r}: dropped 'reported via' {via!r}, named in none of the sentences it cites"
+    )
 
 
 def phrase_named(phrase: str, sentence_ids: Iterable[str], corpus: Corpus) -> bool:
