@@ -5,6 +5,7 @@ and the dry-run plan. What each asserts is structure, not wording."""
 import asyncio
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -23,7 +24,7 @@ from summarizer import (
 )
 from summarizer.llm import Attempt
 from summarizer.plan import plan
-from summarizer.schema.briefing import BriefingClaim
+from summarizer.schema.briefing import Briefing, BriefingClaim
 from summarizer.stages.merge import merge
 from summarizer.stages.synthesise import Assessment, settle_claims
 from summarizer.testing import prompt_sentences
@@ -462,22 +463,35 @@ def test_a_note_without_a_bottom_line_says_so() -> None:
     assert f"warning: {said}" in heard
 
 
-def test_an_actor_named_in_none_of_its_sentences_is_dropped_as_check_would_refuse_it() -> None:
-    """Extraction keeps an actor by the rule ``check`` applies to a saved briefing: its sentences
-    name it. A name made of quotation marks, or one its cited sentence does not hold, is dropped
-    (and named in the warnings), so the tool's own output passes its own check."""
+Sentences = tuple[tuple[str, str], tuple[str, str]]  # an article's two sentences: (id, text) each
+
+
+def briefed_from(text: str, extraction: Callable[[Sentences], dict[str, Any]]) -> Briefing:
+    """The briefing of one article of two sentences whose extraction the model answers as
+    ``extraction`` makes it from them; ``check`` must find nothing in it, as
+    what extraction keeps is what ``check`` vouches for."""
     from summarizer.check import check_briefing
 
-    quoted = Document(
-        name="quoted.txt",
-        text="Moments later one officer said , “ ‘ Oh , God ! ’ ” King recalled .\nKing left the scene.",
-        published=__import__("datetime").date(2024, 3, 6),
-    )
+    article = Document(name="article.txt", text=text, published=__import__("datetime").date(2024, 3, 6))
 
     def respond(request: FillRequest[Any], _attempt: int) -> dict[str, Any]:
         if request.step != "extraction":
             return synthesis_answer(request)
-        (first_id, first), (second_id, second) = sentences(request)
+        first, second = sentences(request)
+        return extraction((first, second))
+
+    briefing = summarize([article], settings=SETTINGS, model=FakeModel(respond))
+    assert check_briefing(briefing, [article]) == []
+    return briefing
+
+
+def test_an_actor_named_in_none_of_its_sentences_is_dropped_as_check_would_refuse_it() -> None:
+    """Extraction keeps an actor by the rule ``check`` applies to a saved briefing: its sentences
+    name it. A name made of quotation marks, or one its cited sentence does not hold, is dropped
+    (and named in the warnings), so the tool's own output passes its own check."""
+
+    def answer(said: Sentences) -> dict[str, Any]:
+        (first_id, _), (second_id, second) = said
         return {
             "actors": [
                 {
@@ -492,29 +506,20 @@ def test_an_actor_named_in_none_of_its_sentences_is_dropped_as_check_would_refus
             "claims": [],
         }
 
-    briefing = summarize([quoted], settings=SETTINGS, model=FakeModel(respond))
+    text = "Moments later one officer said , “ ‘ Oh , God ! ’ ” King recalled .\nKing left the scene."
+    briefing = briefed_from(text, answer)
     (extraction,) = briefing.extractions
     assert [a.name for a in extraction.actors] == ["King"]
     assert "actor '’ ”': dropped, named in none of the sentences it cites" in extraction.warnings
     assert "actor 'Ana Petrov': dropped, named in none of the sentences it cites" in extraction.warnings
-    assert check_briefing(briefing, [quoted]) == []
 
 
 def test_a_title_no_cited_sentence_states_is_dropped_at_extraction() -> None:
     """The note shows an actor's title as the sources' word: a title the sentences it cites do not
-    state ('President' of a man they call mayor) is dropped, and said; one they state is kept."""
-    from summarizer.check import check_briefing
+    state ('President' of a woman they call mayor) is dropped, and said; one they state is kept."""
 
-    mayor = Document(
-        name="mayor.txt",
-        text="Valmora's mayor Elena Marsh closed the port.\nHarbour chief Tomas Brandt opposed it.",
-        published=__import__("datetime").date(2024, 3, 6),
-    )
-
-    def respond(request: FillRequest[Any], _attempt: int) -> dict[str, Any]:
-        if request.step != "extraction":
-            return synthesis_answer(request)
-        (first_id, first), (second_id, second) = sentences(request)
+    def answer(said: Sentences) -> dict[str, Any]:
+        (first_id, first), (second_id, second) = said
         return {
             "actors": [
                 {
@@ -534,7 +539,8 @@ def test_a_title_no_cited_sentence_states_is_dropped_at_extraction() -> None:
             "claims": [],
         }
 
-    briefing = summarize([mayor], settings=SETTINGS, model=FakeModel(respond))
+    text = "Valmora's mayor Elena Marsh closed the port.\nHarbour chief Tomas Brandt opposed it."
+    briefing = briefed_from(text, answer)
     (extraction,) = briefing.extractions
     assert [(a.name, a.title) for a in extraction.actors] == [
         ("Elena Marsh", None),
@@ -548,24 +554,14 @@ def test_a_title_no_cited_sentence_states_is_dropped_at_extraction() -> None:
         "Elena Marsh": [],
         "Tomas Brandt": ["harbour chief"],
     }
-    assert check_briefing(briefing, [mayor]) == []
 
 
 def test_an_outlet_no_cited_sentence_names_is_dropped_at_extraction() -> None:
     """A claim is credited to the outlet it is reported through ('according to Reuters') only
     where a sentence it cites names that outlet."""
-    from summarizer.check import check_briefing
 
-    port = Document(
-        name="port.txt",
-        text="Elena Marsh said the port would close, according to the Valmora Herald.\nTomas Brandt said the port would stay open.",
-        published=__import__("datetime").date(2024, 3, 6),
-    )
-
-    def respond(request: FillRequest[Any], _attempt: int) -> dict[str, Any]:
-        if request.step != "extraction":
-            return synthesis_answer(request)
-        (first_id, first), (second_id, second) = sentences(request)
+    def answer(said: Sentences) -> dict[str, Any]:
+        (first_id, first), (second_id, second) = said
         return {
             "actors": [
                 {"name": "Elena Marsh", "kind": "person", "evidence": cite(first_id, first)},
@@ -588,7 +584,11 @@ def test_an_outlet_no_cited_sentence_names_is_dropped_at_extraction() -> None:
             ],
         }
 
-    briefing = summarize([port], settings=SETTINGS, model=FakeModel(respond))
+    text = (
+        "Elena Marsh said the port would close, according to the Valmora Herald.\n"
+        "Tomas Brandt said the port would stay open."
+    )
+    briefing = briefed_from(text, answer)
     (extraction,) = briefing.extractions
     assert [c.reported_via for c in extraction.claims] == ["Valmora Herald", None]
     assert (
@@ -596,7 +596,6 @@ def test_an_outlet_no_cited_sentence_names_is_dropped_at_extraction() -> None:
         in extraction.warnings
     )
     assert briefing.sources[0].cited_outlets == ["Valmora Herald"]
-    assert check_briefing(briefing, [port]) == []
 
 
 def test_a_figure_no_cited_sentence_states_is_dropped_at_extraction() -> None:
