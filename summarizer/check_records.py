@@ -94,12 +94,12 @@ def cited_corpus(briefing: Briefing) -> Corpus:
 
 def _records(briefing: Briefing) -> list[Problem]:
     """What the note records of each event and claim, against what it cites and rules: its
-    sources are those of its citations (a source listed but not cited would corroborate it), an
-    event's place stands in a sentence it cites, its figures are stated in the sentences it cites
-    from the source that gives them, and a
-    claim's status given by rule is the rule's. (A status the model gave is its reading, with
-    an explanation citing what it rests on: 'single source' of a party's word that two outlets
-    carry is one.)"""
+    sources are those of its citations (a source listed but not cited would corroborate it); an
+    event's place and participants are named in a sentence it cites, and its figures stated in
+    those it cites from the source that gives them; a claim's outlet is named in a sentence it
+    cites, and its status given by rule is the rule's. (A status the model gave is its reading,
+    with an explanation citing what it rests on: 'single source' of a party's word that two
+    outlets carry is one.)"""
     problems = []
     items: list[tuple[str, TimelineEvent | BriefingClaim]] = [
         *((f"timeline {e.id}", e) for e in briefing.timeline),
