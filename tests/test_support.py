@@ -237,6 +237,17 @@ def test_who_does_what_to_whom_must_not_change() -> None:
     assert fault(check("Marsh denied blocking the port.", stance)) == ("role", "Marsh")
 
 
+def test_who_says_it_is_read_across_a_description_set_off_beside_the_name() -> None:
+    """'Marsh, the mayor of Valmora, said': Marsh says it, whatever stands between."""
+    other = "Brandt said the strike was over."
+    apposed = "The port would close, Marsh, the mayor of Valmora, said."
+    assert check("Marsh said the port would close.", other, apposed).verdict == "supported"
+    bracketed = "Marsh (the mayor of Valmora) said the port would close."
+    assert check("Marsh said the port would close.", other, bracketed).verdict == "supported"
+    sacked = "Marsh, the mayor who sacked Brandt, said the port would close."
+    assert fault(check("Brandt said the port would close.", sacked)) == ("role", "Brandt")
+
+
 def test_a_place_with_a_title_beside_it_stands_for_the_one_it_describes() -> None:
     """ "Valmora's mayor" and 'the mayor of Valmora' are Marsh, whom the table gives the title
     'Mayor' and the affiliation 'Valmora': she said it; the place alone did not."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..text import count
 from .evidence import Roles
 from .names import Named
-from .stance import Fault  # (rule, word, reason), as the stance rules give theirs
+from .polarity import Fault  # (rule, word, reason), as the polarity and stance rules give theirs
 
 _CONTEST = r"(?:contest|disput|den(?:y|ie)|challeng|question|reject|rebut)\w*"
 # 'nobody disputes it', 'no other party has denied it', 'it is not contested', 'goes unchallenged'

@@ -1,20 +1,18 @@
-"""Polarity, stance and roles: a statement must not affirm what its evidence negates (or the
-reverse), turn a non-denial into a confirmation, a denial into a claim, or change who claims,
-denies or acts on whom."""
+"""Stance and roles: a statement must not turn a non-denial into a confirmation or a denial into
+a claim, nor change who claims, denies or acts on whom; and, through ``polarity``, must not
+affirm what its evidence negates (or the reverse)."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from ..settings import SENTENCES_REMEMBERED
-from ..text.words import NOUN_MARKERS, Token, adjective, in_dictionary, negated, stem, tokens
+from ..text.words import NOUN_MARKERS, negated, stem, tokens
 from .evidence import Roles
 from .names import Named
-from .verdict import Rule
+from .polarity import Fault, negations, negative_word
 
-Fault = tuple[Rule, str, str]
 # A denial may be worded as a claim that something is false.
 _DENYING_WORDS = frozenset(
     {"false", "untrue", "baseless", "groundless", "fabricated", "lies", "lie", "nonsense"}
@@ -65,8 +63,21 @@ class _Text:
             between = self.words[self.last[before[-1][1]] + 1 : at]
             return None if any(w.lower in _PRONOUNS for w in between) else before[-1][0]
         opens = at == 0 or self.words[at - 1].clause != clause
+        if opens and (apposed := self._apposed(clause)) is not None:
+            return apposed
         inverted = opens and self.words[at].lower in _SAYING
         return after[0] if after and inverted else None
+
+    def _apposed(self, clause: int) -> Named | None:
+        """The actor a clause's verb is said of across what describes it, set off by commas or
+        brackets ('Roscosmos, the Russian space agency, said'; 'Marsh, who heads the council,
+        denied'): the one that ends the clause before that description."""
+        described = [w for w in self.words if w.clause == clause - 1]
+        if not described or described[0].lower not in _DESCRIBING:
+            return None
+        ending = [m for m, i in self.mentions if self.words[self.last[i]].clause == clause - 2]
+        last = max((i for i, w in enumerate(self.words) if w.clause == clause - 2), default=None)
+        return next((m for m, i in self.mentions if m in ending and self.last[i] == last), None)
 
     def passive(self, at: int) -> bool:
         following = self.words[at + 1 : at + 3]
@@ -95,7 +106,7 @@ def check(
     said = _Text(statement, mentions)
     cited = [_Text(text, found) for text, found in evidence]
     faults: list[Fault] = []
-    checked = _negations(said, cited, faults)
+    checked = negations(statement, [text.text for text in cited], faults)
     checked += _stances(said, cited, roles, faults)
     checked += _agents(said, cited, faults)
     if not faults:
@@ -112,88 +123,6 @@ def _stances_of(text: str) -> tuple[tuple[int, str, bool], ...]:
         for i, w in enumerate(words)
         if (kind := w.stance) and not (i and (words[i - 1].lower in NOUN_MARKERS or words[i - 1].stance))
     )
-
-
-@lru_cache(maxsize=SENTENCES_REMEMBERED)
-def _content_words(text: str) -> tuple[tuple[int, str, bool], ...]:
-    """Of a text: (word index, stem, negated) of each content word, read once (a sentence is
-    cited by many statements, a statement checked against the saved and the new table)."""
-    words = tokens(text)
-    read = []
-    for i, word in enumerate(words):
-        if word.content:
-            key, undone = _unprefixed(word.lower)
-            read.append((i, key, negated(words, i) != undone))
-    return tuple(read)
-
-
-def _unprefixed(word: str) -> tuple[str, bool]:
-    """A word's stem, and whether its prefix negates it: an adjective 'un' + a word ('unable',
-    'unlikely', 'unaware') says 'not able', 'not likely', 'not aware'."""
-    if word.startswith("un") and len(word) > 5 and adjective(word) and in_dictionary(word[2:]):
-        return stem(word[2:]), True
-    return stem(word), False
-
-
-@lru_cache(maxsize=SENTENCES_REMEMBERED)
-def _polarity(text: str) -> tuple[dict[str, frozenset[bool]], int, frozenset[str]]:
-    """Of a cited sentence: whether each content word's stem stands negated or not, how many
-    negative words it has, and the stems of the verbs it tells as aims, not deeds: a verb after
-    'to' ('its efforts to reduce the bill'). A statement may say an aim was not met ('failing to
-    reduce') without gainsaying the sentence, so an aim stands both ways ('declined to comment'
-    is a deed undone, not an aim)."""
-    flags: dict[str, set[bool]] = defaultdict(set)
-    aims = set()
-    words = tokens(text)
-    for i, key, no in _content_words(text):
-        flags[key].add(no)
-        if not no and i > 0 and words[i - 1].lower == "to":
-            flags[key].add(True)
-            aims.add(key)
-    return {k: frozenset(v) for k, v in flags.items()}, sum(_negative_word(w) for w in words), frozenset(aims)
-
-
-def _negations(said: _Text, cited: Sequence[_Text], faults: list[Fault]) -> int:
-    flags: dict[str, set[bool]] = defaultdict(set)
-    negatives = 0
-    aims: set[str] = set()
-    for text in cited:
-        own, count, meant = _polarity(text.text)
-        negatives += count
-        aims |= meant
-        for key, values in own.items():
-            flags[key] |= values
-    words = said.words
-    cues = sum(
-        w.negation
-        and not (w.negating and k + 2 < len(words) and stem(words[k + 2].text) in aims)  # 'failing to reduce'
-        for k, w in enumerate(words)
-    )
-    if cues > negatives:
-        cue = next(w.text for w in said.words if w.negation)
-        faults.append(("polarity", cue, "adds a negation the cited sentences do not have"))
-        return 1
-    checked = 0
-    for i, key, no in _content_words(said.text):
-        found = flags.get(key)
-        if not found:
-            continue
-        checked += 1
-        if no not in found:
-            word = said.words[i]
-            cue = _cue(said.words, i) if no else word.text
-            reason = (
-                f"negates '{word.text}', which the cited sentences affirm"
-                if no
-                else f"the cited sentences negate '{word.text}'"
-            )
-            faults.append(("polarity", cue, reason))
-            break
-    return checked
-
-
-def _cue(words: Sequence[Token], at: int) -> str:
-    return next((w.text for w in reversed(words[max(0, at - 3) : at]) if w.negation), words[at].text)
 
 
 def _stances(said: _Text, cited: Sequence[_Text], roles: Roles | None, faults: list[Fault]) -> int:
@@ -218,12 +147,8 @@ def _stances(said: _Text, cited: Sequence[_Text], roles: Roles | None, faults: l
     return checked
 
 
-def _negative_word(word: Token) -> bool:
-    return word.negation or word.stance == "deny" or (word.content and _unprefixed(word.lower)[1])
-
-
 def _negative(text: _Text) -> bool:
-    return any(_negative_word(w) for w in text.words)
+    return any(negative_word(w) for w in text.words)
 
 
 def _role(subject: Named, kind: str, cited: Sequence[_Text], roles: Roles | None) -> str | None:
@@ -366,6 +291,8 @@ _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "whic
 _SAYING = frozenset(
     {"said", "says", "added", "adds", "claimed", "claims", "insisted", "argued", "stated", "wrote"}
 )
+# How a description set off after a name opens ('Roscosmos, the Russian space agency, said').
+_DESCRIBING = frozenset({"the", "a", "an", "who", "which", "whose", "its", "his", "her", "their"})
 _PREPOSITIONS = frozenset({"of", "from", "in", "at", "for", "with", "by", "on", "to"})
 _PASSIVE = frozenset({"was", "were", "is", "are", "been", "being", "be"})
 # The irregular pasts a finite verb after its actor may take: an English dictionary (lemminflect)
