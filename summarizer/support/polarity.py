@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from ..settings import SENTENCES_REMEMBERED
-from ..text.words import Token, adjective, in_dictionary, negated, stem, tokens
+from ..text.words import Token, negated, stem, tokens
 from .verdict import Rule
 
 Fault = tuple[Rule, str, str]
@@ -29,11 +29,17 @@ def _content_words(text: str) -> tuple[tuple[int, str, bool], ...]:
 
 
 def _unprefixed(word: str) -> tuple[str, bool]:
-    """A word's stem, and whether its prefix negates it: an adjective 'un' + a word ('unable',
-    'unlikely', 'unaware') says 'not able', 'not likely', 'not aware'."""
-    if word.startswith("un") and len(word) > 5 and adjective(word) and in_dictionary(word[2:]):
+    """A word's stem, and whether its prefix negates it: 'un' + a word says its opposite ('unable',
+    'unlikely', 'unaware', 'unlocked'), but 'uni-' and 'under-' start other words ('union',
+    'understand'), and 'unless' and 'until' are no negations. Read from the spelling alone: a
+    remainder that is no word ('uncle': 'cle') matches nothing the other text says."""
+    if word.startswith("un") and len(word) > 5 and not word.startswith(_NOT_UN) and word not in _NOT_NEGATED:
         return stem(word[2:]), True
     return stem(word), False
+
+
+_NOT_UN = ("uni", "under")
+_NOT_NEGATED = frozenset({"unless", "until"})
 
 
 @lru_cache(maxsize=SENTENCES_REMEMBERED)

@@ -173,15 +173,12 @@ def in_dictionary(word: str) -> bool:
     return any(form in _common_words() for forms in guesses.values() for form in forms)
 
 
-def adjective(word: str) -> bool:
-    """Whether lemminflect knows a word as an adjective ('unable', 'unknown')."""
-    return "ADJ" in lemminflect.getAllLemmas(word.lower())
-
-
 @cache
-def _common_words() -> frozenset[str]:
-    """The words of Webster's list that are not names (0.05 s to load, once)."""
-    return frozenset(w for w in english_words.get_english_words_set(["web2"]) if w.islower())
+def _common_words() -> set[str]:
+    """Webster's word list as it writes its words: a word it has in lower case is no name (0.1 s
+    to load, once)."""
+    words: set[str] = english_words.get_english_words_set(["web2"])
+    return words
 
 
 # The particles that make a verb another act ('check in', 'check out'), each as its kin read
