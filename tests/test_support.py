@@ -172,9 +172,9 @@ def test_dates_must_agree_with_the_evidence() -> None:
     )
 
 
-def test_an_adjective_with_un_is_its_word_negated() -> None:
-    """'unable' is 'not able': a statement that drops or adds the prefix flips what was said;
-    'unknown' and 'not known' say one thing."""
+def test_a_word_with_un_is_its_word_negated() -> None:
+    """'unable' is 'not able', 'unlocked' undoes 'locked': a statement that drops or adds the prefix
+    flips what was said; 'unknown' and 'not known' say one thing."""
     unable = "Marsh was unable to attend the talks."
     assert fault(check("Marsh was able to attend the talks.", unable)) == ("polarity", "able")
     assert fault(check(unable, "Marsh was able to attend the talks.")) == ("polarity", "unable")
@@ -188,6 +188,15 @@ def test_an_adjective_with_un_is_its_word_negated() -> None:
     )
     assert (
         check("The cause of the fire is unknown.", "The cause of the fire is not known.").verdict
+        == "supported"
+    )
+    assert fault(check("Marsh locked the harbour gate.", "Marsh unlocked the harbour gate.")) == (
+        "polarity",
+        "locked",
+    )
+    # 'uni-' and 'under-' begin other words: 'union' is no 'not ion', 'understood' no 'not derstood'
+    assert (
+        check("The union understood the offer.", "The union understood the offer on Friday.").verdict
         == "supported"
     )
 
