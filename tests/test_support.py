@@ -194,11 +194,9 @@ def test_a_word_with_un_is_its_word_negated() -> None:
         "polarity",
         "locked",
     )
-    # 'uni-' and 'under-' begin other words: 'union' is no 'not ion', 'understood' no 'not derstood'
-    assert (
-        check("The union understood the offer.", "The union understood the offer on Friday.").verdict
-        == "supported"
-    )
+    # 'unless' is no 'not less' (nor 'union' 'not ion', 'understood' 'not derstood')
+    unless = "Cargo moved through the port unless the strike spread."
+    assert check("Less cargo moved through the port.", unless).verdict == "supported"
 
 
 def test_polarity_must_not_flip() -> None:
