@@ -292,6 +292,7 @@ WORDS = st.sampled_from(
 
 
 @given(st.lists(WORDS, min_size=1, max_size=25).map(" ".join))
+@example(", Marsh Valmora's sued")  # the verb's doer is Valmora, read alike on both sides
 def test_a_statement_that_copies_its_evidence_is_never_unsupported(text: str) -> None:
     assert check(text, text).verdict != "unsupported"
 

@@ -212,8 +212,8 @@ def _credit(
     checked = 0
     for mention, i in said.mentions:
         verb = _verb_after(said, said.last[i])
-        if verb is None:
-            continue
+        if verb is None or mention.actor not in _doers(said, verb):
+            continue  # read as the cited sentences are: the verb's doer is the actor right before it
         key = stem(said.words[verb].text)
         own = {mention.actor, *members(mention.actor)}
         doers: set[str] = set()
