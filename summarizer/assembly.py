@@ -24,7 +24,7 @@ from .stages.figures import figure_discrepancies
 from .stages.joining import join_proposed
 from .stages.merge import merge
 from .stages.staged import synthesise_within
-from .stages.supporting import settle_support
+from .stages.supporting import FALLBACK_TITLE, settle_support
 from .stages.synthesise import TEMPLATES as SYNTHESIS_TEMPLATES
 from .stages.synthesise import settle_claims
 from .text import Sentence, Source, count, source_of
@@ -103,7 +103,7 @@ async def assemble(
         "discrepancies": [*synthesis.discrepancies, *figure_discrepancies(story.timeline)],
     }
     briefing = Briefing(
-        title=synthesis.title or extractions[0].source.title or "Briefing",
+        title=synthesis.title or extractions[0].source.title or FALLBACK_TITLE,
         **sections,
         sources=[
             records[i]

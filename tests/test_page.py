@@ -192,7 +192,9 @@ def test_hostile_strings_run_nothing(open_page: Any) -> None:
     assert page.evaluate("window.pwned") is None
     assert page.locator("script").count() == 1 and page.locator("img, svg, #injected").count() == 0
     assert page.locator("a[href^='javascript']").count() == 0
-    assert page.inner_text("h1").startswith("<svg onload=alert(1)><script>window.pwned = 1</script>")
+    # the model's headline names what no cited sentence does ('svg', 'onload'): the article's
+    # title, as hostile, stands in for it, shown as text
+    assert page.inner_text("h1").startswith("</style><script>alert(document.domain)</script>")
     page.click("a.cite[data-sentences='A2']")  # the page's own script still works under its policy
     assert "lit" in page.get_attribute("#s-A2", "class")
 

@@ -244,15 +244,43 @@ def test_markdown_escapes_what_sources_and_models_write() -> None:
     def respond(request: FillRequest[Any], attempt: int) -> dict[str, Any]:
         answer = capable(request, attempt)
         if request.step == "synthesis":
-            answer["title"] = "Strike\n## Fake section <b onmouseover=x>"
+            answer["title"] = "Strike\n## over pay <b onmouseover=x>"
         return answer
 
     note = render_briefing(summarize([hostile], settings=SETTINGS, model=FakeModel(respond)), "md")
     lines = note.splitlines()
-    assert lines[0] == r"# Strike ## Fake section \<b onmouseover=x\>"
-    assert not any(line.startswith(("# Injected", "## Fake")) for line in lines)
+    assert lines[0] == r"# Strike ## over pay \<b onmouseover=x\>"
+    assert not any(line.startswith(("# Injected", "## over")) for line in lines)
     assert re.search(r"(?<!\\)[<>]", note) is None  # no raw angle bracket: no HTML at all
     assert re.search(r"(?<!\\)\]\(javascript:", note) is None and r"Wire\](javascript:alert(1))" in note
+
+
+def test_a_headline_naming_what_no_cited_sentence_names_gives_way_to_the_articles_title() -> None:
+    """The note's title is the model's headline: its names, dates and figures must stand in the
+    sentences the note cites (a headline in title case is read without its capitals). One that
+    names someone nobody cites gives way to the article's own title, and the warnings say so."""
+
+    def respond(headline: str) -> Callable[[FillRequest[Any], int], dict[str, Any]]:
+        def answer(request: FillRequest[Any], attempt: int) -> dict[str, Any]:
+            found = capable(request, attempt)
+            if request.step == "synthesis":
+                found["title"] = headline
+            return found
+
+        return answer
+
+    titled = Document(name="one.txt", text=DAY_ONE.text, title="Dock strike", published=DAY_ONE.published)
+    kept = summarize(
+        [titled], settings=SETTINGS, model=FakeModel(respond("Workers Join Strike, Mayor Petrov Says"))
+    )
+    assert kept.title == "Workers Join Strike, Mayor Petrov Says"
+    made_up = summarize([titled], settings=SETTINGS, model=FakeModel(respond("Strike called by Okafor")))
+    assert made_up.title == "Dock strike"
+    assert any(
+        w.startswith("title 'Strike called by Okafor' is not supported by the note's cited sentences")
+        and w.endswith("replaced by 'Dock strike'")
+        for w in made_up.warnings
+    )
 
 
 def test_the_same_text_given_twice_is_one_source() -> None:

@@ -17,7 +17,7 @@ from functools import lru_cache
 from ..dates import REPORTING_PERIODS, find_dates
 from ..settings import SENTENCES_REMEMBERED
 from ..text.quantities import Figure, stated
-from ..text.words import Token, act_verb, stem, tokens
+from ..text.words import Token, act_verb, stem, title_cased, tokens
 
 # Dice overlap of the words that say what happened (see ``Gist``), with a participant in common
 # and without one.
@@ -77,8 +77,7 @@ def _read(text: str) -> tuple[tuple[Figure, ...], tuple[Token, ...], bool, froze
     figures = stated(text)
     taken = [(q.start, q.end) for q in figures] + [(d.start, d.end) for d in find_dates(text)]
     words = tuple(w for w in tokens(text) if not any(s <= w.start < e for s, e in taken))
-    content = [w for w in words if w.content]
-    headline = sum(w.text[0].isupper() for w in content) > 0.6 * len(content)  # 'Boeing Unveils New Jet'
+    headline = title_cased(words)  # 'Boeing Unveils New Jet'
     periods = frozenset(p for p, pattern in REPORTING_PERIODS.items() if pattern.search(text))
     after = [next((w for w in words if w.start >= q.end and w.content), None) for q in figures]
     counted = tuple(stem(w.text) if w else "" for w in after)

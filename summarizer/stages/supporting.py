@@ -140,9 +140,31 @@ def _unknown() -> Support:
     return Support(verdict="unchecked")
 
 
+def title_verdict(briefing: Briefing) -> Support | None:
+    """The verdict of the note's title, the model's headline, against every sentence the note
+    cites and the articles' own titles: its numbers, dates and names must stand there. None for a
+    title that is no model's words: an article's own (which its source record vouches for) or
+    the placeholder."""
+    if briefing.title in (FALLBACK_TITLE, *(s.title for s in briefing.sources)):
+        return None
+    judge = Judge.of(briefing)
+    cited = [Cited(s.id, s.text, judge.references.get(s.source)) for s in briefing.cited_sentences]
+    cited += [
+        Cited(f"{s.id} title", s.title, judge.references.get(s.id)) for s in briefing.sources if s.title
+    ]
+    return support.assess(briefing.title, cited, judge.table, headline=True)
+
+
+FALLBACK_TITLE = "Briefing"  # a note's title when neither the model nor an article gives one
+
+
 def unsupported(briefing: Briefing) -> list[Judged]:
-    """The statements of ``briefing`` that their citations do not support, worked out afresh."""
-    return [j for j in judged(with_support(briefing)) if j.support.verdict == "unsupported"]
+    """The statements of ``briefing`` that their citations do not support, worked out afresh; and
+    its title, if the sentences it cites do not hold its names, dates or figures."""
+    found = [j for j in judged(with_support(briefing)) if j.support.verdict == "unsupported"]
+    if (verdict := title_verdict(briefing)) is not None and verdict.verdict == "unsupported":
+        found.insert(0, Judged("title", briefing.title, verdict))
+    return found
 
 
 def settle_support(briefing: Briefing, drop: bool) -> tuple[Briefing, list[str]]:
@@ -155,6 +177,15 @@ def settle_support(briefing: Briefing, drop: bool) -> tuple[Briefing, list[str]]
         f"{j.where} {j.text[:60]!r} is not supported by its citations ({j.support.summary()}): {fate}"
         for j in bad
     ]
+    if (verdict := title_verdict(checked)) is not None and verdict.verdict == "unsupported":
+        # a headline has no mark of its own: the article's title stands in for it
+        title = next((s.title for s in checked.sources if s.title), FALLBACK_TITLE)
+        warnings.insert(
+            0,
+            f"title {checked.title!r} is not supported by the note's cited sentences "
+            f"({verdict.summary()}): replaced by {title!r}",
+        )
+        checked = checked.model_copy(update={"title": title})
     if not drop or not bad:
         return checked, warnings
 

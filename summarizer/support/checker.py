@@ -13,7 +13,7 @@ from ..dates import Found, find_dates, normalise, span_of
 from ..settings import SENTENCES_REMEMBERED
 from ..text import count, source_of
 from ..text.quantities import stated
-from ..text.words import stem, tokens
+from ..text.words import stem, title_cased, tokens
 from . import coverage, stance
 from .evidence import Cited, Roles
 from .names import Named, NameTable, acronyms, capitalised, same_word, spelled_out, unwritten_names
@@ -51,11 +51,16 @@ def assess(
     roles: Roles | None = None,
     known_dates: Sequence[str] = (),
     of_coverage: bool = False,
+    headline: bool = False,
 ) -> Support:
     """The support verdict of ``statement`` against the sentences it cites. ``known_dates`` are
     values already established for what the statement is about (an event's normalised date);
     ``of_coverage``: the statement speaks of the claim ``roles`` records (its explanation), not
-    for the claimant (its statement, where 'nobody disputes it' is what was claimed)."""
+    for the claimant (its statement, where 'nobody disputes it' is what was claimed). A
+    ``headline`` is read for its numbers, dates and names alone (its few words say no more than
+    the statements it heads), and read as lower case when it is in title case."""
+    if headline and title_cased(tokens(statement)):
+        statement = statement.lower()  # its capitals do not tell its names: words no dictionary has do
     if not cited:
         return Support(verdict="unsupported", faults=[Fault(rule="name", word="", reason="cites nothing")])
     reading = _Reading(statement, cited, table, find_dates(statement))
@@ -66,6 +71,8 @@ def assess(
     _numbers(reading, findings)
     _dates(reading, known_dates, findings)
     mentions = _names(reading, findings)
+    if headline:
+        return _verdict(findings)
 
     # who says and does what: 'Valmora' in "Valmora's mayor said" is the mayor
     def described(text: str, found: Sequence[Named]) -> list[Named]:
@@ -87,6 +94,10 @@ def assess(
     findings.checked += checked
     for rule, word, reason in faults:
         findings.fault(rule, word, reason)
+    return _verdict(findings)
+
+
+def _verdict(findings: Findings) -> Support:
     if findings.faults:
         return Support(verdict="unsupported", faults=findings.faults)
     return Support(verdict="supported" if findings.checked else "unchecked")

@@ -5,6 +5,7 @@ apart from the rules that use them."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
@@ -159,6 +160,13 @@ def lemma(word: str) -> str:
         if forms := found.get(part):
             return str(forms[0])
     return word.lower()
+
+
+def title_cased(words: Sequence[Token]) -> bool:
+    """Whether a text capitalises most of its words with content, as a headline may ('Boeing
+    Unveils New Jet'): its capitals then do not tell its names."""
+    content = [w for w in words if w.content]
+    return sum(w.text[0].isupper() for w in content) > 0.6 * len(content)
 
 
 @lru_cache(maxsize=16384)
