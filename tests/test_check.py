@@ -643,3 +643,20 @@ def test_the_date_an_event_is_known_by_is_its_own(tmp_path: Path) -> None:
         f"timeline {ids[1]}: reported by '2020-01-01', but it is known by the date of its earliest source"
         in out
     )
+
+
+def test_a_headline_naming_what_the_note_does_not_cite_is_a_problem(tmp_path: Path) -> None:
+    """The note's title is the model's headline: its names and figures must stand in the sentences
+    the note cites (or an article's title); the golden headline does, a forged one does not."""
+    assert run(str(GOLDEN))[0] == 0  # 'US urges Serbia to pull forces back from the Kosovo border...'
+
+    def change(data: dict) -> None:
+        data["title"] = "Kosovo says Russia sent 5,000 troops to the border"
+
+    code, out, _ = run(tampered(tmp_path, change))
+    assert code == 1
+    (line,) = [line for line in out.splitlines() if line.startswith("title:")]
+    assert (
+        "'Kosovo says Russia sent 5,000 troops to the border' is not supported by the sentences the note cites" in line
+    )
+    assert 'number "5,000"' in line and 'name "Russia"' in line
