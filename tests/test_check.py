@@ -657,6 +657,7 @@ def test_a_headline_naming_what_the_note_does_not_cite_is_a_problem(tmp_path: Pa
     assert code == 1
     (line,) = [line for line in out.splitlines() if line.startswith("title:")]
     assert (
-        "'Kosovo says Russia sent 5,000 troops to the border' is not supported by the sentences the note cites" in line
+        "'Kosovo says Russia sent 5,000 troops to the border' is not supported by the sentences the note cites"
+        in line
     )
     assert 'number "5,000"' in line and 'name "Russia"' in line
