@@ -103,9 +103,10 @@ def _roles(claim: BriefingClaim) -> Roles:
     )
 
 
-def with_support(briefing: Briefing) -> Briefing:
-    """``briefing`` with the support verdict of every statement filled in."""
-    judge = Judge.of(briefing)
+def with_support(briefing: Briefing, judge: Judge | None = None) -> Briefing:
+    """``briefing`` with the support verdict of every statement filled in (by ``judge``, if one
+    is made for it already)."""
+    judge = judge or Judge.of(briefing)
     # the records that hold statements are copied to be given their verdicts; all else is shared
     checked = briefing.model_copy(
         update={
@@ -140,14 +141,14 @@ def _unknown() -> Support:
     return Support(verdict="unchecked")
 
 
-def title_verdict(briefing: Briefing) -> Support | None:
+def title_verdict(briefing: Briefing, judge: Judge | None = None) -> Support | None:
     """The verdict of the note's title, the model's headline, against every sentence the note
     cites and the articles' own titles: its numbers, dates and names must stand there. None for a
     title that is no model's words: an article's own (which its source record vouches for) or
     the placeholder."""
     if briefing.title in (FALLBACK_TITLE, *(s.title for s in briefing.sources)):
         return None
-    judge = Judge.of(briefing)
+    judge = judge or Judge.of(briefing)
     cited = [Cited(s.id, s.text, judge.references.get(s.source)) for s in briefing.cited_sentences]
     cited += [
         Cited(f"{s.id} title", s.title, judge.references.get(s.id)) for s in briefing.sources if s.title
@@ -161,8 +162,9 @@ FALLBACK_TITLE = "Briefing"  # a note's title when neither the model nor an arti
 def unsupported(briefing: Briefing) -> list[Judged]:
     """The statements of ``briefing`` that their citations do not support, worked out afresh; and
     its title, if the sentences it cites do not hold its names, dates or figures."""
-    found = [j for j in judged(with_support(briefing)) if j.support.verdict == "unsupported"]
-    if (verdict := title_verdict(briefing)) is not None and verdict.verdict == "unsupported":
+    judge = Judge.of(briefing)
+    found = [j for j in judged(with_support(briefing, judge)) if j.support.verdict == "unsupported"]
+    if (verdict := title_verdict(briefing, judge)) is not None and verdict.verdict == "unsupported":
         found.insert(0, Judged("title", briefing.title, verdict))
     return found
 
@@ -170,14 +172,15 @@ def unsupported(briefing: Briefing) -> list[Judged]:
 def settle_support(briefing: Briefing, drop: bool) -> tuple[Briefing, list[str]]:
     """``briefing`` with its verdicts, its unsupported statements dropped (``drop``) or kept and
     marked; and a warning for each of them."""
-    checked = with_support(briefing)
+    judge = Judge.of(briefing)
+    checked = with_support(briefing, judge)
     bad = [j for j in judged(checked) if j.support.verdict == "unsupported"]
     fate = "dropped" if drop else "kept, marked"
     warnings = [
         f"{j.where} {j.text[:60]!r} is not supported by its citations ({j.support.summary()}): {fate}"
         for j in bad
     ]
-    if (verdict := title_verdict(checked)) is not None and verdict.verdict == "unsupported":
+    if (verdict := title_verdict(checked, judge)) is not None and verdict.verdict == "unsupported":
         # a headline has no mark of its own: the article's title stands in for it
         title = next((s.title for s in checked.sources if s.title), FALLBACK_TITLE)
         warnings.insert(
