@@ -105,21 +105,24 @@ def _verdict(findings: Findings) -> Support:
 
 def _numbers(reading: _Reading, findings: Findings) -> None:
     """Every quantity must be stated, rounded or summed from the evidence's; a count of sources
-    ('both outlets') must not exceed the sources cited."""
-    evidence_text = " ".join(c.text for c in reading.cited).casefold()
-    counted = [m for m in _SOURCE_COUNT.finditer(reading.statement) if _counts_sources(m, evidence_text)]
+    ('both outlets') must not exceed the sources cited. The evidence is read only for a statement
+    that states a figure (a headline is checked against every sentence a note cites)."""
+    matches = list(_SOURCE_COUNT.finditer(reading.statement))
+    evidence_text = " ".join(c.text for c in reading.cited).casefold() if matches else ""
+    counted = [m for m in matches if _counts_sources(m, evidence_text)]
     cited_sources = len({source_of(c.id) for c in reading.cited})
     for match in counted:
         findings.checked += 1
         number = _COUNT_WORDS.get(match.group(1).lower()) or int(match.group(1))
         if number > cited_sources:  # 'one source says' of two cited is fine; 'both' of one is not
             findings.fault("number", match.group(1), f"the statement cites {count(cited_sources, 'source')}")
-    evidence = [quantity for c in reading.cited for quantity in stated(c.text)]
     # the statement's figures are those it states (its dates' numbers aside), less the counts of sources
     counts = [m.span() for m in counted]
-    for quantity in (
-        q for q in stated(reading.statement) if not any(q.start < e and s < q.end for s, e in counts)
-    ):
+    figures = [q for q in stated(reading.statement) if not any(q.start < e and s < q.end for s, e in counts)]
+    if not figures:
+        return
+    evidence = [quantity for c in reading.cited for quantity in stated(c.text)]
+    for quantity in figures:
         findings.checked += 1
         if supported(quantity, evidence) is None:
             given = ", ".join(q.text for q in evidence) or "no number"
@@ -128,6 +131,8 @@ def _numbers(reading: _Reading, findings: Findings) -> None:
 
 def _dates(reading: _Reading, known: Sequence[str], findings: Findings) -> None:
     """Every date must be one the evidence states (read from its own source's date), or coarser."""
+    if not reading.dates:
+        return
     values = set(known)
     for c in reading.cited:
         if c.reference:
