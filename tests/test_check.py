@@ -661,3 +661,13 @@ def test_a_headline_naming_what_the_note_does_not_cite_is_a_problem(tmp_path: Pa
         in line
     )
     assert 'number "5,000"' in line and 'name "Russia"' in line
+
+
+def test_a_disagreement_headed_by_what_its_positions_do_not_cite_is_a_problem(tmp_path: Path) -> None:
+    def change(data: dict) -> None:
+        data["discrepancies"][0]["topic"] = "How firmly Vucic denied that Moscow sent tanks"
+
+    code, out, _ = run(tampered(tmp_path, change))
+    assert code == 1
+    (line,) = [line for line in out.splitlines() if line.startswith("discrepancies[0] topic:")]
+    assert 'name "Moscow"' in line

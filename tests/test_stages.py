@@ -283,6 +283,54 @@ def test_a_headline_naming_what_no_cited_sentence_names_gives_way_to_the_article
     )
 
 
+def test_a_disagreement_headed_by_what_its_positions_do_not_say_gets_a_neutral_heading() -> None:
+    """A disagreement's topic heads its positions: one that names what none of the sentences they
+    cite names ('Okafor') gives way to a heading that says only which sources differ."""
+
+    def respond(topic: str) -> Callable[[FillRequest[Any], int], dict[str, Any]]:
+        def answer(request: FillRequest[Any], attempt: int) -> dict[str, Any]:
+            found = capable(request, attempt)
+            if request.step == "synthesis":
+                said = dict(sentences(request))
+                legal = next(i for i, text in said.items() if "illegal" in text and i.startswith("A"))
+                police = next(i for i, text in said.items() if "illegal" in text and i.startswith("B"))
+                found["discrepancies"] = [
+                    {
+                        "topic": topic,
+                        "positions": [
+                            {
+                                "source_id": "A",
+                                "says": "The union denied that the strike was illegal.",
+                                "evidence": cite(legal, said[legal]),
+                            },
+                            {
+                                "source_id": "B",
+                                "says": "Police said the strike was illegal.",
+                                "evidence": cite(police, said[police]),
+                            },
+                        ],
+                    }
+                ]
+            return found
+
+        return answer
+
+    kept = summarize(
+        [DAY_ONE, DAY_TWO], settings=SETTINGS, model=FakeModel(respond("Whether the strike is legal"))
+    )
+    assert [d.topic for d in kept.discrepancies] == ["Whether the strike is legal"]
+    made_up = summarize(
+        [DAY_ONE, DAY_TWO],
+        settings=SETTINGS,
+        model=FakeModel(respond("Whether the strike broke a law of Okafor")),
+    )
+    assert [d.topic for d in made_up.discrepancies] == ["Where sources A, B differ"]
+    assert any(
+        w.startswith("discrepancies[0] topic 'Whether the strike broke a law of Okafor' is not supported")
+        for w in made_up.warnings
+    )
+
+
 def test_the_same_text_given_twice_is_one_source() -> None:
     copy = Document(name="copy.txt", text=DAY_ONE.text, published=DAY_ONE.published)
     sources = sources_of([DAY_ONE, copy, DAY_TWO])

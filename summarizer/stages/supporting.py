@@ -5,13 +5,14 @@ the pipeline (which stores the verdicts) and ``check`` (which works them out aga
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from .. import support  # the checker itself loads on the first statement judged
-from ..schema.briefing import Briefing, BriefingActor, BriefingClaim
+from ..schema.briefing import Briefing, BriefingActor, BriefingClaim, Discrepancy
 from ..support import Cited, Roles, Support
 from ..text import source_of
 
@@ -80,17 +81,18 @@ class Judge:
         claim: str | None = None,
         dates: Sequence[str] = (),
         explains: bool = True,
+        headline: bool = False,
     ) -> Support:
         """The verdict of ``text``; with ``claim``, a statement about that claim: its explanation
         (``explains``: what it says of the claim's record is checked against it) or the claim's
-        own statement (what the claimant says)."""
+        own statement (what the claimant says); a ``headline`` for its numbers, dates and names."""
         ids = dict.fromkeys(i for i in sentence_ids if i in self.texts)
         cited = [
             Cited(i, self.texts[i], self.references.get(source_of(i)), frozenset(self.actors_of[i]))
             for i in ids
         ]
         roles = self.roles.get(claim) if claim else None
-        return support.assess(text, cited, self.table, roles, dates, of_coverage=explains)
+        return support.assess(text, cited, self.table, roles, dates, of_coverage=explains, headline=headline)
 
 
 def _roles(claim: BriefingClaim) -> Roles:
@@ -159,6 +161,28 @@ def title_verdict(briefing: Briefing, judge: Judge | None = None) -> Support | N
 FALLBACK_TITLE = "Briefing"  # a note's title when neither the model nor an article gives one
 
 
+def topic_verdicts(briefing: Briefing, judge: Judge | None = None) -> list[tuple[int, Support]]:
+    """The verdict of each disagreement's topic, a heading of a few words, against the sentences
+    its positions cite: its numbers, dates and names must stand there. The rows of the note a
+    topic names ('Figures for E3') are the note's own."""
+    judge = judge or Judge.of(briefing)
+    rows = {event.id for event in briefing.timeline}
+    verdicts = []
+    for i, discrepancy in enumerate(briefing.discrepancies):
+        topic = _ROW_ID.sub(lambda row: "" if row.group() in rows else row.group(), discrepancy.topic)
+        ids = [c.sentence_id for position in discrepancy.positions for c in position.citations]
+        verdicts.append((i, judge(topic, ids, headline=True)))
+    return verdicts
+
+
+_ROW_ID = re.compile(r"\bE\d+\b")
+
+
+def neutral_topic(discrepancy: Discrepancy) -> str:
+    """A topic that says no more than the disagreement's positions: which sources differ."""
+    return f"Where sources {', '.join(dict.fromkeys(p.source for p in discrepancy.positions))} differ"
+
+
 def unsupported(briefing: Briefing) -> list[Judged]:
     """The statements of ``briefing`` that their citations do not support, worked out afresh; and
     its title, if the sentences it cites do not hold its names, dates or figures."""
@@ -166,6 +190,11 @@ def unsupported(briefing: Briefing) -> list[Judged]:
     found = [j for j in judged(with_support(briefing, judge)) if j.support.verdict == "unsupported"]
     if (verdict := title_verdict(briefing, judge)) is not None and verdict.verdict == "unsupported":
         found.insert(0, Judged("title", briefing.title, verdict))
+    found += [
+        Judged(f"discrepancies[{i}] topic", briefing.discrepancies[i].topic, verdict)
+        for i, verdict in topic_verdicts(briefing, judge)
+        if verdict.verdict == "unsupported"
+    ]
     return found
 
 
@@ -189,6 +218,20 @@ def settle_support(briefing: Briefing, drop: bool) -> tuple[Briefing, list[str]]
             f"({verdict.summary()}): replaced by {title!r}",
         )
         checked = checked.model_copy(update={"title": title})
+    topics = dict(topic_verdicts(checked, judge))
+    if any(v.verdict == "unsupported" for v in topics.values()):
+        # a heading has no mark of its own: one that names no more than its positions stands in
+        discrepancies = []
+        for i, discrepancy in enumerate(checked.discrepancies):
+            if topics[i].verdict == "unsupported":
+                neutral = neutral_topic(discrepancy)
+                warnings.append(
+                    f"discrepancies[{i}] topic {discrepancy.topic!r} is not supported by its positions' "
+                    f"citations ({topics[i].summary()}): replaced by {neutral!r}"
+                )
+                discrepancy = discrepancy.model_copy(update={"topic": neutral})
+            discrepancies.append(discrepancy)
+        checked = checked.model_copy(update={"discrepancies": discrepancies})
     if not drop or not bad:
         return checked, warnings
 
