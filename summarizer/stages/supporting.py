@@ -1,7 +1,8 @@
 """Support verdicts for every statement a briefing makes (bottom line, key points, event
-descriptions, claims and their explanations, discrepancy positions): worked out by the support
-checker from the cited sentences the briefing carries and its own actor table. One walk serves
-the pipeline (which stores the verdicts) and ``check`` (which works them out again)."""
+descriptions, claims and their explanations, discrepancy positions), and for its headings (the
+title, each disagreement's topic) by their names, dates and figures alone: worked out by the
+support checker from the cited sentences the briefing carries and its own actor table. One walk
+serves the pipeline (which stores the verdicts) and ``check`` (which works them out again)."""
 
 from __future__ import annotations
 
@@ -185,7 +186,8 @@ def neutral_topic(discrepancy: Discrepancy) -> str:
 
 def unsupported(briefing: Briefing) -> list[Judged]:
     """The statements of ``briefing`` that their citations do not support, worked out afresh; and
-    its title, if the sentences it cites do not hold its names, dates or figures."""
+    its title and disagreement topics, if the sentences they rest on do not hold their names, dates
+    or figures."""
     judge = Judge.of(briefing)
     found = [j for j in judged(with_support(briefing, judge)) if j.support.verdict == "unsupported"]
     if (verdict := title_verdict(briefing, judge)) is not None and verdict.verdict == "unsupported":
@@ -198,9 +200,37 @@ def unsupported(briefing: Briefing) -> list[Judged]:
     return found
 
 
+def _settle_headings(briefing: Briefing, judge: Judge) -> tuple[Briefing, list[str]]:
+    """``briefing`` with a title or disagreement topic that fails its check (``title_verdict``,
+    ``topic_verdicts``) replaced, as a heading has no mark of its own: the article's own title
+    for the title, which sources differ for a topic; and a warning for each."""
+    warnings = []
+    if (verdict := title_verdict(briefing, judge)) is not None and verdict.verdict == "unsupported":
+        title = next((s.title for s in briefing.sources if s.title), FALLBACK_TITLE)
+        warnings.append(
+            f"title {briefing.title!r} is not supported by the note's cited sentences "
+            f"({verdict.summary()}): replaced by {title!r}"
+        )
+        briefing = briefing.model_copy(update={"title": title})
+    topics = dict(topic_verdicts(briefing, judge))
+    if all(v.verdict != "unsupported" for v in topics.values()):
+        return briefing, warnings
+    discrepancies = []
+    for i, discrepancy in enumerate(briefing.discrepancies):
+        if topics[i].verdict == "unsupported":
+            neutral = neutral_topic(discrepancy)
+            warnings.append(
+                f"discrepancies[{i}] topic {discrepancy.topic!r} is not supported by its positions' "
+                f"citations ({topics[i].summary()}): replaced by {neutral!r}"
+            )
+            discrepancy = discrepancy.model_copy(update={"topic": neutral})
+        discrepancies.append(discrepancy)
+    return briefing.model_copy(update={"discrepancies": discrepancies}), warnings
+
+
 def settle_support(briefing: Briefing, drop: bool) -> tuple[Briefing, list[str]]:
     """``briefing`` with its verdicts, its unsupported statements dropped (``drop``) or kept and
-    marked; and a warning for each of them."""
+    marked, its headings that fail their check replaced; and a warning for each of them."""
     judge = Judge.of(briefing)
     checked = with_support(briefing, judge)
     bad = [j for j in judged(checked) if j.support.verdict == "unsupported"]
@@ -209,29 +239,8 @@ def settle_support(briefing: Briefing, drop: bool) -> tuple[Briefing, list[str]]
         f"{j.where} {j.text[:60]!r} is not supported by its citations ({j.support.summary()}): {fate}"
         for j in bad
     ]
-    if (verdict := title_verdict(checked, judge)) is not None and verdict.verdict == "unsupported":
-        # a headline has no mark of its own: the article's title stands in for it
-        title = next((s.title for s in checked.sources if s.title), FALLBACK_TITLE)
-        warnings.insert(
-            0,
-            f"title {checked.title!r} is not supported by the note's cited sentences "
-            f"({verdict.summary()}): replaced by {title!r}",
-        )
-        checked = checked.model_copy(update={"title": title})
-    topics = dict(topic_verdicts(checked, judge))
-    if any(v.verdict == "unsupported" for v in topics.values()):
-        # a heading has no mark of its own: one that names no more than its positions stands in
-        discrepancies = []
-        for i, discrepancy in enumerate(checked.discrepancies):
-            if topics[i].verdict == "unsupported":
-                neutral = neutral_topic(discrepancy)
-                warnings.append(
-                    f"discrepancies[{i}] topic {discrepancy.topic!r} is not supported by its positions' "
-                    f"citations ({topics[i].summary()}): replaced by {neutral!r}"
-                )
-                discrepancy = discrepancy.model_copy(update={"topic": neutral})
-            discrepancies.append(discrepancy)
-        checked = checked.model_copy(update={"discrepancies": discrepancies})
+    checked, replaced = _settle_headings(checked, judge)
+    warnings = replaced + warnings
     if not drop or not bad:
         return checked, warnings
 
