@@ -72,12 +72,11 @@ class _Text:
         """The actor a clause's verb is said of across what describes it, set off by commas or
         brackets ('Roscosmos, the Russian space agency, said'; 'Marsh, who heads the council,
         denied'): the one that ends the clause before that description."""
-        described = [w for w in self.words if w.clause == clause - 1]
-        if not described or described[0].lower not in _DESCRIBING:
+        opening = next((w for w in self.words if w.clause == clause - 1), None)
+        if opening is None or opening.lower not in _DESCRIBING:
             return None
-        ending = [m for m, i in self.mentions if self.words[self.last[i]].clause == clause - 2]
         last = max((i for i, w in enumerate(self.words) if w.clause == clause - 2), default=None)
-        return next((m for m, i in self.mentions if m in ending and self.last[i] == last), None)
+        return next((m for m, i in self.mentions if self.last[i] == last), None)
 
     def passive(self, at: int) -> bool:
         following = self.words[at + 1 : at + 3]
