@@ -1,6 +1,7 @@
 """Whether an actor (and its title), an event's place or a participant in it, or the outlet a
-claim is reported through, is named in the sentences it cites: extraction keeps it only if so, and ``check`` vouches for it in a saved briefing by the same
-rule, so the tool's own output passes its own check."""
+claim is reported through, is named in the sentences it cites: extraction keeps it only if so,
+and ``check`` vouches for it in a saved briefing by the same rule, so the tool's own output
+passes its own check."""
 
 from __future__ import annotations
 

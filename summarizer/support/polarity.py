@@ -1,6 +1,6 @@
 """Polarity: a statement must not affirm what its cited sentences negate, or the reverse, nor add
 a negation they do not have. Each content word is read with whether a negation governs it, and
-an adjective with 'un' as its word negated ('unable': not able)."""
+a word with 'un' as its word negated ('unable': not able; 'unlocked': not locked)."""
 
 from __future__ import annotations
 
@@ -106,5 +106,5 @@ def _cue(words: Sequence[Token], at: int) -> str:
 
 
 def negative_word(word: Token) -> bool:
-    """A negation, a verb of denial, or an adjective negated by its prefix ('unable')."""
+    """A negation, a verb of denial, or a word its prefix negates ('unable')."""
     return word.negation or word.stance == "deny" or (word.content and _unprefixed(word.lower)[1])
