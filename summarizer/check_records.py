@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from .schema.briefing import Briefing, BriefingClaim, SourceRecord, TimelineEvent
 from .schema.extraction import Extraction
-from .stages.actor_table import given_by_name, owners, same_value
+from .stages.actor_table import given_by_name, given_values, owners, same_value
 from .stages.merge import anchored, cited_outlets
 from .stages.naming import unnamed_participants, unnamed_place, unnamed_via
 from .stages.synthesise import rule_status
@@ -166,7 +166,7 @@ def _actor_records(briefing: Briefing) -> list[Problem]:
             kinds = sorted({owner.kind for owner in made_of})
             problems.append(Problem(where, f"kind {actor.kind!r} is none its sources give it ({kinds})"))
         for field, values in (("title", actor.titles), ("affiliation", actor.affiliations)):
-            allowed = {same_value(v) for owner in made_of if (v := getattr(owner, field))}
+            allowed = given_values(made_of, field)
             for value in values:
                 if same_value(value) not in allowed:
                     problems.append(Problem(where, f"{field} {value!r} is none its sources give it"))

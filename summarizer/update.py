@@ -14,7 +14,7 @@ from .check import verify_briefing
 from .check_records import cited_corpus, records_now, shown
 from .errors import InputError
 from .schema.briefing import Briefing, BriefingActor, SurfaceForm
-from .stages.actor_table import given_by_name, names_given, owners, same_value
+from .stages.actor_table import given_by_name, given_values, names_given, owners, same_value
 from .stages.naming import (
     dropped_name,
     dropped_participant,
@@ -147,7 +147,7 @@ def as_extracted_now(briefing: Briefing, sources: Sequence[Source]) -> Briefing:
         def kept_titles(actor: BriefingActor) -> list[str]:
             """The actor's titles that an extraction of its names still gives."""
             made_of = owners(actor, giving) or []
-            titles = {same_value(o.title) for o in made_of if o.title}
+            titles = given_values(made_of, "title")
             return [t for t in actor.titles if same_value(t) in titles] if made_of else actor.titles
 
         table = []

@@ -69,6 +69,12 @@ def owners(actor: BriefingActor, given: Given) -> list[Actor] | None:
     return [owner for key in keys for owner in given[key]]
 
 
+def given_values(made_of: Iterable[Actor], field: str) -> set[str]:
+    """The titles (or affiliations) the extracted actors give, as the table tells them apart
+    (``same_value``): what a table's actor made of them may list."""
+    return {same_value(value) for actor in made_of if (value := getattr(actor, field))}
+
+
 def _resolved(
     extractions: Sequence[Extraction], resolved: Sequence[BriefingActor] = (), carried: int = 0
 ) -> tuple[list[BriefingActor], ActorIds]:
