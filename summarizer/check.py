@@ -139,11 +139,7 @@ def verify_briefing(
     problems += extraction_problems(briefing, sources, verified)  # what an update will merge again, as it is
     if support:
         problems += [
-            Problem(
-                j.where,
-                f"{j.text!r} is not supported by "
-                f"{'the sentences the note cites' if j.where == 'title' else 'its citations'}: {j.support.summary()}",
-            )
+            Problem(j.where, f"{j.text!r} is not supported by {j.against}: {j.support.summary()}")
             for j in unsupported(briefing)
         ]
     return problems

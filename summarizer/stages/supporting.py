@@ -25,6 +25,7 @@ class Judged:
     where: str
     text: str
     support: Support
+    against: str = "its citations"  # what it is judged against, as a problem or warning says
 
 
 def actor_table(actors: Sequence[BriefingActor]) -> support.NameTable:
@@ -191,7 +192,7 @@ def unsupported(briefing: Briefing) -> list[Judged]:
     judge = Judge.of(briefing)
     found = [j for j in judged(with_support(briefing, judge)) if j.support.verdict == "unsupported"]
     if (verdict := title_verdict(briefing, judge)) is not None and verdict.verdict == "unsupported":
-        found.insert(0, Judged("title", briefing.title, verdict))
+        found.insert(0, Judged("title", briefing.title, verdict, "the sentences the note cites"))
     found += [
         Judged(f"discrepancies[{i}] topic", briefing.discrepancies[i].topic, verdict)
         for i, verdict in topic_verdicts(briefing, judge)
