@@ -19,6 +19,7 @@ from summarizer.evaluation import (
     events_overall,
     load_articles,
 )
+from summarizer.evaluation.corpus import grouped
 from summarizer.evaluation.metrics import Scores, conll, muc
 
 MINI = Path(__file__).parent / "data" / "meantime"
@@ -87,6 +88,22 @@ def test_eval_errors_list_each_miss_with_what_a_developer_needs(tmp_path: Path) 
         "mention": "Acme Inc.",
         "gold": ["Acme", "Acme Inc.", "Globex", "Globex Corporation"],
     }.items() <= misses[0].items()
+
+
+def test_eval_events_by_found_briefs_each_story_the_grouping_finds() -> None:
+    """`--by found` takes articles together as `summarizer stories` groups them, not as annotated:
+    the dock strike's three reports are one story found, the two company notices another."""
+    articles = [
+        json.loads(f.read_text()) for f in [*sorted(EVENTS.glob("*.json")), *sorted(MINI.glob("*.json"))]
+    ]
+    found = {name: sorted(a["id"] for a in members) for name, members in grouped(articles, "found")}
+    assert sorted(found.values()) == [["1", "2"], ["A", "B", "C"]]
+    assert next(name for name, ids in found.items() if ids == ["A", "B", "C"]).startswith("port #")
+    result = CliRunner().invoke(main, ["eval", "events", str(EVENTS), "--by", "found"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[0].split()[0] == "found"
+    assert result.stdout.splitlines()[1].split()[:5] == ["port", "#1", "8", "5", "2"]
+    assert "in a story found): B3 P 1.000 R 0.750" in result.stdout
 
 
 def test_eval_events_scores_the_merges_of_each_topic() -> None:

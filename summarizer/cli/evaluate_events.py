@@ -27,13 +27,16 @@ CONLL_ROWS = (
 @errors_option("pair joined that reports different events, and pair of one event left apart")
 @click.option(
     "--by",
-    type=click.Choice(["story", "topic"]),
+    type=click.Choice(["story", "topic", "found"]),
     default="story",
     show_default=True,
-    help="Brief each story's articles as one (its topic and subtopic), or each topic's, its stories together.",
+    help="Brief each story's articles as one (its topic and subtopic), or each topic's, its stories "
+    "together, or each story `summarizer stories` finds.",
 )
 @format_option(
-    ["text", "json"], "text: scores by story (or topic); json: the scores and every error", default="text"
+    ["text", "json"],
+    "text: scores by story (or topic, or story found); json: the scores and every error",
+    default="text",
 )
 @reports_errors
 def eval_events(directory: str, errors: bool, by: str, fmt: str) -> None:
@@ -42,7 +45,8 @@ def eval_events(directory: str, errors: bool, by: str, fmt: str) -> None:
     against the gold event instances, beside two baselines: joining events whose words are the
     same, and joining those whose head word has the same lemma in a story (ECB+'s baseline); then
     the rows of each story's note made by the whole pipeline, a model answering from the
-    annotations. With --by topic, each topic's stories are briefed as one."""
+    annotations. With --by topic, each topic's stories are briefed as one; with --by found, each
+    story the product's grouping finds, as a day's news is briefed."""
     from dataclasses import asdict
 
     from ..evaluation import evaluate_events, events_overall
@@ -104,6 +108,7 @@ def eval_events(directory: str, errors: bool, by: str, fmt: str) -> None:
         }
         click.echo(json.dumps({"by": by, **overall, "topics": topics}, indent=2))
         return
+    unit = "story found" if by == "found" else by
     click.echo(
         f"{by:<16} {'reports':>7} {'events':>6} {'across':>6} {'merged':>6}  {'B3 P':>6} {'R':>6}  "
         f"{'joins':>5} {'right':>5} {'pair P':>6} {'pair R':>6}  {'words B3 P':>10} {'pair P':>6}"
@@ -119,7 +124,7 @@ def eval_events(directory: str, errors: bool, by: str, fmt: str) -> None:
     for label, (scores, joins) in (
         ("event merges", (b3, pairs)),
         ("baseline (joined when the event words are the same)", (base_b3, base_pairs)),
-        (f"baseline (joined when the event's head lemma is the same, in a {by})", (lemma_b3, lemma_pairs)),
+        (f"baseline (joined when the event's head lemma is the same, in a {unit})", (lemma_b3, lemma_pairs)),
     ):
         click.echo(
             f"{label}: B3 P {scores.precision:.3f} R {scores.recall:.3f} F1 {scores.f1:.3f}; "
@@ -160,7 +165,7 @@ def eval_events(directory: str, errors: bool, by: str, fmt: str) -> None:
         + (f" ({marked_right / marked:.3f})" if marked else "")
     )
     click.echo(
-        f"CoNLL F1 (MUC, B3, CEAF-e F1), every {by} at once: "
+        f"CoNLL F1 (MUC, B3, CEAF-e F1), every {unit} at once: "
         + "; ".join(
             f"{label} {c.f1:.3f} ({c.muc.f1:.3f}, {c.b3.f1:.3f}, {c.ceaf_e.f1:.3f})"
             for label, c in ((label, events_conll(results, of)) for label, of in CONLL_ROWS)

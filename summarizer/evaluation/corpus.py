@@ -4,6 +4,7 @@ one as the product reads a plain-text article, and their gold entities."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -14,6 +15,7 @@ from pydantic import BaseModel, Field, ValidationError, field_validator
 
 from ..documents import Document, decode_json, read_input, read_plain_text
 from ..errors import InputError
+from ..stories import STORY_SIMILARITY, copy_groups, group, texts_of
 
 NAMED_TYPES = ("PER", "ORG", "LOC")
 
@@ -101,17 +103,38 @@ def gold_topic(article: dict[str, Any]) -> str:
     return str(article.get("topic", "all"))
 
 
-# how articles are taken together to be briefed as one: by story (as ``summarizer stories``
-# groups a day's news), or by topic (each topic's stories briefed as one)
+# how articles are taken together to be briefed as one: by story (as annotated), or by topic
+# (each topic's stories briefed as one); or, "found", as ``summarizer stories`` groups them
 GROUPINGS = {"story": gold_story, "topic": gold_topic}
+GROUPED_BY = (*GROUPINGS, "found")
 
 
 def grouped(articles: Sequence[dict[str, Any]], by: str) -> list[tuple[str, list[dict[str, Any]]]]:
-    """The articles of each story or topic (``GROUPINGS``), in the order of their names."""
+    """The articles of each story or topic (``GROUPINGS``), in the order of their names; or of each
+    story the product's grouping finds (``found_stories``), named by the annotated story most of
+    its articles report."""
     groups: dict[str, list[dict[str, Any]]] = {}
+    if by == "found":
+        for n, story in enumerate(found_stories(articles)[0], start=1):
+            most = Counter(gold_story(articles[i]) for i in story).most_common(1)[0][0]
+            groups[f"{most} #{n}"] = [articles[i] for i in story]
+        return sorted(groups.items())
     for article in articles:
         groups.setdefault(GROUPINGS[by](article), []).append(article)
     return sorted(groups.items())
+
+
+def found_stories(
+    articles: Sequence[dict[str, Any]], similarity: float | None = None
+) -> tuple[list[list[int]], int]:
+    """The stories ``summarizer stories`` finds among the articles (indices), at ``similarity``
+    (else its own): near-copies folded, then grouped, each copy placed in its original's story;
+    and how many near-copies were folded."""
+    texts = texts_of([(a.get("title"), a["text"]) for a in articles])
+    copies = copy_groups(texts)
+    kept = [members[0] for members in copies]
+    found = group([texts[i] for i in kept], STORY_SIMILARITY if similarity is None else similarity)
+    return [[i for k in story for i in copies[k]] for story in found], len(articles) - len(kept)
 
 
 def gold_value(value: str) -> str:

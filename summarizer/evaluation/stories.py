@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..lazy import deferred
-from ..stories import STORY_SIMILARITY, cluster, copy_groups, group, texts_of
-from .corpus import gold_story
+from ..stories import STORY_SIMILARITY, cluster, texts_of
+from .corpus import found_stories, gold_story
 from .metrics import Scores, b_cubed
 
 if TYPE_CHECKING:
@@ -44,9 +44,7 @@ def evaluate_stories(articles: Sequence[dict[str, Any]], similarity: float = STO
     gold: dict[str, list[int]] = {}
     for index, article in enumerate(articles):
         gold.setdefault(gold_story(article), []).append(index)
-    copies = copy_groups(texts)
-    kept = [members[0] for members in copies]
-    found = [[i for k in story for i in copies[k]] for story in group([texts[i] for i in kept], similarity)]
+    found, folded = found_stories(articles, similarity)
     baseline = cluster(_plain_vectors(texts), BASELINE_SIMILARITY)
     mixed = []
     for story in found:
@@ -59,6 +57,6 @@ def evaluate_stories(articles: Sequence[dict[str, Any]], similarity: float = STO
         articles=len(articles),
         stories=len(found),
         gold_stories=len(gold),
-        folded=len(articles) - len(kept),
+        folded=folded,
         mixed=mixed,
     )
