@@ -340,6 +340,27 @@ def test_a_place_or_body_whose_name_stands_within_the_others_may_be_the_same_one
     assert not joined_acts(elsewhere, street)
 
 
+def test_a_town_and_the_country_or_state_it_lies_in_may_be_one_place() -> None:
+    """'Palmer' lies in Alaska, 'Athens' in Greece: a report naming the town and one naming the
+    state or country may tell of one event; two towns, or a town elsewhere, are two places."""
+    palmer = ("Fire destroyed the old dairy warehouse in Palmer.", "destroyed", ["Palmer"])
+    alaska = ("Fire destroyed a historic dairy warehouse in Alaska.", "destroyed", ["Alaska"])
+    assert joined_acts(palmer, alaska)
+    assert not joined_acts(alaska, ("Fire destroyed a dairy warehouse in Oregon.", "destroyed", ["Oregon"]))
+    assert not joined_acts(palmer, ("Fire destroyed a dairy warehouse in Juneau.", "destroyed", ["Juneau"]))
+    # where each says it happened, in place of a participant
+    athens = ("Riots broke out after police shot a teenager.", "shot", [])
+    greece = ("Riots broke out after police shot a teenager dead.", "shot", [])
+    story = merge(
+        [
+            extraction("A", [(athens[0], None, [])], acts=["shot"], places=["in Athens"]),
+            extraction("B", [(greece[0], None, [])], acts=["shot"], places=["in Greece"]),
+            extraction("C", [(greece[0], None, [])], acts=["shot"], places=["in Lisbon"]),
+        ]
+    )
+    assert [e.sources for e in story.timeline] == [["A", "B"], ["C"]]
+
+
 def test_the_same_act_by_the_same_parties_is_one_event_in_other_words() -> None:
     sacked = (
         "The Rovers sacked Ana Ruiz on Monday after a run of six defeats.",

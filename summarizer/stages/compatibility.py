@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 from ..dates import is_future, span_of, start_of
 from ..schema.briefing import BriefingActor, TimelineEvent
+from ..text.places import nested
 from .matching import place_words
 
 # An undated report's event happened in the week before its article (or, told as still to come,
@@ -60,17 +61,16 @@ def participants_differ(a: TimelineEvent, b: TimelineEvent, names: Mapping[str, 
     Wellington). A report naming fewer participants may be the same event told more briefly, and
     where one names a person the other does not and the other a place or body the first does not,
     they tell other parts of it (one names the actress and her clinic, the other the actress and
-    her spokesman; one the boy shot, the other the city that rioted). A place or body whose whole
-    name stands within the other's is that one or a part of it ('Wellington', 'the Waitrose in
-    Wellington'; 'Angels', 'Los Angeles Angels'). Kinds are coarse: a clinic and its town are both
-    of kind 'other', so they keep two reports apart."""
+    her spokesman; one the boy shot, the other the city that rioted). A place or body may be the
+    other one, or a part of it (``_same_place``). Kinds are coarse: a clinic and its town are both
+    places, and keep two reports apart."""
     mine, theirs = {r.actor for r in a.participants}, {r.actor for r in b.participants}
     only_mine = [names[i] for i in mine - theirs if i in names]
     only_theirs = [names[i] for i in theirs - mine if i in names]
     for named, others in ((only_mine, only_theirs), (only_theirs, only_mine)):
         for name, kind in named:
             alike = [other for other, k in others if k == kind]
-            if alike and not (kind != "person" and any(_within(name, other) for other in alike)):
+            if alike and not (kind != "person" and any(_same_place(name, other) for other in alike)):
                 first, second = (
                     "; ".join(sorted(n for n, k in side if k == kind)) for side in (only_mine, only_theirs)
                 )
@@ -78,15 +78,18 @@ def participants_differ(a: TimelineEvent, b: TimelineEvent, names: Mapping[str, 
     return None
 
 
-def _within(first: str, second: str) -> bool:
-    """One name's words (``place_words``) stand whole within the other's."""
+def _same_place(first: str, second: str) -> bool:
+    """Two names of a place or body that may be one, or one a part of the other: one's words
+    (``place_words``) stand whole within the other's, or one is a place that lies within the
+    other (``nested``: 'Palmer', 'Alaska')."""
     mine, theirs = place_words(first), place_words(second)
-    return bool(mine and theirs) and (mine <= theirs or theirs <= mine)
+    return bool(mine and theirs) and (mine <= theirs or theirs <= mine) or nested(first, second)
 
 
 def places_differ(a: TimelineEvent, b: TimelineEvent) -> bool:
-    """Both say where, and the two places share no word ('in Surrey', 'Wellington')."""
+    """Both say where, the two places share no word, and neither lies within the other ('in
+    Surrey', 'Wellington'; not 'Paris', 'France')."""
     if not a.where or not b.where:
         return False
     mine, theirs = place_words(a.where), place_words(b.where)
-    return bool(mine and theirs and not mine & theirs)
+    return bool(mine and theirs and not mine & theirs) and not nested(a.where, b.where)
