@@ -453,12 +453,18 @@ def test_eval_sentences_scores_boundaries_against_one_sentence_a_line(tmp_path: 
     """Gold sentences one a line, tokenised as the corpus writes them: each line is written back
     as prose, the lines run together (a byline or heading, ending with no stop, on its own line as
     any article has it), and the boundaries found are scored against the lines'."""
-    from summarizer.evaluation.sentences import as_prose
+    from summarizer.evaluation.sentences import as_prose, prose
 
     assert (
         as_prose("`` He said it 's $ 5 . 5 million , '' Mr. Smith said .")
-        == '" He said it\'s $5.5 million, " Mr. Smith said.'
+        == "“He said it's $5.5 million,” Mr. Smith said."
     )
+    # a straight mark opens, then closes, a quotation that may run on to the next line
+    assert prose(['He said , " It is over .', 'We lost , " and left .', "The pirates ' boats sank ."]) == [
+        "He said, “It is over.",
+        "We lost,” and left.",
+        "The pirates' boats sank.",
+    ]
     text = "\n".join(
         [
             "Storm closes port",

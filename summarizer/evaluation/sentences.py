@@ -3,7 +3,8 @@ matters. A corpus that keeps one gold sentence a line after its title and date l
 gives the gold: each article's lines are joined by spaces as prose runs (a line that ends with no
 stop, a heading, dateline or caption, keeps its line break, as it stands in any article), split as
 the product splits, and every boundary found is compared with the gold ones. Its text is tokenised
-("offer ." , "`` He"), which no article is: each line is first written back as prose."""
+("offer ." , "`` He"), which no article is: each line is first written back as prose, its quotation
+marks attached to what they quote."""
 
 from __future__ import annotations
 
@@ -15,7 +16,10 @@ from typing import Any
 from ..documents import Document
 from ..text import split_sentences
 
-_QUOTES = re.compile(r"``|''")
+_OPENS = re.compile(r"``\s*")  # a tokeniser's opening and closing double quotes
+_CLOSES = re.compile(r"\s*''")
+_STRAIGHT = re.compile(r'\s*"\s*')
+_PLURAL_POSSESSIVE = re.compile(r"(?<=\ws) '(?= \w)")  # "the pirates ' boats"
 _DETACHED = re.compile(r" (?=[.,!?;:%)\]]|'s\b|'re\b|'ve\b|'ll\b|'d\b|'m\b|n't\b|’s\b)")
 _OPENED = re.compile(r"(?<=[(\[$]) ")
 _DECIMAL = re.compile(r"(?<=\d) \. (?=\d)")
@@ -29,11 +33,30 @@ def reattached(line: str) -> str:
     return _OPENED.sub("", _DETACHED.sub("", line))
 
 
-def as_prose(line: str) -> str:
-    """A tokenised line as it was written ("`` He said $ 5 . 5 million ." is '" He said $5.5
-    million.'); a quotation mark keeps its spaces, since which side it closes is not known."""
-    line = reattached(_DECIMAL.sub(".", _QUOTES.sub('"', line)))
-    return _HYPHEN.sub("-", line).strip()
+def as_prose(line: str, opened: bool = False) -> str:
+    """A tokenised line as it was written ("`` He said $ 5 . 5 million . ''" is '“He said $5.5
+    million.”'), with ``prose``: a straight quotation mark opens a quotation if none is open
+    (``opened``), else closes it."""
+    return prose([line], opened)[0]
+
+
+def prose(lines: Sequence[str], opened: bool = False) -> list[str]:
+    """Tokenised lines, one article's in order, as they were written: each quotation mark attached
+    to what it quotes (a straight one opens and closes in turn, the quotation running on from one
+    line to the next), and every other mark to its word."""
+    written = []
+    for line in lines:
+        line = _CLOSES.sub("”", _OPENS.sub("“", _DECIMAL.sub(".", line)))
+        pieces = _STRAIGHT.split(line)
+        line = pieces[0]
+        for piece in pieces[1:]:
+            line += (
+                f"{' ' if line else ''}“" if not opened else "”" + (" " if piece[:1].isalnum() else "")
+            ) + piece
+            opened = not opened
+        line = reattached(_PLURAL_POSSESSIVE.sub("'", line))
+        written.append(_HYPHEN.sub("-", line).strip())
+    return written
 
 
 @dataclass
@@ -64,7 +87,7 @@ class SentenceScores:
 def evaluate_sentences(articles: Sequence[dict[str, Any]]) -> SentenceScores:
     scores = SentenceScores()
     for article in articles:
-        lines = [as_prose(line) for line in article["text"].split("\n")[2:] if line.strip()]
+        lines = prose([line for line in article["text"].split("\n")[2:] if line.strip()])
         scores.articles += 1
         if len(lines) < 2:
             scores.without_gold += 1
