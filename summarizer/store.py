@@ -106,7 +106,11 @@ def briefing_sources(
 ) -> list[Source]:
     """The briefing's sources, read (see ``source_documents``) and split into sentences."""
     documents = source_documents(briefing, given, base, problems)
-    return [Source(sid, d, tuple(split_sentences(d, sid))) for sid, d in documents.items()]
+    splitting = {s.id: s.splitting for s in briefing.sources}  # each split again as it was
+    return [
+        Source(sid, d, tuple(split_sentences(d, sid, splitting[sid])), splitting=splitting[sid])
+        for sid, d in documents.items()
+    ]
 
 
 def source_documents(

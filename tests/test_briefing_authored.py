@@ -89,12 +89,12 @@ def test_library_briefing_holds_what_the_note_needs(
     assert any("relative dates are read from 2023-09-29" in w for w in briefing.warnings)
     # the same event from both sources is one entry citing both
     call = next(e for e in briefing.timeline if e.what.startswith("Antony Blinken"))
-    assert call.sources == ["A", "B"] and {c.sentence_id for c in call.citations} == {"A10", "B7"}
+    assert call.sources == ["A", "B"] and {c.sentence_id for c in call.citations} == {"A11", "B8"}
     # claims: statuses, and the discrepancy between the two accounts of Vucic's denial
     statuses = {c.statement: c.status for c in briefing.claims}
     assert statuses["Serbia's forces are on high alert near Kosovo's border."] == "contested"
     denial = next(d for d in briefing.discrepancies if "denied" in d.topic)
-    assert [(p.source, p.citations[0].sentence_id) for p in denial.positions] == [("A", "A12"), ("B", "B8")]
+    assert [(p.source, p.citations[0].sentence_id) for p in denial.positions] == [("A", "A13"), ("B", "B9")]
     # every citation is listed among the cited sentences, with its quote inside it
     listed = {s.id: s for s in briefing.cited_sentences}
     texts = {s.id: Path(s.name).read_text().strip("\n") for s in briefing.sources}

@@ -16,6 +16,7 @@ from summarizer import Briefing, Document, check_briefing, load_document
 from summarizer.actors import name_key
 from summarizer.cli import main
 from summarizer.dates import is_value
+from summarizer.store import load_briefing, read_sources
 
 GOLDEN = Path(__file__).parent / "snapshots" / "seeds_briefing.json"
 
@@ -41,6 +42,29 @@ def tampered(tmp_path: Path, change: Any) -> str:
 def test_golden_briefing_passes(seeds: list[Path]) -> None:
     assert run(str(GOLDEN)) == (0, "", f"{GOLDEN}: ok\n")
     assert run(str(GOLDEN), *map(str, seeds))[0] == 0
+
+
+def test_a_briefing_saved_before_quotations_were_split_is_checked_as_it_was_split(
+    tmp_path: Path, seeds: list[Path]
+) -> None:
+    """A version 3 briefing records no splitting: its articles are split as they were then
+    (sentencex alone, '“It’s worrisome. It doesn’t look...” Kirby said.' one sentence, A7), so
+    its citations hold; read as articles are split now, they would point at other sentences."""
+    saved = Path(__file__).parent / "data" / "seeds_briefing_v3.json"
+    assert json.loads(saved.read_text())["schema_version"] == "3"
+    assert run(str(saved), *map(str, seeds)) == (0, "", f"{saved}: ok\n")
+    briefing, base = load_briefing(saved)
+    sources = {s.id: s for s in read_sources(briefing, [], base)[0]}
+    assert {s.splitting for s in sources.values()} == {1}
+    assert sources["A"].sentences[6].text.startswith("“It’s worrisome. It doesn’t look")
+    # the same briefing told its sources were split as now fails: its ids are off by one
+    data = json.loads(saved.read_text())
+    for record in data["sources"]:
+        record["splitting"] = 2
+    now = tmp_path / "now.json"
+    now.write_text(json.dumps(data))
+    code, out, _ = run(str(now), *map(str, seeds))
+    assert code == 1 and "cited_sentences[4] A7: differs from the sentence in the source" in out
 
 
 def test_edited_quote(tmp_path: Path) -> None:
@@ -118,7 +142,7 @@ def test_unknown_fields_are_reported_and_an_unknown_version_refused(tmp_path: Pa
     assert (code, out) == (2, "")
     assert (
         err
-        == f"summarizer: error: {path}: is a briefing of schema version '9'; this summarizer reads versions 1, 2, 3\n"
+        == f"summarizer: error: {path}: is a briefing of schema version '9'; this summarizer reads versions 1, 2, 3, 4\n"
     )
 
 
@@ -469,7 +493,7 @@ def test_a_source_that_is_missing_exits_2(tmp_path: Path) -> None:
     ("edit", "said"),
     [
         ("number", 'has schema_version 3, a number: a briefing writes it as a string, "3"'),
-        ("missing", "is not a briefing: it has no schema_version (this summarizer reads 1, 2, 3)"),
+        ("missing", "is not a briefing: it has no schema_version (this summarizer reads 1, 2, 3, 4)"),
         ("array", "is not a briefing: a briefing is a JSON object (`summarizer schema` shows it)"),
     ],
 )

@@ -472,7 +472,8 @@ def test_eval_sentences_scores_boundaries_against_one_sentence_a_line(tmp_path: 
             "By Ana Ruiz",
             "The port of Valmora closed on Friday .",
             "Officials said the storm would pass by Monday .",
-            "`` We will reopen . We always do , '' the mayor said .",
+            "`` We will reopen .",
+            "We always do , '' the mayor said .",
             "Ships waited offshore .",
         ]
     )
@@ -483,14 +484,15 @@ def test_eval_sentences_scores_boundaries_against_one_sentence_a_line(tmp_path: 
     result = CliRunner().invoke(main, ["eval", "sentences", str(folder), "--errors"])
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert lines[0] == "1 article with gold sentences (1 without); 4 gold boundaries, 4 found"
+    assert lines[0] == "1 article with gold sentences (1 without); 5 gold boundaries, 5 found"
     assert lines[1] == "boundaries: P 1.000 R 1.000 F1 1.000"
-    # the quotation's own full stop is no gold boundary (it is one line): found, it is an extra
+    # where the gold keeps the quotation one line, the splitter's cut inside it is an extra
     moved = folder / "a.json"
     moved.write_text(
-        json.dumps({"id": "a", "text": text.replace("We will reopen . We", "We will reopen .\nWe")})
+        json.dumps({"id": "a", "text": text.replace("We will reopen .\nWe", "We will reopen . We")})
     )
-    again = CliRunner().invoke(main, ["eval", "sentences", str(folder)])
-    assert "5 gold boundaries" in again.stdout and "inside a quotation kept whole: 1" in again.stdout
+    again = CliRunner().invoke(main, ["eval", "sentences", str(folder), "--errors"])
+    assert "4 gold boundaries, 5 found" in again.stdout and "P 0.800 R 1.000" in again.stdout
+    assert "“We will reopen. |We always do,” the mayor said." in again.stdout
     none = CliRunner().invoke(main, ["eval", "sentences", str(tmp_path / "empty")])
     assert none.exit_code == 2

@@ -112,15 +112,15 @@ def test_the_seeds_page_loads_clean_and_lights_up_evidence(
     assert len(page.requests) == 1  # the page itself, nothing else
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.locator("h1").count() == 1
-    assert not in_view(page, "#s-B8", "aside.sources")  # further down the source pane at first
-    page.click("#st-bl3 a.cite[data-sentences='B8']")
-    assert page.get_attribute("#s-B8", "class") == "sentence cited lit"
-    assert in_view(page, "#s-B8", "aside.sources")
-    assert page.inner_text("#s-B8 mark") == "While Vucic did not directly deny the recent military buildup"
+    assert not in_view(page, "#s-B9", "aside.sources")  # further down the source pane at first
+    page.click("#st-bl3 a.cite[data-sentences='B9']")
+    assert page.get_attribute("#s-B9", "class") == "sentence cited lit"
+    assert in_view(page, "#s-B9", "aside.sources")
+    assert page.inner_text("#s-B9 mark") == "While Vucic did not directly deny the recent military buildup"
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "seeds_page.png"))
     # the quote is highlighted inside its sentence, and the sentence links back to its statements
-    assert page.locator("#s-B8 + .backlinks a[href='#st-bl3']").count() == 1
+    assert page.locator("#s-B9 + .backlinks a[href='#st-bl3']").count() == 1
     assert page.problems == []
 
 
@@ -136,8 +136,8 @@ def test_citations_work_from_the_keyboard(
     assert focused == "A2"  # the first chip of the bottom line
     assert "lit" in page.get_attribute("#s-A2", "class")
     assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
-    page.hover("a.cite[data-sentences='B16']")  # pointing is enough
-    assert "lit" in page.get_attribute("#s-B16", "class") and in_view(page, "#s-B16", "aside.sources")
+    page.hover("a.cite[data-sentences='B17']")  # pointing is enough
+    assert "lit" in page.get_attribute("#s-B17", "class") and in_view(page, "#s-B17", "aside.sources")
 
 
 def off_the_loop(*args: Any, **kwargs: Any) -> Briefing:

@@ -16,6 +16,41 @@ def test_abbreviations_do_not_end_sentences() -> None:
     ]
 
 
+def test_a_quotation_of_several_sentences_is_cut_into_them() -> None:
+    """As sentence-annotated news splits it: the last sentence keeps who said it; a quotation of
+    one sentence, and its 'he said', stay whole."""
+    doc = Document(
+        name="x",
+        text='"We acted in self-defence. The pirates fired first," a Navy spokesman said. '
+        "“It’s worrisome. It doesn’t look like a few men acting alone,” Kirby said. "
+        '"We will reopen," the mayor said.',
+    )
+    assert [s.text for s in split_sentences(doc)] == [
+        '"We acted in self-defence.',
+        'The pirates fired first," a Navy spokesman said.',
+        "“It’s worrisome.",
+        "It doesn’t look like a few men acting alone,” Kirby said.",
+        '"We will reopen," the mayor said.',
+    ]
+    # as articles were split before (a saved briefing's ``splitting`` 1): each quotation whole
+    assert len(split_sentences(doc, splitting=1)) == 3
+
+
+def test_titles_and_times_sentencex_ends_a_sentence_at_are_kept_in_it() -> None:
+    doc = Document(
+        name="x",
+        text="Police Const. Tim Fanning said Ms. Palin was not there. The fire began at 9:40 p.m. Friday "
+        "(1:40 a.m. ET Saturday). It was out by 5 a.m. Crews left.",
+    )
+    assert [s.text for s in split_sentences(doc)] == [
+        "Police Const. Tim Fanning said Ms. Palin was not there.",
+        "The fire began at 9:40 p.m. Friday (1:40 a.m. ET Saturday).",
+        "It was out by 5 a.m.",
+        "Crews left.",
+    ]
+    assert len(split_sentences(doc, splitting=1)) > 4
+
+
 def test_ids_offsets_and_lines() -> None:
     doc = Document(name="x", text="Heading without stop\nOne sentence. Another one.\n\nLast.")
     sentences = split_sentences(doc, "B")

@@ -15,10 +15,11 @@ from .extraction import Citation, Extraction, SourceInfo
 from .record import Record
 from .usage import Usage
 
-BRIEFING_SCHEMA_VERSION = "3"
-# Version 1 lacks ``extractions`` and ``changes``, versions 1 and 2 the support verdicts; they read
-# as version 3 with those empty (``check`` works the verdicts out again either way).
-READABLE_VERSIONS = ("1", "2", "3")
+BRIEFING_SCHEMA_VERSION = "4"
+# Version 1 lacks ``extractions`` and ``changes``, versions 1 and 2 the support verdicts, versions
+# 1 to 3 how each source was split (``splitting``); they read as version 4 with those empty, and
+# their sources split as they were then (``check`` works the verdicts out again either way).
+READABLE_VERSIONS = ("1", "2", "3", "4")
 SUPPORT = "Whether the statement says what its citations say, as code checked it; null if not checked."
 
 

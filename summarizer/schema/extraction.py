@@ -7,7 +7,7 @@ from datetime import date
 
 from pydantic import Field
 
-from ..vocabulary import ActorKind, Metadata
+from ..vocabulary import ActorKind, Metadata, Splitting
 from .record import Record
 from .usage import Usage
 
@@ -69,6 +69,11 @@ class SourceInfo(Record):
     url: str | None = None
     sha256: str = Field(description="Hash of the text the offsets index into.")
     sentences: int
+    splitting: Splitting = Field(
+        default=1,
+        description="How its text was split into sentences, which its sentence ids depend on: 1, as "
+        "sentencex splits each line; 2, quotations of several sentences cut too.",
+    )
     read: list[Metadata] = Field(
         default_factory=list,
         description="Which of title, outlet, published and url were read from the text; the user gave the others.",

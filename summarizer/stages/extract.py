@@ -70,6 +70,7 @@ def source_info(source: Source) -> SourceInfo:
         url=document.url,
         sha256=document.sha256,
         sentences=len(source.sentences),
+        splitting=source.splitting,
         read=list(document.read),
     )
 

@@ -8,12 +8,16 @@ from dataclasses import dataclass
 from ..documents import Document
 from ..errors import InputError
 from ..lazy import deferred
+from ..vocabulary import Splitting
 
 sentencex = deferred("sentencex")  # loaded with the first text split
 
 # Longer sentences are cut into parts (about 500 tokens each), so that any chunk budget from
 # there up holds every sentence, and ids stay the same whatever the budget.
 MAX_SENTENCE_CHARS = 2000
+# How articles are split now (``vocabulary.Splitting``), recorded with each source: its sentence
+# ids depend on it, and a saved briefing's sources are split again as they were.
+SPLITTING: Splitting = 2
 
 
 @dataclass(frozen=True)
@@ -39,10 +43,13 @@ def source_id(index: int) -> str:
     return letters
 
 
-def split_sentences(document: Document, source: str = "A") -> list[Sentence]:
+def split_sentences(
+    document: Document, source: str = "A", splitting: Splitting = SPLITTING
+) -> list[Sentence]:
     """Split line by line (a heading never joins the next paragraph), then with sentencex, which
-    knows abbreviations such as 'U.S.', 'Gen.' and 'Sep. 24' and keeps a quotation whole.
-    Metadata lines are skipped."""
+    knows abbreviations such as 'U.S.', 'Gen.' and 'Sep. 24' and keeps a quotation whole; from
+    ``splitting`` 2, a quotation of several sentences is cut into them as well, and a few titles
+    it does not know are read as titles (``SPLITTING``). Metadata lines are skipped."""
     text = document.text
     skipped = set(document.metadata_spans)
     sentences: list[Sentence] = []
@@ -50,7 +57,10 @@ def split_sentences(document: Document, source: str = "A") -> list[Sentence]:
         if (line.start(), line.end()) in skipped:
             continue
         cursor = line.start()
-        for piece in sentencex.segment("en", line.group()):
+        pieces = sentencex.segment("en", line.group())
+        if splitting >= 2:
+            pieces = _quotations_cut(_titles_kept(pieces))
+        for piece in pieces:
             stripped = piece.strip()
             if not stripped:
                 continue
@@ -64,6 +74,51 @@ def split_sentences(document: Document, source: str = "A") -> list[Sentence]:
                 )
             cursor = end
     return sentences
+
+
+# Titles and abbreviations sentencex takes for the end of a sentence: a name or a figure follows.
+_TITLE_AT_END = re.compile(r"(?:^|\s|\()(?:Ms|Const|Atty|Dep|Ft|approx|est)\.\s*$")
+# 'p.m.' or 'a.m.' ends no sentence before a day, a month or a time zone: 'at 9:40 p.m. Friday'.
+_TIME_AT_END = re.compile(r"\b[ap]\.m\.\s*$", re.IGNORECASE)
+_DAY_OR_ZONE = re.compile(
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b"
+    r"|(?:[ECMP][SD]?T|GMT|UTC|BST|CET|local time)\b"
+)
+_QUOTED = re.compile(r'"([^"]+)"|“([^”]+)”')
+
+
+def _titles_kept(pieces: list[str]) -> list[str]:
+    """The pieces with those sentencex cut after a title ('Ms. Palin', 'Police Const. Tim
+    Fanning') or after 'p.m.' before a day or zone ('9:40 p.m. Friday') joined again."""
+    joined: list[str] = []
+    for piece in pieces:
+        if joined and (
+            _TITLE_AT_END.search(joined[-1])
+            or (_TIME_AT_END.search(joined[-1]) and _DAY_OR_ZONE.match(piece.lstrip()))
+        ):
+            joined[-1] += piece
+        else:
+            joined.append(piece)
+    return joined
+
+
+def _quotations_cut(pieces: list[str]) -> list[str]:
+    """The pieces, each cut where a quotation in it holds several sentences, as sentencex cuts the
+    quotation's own text: '"We acted in self-defence. The pirates fired first," he said.' is two
+    sentences, the second ending with who said it."""
+    found = []
+    for piece in pieces:
+        start = 0
+        for quoted in _QUOTED.finditer(piece):
+            group = 1 if quoted.group(1) is not None else 2
+            at = quoted.start(group)
+            for part in sentencex.segment("en", quoted.group(group))[:-1]:
+                at += len(part)
+                if piece[start:at].strip():
+                    found.append(piece[start:at])
+                    start = at
+        found.append(piece[start:])
+    return found
 
 
 def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -91,6 +146,7 @@ class Source:
     sentences: tuple[Sentence, ...]
     duplicates: tuple[str, ...] = ()  # other inputs with the very same text, read once as this one
     near_copies: tuple[str, ...] = ()  # inputs that copy it all but a few words (syndicated, edited)
+    splitting: Splitting = SPLITTING  # how it was split (``SPLITTING``)
 
     def notes(self) -> list[str]:
         same = [
@@ -104,9 +160,9 @@ class Source:
         ]
 
     @classmethod
-    def of(cls, document: Document, source: str) -> Source:
+    def of(cls, document: Document, source: str, splitting: Splitting = SPLITTING) -> Source:
         """Raises ``InputError`` for a document with nothing to cite."""
-        sentences = tuple(split_sentences(document, source))
+        sentences = tuple(split_sentences(document, source, splitting))
         if not sentences:
             raise InputError(document.name, "has no sentences to extract from")
-        return cls(source, document, sentences)
+        return cls(source, document, sentences, splitting=splitting)
