@@ -11,7 +11,7 @@ from ..vocabulary import ActorKind, Metadata, Splitting
 from .record import Record
 from .usage import Usage
 
-EXTRACTION_SCHEMA_VERSION = "1"
+EXTRACTION_SCHEMA_VERSION = "2"  # version 2 records how its source was split (``splitting``)
 
 
 class Citation(Record):
