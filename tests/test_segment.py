@@ -34,6 +34,18 @@ def test_a_quotation_of_several_sentences_is_cut_into_them() -> None:
     ]
     # as articles were split before (a saved briefing's ``splitting`` 1): each quotation whole
     assert len(split_sentences(doc, splitting=1)) == 3
+    # British marks: an apostrophe ('It’s', 'players’') neither opens nor closes a quotation
+    british = Document(
+        name="y",
+        text="The players’ union said: ‘We agree. It’s what we wanted. We are happy,’ its head said. "
+        "NATO’s ‘peacekeeping mission’ grew.",
+    )
+    assert [s.text for s in split_sentences(british)] == [
+        "The players’ union said: ‘We agree.",
+        "It’s what we wanted.",
+        "We are happy,’ its head said.",
+        "NATO’s ‘peacekeeping mission’ grew.",
+    ]
 
 
 def test_titles_and_times_sentencex_ends_a_sentence_at_are_kept_in_it() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate, pairwise
 
 from ..documents import Document
 from ..errors import InputError
@@ -59,7 +60,7 @@ def split_sentences(
         cursor = line.start()
         pieces = sentencex.segment("en", line.group())
         if splitting >= 2:
-            pieces = _quotations_cut(_titles_kept(pieces))
+            pieces = _quotations_cut(line.group(), _titles_kept(pieces))
         for piece in pieces:
             stripped = piece.strip()
             if not stripped:
@@ -84,7 +85,9 @@ _DAY_OR_ZONE = re.compile(
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b"
     r"|(?:[ECMP][SD]?T|GMT|UTC|BST|CET|local time)\b"
 )
-_QUOTED = re.compile(r'"([^"]+)"|“([^”]+)”')
+# A quotation in straight or curly double marks, or in curly single ones (as British news quotes),
+# closed by the first ’ that no letter follows: 'It’s' holds an apostrophe, not a closing mark.
+_QUOTED = re.compile(r'"([^"]+)"|“([^”]+)”|‘([^‘]+?)’(?![^\W\d_])')
 
 
 def _titles_kept(pieces: list[str]) -> list[str]:
@@ -102,23 +105,22 @@ def _titles_kept(pieces: list[str]) -> list[str]:
     return joined
 
 
-def _quotations_cut(pieces: list[str]) -> list[str]:
-    """The pieces, each cut where a quotation in it holds several sentences, as sentencex cuts the
-    quotation's own text: '"We acted in self-defence. The pirates fired first," he said.' is two
-    sentences, the second ending with who said it."""
-    found = []
-    for piece in pieces:
-        start = 0
-        for quoted in _QUOTED.finditer(piece):
-            group = 1 if quoted.group(1) is not None else 2
-            at = quoted.start(group)
-            for part in sentencex.segment("en", quoted.group(group))[:-1]:
-                at += len(part)
-                if piece[start:at].strip():
-                    found.append(piece[start:at])
-                    start = at
-        found.append(piece[start:])
-    return found
+def _quotations_cut(line: str, pieces: list[str]) -> list[str]:
+    """The line's pieces, cut too where a quotation in the line holds several sentences, as
+    sentencex cuts the quotation's own text: '"We acted in self-defence. The pirates fired
+    first," he said.' is two sentences, the second ending with who said it. (Pieces that do not
+    make up the line, which sentencex never gives, are left as they are.)"""
+    if "".join(pieces) != line:
+        return pieces
+    cuts = set(accumulate(len(piece) for piece in pieces[:-1]))
+    for quoted in _QUOTED.finditer(line):
+        group = next(g for g in (1, 2, 3) if quoted.group(g) is not None)
+        at = quoted.start(group)
+        for part in sentencex.segment("en", quoted.group(group))[:-1]:
+            at += len(part)
+            cuts.add(at)
+    bounds = [0, *sorted(cuts), len(line)]
+    return [line[a:b] for a, b in pairwise(bounds) if line[a:b].strip()]
 
 
 def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
