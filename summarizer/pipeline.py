@@ -23,7 +23,7 @@ from .stages.extract import (
     extract_sources,
     part_budget,
 )
-from .text import Input, Source, collect, count
+from .text import Input, Source, collect, count, grouping
 
 Progress = Callable[[str], None]
 
@@ -141,15 +141,41 @@ def summarize(
     model: Model | str | None = None,
     progress: Progress | None = None,
     since: str | Path | update.Previous | None = None,
+    one_story: bool = False,
     **overrides: Any,
 ) -> Briefing:
     """A briefing note on the story the inputs (documents or paths) report. ``overrides`` are
     settings (``model=``, ``base_url=``, ``mode=``...) over the environment's; ``model`` replaces
     the OpenAI-compatible model (a ``FakeModel``, or your own ``Model``); ``since`` (a saved
-    briefing's path) updates that briefing with the inputs."""
+    briefing's path) updates that briefing with the inputs. Four or more sources that read as
+    several stories are named in the warnings (``stories_told``), unless ``one_story`` says the
+    caller grouped them (``summarizer stories`` does)."""
     return run_coroutine(
-        asummarize(inputs, settings=settings, model=model, progress=progress, since=since, **overrides)
+        asummarize(
+            inputs,
+            settings=settings,
+            model=model,
+            progress=progress,
+            since=since,
+            one_story=one_story,
+            **overrides,
+        )
     )
+
+
+def stories_told(sources: Sequence[Source]) -> list[str]:
+    """A warning when the sources read as several stories by their words and names (``grouping``):
+    a briefing is of one story, and reports of one kind of act in two stories may be joined."""
+    found = grouping.several_stories(
+        grouping.texts_of([(s.document.title, s.document.text) for s in sources])
+    )
+    if not found:
+        return []
+    told = "; ".join(", ".join(sources[i].id for i in story) for story in found)
+    return [
+        f"sources {told}: these read as {len(found)} stories by their words and names, and a briefing is of "
+        "one (events of one kind in two stories may be joined as one); `summarizer stories` briefs each"
+    ]
 
 
 async def asummarize(
@@ -159,6 +185,7 @@ async def asummarize(
     model: Model | str | None = None,
     progress: Progress | None = None,
     since: str | Path | update.Previous | None = None,
+    one_story: bool = False,
     **overrides: Any,
 ) -> Briefing:
     """Async twin of ``summarize``. A source whose extraction fails is left out and named in the
@@ -178,6 +205,8 @@ async def asummarize(
         if previous is None:
             raise SummarizerError("no documents to summarise")
         raise previous.nothing_to_add()
+    if not one_story:
+        notes = [*notes, *stories_told([*known, *sources])]
     async with opened(model, settings) as filling:
         say(_extracting(sources, filling))
         with loading_later(checker, assembly):

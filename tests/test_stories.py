@@ -347,7 +347,7 @@ def test_a_source_left_out_of_a_story_is_extracted_again_by_the_next_run(day1: P
 
 
 def test_particulars_are_the_names_and_years_a_text_gives() -> None:
-    from summarizer.stories.grouping import particulars
+    from summarizer.text.grouping import particulars
 
     text = (
         "Harbour Rovers defender Tom Ellery was arrested in Dunmore on 4 March 2019. The club said "

@@ -2,6 +2,7 @@
 what they say), and one briefing per story, kept up to date as articles come (``desk``)."""
 
 from ..text.copies import COPY_SIMILARITY, copy_groups
+from ..text.grouping import STORY_SIMILARITY, TOPIC_SIMILARITY, cluster, group, grow, texts_of, vectors
 from .desk import (
     StoriesRun,
     StoryPlan,
@@ -11,7 +12,6 @@ from .desk import (
     plan_stories,
     save_index,
 )
-from .grouping import STORY_SIMILARITY, TOPIC_SIMILARITY, cluster, group, grow, texts_of, vectors
 from .index import INDEX_NAME, Story, StoryArticle, StoryIndex, load_index
 
 __all__ = [

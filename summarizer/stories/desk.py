@@ -26,7 +26,7 @@ from ..settings import Settings
 from ..stages.extract import SourceOutcome
 from ..text import Source, count, sources_of
 from ..text.copies import COPY_SIMILARITY, copy_groups
-from .grouping import STORY_SIMILARITY, grow, texts_of
+from ..text.grouping import STORY_SIMILARITY, grow, texts_of
 from .index import INDEX_NAME, ArticleCopy, Story, StoryArticle, StoryIndex, load_index
 from .page import index_page
 
@@ -233,7 +233,7 @@ async def _brief(
         job.where.mkdir(exist_ok=True)
         if outcomes is None:
             briefing = await pipeline.asummarize(
-                job.sources, settings=settings, model=model, progress=say, since=job.previous
+                job.sources, settings=settings, model=model, progress=say, since=job.previous, one_story=True
             )
         else:
             briefing = await pipeline.abrief_from(

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..lazy import deferred
-from ..text.words import opens_sentence
+from .words import opens_sentence
 
 if TYPE_CHECKING:
     import numpy
@@ -51,6 +51,8 @@ SHARED_WEIGHT = 0.25  # how much a text's unshared words lower its similarity to
 TOPIC_ARTICLES = 8
 PARTICULARS_WEIGHT = 0.5  # the names and years of a text against its words, within a topic
 BLOCK = 1000  # rows of the similarity matrix worked out at once
+# Texts briefed together are told apart as several stories from this many on (``several_stories``).
+SEVERAL_FROM = 4
 
 
 def texts_of(titles_and_texts: Sequence[tuple[str | None, str]]) -> list[str]:
@@ -240,3 +242,13 @@ def grow(
             else:
                 grown[best].extend(placed)
     return grown + sorted(started, key=lambda story: story[0])
+
+
+def several_stories(texts: Sequence[str]) -> list[list[int]]:
+    """The stories ``texts`` fall into (``group``) when they read as several: two or more of two
+    or more texts each; else none. Fewer than ``SEVERAL_FROM`` texts are never read so: a handful
+    cannot tell which of their words are a story's."""
+    if len(texts) < SEVERAL_FROM:
+        return []
+    found = group(texts)
+    return found if sum(len(story) >= 2 for story in found) >= 2 else []
