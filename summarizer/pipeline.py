@@ -205,8 +205,10 @@ async def asummarize(
         if previous is None:
             raise SummarizerError("no documents to summarise")
         raise previous.nothing_to_add()
-    if not one_story:
-        notes = [*notes, *stories_told([*known, *sources])]
+    if not one_story and (told := stories_told([*known, *sources])):
+        notes = [*notes, *told]
+        for warning in told:
+            say(warning)  # before anything is spent
     async with opened(model, settings) as filling:
         say(_extracting(sources, filling))
         with loading_later(checker, assembly):

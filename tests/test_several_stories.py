@@ -5,7 +5,10 @@ import json
 from pathlib import Path
 from typing import Any
 
+from click.testing import CliRunner
+
 from summarizer import Document, FakeModel, FillRequest, Settings, summarize
+from summarizer.cli import main
 from summarizer.testing import prompt_sentences
 
 SETTINGS = Settings(model="fake", cache_dir=None)
@@ -62,3 +65,20 @@ def test_one_story_and_a_handful_of_articles_are_not_warned_of() -> None:
     assert (
         warned(["day1/chile-quake-aid.json", "day1/transfer-debut.json", "day1/transfer-signing.json"]) == []
     )
+
+
+def test_a_dry_run_says_so_before_anything_is_spent(tmp_path: Path) -> None:
+    paths = []
+    for name in [
+        "day1/chile-quake-aid.json",
+        "day1/chile-quake-toll.json",
+        "day1/transfer-debut.json",
+        "day1/transfer-signing.json",
+    ]:
+        path = tmp_path / Path(name).with_suffix(".txt").name
+        path.write_text(json.loads((STORIES / name).read_text())["text"])
+        paths.append(str(path))
+    result = CliRunner().invoke(main, ["brief", *paths, "--dry-run"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[0].startswith("sources A, B; C, D: these read as 2 stories")
+    assert result.stdout.startswith("dry run: 5 calls")

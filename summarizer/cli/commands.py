@@ -140,6 +140,10 @@ def brief(
     if previous and not sources:
         raise previous.nothing_to_add()
     if dry_run:
+        from ..pipeline import stories_told
+
+        for warning in stories_told([*earlier, *sources]):
+            progress(warning)
         dry_run_report(sources, settings, synthesis=True)
         return
     load_libraries()
