@@ -61,6 +61,13 @@ def test_titles_and_times_sentencex_ends_a_sentence_at_are_kept_in_it() -> None:
         "Crews left.",
     ]
     assert len(split_sentences(doc, splitting=1)) > 4
+    # a name after 'p.m.' opens the next sentence, whatever month it starts like
+    after = Document(name="y", text="It ended at 3 p.m. Mark Smith left. It began at 9 p.m. March 3.")
+    assert [s.text for s in split_sentences(after)] == [
+        "It ended at 3 p.m.",
+        "Mark Smith left.",
+        "It began at 9 p.m. March 3.",
+    ]
 
 
 def test_ids_offsets_and_lines() -> None:

@@ -82,8 +82,9 @@ _TITLE_AT_END = re.compile(r"(?:^|\s|\()(?:Ms|Const|Atty|Dep|Ft|approx|est)\.\s*
 # 'p.m.' or 'a.m.' ends no sentence before a day, a month or a time zone: 'at 9:40 p.m. Friday'.
 _TIME_AT_END = re.compile(r"\b[ap]\.m\.\s*$", re.IGNORECASE)
 _DAY_OR_ZONE = re.compile(
-    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b"
-    r"|(?:[ECMP][SD]?T|GMT|UTC|BST|CET|local time)\b"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August"
+    r"|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\."
+    r"|[ECMP][SD]?T|GMT|UTC|BST|CET|local time)(?![\w-])"
 )
 # A quotation in straight or curly double marks, or in curly single ones (as British news quotes),
 # closed by the first ’ that no letter follows: 'It’s' holds an apostrophe, not a closing mark.
