@@ -65,6 +65,15 @@ def extraction_problems(
         if extraction.source.sha256 != record.sha256:
             problems.append(Problem(where, "was made from another text than the source's (sha256 differs)"))
             continue
+        if extraction.source.splitting != record.splitting:  # its sentence ids are another split's
+            problems.append(
+                Problem(
+                    where,
+                    f"was made from the text split into sentences another way (splitting "
+                    f"{extraction.source.splitting}) than the source's (splitting {record.splitting})",
+                )
+            )
+            continue
         problems += _checked(where, extraction, texts.get(sid), verified)
     return problems
 

@@ -65,6 +65,17 @@ def test_a_briefing_saved_before_quotations_were_split_is_checked_as_it_was_spli
     now.write_text(json.dumps(data))
     code, out, _ = run(str(now), *map(str, seeds))
     assert code == 1 and "cited_sentences[4] A7: differs from the sentence in the source" in out
+    # an extraction carried that says it was made from another splitting than its source's
+    data = json.loads(GOLDEN.read_text())
+    data["extractions"][0]["source"]["splitting"] = 1
+    mixed = tmp_path / "mixed.json"
+    mixed.write_text(json.dumps(data))
+    code, out, _ = run(str(mixed), *map(str, seeds))
+    assert code == 1
+    assert out.startswith(
+        "extractions[0] (A): was made from the text split into sentences another way (splitting 1) than "
+        "the source's (splitting 2)"
+    )
 
 
 def test_edited_quote(tmp_path: Path) -> None:
