@@ -1,5 +1,8 @@
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from summarizer import Document, load_document, split_sentences
 from summarizer.text import source_id
 
@@ -127,3 +130,36 @@ def test_a_line_without_a_sentence_end_is_cut_into_bounded_parts() -> None:
     unbroken = "x" * 5000
     parts = split_sentences(Document(name="y", text=unbroken))
     assert [len(s.text) for s in parts] == [2000, 2000, 1000]
+
+
+_WORDS = st.sampled_from(
+    [
+        "We",
+        "acted",
+        "It’s",
+        "players’",
+        "Ms.",
+        "p.m.",
+        "Friday",
+        "Mark",
+        "said",
+        "U.S.",
+        "3",
+        "fired",
+        "first",
+    ]
+)
+_MARKS = st.sampled_from(['"', "“", "”", "‘", "’", ". ", ", ", "? ", " ", "\n"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_WORDS, _MARKS), max_size=40))
+def test_every_splitting_covers_the_text_once_in_order(parts: list[str]) -> None:
+    """Whatever the quotation marks and stops, each splitting's sentences are the text's own
+    characters, in order, never overlapping, and together hold every one of them but spaces."""
+    text = " ".join(parts)
+    for splitting in (1, 2):
+        sentences = split_sentences(Document(name="x", text=text), splitting=splitting)
+        assert all(text[s.start : s.end] == s.text and s.text == s.text.strip() for s in sentences)
+        assert all(a.end <= b.start for a, b in zip(sentences, sentences[1:], strict=False))
+        assert "".join("".join(s.text.split()) for s in sentences) == "".join(text.split())
