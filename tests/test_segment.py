@@ -55,13 +55,16 @@ def test_titles_and_times_sentencex_ends_a_sentence_at_are_kept_in_it() -> None:
     doc = Document(
         name="x",
         text="Police Const. Tim Fanning said Ms. Palin was not there. The fire began at 9:40 p.m. Friday "
-        "(1:40 a.m. ET Saturday). It was out by 5 a.m. Crews left.",
+        "(1:40 a.m. ET Saturday). It was out by 5 a.m. Crews left. Rep. Ann Ray, D-W. Va., and a ranger "
+        "of Aoraki-Mt. Cook National Park saw the X-Men. They left.",
     )
     assert [s.text for s in split_sentences(doc)] == [
         "Police Const. Tim Fanning said Ms. Palin was not there.",
         "The fire began at 9:40 p.m. Friday (1:40 a.m. ET Saturday).",
         "It was out by 5 a.m.",
         "Crews left.",
+        "Rep. Ann Ray, D-W. Va., and a ranger of Aoraki-Mt. Cook National Park saw the X-Men.",
+        "They left.",
     ]
     assert len(split_sentences(doc, splitting=1)) > 4
     # a name after 'p.m.' opens the next sentence, whatever month it starts like

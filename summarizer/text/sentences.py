@@ -77,8 +77,9 @@ def split_sentences(
     return sentences
 
 
-# Titles and abbreviations sentencex takes for the end of a sentence: a name or a figure follows.
-_TITLE_AT_END = re.compile(r"(?:^|\s|\()(?:Ms|Const|Atty|Dep|Ft|approx|est)\.\s*$")
+# Titles and abbreviations sentencex takes for the end of a sentence (a name or a figure follows),
+# and an initial or 'Mt.' joined to the word before it ('D-W. Va.', 'Aoraki-Mt. Cook').
+_TITLE_AT_END = re.compile(r"(?:(?:^|\s|\()(?:Ms|Const|Atty|Dep|Ft|approx|est)|-(?:[A-Z]|Mt|St|Ft))\.\s*$")
 # 'p.m.' or 'a.m.' ends no sentence before a day, a month or a time zone: 'at 9:40 p.m. Friday'.
 _TIME_AT_END = re.compile(r"\b[ap]\.m\.\s*$", re.IGNORECASE)
 _DAY_OR_ZONE = re.compile(
