@@ -15,7 +15,8 @@ from pydantic import BaseModel, Field, ValidationError, field_validator
 
 from ..documents import Document, decode_json, read_input, read_plain_text
 from ..errors import InputError
-from ..stories import STORY_SIMILARITY, copy_groups, group, texts_of
+from ..text.copies import copy_groups
+from ..text.grouping import STORY_SIMILARITY, group, texts_of
 
 NAMED_TYPES = ("PER", "ORG", "LOC")
 
@@ -106,7 +107,6 @@ def gold_topic(article: dict[str, Any]) -> str:
 # how articles are taken together to be briefed as one: by story (as annotated), or by topic
 # (each topic's stories briefed as one); or, "found", as ``summarizer stories`` groups them
 GROUPINGS = {"story": gold_story, "topic": gold_topic}
-GROUPED_BY = (*GROUPINGS, "found")
 
 
 def grouped(articles: Sequence[dict[str, Any]], by: str) -> list[tuple[str, list[dict[str, Any]]]]:
@@ -115,7 +115,8 @@ def grouped(articles: Sequence[dict[str, Any]], by: str) -> list[tuple[str, list
     its articles report."""
     groups: dict[str, list[dict[str, Any]]] = {}
     if by == "found":
-        for n, story in enumerate(found_stories(articles)[0], start=1):
+        texts = texts_of([(a.get("title"), a["text"]) for a in articles])
+        for n, story in enumerate(found_stories(texts)[0], start=1):
             most = Counter(gold_story(articles[i]) for i in story).most_common(1)[0][0]
             groups[f"{most} #{n}"] = [articles[i] for i in story]
         return sorted(groups.items())
@@ -124,17 +125,14 @@ def grouped(articles: Sequence[dict[str, Any]], by: str) -> list[tuple[str, list
     return sorted(groups.items())
 
 
-def found_stories(
-    articles: Sequence[dict[str, Any]], similarity: float | None = None
-) -> tuple[list[list[int]], int]:
-    """The stories ``summarizer stories`` finds among the articles (indices), at ``similarity``
-    (else its own): near-copies folded, then grouped, each copy placed in its original's story;
-    and how many near-copies were folded."""
-    texts = texts_of([(a.get("title"), a["text"]) for a in articles])
+def found_stories(texts: Sequence[str], similarity: float = STORY_SIMILARITY) -> tuple[list[list[int]], int]:
+    """The stories ``summarizer stories`` finds among the articles' ``texts`` (``texts_of``; lists
+    of indices), at ``similarity``: near-copies folded, then grouped, each copy placed in its
+    original's story; and how many near-copies were folded."""
     copies = copy_groups(texts)
     kept = [members[0] for members in copies]
-    found = group([texts[i] for i in kept], STORY_SIMILARITY if similarity is None else similarity)
-    return [[i for k in story for i in copies[k]] for story in found], len(articles) - len(kept)
+    found = group([texts[i] for i in kept], similarity)
+    return [[i for k in story for i in copies[k]] for story in found], len(texts) - len(kept)
 
 
 def gold_value(value: str) -> str:

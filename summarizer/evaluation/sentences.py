@@ -33,26 +33,28 @@ def reattached(line: str) -> str:
     return _OPENED.sub("", _DETACHED.sub("", line))
 
 
-def as_prose(line: str, opened: bool = False) -> str:
+def as_prose(line: str) -> str:
     """A tokenised line as it was written ("`` He said $ 5 . 5 million . ''" is '“He said $5.5
-    million.”'), with ``prose``: a straight quotation mark opens a quotation if none is open
-    (``opened``), else closes it."""
-    return prose([line], opened)[0]
+    million.”'), as ``prose`` writes it."""
+    return prose([line])[0]
 
 
-def prose(lines: Sequence[str], opened: bool = False) -> list[str]:
+def prose(lines: Sequence[str]) -> list[str]:
     """Tokenised lines, one article's in order, as they were written: each quotation mark attached
     to what it quotes (a straight one opens and closes in turn, the quotation running on from one
     line to the next), and every other mark to its word."""
     written = []
+    opened = False
     for line in lines:
         line = _CLOSES.sub("”", _OPENS.sub("“", _DECIMAL.sub(".", line)))
-        pieces = _STRAIGHT.split(line)
-        line = pieces[0]
-        for piece in pieces[1:]:
-            line += (
-                f"{' ' if line else ''}“" if not opened else "”" + (" " if piece[:1].isalnum() else "")
-            ) + piece
+        first, *rest = _STRAIGHT.split(line)
+        line = first
+        for piece in rest:  # each follows a straight mark
+            if opened:
+                line += "”" + (" " if piece[:1].isalnum() else "")
+            else:
+                line += (" " if line else "") + "“"
+            line += piece
             opened = not opened
         line = reattached(_PLURAL_POSSESSIVE.sub("'", line))
         written.append(_HYPHEN.sub("-", line).strip())

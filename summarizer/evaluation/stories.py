@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..lazy import deferred
-from ..stories import STORY_SIMILARITY, cluster, texts_of
+from ..text.grouping import STORY_SIMILARITY, cluster, texts_of
 from .corpus import found_stories, gold_story
 from .metrics import Scores, b_cubed
 
@@ -44,7 +44,7 @@ def evaluate_stories(articles: Sequence[dict[str, Any]], similarity: float = STO
     gold: dict[str, list[int]] = {}
     for index, article in enumerate(articles):
         gold.setdefault(gold_story(article), []).append(index)
-    found, folded = found_stories(articles, similarity)
+    found, folded = found_stories(texts, similarity)
     baseline = cluster(_plain_vectors(texts), BASELINE_SIMILARITY)
     mixed = []
     for story in found:
