@@ -112,10 +112,11 @@ def _quotations_cut(line: str, pieces: list[str]) -> list[str]:
     sentencex cuts the quotation's own text: '"We acted in self-defence. The pirates fired
     first," he said.' is two sentences, the second ending with who said it. (Pieces that do not
     make up the line, which sentencex never gives, are left as they are.)"""
-    if "".join(pieces) != line:
+    quotations = list(_QUOTED.finditer(line))
+    if not quotations or "".join(pieces) != line:  # most lines quote nobody
         return pieces
     cuts = set(accumulate(len(piece) for piece in pieces[:-1]))
-    for quoted in _QUOTED.finditer(line):
+    for quoted in quotations:
         group = next(g for g in (1, 2, 3) if quoted.group(g) is not None)
         at = quoted.start(group)
         for part in sentencex.segment("en", quoted.group(group))[:-1]:
