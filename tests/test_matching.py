@@ -447,6 +447,24 @@ def test_what_tells_one_act_at_one_time_apart_is_a_code_or_a_place_not_any_name(
     assert not joined_where("in Surrey", "Wellington")
 
 
+def test_acts_of_one_sense_in_other_words_are_one_act() -> None:
+    """'issued' and 'released' a film, 'arrested' and 'nabbed' a man: one kind of act in other
+    words, joined as the same act would be; what sets two events apart still does."""
+    issued = ("The studio issued the director's new film in cinemas.", "issued", ["Hale Studios"])
+    released = ("Hale Studios released the long-delayed thriller on Friday.", "released", ["Hale Studios"])
+    assert joined_acts(issued, released)
+    assert not joined_acts(issued, released, published=date(2024, 5, 20))  # weeks apart: again
+    nabbed = ("Police nabbed Tom Reyes at a motel near the border.", "nabbed", ["Tom Reyes"])
+    arrested = ("Tom Reyes was arrested by federal agents after a long search.", "arrested", ["Tom Reyes"])
+    assert joined_acts(nabbed, arrested)
+    other = ("Ben Ortiz was arrested by federal agents after a long search.", "arrested", ["Ben Ortiz"])
+    assert not joined_acts(nabbed, other)  # someone else
+    # acts that are related, not one: a killing and a death stay two rows unless their words join them
+    killed = ("Gunmen killed a village elder near Kessa.", "killed", [])
+    died = ("An elder died in hospital in the capital.", "died", [])
+    assert not joined_acts(killed, died)
+
+
 def test_sayings_of_one_party_are_one_event_only_by_what_was_said() -> None:
     said = ("The minister said the border would stay closed.", "said", ["Ruiz"])
     told = ("The minister said fuel prices would rise next month.", "said", ["Ruiz"])

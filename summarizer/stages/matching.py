@@ -179,10 +179,11 @@ def judge(
     needs none: within a story, news of one act at one time is news of one event unless something
     they state tells them apart, and there only a code ('A380', 'Flight 370') among the names
     other than the participants': the others ('Somali pirates', 'said Newsday') tell more of the
-    telling than of the act, and the participants are compared apart. Different acts are judged
+    telling than of the act, and the participants are compared apart. Acts that share a common
+    sense ('issued', 'released') come here as one (the merge reads them so). Other acts are judged
     by their words alone, as reports naming none: 'built up' and 'deployed' tanks can be one
-    event, and English gives no list of which acts can. A date in common is not enough: in a
-    one-day story every event has it."""
+    event, though no dictionary equates them. A date in common is not enough: in a one-day story
+    every event has it."""
     first, second = acts
     anchored = one_time and first is not None and first == second
     if not compatible(a, b, one_act=anchored):

@@ -21,7 +21,8 @@ from ..schema.briefing import (
     TimelineEvent,
 )
 from ..schema.extraction import Citation, Extraction
-from ..text.words import act_key, act_negated, act_said
+from ..text.senses import senses
+from ..text.words import act_head, act_key, act_negated, act_said, act_verb
 from ..vocabulary import CLAIM_ROLES, STANCE_ROLES, parties
 from .actor_table import ActorIds, actor_ids, resolve_actors
 from .citing import unique_citations
@@ -44,8 +45,10 @@ from .matching import (
 
 # An event's act among its words, apart from them: two reports whose acts come to the same share it.
 # The words with it overlap at least SAME_ACT_SHARED_ACTOR (Dice) whenever ``judge`` joins them on
-# their words; reports of one act that is not a saying are compared through it whatever their words.
+# their words; reports of one act that is not a saying are compared through it, or through a sense
+# their acts share (``_SENSE``: 'issued', 'released'), whatever their words.
 _ACT = "\0act:"
+_SENSE = "\0sense:"
 Describe = Callable[[str], Gist]  # what a description states, as matching compares it
 
 
@@ -110,31 +113,44 @@ def _merge_events(
     names: Mapping[str, Named],
 ) -> list[TimelineEvent]:
     acts: dict[int, str | None] = {}  # id of each report -> what its act comes to (``act_key``)
+    kinds: dict[int, frozenset[str]] = {}  # id of each report -> its act's common senses (WordNet)
     denied: set[int] = set()  # ids of the reports that tell their act as not done
     said: set[int] = set()  # ids of the reports whose act is a saying ('said', 'denied')
 
     def act(report: TimelineEvent) -> str | None:
         return acts.get(id(report))
 
+    def act_pair(a: TimelineEvent, b: TimelineEvent) -> tuple[str | None, str | None]:
+        """The two reports' acts, as one when they share a common sense ('issued', 'released'),
+        unless they are one verb with other particles ('check in', 'check out'): two acts."""
+        first, second = act(a), act(b)
+        if first and second and first != second and act_verb(first) != act_verb(second):
+            if kinds[id(a)] & kinds[id(b)]:
+                return first, first
+        return first, second
+
     def words(report: TimelineEvent) -> frozenset[str]:
         key = act(report)
         return describe(report.what).words | ({_ACT + key} if key else set())
 
-    def deed(report: TimelineEvent) -> str | None:
-        """The act word of a report whose act is not a saying: reports sharing it are compared."""
+    def deeds(report: TimelineEvent) -> frozenset[str]:
+        """The act word of a report whose act is not a saying, and its senses: reports sharing one
+        are compared."""
         key = act(report)
-        return _ACT + key if key and id(report) not in said else None
+        if not key or id(report) in said:
+            return frozenset()
+        return frozenset({_ACT + key, *(_SENSE + sense for sense in kinds[id(report)])})
 
     folding = _Folding[TimelineEvent](
         lambda a, b: (
             None
             if (id(a) in denied) != (id(b) in denied)  # one says it was done, the other not
-            else _same_event(a, b, describe, act, names, deed(a) is not None and deed(b) is not None)
+            else _same_event(a, b, describe, act_pair(a, b), names, bool(deeds(a)) and bool(deeds(b)))
         ),
         combine_events,
         words,
         SAME_ACT_SHARED_ACTOR,
-        deed,
+        deeds,
     )
     for extraction in extractions:
         source = extraction.source.id
@@ -167,6 +183,8 @@ def _merge_events(
                 citations=event.citations,
             )
             acts[id(candidate)] = key = act_key(event.act) if event.act else None
+            head = act_head(event.act) if event.act else None
+            kinds[id(candidate)] = senses("_".join(w for w in head if w)) if head else frozenset()
             if key and act_negated(event.what, key):
                 denied.add(id(candidate))
             if event.act and act_said(event.act):
@@ -193,8 +211,8 @@ class _Folding(Generic[Reported]):
     """The entries a merge has made so far, one per event or claim, each citing every source that
     reports it; the reports each entry was made of; and, for each word, the reports that use it.
     ``same`` is never true of two reports whose words overlap less than ``threshold`` (Dice) and
-    that share no ``key`` word (an event's act), so an entry is compared with a report only when
-    one of its reports shares that many words with it, or its key, counted through the index:
+    that share no ``keys`` (an event's act and its senses), so an entry is compared with a report
+    only when one of its reports shares that many words with it, or a key, counted through the index:
     thousands of reports are not compared pair by pair, and the merge is what comparing every
     entry would give."""
 
@@ -204,9 +222,9 @@ class _Folding(Generic[Reported]):
         combine: Callable[[Reported, Reported], None],
         words: Callable[[Reported], frozenset[str]],
         threshold: float,
-        key: Callable[[Reported], str | None] = lambda _: None,
+        keys: Callable[[Reported], frozenset[str]] = lambda _: frozenset(),
     ) -> None:
-        self.same, self.combine, self.words, self.threshold, self.key = same, combine, words, threshold, key
+        self.same, self.combine, self.words, self.threshold, self.keys = same, combine, words, threshold, keys
         self.entries: list[Reported] = []
         self.reports: list[list[Reported]] = []
         self.by_word: dict[str, list[tuple[int, int]]] = defaultdict(list)  # -> (entry, report)
@@ -226,8 +244,8 @@ class _Folding(Generic[Reported]):
         near = {
             n for (n, k), c in shared.items() if 2 * c / self.threshold >= len(words) + self.sizes[(n, k)]
         }
-        if (key := self.key(candidate)) is not None:
-            near.update(n for n, _ in self.by_word.get(key, ()))
+        keys = self.keys(candidate)
+        near.update(n for key in keys for n, _ in self.by_word.get(key, ()))
         best, share = None, 0.5
         for n in sorted(near):
             if set(candidate.sources) <= set(self.entries[n].sources):
@@ -245,18 +263,18 @@ class _Folding(Generic[Reported]):
         if best is None:
             self.entries.append(candidate.model_copy())  # combining gives an entry new values, never edits
             self.reports.append([candidate])
-            self._index(words, len(self.entries) - 1, 0)
+            self._index(words, keys, len(self.entries) - 1, 0)
             return
         twin, members = self.entries[best], self.reports[best]
         members.append(candidate)
         twin.sources = sorted({*twin.sources, *candidate.sources})
         twin.citations = unique_citations([*twin.citations, *candidate.citations])
         self.combine(twin, candidate)
-        self._index(words, best, len(members) - 1)
+        self._index(words, keys, best, len(members) - 1)
 
-    def _index(self, words: frozenset[str], entry: int, report: int) -> None:
-        self.sizes[(entry, report)] = len(words)
-        for word in words:
+    def _index(self, words: frozenset[str], keys: frozenset[str], entry: int, report: int) -> None:
+        self.sizes[(entry, report)] = len(words)  # the keys are no words: they count in no overlap
+        for word in words | keys:
             self.by_word[word].append((entry, report))
 
 
@@ -292,13 +310,14 @@ def _same_event(
     a: TimelineEvent,
     b: TimelineEvent,
     describe: Describe,
-    act: Callable[[TimelineEvent], str | None],
+    acts: tuple[str | None, str | None],
     names: Mapping[str, Named],
     deed: bool = False,
 ) -> bool | None:
     """Two reports of one event: at compatible dates, by participants who may be the same
-    (``participants_differ``), telling of the same kind of act (when both name theirs) or in words
-    that tell of the same happening; None when they are at odds. The same act (``deed``: not a
+    (``participants_differ``), telling of the same kind of act (when both name theirs: ``acts``,
+    as one when they share a sense) or in words that tell of the same happening; None when they
+    are at odds. The same act (``deed``: not a
     saying) in one news cycle is one event whatever other words each uses ('Colts beat Chiefs',
     'the Colts clinched a playoff spot, beating Kansas City'); so is the same act by the same two
     or more participants ('the 76ers fired Cheeks', 'Cheeks was fired as coach of the 76ers')."""
@@ -308,7 +327,7 @@ def _same_event(
     first, second = describe(a.what), describe(b.what)
     same_parties = len(mine) >= 2 and mine == theirs
     one_time = deed and same_news_cycle(a, b)
-    return judge(first, second, bool(mine & theirs), (act(a), act(b)), same_parties, one_time)
+    return judge(first, second, bool(mine & theirs), acts, same_parties, one_time)
 
 
 def _merge_claims(

@@ -204,13 +204,22 @@ def act_key(act: str) -> str | None:
     neither a particle nor a pronoun ('was killed': kill, 'shot': shoot, 'shooting': shoot), with
     the particle that follows it, past a pronoun, which makes it another act ('checks into' and
     'checked herself in': check in; 'checks out': check out; 'passed away': pass away)."""
+    head = act_head(act)
+    if head is None:
+        return None
+    verb, particle = head
+    return f"{stem(verb)} {particle}" if particle else stem(verb)
+
+
+def act_head(act: str) -> tuple[str, str | None] | None:
+    """The dictionary form of an act's head ('was killed': kill) and the particle that makes it
+    another act ('checked herself in': in), as ``act_key`` reads them; None for no words."""
     words = tokens(act)
     if not words:
         return None
     at = _head(words)
-    key = stem(lemma(words[at].lower))
     after = [w.lower for w in words[at + 1 :] if w.lower not in _OBJECT_PRONOUNS]
-    return f"{key} {_PARTICLES[after[0]]}" if after and after[0] in _PARTICLES else key
+    return lemma(words[at].lower), _PARTICLES[after[0]] if after and after[0] in _PARTICLES else None
 
 
 # Pronouns between a verb and its particle ('turned himself in', 'gave it back'): not the act.

