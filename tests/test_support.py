@@ -239,6 +239,29 @@ def test_who_does_what_to_whom_must_not_change() -> None:
     said = "Brandt sued Marsh over the closure."
     assert fault(check("Marsh sued Brandt over the closure.", said)) == ("role", "Marsh")
     assert check("Marsh was sued by Brandt over the closure.", said).verdict == "supported"
+
+
+def test_who_does_what_is_read_through_the_passive_voice() -> None:
+    """'Marsh was expelled' has Marsh expelled, not expelling; 'from the council' after it is not
+    who did it, and 'by Brandt' is."""
+    said = "Brandt expelled Marsh from the council on Friday."
+    assert check("Marsh was expelled from the council.", said).verdict == "supported"
+    assert check("Marsh was expelled from the council by Brandt.", said).verdict == "supported"
+    reversed_ = check("Brandt was expelled by Marsh.", said)
+    assert fault(reversed_) == ("role", "Brandt")
+    assert reversed_.faults[0].reason == "the cited sentences have Brandt expelled Marsh, not the reverse"
+    # the evidence in the passive, the statement in the active voice
+    passive = "Marsh was expelled by Brandt on Friday."
+    assert check("Brandt expelled Marsh.", passive).verdict == "supported"
+    assert fault(check("Marsh expelled Brandt.", passive)) == ("role", "Marsh")
+    # who it was done to, traded with one who stands as neither
+    killed = "Brandt was killed when the gunman Marsh opened fire."
+    swapped = check("Marsh was killed when the gunman Brandt opened fire.", killed)
+    assert fault(swapped) == ("role", "Marsh")
+    assert swapped.faults[0].reason == "the cited sentences have 'killed' done to Brandt, not to Marsh"
+    # 'be' before a verb in -ing is no passive: the actor before it does it
+    succeeding = "Brandt will be succeeding Marsh as mayor."
+    assert fault(check("Marsh will be succeeding Brandt as mayor.", succeeding)) == ("role", "Marsh")
     stance = "Marsh accused the union of blocking the port, which Brandt denied."
     assert fault(check("Brandt accused the union of blocking the port.", stance)) == ("role", "Brandt")
     assert fault(check("Marsh denied blocking the port.", stance)) == ("role", "Marsh")

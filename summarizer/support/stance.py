@@ -85,12 +85,25 @@ class _Text:
         )
 
     def side(self, mention_index: int, verb: int) -> str:
-        """Whether an actor stands as the doer of the verb ('before') or what it is done to
-        ('after'); 'by X' after a passive verb is the doer."""
+        """Whether an actor does the verb ('doer': 'Brandt sued', 'sued by Brandt'), has it done to
+        it ('done to': 'sued Marsh', 'Marsh was sued'), or stands after a passive verb as neither
+        ('other': 'Marsh was expelled from the council')."""
+        passive = self.after_be(verb)
         if mention_index < verb:
-            return "before"
-        by = mention_index > 0 and self.words[mention_index - 1].lower == "by"
-        return "before" if by else "after"
+            return "done to" if passive else "doer"
+        if mention_index > 0 and self.words[mention_index - 1].lower == "by":
+            return "doer"
+        return "other" if passive else "done to"
+
+    def after_be(self, verb: int) -> bool:
+        """Whether a form of 'be' comes right before the word, past what may stand between ('was
+        expelled', 'has also been expelled', 'were later freed'): its actor before it does not do it."""
+        if self.words[verb].lower.endswith("ing"):
+            return False  # 'will be succeeding': the actor before does it
+        k = verb - 1
+        while k >= 0 and self.words[k].lower in _AUXILIARIES:
+            k -= 1
+        return k >= 0 and self.words[k].lower in _PASSIVE
 
 
 def check(
@@ -189,13 +202,8 @@ def _agents(said: _Text, cited: Sequence[_Text], faults: list[Fault]) -> int:
                 checked += 1
                 mine = (said.side(i, verb), said.side(j, verb))
                 if mine not in found and (mine[1], mine[0]) in found:
-                    faults.append(
-                        (
-                            "role",
-                            a.text,
-                            f"the cited sentences have {b.text} {said.words[verb].text} {a.text}, not the reverse",
-                        )
-                    )
+                    theirs = dict(zip((mine[1], mine[0]), (a.text, b.text), strict=True))
+                    faults.append(("role", a.text, _reversed(theirs, said.words[verb].text)))
                     return checked
                 break
     return checked
@@ -274,6 +282,17 @@ def _verb_after(text: _Text, last: int) -> int | None:
     if k + 1 < len(text.words) and text.words[k + 1].lower in _AUXILIARIES | _PASSIVE:
         return None  # a noun: 'Arsenal players have revealed'
     return k if word.lower.endswith(("ed", "s")) or word.lower in _IRREGULAR_PAST else None
+
+
+def _reversed(theirs: dict[str, str], verb: str) -> str:
+    """What the cited sentences have, where the statement turns it around: who does the verb
+    and to whom ('doer', 'done to'), one of them where the other stands as neither."""
+    doer, done = theirs.get("doer"), theirs.get("done to")
+    if doer and done:
+        return f"the cited sentences have {doer} {verb} {done}, not the reverse"
+    if done:
+        return f"the cited sentences have '{verb}' done to {done}, not to {theirs['other']}"
+    return f"the cited sentences have {doer} do '{verb}', not {theirs['other']}"
 
 
 def _first_mentions(cited: Sequence[_Text]) -> list[tuple[Named, int]]:
