@@ -133,19 +133,22 @@ def _merge_events(
         key = act(report)
         return describe(report.what).words | ({_ACT + key} if key else set())
 
+    def deed(report: TimelineEvent) -> bool:
+        """Whether a report names its act, and the act is not a saying."""
+        return acts.get(id(report)) is not None and id(report) not in said
+
     def deeds(report: TimelineEvent) -> frozenset[str]:
         """The act word of a report whose act is not a saying, and its senses: reports sharing one
         are compared."""
-        key = act(report)
-        if not key or id(report) in said:
+        if not deed(report):
             return frozenset()
-        return frozenset({_ACT + key, *(_SENSE + sense for sense in kinds[id(report)])})
+        return frozenset({_ACT + str(act(report)), *(_SENSE + sense for sense in kinds[id(report)])})
 
     folding = _Folding[TimelineEvent](
         lambda a, b: (
             None
             if (id(a) in denied) != (id(b) in denied)  # one says it was done, the other not
-            else _same_event(a, b, describe, act_pair(a, b), names, bool(deeds(a)) and bool(deeds(b)))
+            else _same_event(a, b, describe, act_pair(a, b), names, deed(a) and deed(b))
         ),
         combine_events,
         words,
@@ -236,14 +239,14 @@ class _Folding(Generic[Reported]):
         joins the first to the last: of such entries, the one whose reports it is like in the
         largest share (the first of equals); else it makes a new entry."""
         words = self.words(candidate)
-        shared: Counter[tuple[int, int]] = Counter(
-            report for w in words for report in self.by_word.get(w, ())
-        )
+        shared: Counter[tuple[int, int]] = Counter()
+        for w in words:
+            if reports := self.by_word.get(w):
+                shared.update(reports)  # counted in C, list by list
         # Dice(a, b) >= t needs 2 |a & b| / t >= |a| + |b|: an entry none of whose reports comes so
         # near cannot have most of them like the candidate
-        near = {
-            n for (n, k), c in shared.items() if 2 * c / self.threshold >= len(words) + self.sizes[(n, k)]
-        }
+        scale, size, sizes = 2 / self.threshold, len(words), self.sizes
+        near = {n for (n, k), c in shared.items() if c * scale >= size + sizes[n, k]}
         keys = self.keys(candidate)
         near.update(n for key in keys for n, _ in self.by_word.get(key, ()))
         best, share = None, 0.5
