@@ -7,7 +7,7 @@ import pytest
 
 from summarizer.errors import ConfigError
 from summarizer.text import senses as senses_module
-from summarizer.text.senses import same_kind, senses
+from summarizer.text.senses import same_kind, senses, verb_base
 
 
 def test_words_that_share_a_common_sense_are_one_kind_of_act() -> None:
@@ -47,3 +47,8 @@ def test_missing_wordnet_data_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) 
     finally:
         senses_module._index.cache_clear()
         senses.cache_clear()
+
+
+def test_an_irregular_verb_form_reads_as_its_dictionary_form() -> None:
+    assert [verb_base(w) for w in ("beaten", "Won", "slain", "went")] == ["beat", "win", "slay", "go"]
+    assert verb_base("walked") == "walked"  # a regular form is left to the stemmer

@@ -259,6 +259,13 @@ def test_who_does_what_is_read_through_the_passive_voice() -> None:
     swapped = check("Marsh was killed when the gunman Brandt opened fire.", killed)
     assert fault(swapped) == ("role", "Marsh")
     assert swapped.faults[0].reason == "the cited sentences have 'killed' done to Brandt, not to Marsh"
+    # an irregular verb is one verb in all its forms ('beat', 'beaten'; 'won', 'win')
+    beaten = "Marsh was beaten by Brandt in the vote."
+    assert check("Brandt beat Marsh in the vote.", beaten).verdict == "supported"
+    turned = check("Marsh beat Brandt in the vote.", beaten)
+    assert fault(turned) == ("role", "Marsh")
+    assert turned.faults[0].reason == "the cited sentences have Brandt beat Marsh, not the reverse"
+    assert fault(check("Marsh was beaten by Brandt.", "Marsh beat Brandt in the vote.")) == ("role", "Marsh")
     # 'be' before a verb in -ing is no passive: the actor before it does it
     succeeding = "Brandt will be succeeding Marsh as mayor."
     assert fault(check("Marsh will be succeeding Brandt as mayor.", succeeding)) == ("role", "Marsh")

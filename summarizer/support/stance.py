@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from ..settings import SENTENCES_REMEMBERED
+from ..text.senses import verb_base
 from ..text.words import NOUN_MARKERS, negated, stem, tokens
 from .evidence import Roles
 from .names import Named
@@ -195,7 +196,7 @@ def _agents(said: _Text, cited: Sequence[_Text], faults: list[Fault]) -> int:
             for verb in range(said.last[i] + 1, j):
                 if not said.words[verb].content or said.words[verb].stance or verb in said.named:
                     continue
-                key = stem(said.words[verb].text)
+                key = _verb_key(said.words[verb].text)
                 found = _sides(cited, a.actor, b.actor, key)
                 if not found:
                     continue
@@ -203,7 +204,7 @@ def _agents(said: _Text, cited: Sequence[_Text], faults: list[Fault]) -> int:
                 mine = (said.side(i, verb), said.side(j, verb))
                 if mine not in found and (mine[1], mine[0]) in found:
                     theirs = dict(zip((mine[1], mine[0]), (a.text, b.text), strict=True))
-                    faults.append(("role", a.text, _reversed(theirs, said.words[verb].text)))
+                    faults.append(("role", a.text, _reversed(theirs, _past(said.words[verb].text))))
                     return checked
                 break
     return checked
@@ -221,13 +222,13 @@ def _credit(
         verb = _verb_after(said, said.last[i])
         if verb is None or mention.actor not in _doers(said, verb):
             continue  # read as the cited sentences are: the verb's doer is the actor right before it
-        key = stem(said.words[verb].text)
+        key = _verb_key(said.words[verb].text)
         own = {mention.actor, *members(mention.actor)}
         doers: set[str] = set()
         for text in cited:
             named = {m.actor for m, _ in text.mentions}
             for at, word in enumerate(text.words):
-                if stem(word.text) == key and at not in text.named and not text.passive(at):
+                if _verb_key(word.text) == key and at not in text.named and not text.passive(at):
                     found = _doers(text, at)
                     # the wrong party is credited only where the sentence names both
                     doers |= found if found & own or named & own else set()
@@ -295,6 +296,18 @@ def _reversed(theirs: dict[str, str], verb: str) -> str:
     return f"the cited sentences have {doer} do '{verb}', not {theirs['other']}"
 
 
+def _past(word: str) -> str:
+    """A verb as a fault tells it: its form unless the statement's is a participle the active
+    voice does not use ('beaten': beat)."""
+    base = verb_base(word)
+    return base if word.lower().endswith("en") and base != word.lower() else word
+
+
+def _verb_key(word: str) -> str:
+    """What a verb comes to, whatever its form: 'beat', 'beats' and 'beaten' are one verb."""
+    return stem(verb_base(word))
+
+
 def _first_mentions(cited: Sequence[_Text]) -> list[tuple[Named, int]]:
     seen: dict[str, tuple[Named, int]] = {}
     for text in cited:
@@ -325,7 +338,7 @@ def _sides(cited: Sequence[_Text], a: str, b: str, key: str) -> set[tuple[str, s
     found = set()
     for text in cited:
         for verb, word in enumerate(text.words):
-            if stem(word.text) != key or verb in text.named:
+            if _verb_key(word.text) != key or verb in text.named:
                 continue
             near = [(m.actor, i) for m, i in text.mentions if text.words[i].clause == word.clause]
             for actor_a, i in near:

@@ -43,6 +43,22 @@ def senses(word: str) -> frozenset[str]:
     return frozenset(common)
 
 
+def verb_base(word: str) -> str:
+    """The dictionary form of an irregular verb form ('beaten': beat, 'won': win, 'slain': slay),
+    from WordNet's list of them (2,400 forms, read once); any other word as it is, lower-cased."""
+    lower = word.lower()
+    return _irregular().get(lower, lower)
+
+
+@cache
+def _irregular() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for line in (_data() / "verb.exc").read_text(encoding="utf-8").splitlines():
+        form, base, *_ = line.split()
+        table.setdefault(form, base)
+    return table
+
+
 def same_kind(first: str, second: str) -> bool:
     """Whether two words (dictionary forms) share a common sense: 'issue' and 'release', 'kill'
     and 'slay'; not 'kill' and 'die', which WordNet relates but does not equate."""
