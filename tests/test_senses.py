@@ -7,7 +7,7 @@ import pytest
 
 from summarizer.errors import ConfigError
 from summarizer.text import senses as senses_module
-from summarizer.text.senses import same_kind, senses, verb_base
+from summarizer.text.senses import pertains_to, same_kind, senses, verb_base
 
 
 def test_words_that_share_a_common_sense_are_one_kind_of_act() -> None:
@@ -52,3 +52,10 @@ def test_missing_wordnet_data_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) 
 def test_an_irregular_verb_form_reads_as_its_dictionary_form() -> None:
     assert [verb_base(w) for w in ("beaten", "Won", "slain", "went")] == ["beat", "win", "slay", "go"]
     assert verb_base("walked") == "walked"  # a regular form is left to the stemmer
+
+
+def test_a_demonym_pertains_to_its_place() -> None:
+    assert pertains_to("French") == {"france"}
+    assert pertains_to("Dutch") == {"netherlands"}
+    assert "great britain" in pertains_to("British")
+    assert pertains_to("big") == frozenset()  # an adjective of no place

@@ -99,6 +99,26 @@ def test_numbers_glued_to_units_modal_may_and_a_lone_one_are_read_as_english_wri
     assert fault(check("One of the men was arrested.", "Two men were arrested.")) == ("number", "One")
 
 
+def test_a_demonym_completes_the_name_of_the_place_it_is_of() -> None:
+    """'French police' for 'police in France', as WordNet links them; a demonym of another place
+    is still a name the evidence does not give."""
+    france = "Officials said police in France would act."
+    assert check("Officials said French police would act.", france).verdict == "supported"
+    assert (
+        check(
+            "Officials said police in Britain would act.", "Officials said British police would act."
+        ).verdict
+        == "supported"
+    )
+    assert (
+        check(
+            "Officials said Dutch police would act.", "Officials said police in the Netherlands would act."
+        ).verdict
+        == "supported"
+    )
+    assert fault(check("Officials said Spanish police would act.", france)) == ("name", "Spanish")
+
+
 def test_dates_without_a_reference_are_read_as_written() -> None:
     """Evidence with no date of its own: a date the statement writes as the evidence does is
     supported ('the 2016 Olympics' for '2016 Olympics'); a day or year in lower case is a date."""

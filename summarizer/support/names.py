@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from ..actors.acronyms import acronym_forms, is_acronym
 from ..settings import SENTENCES_REMEMBERED
+from ..text.senses import pertains_to
 from ..text.words import Token, in_dictionary, opens_sentence, stem, tokens
 
 
@@ -302,12 +303,17 @@ def spelled_out(word: str, statement: str, evidence_acronyms: set[str]) -> bool:
 
 
 def same_word(word: str, other: str) -> bool:
-    """'Serbian' and 'Serbia's', 'Kosovar' and 'Kosovo': one name in two grammatical forms."""
+    """'Serbian' and 'Serbia's', 'Kosovar' and 'Kosovo': one name in two grammatical forms; and a
+    demonym and its place as WordNet links them ('French' and 'France', 'British' and 'Britain')."""
     a, b = word.casefold().removesuffix("'s"), other.casefold().removesuffix("'s")
     if a == b or stem(a) == stem(b):
         return True
     shared = len(_common_prefix(a, b))
-    return shared >= 4 and shared >= min(len(a), len(b)) - 2
+    return shared >= 4 and shared >= min(len(a), len(b)) - 2 or _of_place(a, b) or _of_place(b, a)
+
+
+def _of_place(demonym: str, place: str) -> bool:
+    return any(place in (noun, noun.rsplit(" ", 1)[-1]) for noun in pertains_to(demonym))
 
 
 def _common_prefix(a: str, b: str) -> str:

