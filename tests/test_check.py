@@ -706,3 +706,19 @@ def test_a_disagreement_headed_by_what_its_positions_do_not_cite_is_a_problem(tm
     assert code == 1
     (line,) = [line for line in out.splitlines() if line.startswith("discrepancies[0] topic:")]
     assert 'name "Moscow"' in line
+
+
+def test_a_role_naming_what_its_event_does_not_cite_is_a_problem(tmp_path: Path) -> None:
+    """A row shows each actor with its role ('spoke for the White House'): the role's names, dates
+    and figures must stand in the sentences its event cites, as a heading's."""
+
+    def change(data: dict) -> None:
+        event = next(e for e in data["timeline"] if e["participants"])
+        event["participants"][0]["role"] = "spoke for the Kremlin"
+
+    code, out, _ = run(tampered(tmp_path, change))
+    assert code == 1
+    (line,) = [line for line in out.splitlines() if "role:" in line]
+    assert line.startswith("timeline[") and "participants[0] role:" in line
+    assert "'spoke for the Kremlin' is not supported by its event's citations" in line
+    assert 'name "Kremlin"' in line

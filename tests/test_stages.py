@@ -331,6 +331,35 @@ def test_a_disagreement_headed_by_what_its_positions_do_not_say_gets_a_neutral_h
     )
 
 
+def test_a_role_that_names_what_its_event_does_not_cite_gives_way_to_a_neutral_one() -> None:
+    """A row shows each participant with its role: one naming what none of the event's sentences
+    names ('for Okafor') becomes 'participant', with a warning; one its sentences bear is kept."""
+
+    def respond(role: str) -> Callable[[FillRequest[Any], int], dict[str, Any]]:
+        def answer(request: FillRequest[Any], attempt: int) -> dict[str, Any]:
+            found = capable(request, attempt)
+            if request.step == "extraction":
+                for event in found["events"]:
+                    for participant in event["participants"]:
+                        participant["role"] = role
+            return found
+
+        return answer
+
+    kept = summarize([DAY_ONE], settings=SETTINGS, model=FakeModel(respond("took part")))
+    roles = [p.role for e in kept.timeline for p in e.participants]
+    assert roles and set(roles) == {"took part"}
+    made_up = summarize([DAY_ONE], settings=SETTINGS, model=FakeModel(respond("acted for Okafor")))
+    roles = [p.role for e in made_up.timeline for p in e.participants]
+    assert roles and set(roles) == {"participant"}
+    assert any(
+        "role 'acted for Okafor'" in w
+        and "is not supported by its event's citations" in w
+        and "replaced by 'participant'" in w
+        for w in made_up.warnings
+    )
+
+
 def test_the_same_text_given_twice_is_one_source() -> None:
     copy = Document(name="copy.txt", text=DAY_ONE.text, published=DAY_ONE.published)
     sources = sources_of([DAY_ONE, copy, DAY_TWO])

@@ -1,6 +1,7 @@
 """Support verdicts for every statement a briefing makes (bottom line, key points, event
 descriptions, claims and their explanations, discrepancy positions), and for its headings (the
-title, each disagreement's topic) by their names, dates and figures alone: worked out by the
+title, each disagreement's topic) and the roles its rows give their actors by their names, dates
+and figures alone: worked out by the
 support checker from the cited sentences the briefing carries and its own actor table. One walk
 serves the pipeline (which stores the verdicts) and ``check`` (which works them out again)."""
 
@@ -180,6 +181,25 @@ def topic_verdicts(briefing: Briefing, judge: Judge | None = None) -> list[tuple
 _ROW_ID = re.compile(r"\bE\d+\b")
 
 
+def role_verdicts(briefing: Briefing, judge: Judge | None = None) -> list[tuple[int, int, Support]]:
+    """(event, participant, verdict) of each role the timeline gives an actor ('fought the
+    gunmen', 'spoke for the White House'), a phrase the row shows beside its name, against the
+    sentences its event cites: its numbers, dates and names must stand there, as a heading's."""
+    judge = judge or Judge.of(briefing)
+    return [
+        (i, j, judge(role.role, [c.sentence_id for c in event.citations], headline=True))
+        for i, event in enumerate(briefing.timeline)
+        for j, role in enumerate(event.participants)
+    ]
+
+
+NEUTRAL_ROLE = "participant"  # a role that fails its check gives way to this, which says no more
+
+
+def _role_place(event: int, participant: int) -> str:
+    return f"timeline[{event}].participants[{participant}] role"
+
+
 def neutral_topic(discrepancy: Discrepancy) -> str:
     """A topic that says no more than the disagreement's positions: which sources differ."""
     return f"Where sources {', '.join(dict.fromkeys(p.source for p in discrepancy.positions))} differ"
@@ -198,13 +218,19 @@ def unsupported(briefing: Briefing) -> list[Judged]:
         for i, verdict in topic_verdicts(briefing, judge)
         if verdict.verdict == "unsupported"
     ]
+    found += [
+        Judged(_role_place(i, j), briefing.timeline[i].participants[j].role, verdict, "its event's citations")
+        for i, j, verdict in role_verdicts(briefing, judge)
+        if verdict.verdict == "unsupported"
+    ]
     return found
 
 
 def _settle_headings(briefing: Briefing, judge: Judge) -> tuple[Briefing, list[str]]:
-    """``briefing`` with a title or disagreement topic that fails its check (``title_verdict``,
-    ``topic_verdicts``) replaced, as a heading has no mark of its own: the article's own title
-    for the title, which sources differ for a topic; and a warning for each."""
+    """``briefing`` with a title, disagreement topic or participant's role that fails its check
+    (``title_verdict``, ``topic_verdicts``, ``role_verdicts``) replaced, as none has a mark of its
+    own: the article's own title for the title, which sources differ for a topic, 'participant'
+    for a role; and a warning for each."""
     warnings = []
     if (verdict := title_verdict(briefing, judge)) is not None and verdict.verdict == "unsupported":
         title = next((s.title for s in briefing.sources if s.title), FALLBACK_TITLE)
@@ -213,6 +239,7 @@ def _settle_headings(briefing: Briefing, judge: Judge) -> tuple[Briefing, list[s
             f"({verdict.summary()}): replaced by {title!r}"
         )
         briefing = briefing.model_copy(update={"title": title})
+    briefing = _settle_roles(briefing, judge, warnings)
     topics = dict(topic_verdicts(briefing, judge))
     if all(v.verdict != "unsupported" for v in topics.values()):
         return briefing, warnings
@@ -227,6 +254,27 @@ def _settle_headings(briefing: Briefing, judge: Judge) -> tuple[Briefing, list[s
             discrepancy = discrepancy.model_copy(update={"topic": neutral})
         discrepancies.append(discrepancy)
     return briefing.model_copy(update={"discrepancies": discrepancies}), warnings
+
+
+def _settle_roles(briefing: Briefing, judge: Judge, warnings: list[str]) -> Briefing:
+    """``briefing`` with each participant's role that fails its check (``role_verdicts``) replaced
+    by ``NEUTRAL_ROLE``, and a warning for each."""
+    failed = {(i, j): v for i, j, v in role_verdicts(briefing, judge) if v.verdict == "unsupported"}
+    if not failed:
+        return briefing
+    timeline = []
+    for i, event in enumerate(briefing.timeline):
+        roles = []
+        for j, role in enumerate(event.participants):
+            if (verdict := failed.get((i, j))) is not None:
+                warnings.append(
+                    f"{_role_place(i, j)} {role.role!r} of {role.actor} is not supported by its event's "
+                    f"citations ({verdict.summary()}): replaced by {NEUTRAL_ROLE!r}"
+                )
+                role = role.model_copy(update={"role": NEUTRAL_ROLE})
+            roles.append(role)
+        timeline.append(event.model_copy(update={"participants": roles}))
+    return briefing.model_copy(update={"timeline": timeline})
 
 
 def settle_support(briefing: Briefing, drop: bool) -> tuple[Briefing, list[str]]:
