@@ -19,8 +19,9 @@ ActorKind = Literal[
 
 # How an article is split into sentences, which its sentence ids depend on (``text.sentences``):
 # 1, as sentencex splits each line; 2, quotations of several sentences cut too, and a few titles
-# and times sentencex ends a sentence at kept in it.
-Splitting = Literal[1, 2]
+# and times sentencex ends a sentence at kept in it; 3, a quotation mark that opens a sentence
+# stands in it, not at the end of the one before.
+Splitting = Literal[1, 2, 3]
 
 # What a source record says of its article beside its text: read from it, or given by the user.
 Metadata = Literal["title", "outlet", "published", "url"]

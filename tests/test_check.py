@@ -74,7 +74,7 @@ def test_a_briefing_saved_before_quotations_were_split_is_checked_as_it_was_spli
     assert code == 1
     assert out.startswith(
         "extractions[0] (A): was made from the text split into sentences another way (splitting 1) than "
-        "the source's (splitting 2)"
+        "the source's (splitting 3)"
     )
 
 
@@ -145,6 +145,16 @@ def test_an_uncited_statement_is_a_problem(tmp_path: Path) -> None:
     ]
 
 
+def test_a_briefing_saved_at_version_4_is_read_and_checked_as_it_was_split(seeds: list[Path]) -> None:
+    """Version 4 records splitting 2, which kept a quotation mark that opens a sentence at the end
+    of the one before; it is read, and its sources split as they were then."""
+    saved = Path(__file__).parent / "data" / "seeds_briefing_v4.json"
+    assert json.loads(saved.read_text())["schema_version"] == "4"
+    assert run(str(saved), *map(str, seeds)) == (0, "", f"{saved}: ok\n")
+    briefing, base = load_briefing(saved)
+    assert {s.splitting for s in read_sources(briefing, [], base)[0]} == {2}
+
+
 def test_unknown_fields_are_reported_and_an_unknown_version_refused(tmp_path: Path) -> None:
     code, out, _ = run(tampered(tmp_path, lambda data: data["claims"][0].update({"verified_by": "me"})))
     assert (code, out) == (1, "claims.0.verified_by: Extra inputs are not permitted (schema)\n")
@@ -153,7 +163,7 @@ def test_unknown_fields_are_reported_and_an_unknown_version_refused(tmp_path: Pa
     assert (code, out) == (2, "")
     assert (
         err
-        == f"summarizer: error: {path}: is a briefing of schema version '9'; this summarizer reads versions 1, 2, 3, 4\n"
+        == f"summarizer: error: {path}: is a briefing of schema version '9'; this summarizer reads versions 1, 2, 3, 4, 5\n"
     )
 
 
@@ -504,7 +514,7 @@ def test_a_source_that_is_missing_exits_2(tmp_path: Path) -> None:
     ("edit", "said"),
     [
         ("number", 'has schema_version 3, a number: a briefing writes it as a string, "3"'),
-        ("missing", "is not a briefing: it has no schema_version (this summarizer reads 1, 2, 3, 4)"),
+        ("missing", "is not a briefing: it has no schema_version (this summarizer reads 1, 2, 3, 4, 5)"),
         ("array", "is not a briefing: a briefing is a JSON object (`summarizer schema` shows it)"),
     ],
 )

@@ -51,6 +51,31 @@ def test_a_quotation_of_several_sentences_is_cut_into_them() -> None:
     ]
 
 
+def test_a_quotation_mark_that_opens_a_sentence_stands_in_it() -> None:
+    """A quotation British news opens in each paragraph and closes only at the last, or one the
+    line never closes: its opening mark begins the sentence it opens, not the end of the one
+    before, as it was with splitting 2."""
+    doc = Document(
+        name="x",
+        text="A spokeswoman said: “The fire has spread through the store, which is destroyed. “People "
+        'are asked to avoid the High Street.” They got out. "It is terrifying. I still feel shaky.',
+    )
+    assert [s.text for s in split_sentences(doc)] == [
+        "A spokeswoman said: “The fire has spread through the store, which is destroyed.",
+        "“People are asked to avoid the High Street.”",
+        "They got out.",
+        '"It is terrifying.',
+        "I still feel shaky.",
+    ]
+    assert [s.text for s in split_sentences(doc, splitting=2)][:2] == [
+        "A spokeswoman said: “The fire has spread through the store, which is destroyed. “",
+        "People are asked to avoid the High Street.”",
+    ]
+    # a closing mark stays with the sentence it closes
+    closed = Document(name="y", text="“We acted. They fired first.” Police left.")
+    assert [s.text for s in split_sentences(closed)] == ["“We acted.", "They fired first.”", "Police left."]
+
+
 def test_titles_and_times_sentencex_ends_a_sentence_at_are_kept_in_it() -> None:
     doc = Document(
         name="x",
@@ -161,7 +186,7 @@ def test_every_splitting_covers_the_text_once_in_order(parts: list[str]) -> None
     """Whatever the quotation marks and stops, each splitting's sentences are the text's own
     characters, in order, never overlapping, and together hold every one of them but spaces."""
     text = " ".join(parts)
-    for splitting in (1, 2):
+    for splitting in (1, 2, 3):
         sentences = split_sentences(Document(name="x", text=text), splitting=splitting)
         assert all(text[s.start : s.end] == s.text and s.text == s.text.strip() for s in sentences)
         assert all(a.end <= b.start for a, b in zip(sentences, sentences[1:], strict=False))

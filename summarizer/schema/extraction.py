@@ -11,7 +11,8 @@ from ..vocabulary import ActorKind, Metadata, Splitting
 from .record import Record
 from .usage import Usage
 
-EXTRACTION_SCHEMA_VERSION = "2"  # version 2 records how its source was split (``splitting``)
+# Version 2 records how its source was split (``splitting``); version 3 may record splitting 3.
+EXTRACTION_SCHEMA_VERSION = "3"
 
 
 class Citation(Record):
@@ -72,7 +73,8 @@ class SourceInfo(Record):
     splitting: Splitting = Field(
         default=1,
         description="How its text was split into sentences, which its sentence ids depend on: 1, as "
-        "sentencex splits each line; 2, quotations of several sentences cut too.",
+        "sentencex splits each line; 2, quotations of several sentences cut too; 3, a quotation mark "
+        "that opens a sentence kept in it.",
     )
     read: list[Metadata] = Field(
         default_factory=list,

@@ -18,7 +18,7 @@ sentencex = deferred("sentencex")  # loaded with the first text split
 MAX_SENTENCE_CHARS = 2000
 # How articles are split now (``vocabulary.Splitting``), recorded with each source: its sentence
 # ids depend on it, and a saved briefing's sources are split again as they were.
-SPLITTING: Splitting = 2
+SPLITTING: Splitting = 3
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,8 @@ def split_sentences(
     """Split line by line (a heading never joins the next paragraph), then with sentencex, which
     knows abbreviations such as 'U.S.', 'Gen.' and 'Sep. 24' and keeps a quotation whole; from
     ``splitting`` 2, a quotation of several sentences is cut into them as well, and a few titles
-    it does not know are read as titles (``SPLITTING``). Metadata lines are skipped."""
+    it does not know are read as titles; from 3, a quotation mark that opens a sentence is its
+    own, not the one's before (``SPLITTING``). Metadata lines are skipped."""
     text = document.text
     skipped = set(document.metadata_spans)
     sentences: list[Sentence] = []
@@ -59,8 +60,10 @@ def split_sentences(
             continue
         cursor = line.start()
         pieces = sentencex.segment("en", line.group())
+        if splitting >= 3:
+            pieces = _openers_carried(pieces)
         if splitting >= 2:
-            pieces = _quotations_cut(line.group(), _titles_kept(pieces))
+            pieces = _quotations_cut(line.group(), _titles_kept(pieces), carry=splitting >= 3)
         for piece in pieces:
             stripped = piece.strip()
             if not stripped:
@@ -92,6 +95,22 @@ _DAY_OR_ZONE = re.compile(
 _QUOTED = re.compile(r'"([^"]+)"|“([^”]+)”|‘([^‘]+?)’(?![^\W\d_])')
 
 
+# A quotation mark left at the end of a piece, after a space: it opens what follows ('destroyed.
+# “People are asked', a quotation the line never closes, as British news opens each paragraph of
+# a long one); a closing mark follows its stop with no space ('said.”').
+_OPENER_AT_END = re.compile(r"(?<=\s)[“‘\"']\s*$")
+
+
+def _openers_carried(pieces: list[str]) -> list[str]:
+    """The pieces with a quotation mark that sentencex left at the end of one carried to the
+    start of the next, the sentence it opens."""
+    carried = list(pieces)
+    for k in range(len(carried) - 1):
+        if found := _OPENER_AT_END.search(carried[k]):
+            carried[k], carried[k + 1] = carried[k][: found.start()], found.group() + carried[k + 1]
+    return carried
+
+
 def _titles_kept(pieces: list[str]) -> list[str]:
     """The pieces with those sentencex cut after a title ('Ms. Palin', 'Police Const. Tim
     Fanning') or after 'p.m.' before a day or zone ('9:40 p.m. Friday') joined again."""
@@ -107,11 +126,12 @@ def _titles_kept(pieces: list[str]) -> list[str]:
     return joined
 
 
-def _quotations_cut(line: str, pieces: list[str]) -> list[str]:
+def _quotations_cut(line: str, pieces: list[str], carry: bool = False) -> list[str]:
     """The line's pieces, cut too where a quotation in the line holds several sentences, as
     sentencex cuts the quotation's own text: '"We acted in self-defence. The pirates fired
     first," he said.' is two sentences, the second ending with who said it. (Pieces that do not
-    make up the line, which sentencex never gives, are left as they are.)"""
+    make up the line, which sentencex never gives, are left as they are.) With ``carry``, a mark
+    that opens one of the quotation's sentences is that sentence's (``_openers_carried``)."""
     quotations = list(_QUOTED.finditer(line))
     if not quotations or "".join(pieces) != line:  # most lines quote nobody
         return pieces
@@ -119,7 +139,8 @@ def _quotations_cut(line: str, pieces: list[str]) -> list[str]:
     for quoted in quotations:
         group = next(g for g in (1, 2, 3) if quoted.group(g) is not None)
         at = quoted.start(group)
-        for part in sentencex.segment("en", quoted.group(group))[:-1]:
+        parts = sentencex.segment("en", quoted.group(group))
+        for part in (_openers_carried(parts) if carry else parts)[:-1]:
             at += len(part)
             cuts.add(at)
     bounds = [0, *sorted(cuts), len(line)]
