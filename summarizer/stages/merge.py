@@ -320,10 +320,10 @@ def _same_event(
     """Two reports of one event: at compatible dates, by participants who may be the same
     (``participants_differ``), telling of the same kind of act (when both name theirs: ``acts``,
     as one when they share a sense) or in words that tell of the same happening; None when they
-    are at odds. The same act (``deed``: not a
-    saying) in one news cycle is one event whatever other words each uses ('Colts beat Chiefs',
-    'the Colts clinched a playoff spot, beating Kansas City'); so is the same act by the same two
-    or more participants ('the 76ers fired Cheeks', 'Cheeks was fired as coach of the 76ers')."""
+    are at odds. The same act (``deed``: not a saying) in one news cycle is one event whatever
+    other words each uses ('Colts beat Chiefs', 'the Colts clinched a playoff spot, beating Kansas
+    City'); so is the same act by the same two or more participants ('the 76ers fired Cheeks',
+    'Cheeks was fired as coach of the 76ers')."""
     if not dates_compatible(a, b) or participants_differ(a, b, names) or places_differ(a, b):
         return None
     mine, theirs = {r.actor for r in a.participants}, {r.actor for r in b.participants}

@@ -90,16 +90,10 @@ def _read(synset: str) -> tuple[list[str], list[tuple[str, str, str, str]]]:
 
 def verb_base(word: str) -> str:
     """The dictionary form of an irregular verb form ('beaten': beat, 'won': win, 'slain': slay),
-    from WordNet's list of them (2,400 forms, read once); any other word as it is, lower-cased."""
+    from WordNet's list of 2,400 of them; any other word as it is, lower-cased."""
     lower = word.lower()
     listed = _starting("verb.exc", lower + " ") if lower.isalpha() else []
     return listed[0].split()[1] if listed else lower
-
-
-def same_kind(first: str, second: str) -> bool:
-    """Whether two words (dictionary forms) share a common sense: 'issue' and 'release', 'kill'
-    and 'slay'; not 'kill' and 'die', which WordNet relates but does not equate."""
-    return first == second or bool(senses(first) & senses(second))
 
 
 def _starting(name: str, opening: str) -> list[str]:
