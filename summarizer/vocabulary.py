@@ -20,7 +20,8 @@ ActorKind = Literal[
 # How an article is split into sentences, which its sentence ids depend on (``text.sentences``):
 # 1, as sentencex splits each line; 2, quotations of several sentences cut too, and a few titles
 # and times sentencex ends a sentence at kept in it; 3, a quotation mark that opens a sentence
-# stands in it, not at the end of the one before.
+# stands in it, not at the end of the one before, and a bracket or a quotation closed after a
+# full stop ends its sentence.
 Splitting = Literal[1, 2, 3]
 
 # What a source record says of its article beside its text: read from it, or given by the user.

@@ -71,6 +71,22 @@ def test_a_quotation_mark_that_opens_a_sentence_stands_in_it() -> None:
         "A spokeswoman said: “The fire has spread through the store, which is destroyed. “",
         "People are asked to avoid the High Street.”",
     ]
+    # a bracket or a quotation closed after a full stop ends its sentence, where sentencex ran
+    # it into the next; an abbreviation in brackets does not
+    closed = Document(
+        name="z",
+        text="The creamery burned. (I know, right?) If you are new to this, read on. They knew they were "
+        "OK.” Pigeon said police stayed. A star at Cinnaminson (N.J.) High School, he left.",
+    )
+    assert [s.text for s in split_sentences(closed)] == [
+        "The creamery burned.",
+        "(I know, right?)",
+        "If you are new to this, read on.",
+        "They knew they were OK.”",
+        "Pigeon said police stayed.",
+        "A star at Cinnaminson (N.J.) High School, he left.",
+    ]
+    assert len(split_sentences(closed, splitting=2)) == 4  # splitting 2 ran each of those two together
     # a closing mark stays with the sentence it closes
     closed = Document(name="y", text="“We acted. They fired first.” Police left.")
     assert [s.text for s in split_sentences(closed)] == ["“We acted.", "They fired first.”", "Police left."]

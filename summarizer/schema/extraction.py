@@ -74,7 +74,7 @@ class SourceInfo(Record):
         default=1,
         description="How its text was split into sentences, which its sentence ids depend on: 1, as "
         "sentencex splits each line; 2, quotations of several sentences cut too; 3, a quotation mark "
-        "that opens a sentence kept in it.",
+        "that opens a sentence kept in it, and a bracket or quotation closed after a stop ending one.",
     )
     read: list[Metadata] = Field(
         default_factory=list,

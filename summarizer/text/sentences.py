@@ -51,7 +51,8 @@ def split_sentences(
     knows abbreviations such as 'U.S.', 'Gen.' and 'Sep. 24' and keeps a quotation whole; from
     ``splitting`` 2, a quotation of several sentences is cut into them as well, and a few titles
     it does not know are read as titles; from 3, a quotation mark that opens a sentence is its
-    own, not the one's before (``SPLITTING``). Metadata lines are skipped."""
+    own, not the one's before, and a bracket or a quotation closed after a full stop ends its
+    sentence (``SPLITTING``). Metadata lines are skipped."""
     text = document.text
     skipped = set(document.metadata_spans)
     sentences: list[Sentence] = []
@@ -61,7 +62,7 @@ def split_sentences(
         cursor = line.start()
         pieces = sentencex.segment("en", line.group())
         if splitting >= 3:
-            pieces = _openers_carried(pieces)
+            pieces = _openers_carried(_closers_cut(pieces))
         if splitting >= 2:
             pieces = _quotations_cut(line.group(), _titles_kept(pieces), carry=splitting >= 3)
         for piece in pieces:
@@ -99,6 +100,23 @@ _QUOTED = re.compile(r'"([^"]+)"|“([^”]+)”|‘([^‘]+?)’(?![^\W\d_])')
 # “People are asked', a quotation the line never closes, as British news opens each paragraph of
 # a long one); a closing mark follows its stop with no space ('said.”').
 _OPENER_AT_END = re.compile(r"(?<=\s)[“‘\"']\s*$")
+
+
+# Where sentencex runs two sentences together: after a bracket that closes a sentence ('right?)
+# If you'; not an abbreviation, '(N.J.) High School'), or a quotation closed by a full stop
+# ('they were OK.” Pigeon said').
+_CLOSED_END = re.compile(r"(?:(?<=[a-z0-9][.!?]\))|(?<=\.[”\"’']))\s+(?=[“\"(]?[A-Z])")
+
+
+def _closers_cut(pieces: list[str]) -> list[str]:
+    """The pieces cut where a bracket, or a quotation closed by a full stop, ends a sentence."""
+    return [part for piece in pieces for part in _pieces_at(piece, _CLOSED_END)]
+
+
+def _pieces_at(piece: str, boundary: re.Pattern[str]) -> list[str]:
+    """``piece`` cut after the spaces at each match of ``boundary``, none of its text lost."""
+    cuts = [found.end() for found in boundary.finditer(piece)]
+    return [piece[a:b] for a, b in pairwise([0, *cuts, len(piece)])]
 
 
 def _openers_carried(pieces: list[str]) -> list[str]:
