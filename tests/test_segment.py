@@ -76,7 +76,8 @@ def test_a_quotation_mark_that_opens_a_sentence_stands_in_it() -> None:
     closed = Document(
         name="z",
         text="The creamery burned. (I know, right?) If you are new to this, read on. They knew they were "
-        "OK.” Pigeon said police stayed. A star at Cinnaminson (N.J.) High School, he left.",
+        "OK.” Pigeon said police stayed. A star at Cinnaminson (N.J.) High School, he left. Apple vs. "
+        "eBay was settled.",
     )
     assert [s.text for s in split_sentences(closed)] == [
         "The creamery burned.",
@@ -85,8 +86,19 @@ def test_a_quotation_mark_that_opens_a_sentence_stands_in_it() -> None:
         "They knew they were OK.”",
         "Pigeon said police stayed.",
         "A star at Cinnaminson (N.J.) High School, he left.",
+        "Apple vs. eBay was settled.",
     ]
-    assert len(split_sentences(closed, splitting=2)) == 4  # splitting 2 ran each of those two together
+    assert len(split_sentences(closed, splitting=2)) == 5  # splitting 2 ran each of those two together
+    # a name written with a small first letter opens a sentence, where sentencex read the year's
+    # apostrophe ('11) and the possessive's (users') as a quotation
+    named = Document(
+        name="n", text="Apple released iLife '11 with the iPhoto programs. iPhoto has the users' themes."
+    )
+    assert [s.text for s in split_sentences(named)] == [
+        "Apple released iLife '11 with the iPhoto programs.",
+        "iPhoto has the users' themes.",
+    ]
+    assert len(split_sentences(named, splitting=2)) == 1
     # a closing mark stays with the sentence it closes
     closed = Document(name="y", text="“We acted. They fired first.” Police left.")
     assert [s.text for s in split_sentences(closed)] == ["“We acted.", "They fired first.”", "Police left."]

@@ -104,12 +104,16 @@ _OPENER_AT_END = re.compile(r"(?<=\s)[“‘\"']\s*$")
 
 # Where sentencex runs two sentences together: after a bracket that closes a sentence ('right?)
 # If you'; not an abbreviation, '(N.J.) High School'), or a quotation closed by a full stop
-# ('they were OK.” Pigeon said').
-_CLOSED_END = re.compile(r"(?:(?<=[a-z0-9][.!?]\))|(?<=\.[”\"’']))\s+(?=[“\"(]?[A-Z])")
+# ('they were OK.” Pigeon said'); and before a name written with a small first letter ('the
+# programs. iPhoto has'), after a word of three letters or more ('vs. eBay' is one sentence).
+_CLOSED_END = re.compile(
+    r"(?:(?<=[a-z0-9][.!?]\))|(?<=\.[”\"’']))\s+(?=[“\"(]?[A-Z])|(?<=[a-z]{3}\.)\s+(?=[a-z]+[A-Z])"
+)
 
 
 def _closers_cut(pieces: list[str]) -> list[str]:
-    """The pieces cut where a bracket, or a quotation closed by a full stop, ends a sentence."""
+    """The pieces cut where a bracket or a quotation closed by a full stop ends a sentence, or a
+    name with a small first letter opens one (``_CLOSED_END``)."""
     return [part for piece in pieces for part in _pieces_at(piece, _CLOSED_END)]
 
 
