@@ -106,8 +106,9 @@ _OPENER_AT_END = re.compile(r"(?<=\s)[“‘\"']\s*$")
 # If you'; not an abbreviation, '(N.J.) High School'), or a quotation closed by a full stop
 # ('they were OK.” Pigeon said'); and before a name written with a small first letter ('the
 # programs. iPhoto has'), after a word of three letters or more ('vs. eBay' is one sentence).
-_CLOSED_END = re.compile(
-    r"(?:(?<=[a-z0-9][.!?]\))|(?<=\.[”\"’']))\s+(?=[“\"(]?[A-Z])|(?<=[a-z]{3}\.)\s+(?=[a-z]+[A-Z])"
+_CLOSED_END = re.compile(  # it opens with the stop, which the search looks for first
+    r"[.!?](?:(?<=[a-z0-9][.!?])\)\s+(?=[“\"(]?[A-Z])|(?<=\.)[”\"’']\s+(?=[“\"(]?[A-Z])"
+    r"|(?<=[a-z]{3}\.)\s+(?=[a-z]+[A-Z]))"
 )
 
 
