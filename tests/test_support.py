@@ -119,6 +119,17 @@ def test_a_demonym_completes_the_name_of_the_place_it_is_of() -> None:
     assert fault(check("Officials said Spanish police would act.", france)) == ("name", "Spanish")
 
 
+def test_a_role_is_read_for_its_figures_dates_and_capitalised_names_alone() -> None:
+    """An actor's role ('fought the gunmen') is a phrase in small letters of its own: a word no
+    dictionary has is no name there, as it would be in a text written all in lower case."""
+    said = [Cited("A1", "Police fought the gunmen near the border on Friday.", REFERENCE)]
+    assert assess("fought the gunmen near zvecan", said, TABLE, phrase=True).verdict != "unsupported"
+    assert assess("police fought the gunmen near zvecan.", said, TABLE).verdict == "unsupported"
+    kremlin = assess("fought for the Kremlin", said, TABLE, phrase=True)
+    assert (kremlin.verdict, kremlin.faults[0].word) == ("unsupported", "Kremlin")
+    assert assess("fought 40 gunmen", said, TABLE, phrase=True).faults[0].rule == "number"
+
+
 def test_dates_without_a_reference_are_read_as_written() -> None:
     """Evidence with no date of its own: a date the statement writes as the evidence does is
     supported ('the 2016 Olympics' for '2016 Olympics'); a day or year in lower case is a date."""

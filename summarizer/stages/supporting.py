@@ -85,17 +85,21 @@ class Judge:
         dates: Sequence[str] = (),
         explains: bool = True,
         headline: bool = False,
+        phrase: bool = False,
     ) -> Support:
         """The verdict of ``text``; with ``claim``, a statement about that claim: its explanation
         (``explains``: what it says of the claim's record is checked against it) or the claim's
-        own statement (what the claimant says); a ``headline`` for its numbers, dates and names."""
+        own statement (what the claimant says); a ``headline`` or a ``phrase`` (a role) for its
+        numbers, dates and names."""
         ids = dict.fromkeys(i for i in sentence_ids if i in self.texts)
         cited = [
             Cited(i, self.texts[i], self.references.get(source_of(i)), frozenset(self.actors_of[i]))
             for i in ids
         ]
         roles = self.roles.get(claim) if claim else None
-        return support.assess(text, cited, self.table, roles, dates, of_coverage=explains, headline=headline)
+        return support.assess(
+            text, cited, self.table, roles, dates, of_coverage=explains, headline=headline, phrase=phrase
+        )
 
 
 def _roles(claim: BriefingClaim) -> Roles:
@@ -187,7 +191,7 @@ def role_verdicts(briefing: Briefing, judge: Judge | None = None) -> list[tuple[
     sentences its event cites: its numbers, dates and names must stand there, as a heading's."""
     judge = judge or Judge.of(briefing)
     return [
-        (i, j, judge(role.role, [c.sentence_id for c in event.citations], headline=True))
+        (i, j, judge(role.role, [c.sentence_id for c in event.citations], phrase=True))
         for i, event in enumerate(briefing.timeline)
         for j, role in enumerate(event.participants)
     ]

@@ -52,13 +52,16 @@ def assess(
     known_dates: Sequence[str] = (),
     of_coverage: bool = False,
     headline: bool = False,
+    phrase: bool = False,
 ) -> Support:
     """The support verdict of ``statement`` against the sentences it cites. ``known_dates`` are
     values already established for what the statement is about (an event's normalised date);
     ``of_coverage``: the statement speaks of the claim ``roles`` records (its explanation), not
     for the claimant (its statement, where 'nobody disputes it' is what was claimed). A
     ``headline`` is read for its numbers, dates and names alone (its few words say no more than
-    the statements it heads), and read as lower case when it is in title case."""
+    the statements it heads), and read as lower case when it is in title case; so is a
+    ``phrase`` (an actor's role, 'fought the gunmen'), whose small letters are its own, not a
+    lower-cased text's, so that a word no dictionary has is no name there."""
     if headline and title_cased(tokens(statement)):
         statement = statement.lower()  # its capitals do not tell its names: words no dictionary has do
     if not cited:
@@ -70,8 +73,8 @@ def assess(
     about = coverage.read(statement) if roles is not None and of_coverage else None
     _numbers(reading, findings)
     _dates(reading, known_dates, findings)
-    mentions = _names(reading, findings)
-    if headline:
+    mentions = _names(reading, findings, lower_cased=not phrase)
+    if headline or phrase:
         return _verdict(findings)
 
     # who says and does what: 'Valmora' in "Valmora's mayor said" is the mayor
@@ -150,9 +153,10 @@ def _dates(reading: _Reading, known: Sequence[str], findings: Findings) -> None:
             findings.fault("date", found.text, f"{found.text}{shown} is not in the cited sentences ({dated})")
 
 
-def _names(reading: _Reading, findings: Findings) -> list[Named]:
+def _names(reading: _Reading, findings: Findings, lower_cased: bool = True) -> list[Named]:
     """Every actor named must be named in the evidence (under any of its names, or as the one
-    whose own evidence the sentence is); every other capitalised name must stand there too."""
+    whose own evidence the sentence is); every other capitalised name must stand there too, and
+    (``lower_cased``) in a text all in small letters, every word no dictionary has."""
     table = reading.table
     mentions = table.mentions(reading.statement)
     for actor in dict.fromkeys(m.actor for m in mentions):
@@ -162,7 +166,9 @@ def _names(reading: _Reading, findings: Findings) -> list[Named]:
             findings.fault("name", named, "the cited sentences do not name this actor")
     taken = [*((d.start, d.end) for d in reading.dates), *((m.start, m.end) for m in mentions)]
     words = tokens(reading.statement)
-    unknown = capitalised(reading.statement, words, taken) + unwritten_names(reading.statement, words, taken)
+    unknown = capitalised(reading.statement, words, taken)
+    if lower_cased:
+        unknown += unwritten_names(reading.statement, words, taken)
     if not unknown:
         return mentions
     evidence_words = [w.text for c in reading.cited for w in tokens(c.text)]
