@@ -24,6 +24,7 @@ from .stages.extract import (
     part_budget,
 )
 from .text import Input, Source, collect, count, grouping
+from .text.senses import require_wordnet
 
 Progress = Callable[[str], None]
 
@@ -209,6 +210,7 @@ async def asummarize(
         notes = [*notes, *told]
         for warning in told:
             say(warning)  # before anything is spent
+    require_wordnet()  # the merge reads it: a broken install stops the run before any call
     async with opened(model, settings) as filling:
         say(_extracting(sources, filling))
         with loading_later(checker, assembly):

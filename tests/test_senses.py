@@ -3,10 +3,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from summarizer import FakeModel, FillRequest, Settings, summarize
 from summarizer.errors import ConfigError
 from summarizer.text import senses as senses_module
 from summarizer.text.senses import pertains_to, senses, verb_base
@@ -42,6 +46,23 @@ def test_a_word_wordnet_lacks_has_no_sense_and_is_only_itself() -> None:
     assert senses("zzyzxq") == frozenset()
     assert same_kind("zzyzxq", "zzyzxq") and not same_kind("zzyzxq", "release")
     assert senses("Release ") == senses("release")  # read as written in any case, spaces trimmed
+
+
+def test_a_run_without_wordnet_stops_before_any_call(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A broken install (a later 'wn' in place of 0.0.23) is found before extraction spends a
+    call, not at the merge."""
+    article = tmp_path / "a.txt"
+    article.write_text("Port report\nThe port of Valmora reopened on Friday after the storm.\n")
+    calls: list[str] = []
+
+    def answer(request: FillRequest[Any], _attempt: int) -> dict[str, Any]:
+        calls.append(request.step)
+        return {}
+
+    monkeypatch.setattr(senses_module, "find_spec", lambda _name: None)
+    with pytest.raises(ConfigError, match="WordNet's data is missing"):
+        summarize([str(article)], settings=Settings(model="fake", cache_dir=None), model=FakeModel(answer))
+    assert calls == []
 
 
 def test_missing_wordnet_data_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:

