@@ -1,9 +1,9 @@
 """Support verdicts for every statement a briefing makes (bottom line, key points, event
 descriptions, claims and their explanations, discrepancy positions), and for its headings (the
 title, each disagreement's topic) and the roles its rows give their actors by their names, dates
-and figures alone: worked out by the
-support checker from the cited sentences the briefing carries and its own actor table. One walk
-serves the pipeline (which stores the verdicts) and ``check`` (which works them out again)."""
+and figures alone: worked out by the support checker from the cited sentences the briefing
+carries and its own actor table. One walk serves the pipeline (which stores the verdicts) and
+``check`` (which works them out again)."""
 
 from __future__ import annotations
 
@@ -243,7 +243,8 @@ def _settle_headings(briefing: Briefing, judge: Judge) -> tuple[Briefing, list[s
             f"({verdict.summary()}): replaced by {title!r}"
         )
         briefing = briefing.model_copy(update={"title": title})
-    briefing = _settle_roles(briefing, judge, warnings)
+    briefing, replaced = _settle_roles(briefing, judge)
+    warnings += replaced
     topics = dict(topic_verdicts(briefing, judge))
     if all(v.verdict != "unsupported" for v in topics.values()):
         return briefing, warnings
@@ -260,12 +261,13 @@ def _settle_headings(briefing: Briefing, judge: Judge) -> tuple[Briefing, list[s
     return briefing.model_copy(update={"discrepancies": discrepancies}), warnings
 
 
-def _settle_roles(briefing: Briefing, judge: Judge, warnings: list[str]) -> Briefing:
+def _settle_roles(briefing: Briefing, judge: Judge) -> tuple[Briefing, list[str]]:
     """``briefing`` with each participant's role that fails its check (``role_verdicts``) replaced
     by ``NEUTRAL_ROLE``, and a warning for each."""
     failed = {(i, j): v for i, j, v in role_verdicts(briefing, judge) if v.verdict == "unsupported"}
     if not failed:
-        return briefing
+        return briefing, []
+    warnings = []
     timeline = []
     for i, event in enumerate(briefing.timeline):
         roles = []
@@ -278,7 +280,7 @@ def _settle_roles(briefing: Briefing, judge: Judge, warnings: list[str]) -> Brie
                 role = role.model_copy(update={"role": NEUTRAL_ROLE})
             roles.append(role)
         timeline.append(event.model_copy(update={"participants": roles}))
-    return briefing.model_copy(update={"timeline": timeline})
+    return briefing.model_copy(update={"timeline": timeline}), warnings
 
 
 def settle_support(briefing: Briefing, drop: bool) -> tuple[Briefing, list[str]]:

@@ -88,6 +88,7 @@ def _read(synset: str) -> tuple[list[str], list[tuple[str, str, str, str]]]:
     return words, pointers  # type: ignore[return-value]
 
 
+@lru_cache(maxsize=16384)
 def verb_base(word: str) -> str:
     """The dictionary form of an irregular verb form ('beaten': beat, 'won': win, 'slain': slay),
     from WordNet's list of 2,400 of them; any other word as it is, lower-cased."""

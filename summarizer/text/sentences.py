@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import accumulate, pairwise
 
@@ -114,14 +115,17 @@ _CLOSED_END = re.compile(  # it opens with the stop, which the search looks for 
 
 def _closers_cut(pieces: list[str]) -> list[str]:
     """The pieces cut where a bracket or a quotation closed by a full stop ends a sentence, or a
-    name with a small first letter opens one (``_CLOSED_END``)."""
-    return [part for piece in pieces for part in _pieces_at(piece, _CLOSED_END)]
+    name with a small first letter opens one (``_CLOSED_END``), after the spaces there."""
+    return [
+        part
+        for piece in pieces
+        for part in _cut_at(piece, [found.end() for found in _CLOSED_END.finditer(piece)])
+    ]
 
 
-def _pieces_at(piece: str, boundary: re.Pattern[str]) -> list[str]:
-    """``piece`` cut after the spaces at each match of ``boundary``, none of its text lost."""
-    cuts = [found.end() for found in boundary.finditer(piece)]
-    return [piece[a:b] for a, b in pairwise([0, *cuts, len(piece)])]
+def _cut_at(text: str, cuts: Iterable[int]) -> list[str]:
+    """``text`` cut at each of the offsets ``cuts``, none of its text lost."""
+    return [text[a:b] for a, b in pairwise([0, *sorted(cuts), len(text)])]
 
 
 def _openers_carried(pieces: list[str]) -> list[str]:
@@ -166,8 +170,7 @@ def _quotations_cut(line: str, pieces: list[str], carry: bool = False) -> list[s
         for part in (_openers_carried(parts) if carry else parts)[:-1]:
             at += len(part)
             cuts.add(at)
-    bounds = [0, *sorted(cuts), len(line)]
-    return [line[a:b] for a, b in pairwise(bounds) if line[a:b].strip()]
+    return [piece for piece in _cut_at(line, cuts) if piece.strip()]
 
 
 def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
