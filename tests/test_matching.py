@@ -296,6 +296,41 @@ def test_reports_naming_different_people_in_one_part_are_different_events() -> N
     assert not joined(shot, ("Police shot Mia Stone outside her home on Friday.", "shot", ["Mia Stone"]))
 
 
+def test_people_named_alone_on_two_sides_of_one_act_are_one_event() -> None:
+    """With nobody in common, the person one report names and the person the other names may
+    stand on the two sides of one act (who nominates, who is nominated), or be one person the
+    actor table could not join; two people on the same side of it are two events."""
+    people = frozenset({"Ana Ruiz", "Lena Cole", "Mia Stone", "Dan Rait", "Rob Hale", "Lena Ruiz", "Ruiz"})
+
+    def joined(first: tuple[str, str, list[str]], second: tuple[str, str, list[str]]) -> bool:
+        story = merge(
+            [
+                extraction("A", [(first[0], None, first[2])], acts=[first[1]], people=people),
+                extraction("B", [(second[0], None, second[2])], acts=[second[1]], people=people),
+            ]
+        )
+        return len(story.timeline) == 1
+
+    nominates = ("Ana Ruiz nominates a rural doctor as health minister.", "nominates", ["Ana Ruiz"])
+    nominated = ("Lena Cole was nominated as health minister on Friday.", "nominated", ["Lena Cole"])
+    assert joined(nominates, nominated)  # who nominates, who was nominated
+    also = ("Mia Stone was nominated as health minister on Friday.", "nominated", ["Mia Stone"])
+    assert not joined(nominated, also)  # two people nominated: two nominations
+    died = ("Dan Rait died after falling from a ridge near the glacier.", "died", ["Dan Rait"])
+    dies = ("Rob Hale dies after a fall from a ridge near the glacier.", "dies", ["Rob Hale"])
+    assert not joined(died, dies)  # two climbers died
+    # a name with the other's surname may be the same person's, unless it says otherwise
+    ruiz = ("Ruiz was nominated as health minister on Friday.", "nominated", ["Ruiz"])
+    assert joined(ruiz, ("Lena Ruiz was nominated as health minister.", "nominated", ["Lena Ruiz"]))
+    assert not joined(
+        ("Ana Ruiz was nominated as health minister.", "nominated", ["Ana Ruiz"]),
+        ("Lena Ruiz was nominated as health minister.", "nominated", ["Lena Ruiz"]),
+    )
+    # told apart from the act ('the coroner said he died'), a person takes no side of it
+    said = ("The coroner Rob Hale said Rait had died after a fall near the glacier.", "died", ["Rob Hale"])
+    assert joined(said, ("Dan Rait died after a fall near the glacier.", "died", ["Dan Rait"]))
+
+
 def test_one_verb_with_another_particle_is_another_act_whatever_the_words() -> None:
     into = ("Lena Cole checked into a clinic in Leeds on Friday.", "checked into", ["Lena Cole"])
     out = ("Lena Cole checked out of the clinic in Leeds on Friday.", "checked out", ["Lena Cole"])

@@ -4,13 +4,16 @@ refuse a join on these."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, timedelta
 
+from ..actors.people import different_people
 from ..dates import is_future, span_of, start_of
 from ..schema.briefing import BriefingActor, TimelineEvent
 from ..text.places import nested
-from .matching import place_words
+from ..text.words import AUXILIARIES, BE, act_at, side, tokens
+from .matching import name_words, place_words
 
 # An undated report's event happened in the week before its article (or, told as still to come,
 # the week after): a story's news of one act within a week is news of one event.
@@ -53,7 +56,12 @@ def participant_names(actors: Sequence[BriefingActor], kinds: Sequence[str] = ()
     return {a.id: (a.name, a.kind) for a in actors if not kinds or a.kind in kinds}
 
 
-def participants_differ(a: TimelineEvent, b: TimelineEvent, names: Mapping[str, Named]) -> str | None:
+def participants_differ(
+    a: TimelineEvent,
+    b: TimelineEvent,
+    names: Mapping[str, Named],
+    act: Callable[[TimelineEvent], str | None] | None = None,
+) -> str | None:
     """Why two reports cannot be of one event by who took part, or None: each names a participant
     of one kind that the other does not, of those ``names`` holds, so the act was done by, to or
     at someone else (Klitschko stopping Rahman and Klitschko stopping Thompson, the Colts beating
@@ -63,12 +71,23 @@ def participants_differ(a: TimelineEvent, b: TimelineEvent, names: Mapping[str, 
     they tell other parts of it (one names the actress and her clinic, the other the actress and
     her spokesman; one the boy shot, the other the city that rioted). A place or body may be the
     other one, or a part of it (``_same_place``). Kinds are coarse: a clinic and its town are both
-    places, and keep two reports apart."""
+    places, and keep two reports apart.
+
+    Where the two name no participant in common and ``act`` tells each report's act
+    (``act_key``), the people each names alone may be the two sides of one event, or one person
+    under two names: the president who nominates and the doctor nominated, 'Alexis' and
+    'Alexandros' Grigoropoulos. Then two people keep the reports apart only when they take the
+    same side of the act (``_side``: Rait died, Buckley died)."""
     mine, theirs = {r.actor for r in a.participants}, {r.actor for r in b.participants}
     only_mine = [names[i] for i in mine - theirs if i in names]
     only_theirs = [names[i] for i in theirs - mine if i in names]
+    sides = act is not None and not mine & theirs
+    if sides and act is not None and (reason := _same_side(a, b, only_mine, only_theirs, act)):
+        return reason
     for named, others in ((only_mine, only_theirs), (only_theirs, only_mine)):
         for name, kind in named:
+            if kind == "person" and sides:
+                continue  # compared by their sides of the act
             alike = [other for other, k in others if k == kind]
             if alike and not (kind != "person" and any(_same_place(name, other) for other in alike)):
                 first, second = (
@@ -76,6 +95,60 @@ def participants_differ(a: TimelineEvent, b: TimelineEvent, names: Mapping[str, 
                 )
                 return f"each names a participant the other does not ({first}; {second})"
     return None
+
+
+def _same_side(
+    a: TimelineEvent,
+    b: TimelineEvent,
+    mine: Sequence[Named],
+    theirs: Sequence[Named],
+    act: Callable[[TimelineEvent], str | None],
+) -> str | None:
+    """Why two reports are of two events by the people each names alone, or None: a person one
+    names does its act and another person the other names does theirs, or each has it done to
+    them."""
+    people = [n for n, kind in mine if kind == "person"], [n for n, kind in theirs if kind == "person"]
+    for first in people[0]:
+        for second in people[1]:
+            if _may_be_one(first, second):
+                continue
+            taken = _side(a, first, act(a)), _side(b, second, act(b))
+            if taken[0] is not None and taken[0] == taken[1]:
+                verb = "does" if taken[0] == "doer" else "has done to them"
+                return f"each names a person who {verb} the act ({first}; {second})"
+    return None
+
+
+def _may_be_one(first: str, second: str) -> bool:
+    """Two names of people that may be one person's: one surname, and nothing that tells them
+    apart (``different_people``: 'Obama', 'Barack Obama'; not 'Lena Ruiz', 'Ana Ruiz')."""
+    mine, theirs = (re.findall(r"\w+", name.casefold()) for name in (first, second))
+    return (
+        bool(mine and theirs)
+        and mine[-1] == theirs[-1]
+        and not different_people(mine, "person", theirs, "person")
+    )
+
+
+def _side(report: TimelineEvent, name: str, key: str | None) -> str | None:
+    """Whether the person ``name`` does the act of ``report`` ('doer': 'Rait died', 'was shot by
+    Smith') or has it done to them ('done to': 'Gray was shot', 'shot Gray'), where its
+    description names them right next to the act; else None ('the coroner said LaRue died' tells
+    nothing of the coroner)."""
+    words = tokens(report.what)
+    verb = act_at(words, key) if key else None
+    parts = name_words([name])
+    at = next((k for k, w in enumerate(words) if w.lower in parts and w.text[:1].isupper()), None)
+    if verb is None or at is None:
+        return None
+    last = at
+    while last + 1 < len(words) and words[last + 1].lower in parts:
+        last += 1
+    between = words[last + 1 : verb] if last < verb else words[verb + 1 : at]
+    if any(w.lower not in AUXILIARIES | BE | {"by"} for w in between) or at <= verb <= last:
+        return None
+    taken = side(words, at, verb)
+    return taken if taken != "other" else None
 
 
 def _same_place(first: str, second: str) -> bool:

@@ -148,7 +148,7 @@ def _merge_events(
         lambda a, b: (
             None
             if (id(a) in denied) != (id(b) in denied)  # one says it was done, the other not
-            else _same_event(a, b, describe, act_pair(a, b), names, deed(a) and deed(b))
+            else _same_event(a, b, describe, act_pair(a, b), names, act, deed(a) and deed(b))
         ),
         combine_events,
         words,
@@ -315,16 +315,17 @@ def _same_event(
     describe: Describe,
     acts: tuple[str | None, str | None],
     names: Mapping[str, Named],
+    act: Callable[[TimelineEvent], str | None],
     deed: bool = False,
 ) -> bool | None:
     """Two reports of one event: at compatible dates, by participants who may be the same
-    (``participants_differ``), telling of the same kind of act (when both name theirs: ``acts``,
-    as one when they share a sense) or in words that tell of the same happening; None when they
-    are at odds. The same act (``deed``: not a saying) in one news cycle is one event whatever
+    (``participants_differ``, which reads who does each report's ``act``), telling of the same
+    kind of act (when both name theirs: ``acts``, as one when they share a sense) or in words that
+    tell of the same happening; None when they are at odds. The same act (``deed``: not a saying) in one news cycle is one event whatever
     other words each uses ('Colts beat Chiefs', 'the Colts clinched a playoff spot, beating Kansas
     City'); so is the same act by the same two or more participants ('the 76ers fired Cheeks',
     'Cheeks was fired as coach of the 76ers')."""
-    if not dates_compatible(a, b) or participants_differ(a, b, names) or places_differ(a, b):
+    if not dates_compatible(a, b) or participants_differ(a, b, names, act) or places_differ(a, b):
         return None
     mine, theirs = {r.actor for r in a.participants}, {r.actor for r in b.participants}
     first, second = describe(a.what), describe(b.what)

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from ..settings import SENTENCES_REMEMBERED
 from ..text.senses import verb_base
-from ..text.words import NOUN_MARKERS, negated, stem, tokens
+from ..text.words import AUXILIARIES, BE, NOUN_MARKERS, negated, side, stem, tokens
 from .evidence import Roles
 from .names import Named
 from .polarity import Fault, negations, negative_word
@@ -84,27 +84,6 @@ class _Text:
         return any(w.lower == "by" for w in following) and any(
             i > at for _, i in self.mentions if i <= at + 3
         )
-
-    def side(self, mention_index: int, verb: int) -> str:
-        """Whether an actor does the verb ('doer': 'Brandt sued', 'sued by Brandt'), has it done to
-        it ('done to': 'sued Marsh', 'Marsh was sued'), or stands after a passive verb as neither
-        ('other': 'Marsh was expelled from the council')."""
-        passive = self.after_be(verb)
-        if mention_index < verb:
-            return "done to" if passive else "doer"
-        if mention_index > 0 and self.words[mention_index - 1].lower == "by":
-            return "doer"
-        return "other" if passive else "done to"
-
-    def after_be(self, verb: int) -> bool:
-        """Whether a form of 'be' comes right before the word, past what may stand between ('was
-        expelled', 'has also been expelled', 'were later freed'): its actor before it does not do it."""
-        if self.words[verb].lower.endswith("ing"):
-            return False  # 'will be succeeding': the actor before does it
-        k = verb - 1
-        while k >= 0 and self.words[k].lower in _AUXILIARIES:
-            k -= 1
-        return k >= 0 and self.words[k].lower in _PASSIVE
 
 
 def check(
@@ -201,7 +180,7 @@ def _agents(said: _Text, cited: Sequence[_Text], faults: list[Fault]) -> int:
                 if not found:
                     continue
                 checked += 1
-                mine = (said.side(i, verb), said.side(j, verb))
+                mine = (side(said.words, i, verb), side(said.words, j, verb))
                 if mine not in found and (mine[1], mine[0]) in found:
                     theirs = dict(zip((mine[1], mine[0]), (a.text, b.text), strict=True))
                     faults.append(("role", a.text, _reversed(theirs, _past(said.words[verb].text))))
@@ -252,9 +231,7 @@ def _doers(text: _Text, verb: int) -> set[str]:
     ('Kosovo said Serbia deployed')."""
     clause = text.words[verb].clause
     before = [(m, k) for m, k in text.mentions if k < verb and text.words[k].clause == clause]
-    if not before or any(
-        w.lower not in _AUXILIARIES for w in text.words[text.last[before[-1][1]] + 1 : verb]
-    ):
+    if not before or any(w.lower not in AUXILIARIES for w in text.words[text.last[before[-1][1]] + 1 : verb]):
         return set()
     if before[-1][1] and text.words[before[-1][1] - 1].lower in _PREPOSITIONS:
         return set()  # 'the Royal Bank of Scotland has racked up': Scotland is not who did it
@@ -271,16 +248,16 @@ def _verb_after(text: _Text, last: int) -> int | None:
     """The verb an actor does, right after its name: 'Davis won', 'Davis has won' (not 'Davis's
     serve', nor 'Davis was beaten by')."""
     k = last + 1
-    while k < len(text.words) and text.words[k].lower in _AUXILIARIES:
+    while k < len(text.words) and text.words[k].lower in AUXILIARIES:
         k += 1
     if k >= len(text.words) or k in text.named or text.words[k].clause != text.words[last].clause:
         return None
     word = text.words[k]
-    if not word.content or word.stance or word.lower in _PASSIVE or text.passive(k):
+    if not word.content or word.stance or word.lower in BE or text.passive(k):
         return None
     if word.text[0].isupper() and not text.text.islower():
         return None  # a name the table does not hold ('Apple Inc. Jobs has died')
-    if k + 1 < len(text.words) and text.words[k + 1].lower in _AUXILIARIES | _PASSIVE:
+    if k + 1 < len(text.words) and text.words[k + 1].lower in AUXILIARIES | BE:
         return None  # a noun: 'Arsenal players have revealed'
     return k if word.lower.endswith(("ed", "s")) or word.lower in _IRREGULAR_PAST else None
 
@@ -316,7 +293,6 @@ def _first_mentions(cited: Sequence[_Text]) -> list[tuple[Named, int]]:
     return list(seen.values())
 
 
-_AUXILIARIES = frozenset({"has", "have", "had", "will", "would", "also", "then", "later", "finally"})
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "which", "that"})
 # Verbs of saying that may come before who says ('..., said Smith')
 _SAYING = frozenset(
@@ -325,7 +301,6 @@ _SAYING = frozenset(
 # How a description set off after a name opens ('Roscosmos, the Russian space agency, said').
 _DESCRIBING = frozenset({"the", "a", "an", "who", "which", "whose", "its", "his", "her", "their"})
 _PREPOSITIONS = frozenset({"of", "from", "in", "at", "for", "with", "by", "on", "to"})
-_PASSIVE = frozenset({"was", "were", "is", "are", "been", "being", "be"})
 # The irregular pasts a finite verb after its actor may take: an English dictionary (lemminflect)
 # would tell every form, but loading its tables costs a quarter of a second at each check's start.
 _IRREGULAR_PAST = frozenset(
@@ -344,5 +319,5 @@ def _sides(cited: Sequence[_Text], a: str, b: str, key: str) -> set[tuple[str, s
             for actor_a, i in near:
                 for actor_b, j in near:
                     if actor_a == a and actor_b == b:
-                        found.add((text.side(i, verb), text.side(j, verb)))
+                        found.add((side(text.words, i, verb), side(text.words, j, verb)))
     return found

@@ -262,8 +262,31 @@ def act_negated(what: str, key: str) -> bool:
     words = tokens(what)
     if not any(w.negation for w in words):  # most descriptions: no word need be looked up
         return False
+    at = act_at(words, key)
+    return at is not None and negated(words, at)
+
+
+def act_at(words: Sequence[Token], key: str) -> int | None:
+    """Where a description's words name its act (``key``, ``act_key``): the first word whose
+    dictionary form comes to the act's verb ('Rait died': died, for 'die')."""
     verb = act_verb(key)
-    return next((negated(words, k) for k, w in enumerate(words) if stem(lemma(w.lower)) == verb), False)
+    return next((k for k, w in enumerate(words) if stem(lemma(w.lower)) == verb), None)
+
+
+# Words that may stand between an actor and its verb, or between 'be' and its participle.
+AUXILIARIES = frozenset({"has", "have", "had", "will", "would", "also", "then", "later", "finally"})
+BE = frozenset({"was", "were", "is", "are", "been", "being", "be"})
+
+
+def after_be(words: Sequence[Token], at: int) -> bool:
+    """Whether a form of 'be' comes right before ``words[at]``, past what may stand between ('was
+    expelled', 'has also been expelled', 'were later freed'): its actor before it does not do it."""
+    if words[at].lower.endswith("ing"):
+        return False  # 'will be succeeding': the actor before does it
+    k = at - 1
+    while k >= 0 and words[k].lower in AUXILIARIES:
+        k -= 1
+    return k >= 0 and words[k].lower in BE
 
 
 def negated(words: tuple[Token, ...], at: int) -> bool:
@@ -289,3 +312,16 @@ def negated(words: tuple[Token, ...], at: int) -> bool:
 # Verbs a negation reaches through to what they introduce: 'may not be seen as relevant' says
 # what 'may not be relevant' says of 'relevant'.
 _PASSES_NEGATION = frozenset({"seen", "viewed", "regarded", "considered", "deemed", "thought", "believed"})
+
+
+def side(words: Sequence[Token], at: int, verb: int) -> str:
+    """Whether the actor whose name stands at ``words[at]`` does the verb at ``words[verb]``
+    ('doer': 'Brandt sued', 'sued by Brandt'), has it done to it ('done to': 'sued Marsh', 'Marsh
+    was sued'), or stands after a passive verb as neither ('other': 'Marsh was expelled from the
+    council')."""
+    passive = after_be(words, verb)
+    if at < verb:
+        return "done to" if passive else "doer"
+    if at > 0 and words[at - 1].lower == "by":
+        return "doer"
+    return "other" if passive else "done to"
