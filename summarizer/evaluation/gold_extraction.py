@@ -22,6 +22,7 @@ from ..schema.extraction import (
     SourceInfo,
 )
 from ..text import Sentence, split_sentences
+from ..text.words import tokens
 from .corpus import NAMED_TYPES, article_document
 
 _KINDS = {"PER": "person", "ORG": "other", "LOC": "state"}
@@ -73,16 +74,28 @@ def as_extraction(
 
     actors: list[Actor] = []
     named_in: dict[str, list[str]] = defaultdict(list)  # sentence id -> actor names
+    # sentence id -> (start, end, name, kind) of every mention of an actor, named or not ('the
+    # Indian navy'), by its name where the article names it: who makes a claim (``_speaker``)
+    spans: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
     for entity in article.get("entities", []):
-        names = [m for m in entity.get("mentions", []) if m.get("syntactic_type") == "NAM"]
-        if entity.get("type") not in NAMED_TYPES or not names:
+        if entity.get("type") not in NAMED_TYPES:
             continue
+        mentions = entity.get("mentions", [])
+        names = [m for m in mentions if m.get("syntactic_type") == "NAM"]
         forms = list(dict.fromkeys(m["text"] for m in names))
+        described = [m["text"] for m in mentions if any(w.content for w in tokens(m["text"]))]
+        called = forms[0] if forms else next(iter(described), None)
+        kind = _KINDS[entity["type"]]
+        for mention in mentions if called is not None else []:
+            if called is not None and (s := sentence_at(mention["start"])) is not None:
+                spans[s.id].append((mention["start"], mention["start"] + len(mention["text"]), called, kind))
+        if not names:
+            continue
         cited = [s for m in names if (s := sentence_at(m["start"])) is not None]
         actors.append(
             Actor(
                 name=forms[0],
-                kind=_KINDS[entity["type"]],  # type: ignore[arg-type]
+                kind=kind,  # type: ignore[arg-type]
                 aliases=forms[1:],
                 citations=[cite(s) for s in dict.fromkeys(cited)],
             )
@@ -109,7 +122,8 @@ def as_extraction(
             continue
         reported.add(instance)
         told = frozenset(c[1] for c in candidates[sentence_id])
-        saying = next((i for _, i, _ in sorted(candidates[sentence_id]) if class_of.get(i) in SAYINGS), None)
+        said = next((c for c in sorted(candidates[sentence_id]) if class_of.get(c[1]) in SAYINGS), None)
+        saying = said[1] if said else None
         reports.append(ReportedEvent(source, str(article["id"]), sentence, instance, trigger, told, saying))
         annotated = [
             t["text"]
@@ -128,9 +142,12 @@ def as_extraction(
                 citations=[cite(sentence)],
             )
         )
-        if saying is not None:
-            sayer = next(iter(named_in[sentence.id]), None)
-            claims.append(Claim(statement=sentence.text, made_by=sayer, citations=[cite(sentence)]))
+        if said is not None:
+            sayer = _speaker(document.text, said[0], spans[sentence.id])
+            if sayer and all(sayer[0] != a.name for a in actors):  # a speaker the article never names
+                actors.append(Actor(name=sayer[0], kind=sayer[1], citations=[cite(sentence)]))  # type: ignore[arg-type]
+            made_by = sayer[0] if sayer else None
+            claims.append(Claim(statement=sentence.text, made_by=made_by, citations=[cite(sentence)]))
     info = SourceInfo(
         id=source,
         name=document.name,
@@ -146,3 +163,20 @@ def as_extraction(
         generation=Generation(model="gold annotations", mode="none", templates={}),
     )
     return extraction, reports
+
+
+def _speaker(text: str, at: int, mentions: Sequence[tuple[int, int, str, str]]) -> tuple[str, str] | None:
+    """Who makes the saying whose word starts at ``at``, as a faithful model would name them (and
+    their kind): the actor mentioned right before it, with nothing but a comma between ('Seacom
+    announced', 'the police explained'), or right after it ('..., said Smith'); None otherwise."""
+    before = [(end, (name, kind)) for _, end, name, kind in mentions if end <= at]
+    if before:
+        end, sayer = max(before)
+        if not text[end:at].strip(" ,"):
+            return sayer
+    after = [(start, (name, kind)) for start, _, name, kind in mentions if start >= at]
+    if after:
+        start, sayer = min(after)
+        if len(text[at:start].split()) <= 1:  # 'said Smith', 'told Reuters'
+            return sayer
+    return None
