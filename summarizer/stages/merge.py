@@ -12,6 +12,7 @@ from functools import cache
 from typing import Any, Generic, Protocol, TypeVar
 
 from ..dates import Anchor, ArticleDates, anchor, sort_key, why_undated
+from ..lazy import collector_paused
 from ..schema.briefing import (
     BriefingActor,
     BriefingClaim,
@@ -61,6 +62,7 @@ class Story:
     warnings: list[str]
 
 
+@collector_paused(freeze=False)  # a merge of a thousand articles makes millions of short-lived objects
 def merge(extractions: Sequence[Extraction], resolved: Sequence[BriefingActor] = ()) -> Story:
     """One story from ``extractions``. ``resolved`` is the actor table of a saved briefing whose
     extractions come first: an update resolves the new article's names against it, not every
