@@ -299,7 +299,8 @@ def test_reports_naming_different_people_in_one_part_are_different_events() -> N
 def test_people_named_alone_on_two_sides_of_one_act_are_one_event() -> None:
     """With nobody in common, the person one report names and the person the other names may
     stand on the two sides of one act (who nominates, who is nominated), or be one person the
-    actor table could not join; two people on the same side of it are two events."""
+    actor table could not join; two people on the same side of it, or whose sides cannot be
+    read, are two events."""
     people = frozenset({"Ana Ruiz", "Lena Cole", "Mia Stone", "Dan Rait", "Rob Hale", "Lena Ruiz", "Ruiz"})
 
     def joined(first: tuple[str, str, list[str]], second: tuple[str, str, list[str]]) -> bool:
@@ -326,9 +327,18 @@ def test_people_named_alone_on_two_sides_of_one_act_are_one_event() -> None:
         ("Ana Ruiz was nominated as health minister.", "nominated", ["Ana Ruiz"]),
         ("Lena Ruiz was nominated as health minister.", "nominated", ["Lena Ruiz"]),
     )
-    # told apart from the act ('the coroner said he died'), a person takes no side of it
+    # where a person's side cannot be read, the two stay apart: the reports may be of two deaths
     said = ("The coroner Rob Hale said Rait had died after a fall near the glacier.", "died", ["Rob Hale"])
-    assert joined(said, ("Dan Rait died after a fall near the glacier.", "died", ["Dan Rait"]))
+    assert not joined(said, ("Dan Rait died after a fall near the glacier.", "died", ["Dan Rait"]))
+    page = ("Lena Cole, the pinup model who inspired a generation, died on Friday.", "died", ["Lena Cole"])
+    assert not joined(page, ("Mia Stone dies at 91 on Friday.", "dies", ["Mia Stone"]))
+    # a side is read past what may stand between a name and its act
+    believed = (
+        "Rob Hale is believed to have nominated a doctor as health minister.",
+        "nominated",
+        ["Rob Hale"],
+    )
+    assert joined(believed, nominated)
 
 
 def test_one_verb_with_another_particle_is_another_act_whatever_the_words() -> None:

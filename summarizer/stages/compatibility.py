@@ -19,6 +19,7 @@ from .matching import name_words, place_words
 # the week after): a story's news of one act within a week is news of one event.
 NEWS_CYCLE = timedelta(days=7)
 Named = tuple[str, str]  # an actor's name and kind
+Side = Callable[[TimelineEvent, str], str | None]  # the side of a report's act an actor takes
 
 
 def dates_compatible(a: TimelineEvent, b: TimelineEvent) -> bool:
@@ -60,7 +61,7 @@ def participants_differ(
     a: TimelineEvent,
     b: TimelineEvent,
     names: Mapping[str, Named],
-    act: Callable[[TimelineEvent], str | None] | None = None,
+    side: Side | None = None,
 ) -> str | None:
     """Why two reports cannot be of one event by who took part, or None: each names a participant
     of one kind that the other does not, of those ``names`` holds, so the act was done by, to or
@@ -73,20 +74,23 @@ def participants_differ(
     other one, or a part of it (``_same_place``). Kinds are coarse: a clinic and its town are both
     places, and keep two reports apart.
 
-    Where the two name no participant in common and ``act`` tells each report's act
-    (``act_key``), the people each names alone may be the two sides of one event, or one person
-    under two names: the president who nominates and the doctor nominated, 'Alexis' and
-    'Alexandros' Grigoropoulos. Then two people keep the reports apart only when they take the
-    same side of the act (``_side``: Rait died, Buckley died)."""
+    Where the two name no participant in common and ``side`` tells which side of a report's act
+    an actor takes (``act_sides``), two people each names alone are the two sides of one event
+    when one does the act and the other has it done to them (the president who nominates, the
+    doctor nominated), or one person when their names may be one's ('Obama', 'Barack Obama').
+    Where the sides cannot be read, they keep the reports apart: 'Bettie Page, the pinup model
+    who inspired Madonna, died' and 'Esther Williams dies at 91' are two deaths."""
     mine, theirs = {r.actor for r in a.participants}, {r.actor for r in b.participants}
     only_mine = [names[i] for i in mine - theirs if i in names]
     only_theirs = [names[i] for i in theirs - mine if i in names]
-    sides = act is not None and not mine & theirs
-    if sides and act is not None and (reason := _same_side(a, b, only_mine, only_theirs, act)):
-        return reason
+    by_sides = side is not None and not mine & theirs
+    if side is not None and by_sides:
+        people = [[i for i in ids if names.get(i, ("", ""))[1] == "person"] for ids in (mine, theirs)]
+        if reason := _two_sides(a, b, people[0], people[1], names, side):
+            return reason
     for named, others in ((only_mine, only_theirs), (only_theirs, only_mine)):
         for name, kind in named:
-            if kind == "person" and sides:
+            if kind == "person" and by_sides:
                 continue  # compared by their sides of the act
             alike = [other for other, k in others if k == kind]
             if alike and not (kind != "person" and any(_same_place(name, other) for other in alike)):
@@ -97,25 +101,24 @@ def participants_differ(
     return None
 
 
-def _same_side(
+def _two_sides(
     a: TimelineEvent,
     b: TimelineEvent,
-    mine: Sequence[Named],
-    theirs: Sequence[Named],
-    act: Callable[[TimelineEvent], str | None],
+    mine: Sequence[str],
+    theirs: Sequence[str],
+    names: Mapping[str, Named],
+    side: Side,
 ) -> str | None:
-    """Why two reports are of two events by the people each names alone, or None: a person one
-    names does its act and another person the other names does theirs, or each has it done to
-    them."""
-    people = [n for n, kind in mine if kind == "person"], [n for n, kind in theirs if kind == "person"]
-    for first in people[0]:
-        for second in people[1]:
-            if _may_be_one(first, second):
+    """Why two reports are of two events by the people each names alone (their ids), or None:
+    two of them who may not be one person, unless one does the act and the other has it done to
+    them ('Ana Ruiz nominates', 'Lena Cole was nominated')."""
+    for first in mine:
+        for second in theirs:
+            if _may_be_one(names[first][0], names[second][0]):
                 continue
-            taken = _side(a, first, act(a)), _side(b, second, act(b))
-            if taken[0] is not None and taken[0] == taken[1]:
-                verb = "does" if taken[0] == "doer" else "has done to them"
-                return f"each names a person who {verb} the act ({first}; {second})"
+            taken = side(a, first), side(b, second)
+            if None in taken or taken[0] == taken[1]:
+                return f"each names a participant the other does not ({names[first][0]}; {names[second][0]})"
     return None
 
 
@@ -130,14 +133,24 @@ def _may_be_one(first: str, second: str) -> bool:
     )
 
 
-def _side(report: TimelineEvent, name: str, key: str | None) -> str | None:
-    """Whether the person ``name`` does the act of ``report`` ('doer': 'Rait died', 'was shot by
-    Smith') or has it done to them ('done to': 'Gray was shot', 'shot Gray'), where its
-    description names them right next to the act; else None ('the coroner said LaRue died' tells
-    nothing of the coroner)."""
+def act_sides(actors: Sequence[BriefingActor], act: Callable[[TimelineEvent], str | None]) -> Side:
+    """Which side of a report's act (``act``: what it comes to, ``act_key``) an actor takes, as
+    ``participants_differ`` reads it: the words of every name the actor goes by are looked for."""
+    words = {a.id: name_words([a.name, *(f.text for f in a.surface_forms)]) for a in actors}
+
+    def side_of(report: TimelineEvent, actor: str) -> str | None:
+        return _side(report, words.get(actor, frozenset()), act(report))
+
+    return side_of
+
+
+def _side(report: TimelineEvent, parts: frozenset[str], key: str | None) -> str | None:
+    """Whether the person named by the words ``parts`` does the act of ``report`` ('doer': 'Rait
+    died', 'was shot by Smith', 'LaRue is believed to have died') or has it done to them ('done
+    to': 'Gray was shot', 'shot Gray'), where its description names them next to the act; else
+    None ('the coroner said LaRue died' tells nothing of the coroner)."""
     words = tokens(report.what)
     verb = act_at(words, key) if key else None
-    parts = name_words([name])
     at = next((k for k, w in enumerate(words) if w.lower in parts and w.text[:1].isupper()), None)
     if verb is None or at is None:
         return None
@@ -145,10 +158,18 @@ def _side(report: TimelineEvent, name: str, key: str | None) -> str | None:
     while last + 1 < len(words) and words[last + 1].lower in parts:
         last += 1
     between = words[last + 1 : verb] if last < verb else words[verb + 1 : at]
-    if any(w.lower not in AUXILIARIES | BE | {"by"} for w in between) or at <= verb <= last:
+    if any(w.lower not in AUXILIARIES | BE | _LINKING for w in between) or at <= verb <= last:
         return None
     taken = side(words, at, verb)
     return taken if taken != "other" else None
+
+
+# Words that may stand between a person and the act they take a side of, beside auxiliaries and
+# 'be': 'LaRue is believed to have died', 'DeGeneres to host', 'was reportedly shot by Smith'.
+_LINKING = frozenset(
+    """to by not reportedly allegedly apparently believed expected thought said set due likely
+    may might could can should must shall did does do""".split()
+)
 
 
 def _same_place(first: str, second: str) -> bool:

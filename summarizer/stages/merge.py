@@ -29,6 +29,8 @@ from .actor_table import ActorIds, actor_ids, resolve_actors
 from .citing import unique_citations
 from .compatibility import (
     Named,
+    Side,
+    act_sides,
     dates_compatible,
     participant_names,
     participants_differ,
@@ -84,7 +86,7 @@ def merge(extractions: Sequence[Extraction], resolved: Sequence[BriefingActor] =
         for e in extractions
     ]
     describe = describer(actors)
-    timeline = _merge_events(extractions, actor_id, references, describe, participant_names(actors))
+    timeline = _merge_events(extractions, actor_id, references, describe, actors)
     claims = _merge_claims(extractions, actor_id, describe)
     return Story(sources, actors, timeline, claims, warnings)
 
@@ -112,8 +114,9 @@ def _merge_events(
     actor_id: ActorIds,
     references: dict[str, date | None],
     describe: Describe,
-    names: Mapping[str, Named],
+    actors: Sequence[BriefingActor],
 ) -> list[TimelineEvent]:
+    names = participant_names(actors)
     acts: dict[int, str | None] = {}  # id of each report -> what its act comes to (``act_key``)
     kinds: dict[int, frozenset[str]] = {}  # id of each report -> its act's common senses (WordNet)
     denied: set[int] = set()  # ids of the reports that tell their act as not done
@@ -121,6 +124,8 @@ def _merge_events(
 
     def act(report: TimelineEvent) -> str | None:
         return acts.get(id(report))
+
+    side = act_sides(actors, act)
 
     def act_pair(a: TimelineEvent, b: TimelineEvent) -> tuple[str | None, str | None]:
         """The two reports' acts, as one when they share a common sense ('issued', 'released'),
@@ -150,7 +155,7 @@ def _merge_events(
         lambda a, b: (
             None
             if (id(a) in denied) != (id(b) in denied)  # one says it was done, the other not
-            else _same_event(a, b, describe, act_pair(a, b), names, act, deed(a) and deed(b))
+            else _same_event(a, b, describe, act_pair(a, b), names, side, deed(a) and deed(b))
         ),
         combine_events,
         words,
@@ -317,17 +322,17 @@ def _same_event(
     describe: Describe,
     acts: tuple[str | None, str | None],
     names: Mapping[str, Named],
-    act: Callable[[TimelineEvent], str | None],
+    side: Side,
     deed: bool = False,
 ) -> bool | None:
     """Two reports of one event: at compatible dates, by participants who may be the same
-    (``participants_differ``, which reads who does each report's ``act``), telling of the same
+    (``participants_differ``, which reads which ``side`` of each act they take), telling of the same
     kind of act (when both name theirs: ``acts``, as one when they share a sense) or in words that
     tell of the same happening; None when they are at odds. The same act (``deed``: not a saying) in one news cycle is one event whatever
     other words each uses ('Colts beat Chiefs', 'the Colts clinched a playoff spot, beating Kansas
     City'); so is the same act by the same two or more participants ('the 76ers fired Cheeks',
     'Cheeks was fired as coach of the 76ers')."""
-    if not dates_compatible(a, b) or participants_differ(a, b, names, act) or places_differ(a, b):
+    if not dates_compatible(a, b) or participants_differ(a, b, names, side) or places_differ(a, b):
         return None
     mine, theirs = {r.actor for r in a.participants}, {r.actor for r in b.participants}
     first, second = describe(a.what), describe(b.what)
