@@ -167,6 +167,25 @@ def test_figures_of_different_kinds_are_not_compared() -> None:
     assert not compatible(gist("They won a $40bn contract."), gist("They won a €13bn contract."))
 
 
+def test_counts_of_different_things_are_not_compared() -> None:
+    """Two counts are at odds only when they count one thing: seconds and rounds, a rank and a
+    tally, feet and metres are no contradiction; a figure followed by nothing it counts ('on day
+    17') is still compared with the other's such figures."""
+    assert compatible(
+        gist("Klitschko stopped Rahman after 44 seconds of the seventh round."),
+        gist("Klitschko stopped the former champion in seven rounds."),
+    )
+    assert not compatible(gist("Ruiz won in seven rounds."), gist("Ruiz won in twenty rounds."))
+    assert compatible(gist("Diaz scored his 11th point of the game."), gist("Diaz scored 23 points."))
+    assert not compatible(gist("The 81st awards were held."), gist("The 30th awards were held."))
+    assert compatible(
+        gist("He fell about 200ft from a ridge."), gist("He fell about 600 metres from a ridge.")
+    )
+    assert not compatible(
+        gist("The council closed the bridge on day 17."), gist("The council closed the bridge on day 900.")
+    )
+
+
 def test_codes_and_model_numbers_are_not_amounts() -> None:
     assert [q.text for q in stated("Five orders for the 777-200LR and the A380 came in a 10-year deal.")] == [
         "Five",

@@ -38,6 +38,10 @@ _NOT_WHAT_HAPPENED = frozenset(
 )
 
 
+_GLUED = re.compile(r"[A-Za-z]+")
+_ORDINAL_ENDINGS = frozenset({"st", "nd", "rd", "th"})
+
+
 @dataclass(frozen=True)
 class Gist:
     """What a description says, as matching compares it."""
@@ -79,9 +83,21 @@ def _read(text: str) -> tuple[tuple[Figure, ...], tuple[Token, ...], bool, froze
     words = tuple(w for w in tokens(text) if not any(s <= w.start < e for s, e in taken))
     headline = title_cased(words)  # 'Boeing Unveils New Jet'
     periods = frozenset(p for p, pattern in REPORTING_PERIODS.items() if pattern.search(text))
-    after = [next((w for w in words if w.start >= q.end and w.content), None) for q in figures]
-    counted = tuple(stem(w.text) if w else "" for w in after)
+    counted = tuple(_counted(text, q, words) for q in figures)
     return figures, words, headline, periods, counted
+
+
+def _counted(text: str, figure: Figure, words: tuple[Token, ...]) -> str:
+    """What a figure counts: the unit glued to it ('200ft': ft), else the stem of the next word
+    with content of its own ('23 pirates': pirat), marked as a rank where the figure is an
+    ordinal ('his 11th point': #point, which is no count of points); '' where nothing follows."""
+    glued = _GLUED.match(text, figure.end)
+    ending = glued.group().lower() if glued else ""
+    if ending and ending not in _ORDINAL_ENDINGS:
+        return ending
+    after = next((w for w in words if w.start >= figure.end and w.content), None)
+    thing = stem(after.text) if after else ""
+    return f"#{thing}" if ending else thing
 
 
 def _overlap_with_act(a: Gist, b: Gist) -> float:
@@ -99,21 +115,23 @@ def overlap(a: Gist, b: Gist) -> float:
 
 def compatible(a: Gist, b: Gist, one_act: bool = False) -> bool:
     """Nothing the two descriptions both state disagrees: the periods their figures cover, the
-    names (other than the actors') of what they happened to, and their figures of each kind. Of
-    two reports of one act (``one_act``), only codes ('A380', 'A350') among the names, and only
-    counts of one thing ('23 pirates', '31 pirates'; not '5 vessels', '26 pirates'): the rest of
-    a longer description tells of what stood around the act."""
+    names (other than the actors') of what they happened to, their amounts of money and shares,
+    and their counts of one thing ('23 pirates', '31 pirates'; not '5 vessels', '26 pirates', nor
+    '44 seconds', 'seven rounds', nor a rank, 'his 11th point', and a tally, '23 points'). Of two
+    reports of one act (``one_act``), only codes ('A380', 'A350') among the names, and no figure
+    that counts nothing named after it: the rest of a longer description tells of what stood
+    around the act."""
     if a.periods and b.periods and not a.periods & b.periods:
         return False
     mine, theirs = (_codes(a.names), _codes(b.names)) if one_act else (a.names, b.names)
     if mine and theirs and not mine & theirs:
         return False
-    if one_act:
-        things = {t for t in a.counted if t} & {t for t in b.counted if t}
-        if not all(_figures_agree(_counting(a, t), _counting(b, t), "count") for t in things):
-            return False
-        return all(_figures_agree(a.figures, b.figures, kind) for kind in ("money", "percent"))
-    return all(_figures_agree(a.figures, b.figures, kind) for kind in ("money", "percent", "count"))
+    things = {t for t in a.counted if t} & {t for t in b.counted if t}
+    if not one_act:
+        things.add("")  # figures that count nothing named after them ('on day 17') are compared too
+    if not all(_figures_agree(_counting(a, t), _counting(b, t), "count") for t in things):
+        return False
+    return all(_figures_agree(a.figures, b.figures, kind) for kind in ("money", "percent"))
 
 
 def _counting(gist: Gist, thing: str) -> list[Figure]:
