@@ -133,17 +133,21 @@ def as_extraction(
             and sentence.start <= t["start"] < sentence.end
         ]  # else the date the sentence gives, as a model would read it
         when = next(iter(annotated or [d.text for d in find_dates(sentence.text)]), None)
+        sayer = _speaker(document.text, said[0], spans[sentence.id]) if said is not None else None
+        # who only reports the event ('..., her publicist Jack Ketsoyan said') takes no part in it
+        reporter = sayer[0] if sayer and instance != saying else None
         events.append(
             Event(
                 what=sentence.text,
                 act=trigger,
                 when=when,
-                participants=[Participant(actor=n, role="participant") for n in named_in[sentence.id]],
+                participants=[
+                    Participant(actor=n, role="participant") for n in named_in[sentence.id] if n != reporter
+                ],
                 citations=[cite(sentence)],
             )
         )
         if said is not None:
-            sayer = _speaker(document.text, said[0], spans[sentence.id])
             if sayer and all(sayer[0] != a.name for a in actors):  # a speaker the article never names
                 actors.append(Actor(name=sayer[0], kind=sayer[1], citations=[cite(sentence)]))  # type: ignore[arg-type]
             made_by = sayer[0] if sayer else None
