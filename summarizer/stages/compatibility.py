@@ -151,7 +151,9 @@ def _side(report: TimelineEvent, parts: frozenset[str], key: str | None) -> str 
     None ('the coroner said LaRue died' tells nothing of the coroner)."""
     words = tokens(report.what)
     verb = act_at(words, key) if key else None
-    at = next((k for k, w in enumerate(words) if w.lower in parts and w.text[:1].isupper()), None)
+    at = next(
+        (k for k, w in enumerate(words) if w.lower in parts and w.content and w.text[:1].isupper()), None
+    )
     if verb is None or at is None:
         return None
     last = at
