@@ -51,6 +51,32 @@ def test_a_quotation_of_several_sentences_is_cut_into_them() -> None:
     ]
 
 
+def test_an_apostrophe_that_leaves_out_a_years_digits_opens_no_quotation() -> None:
+    """'iLife '11' holds no quotation mark: with splitting 3, sentencex read one there and kept all
+    up to a later closing mark as a quotation, uncut. Treebank's doubled marks before a number
+    ("''60 Minutes") still open one."""
+    doc = Document(
+        name="x",
+        text="Jobs announced the release of iLife '11, which includes iPhoto. iPhoto has new templates. "
+        "iLife '11 costs $49. The laptop's battery lasts longer. ''We think it's great,'' said Jobs. They left.",
+    )
+    assert [s.text for s in split_sentences(doc)] == [
+        "Jobs announced the release of iLife '11, which includes iPhoto.",
+        "iPhoto has new templates.",
+        "iLife '11 costs $49.",
+        "The laptop's battery lasts longer.",
+        "''We think it's great,'' said Jobs.",
+        "They left.",
+    ]
+    assert [s.text for s in split_sentences(doc, splitting=3)][2] == (
+        "iLife '11 costs $49. The laptop's battery lasts longer. ''We think it's great,'' said Jobs."
+    )
+    quoted = Document(
+        name="y", text="He said on CBS's ''60 Minutes.'' They left. ''10 people came,'' he said."
+    )
+    assert [s.text for s in split_sentences(quoted)] == [s.text for s in split_sentences(quoted, splitting=3)]
+
+
 def test_a_quotation_mark_that_opens_a_sentence_stands_in_it() -> None:
     """A quotation British news opens in each paragraph and closes only at the last, or one the
     line never closes: its opening mark begins the sentence it opens, not the end of the one
@@ -201,11 +227,13 @@ _WORDS = st.sampled_from(
         "said",
         "U.S.",
         "3",
+        "'11",
+        "laptop's",
         "fired",
         "first",
     ]
 )
-_MARKS = st.sampled_from(['"', "“", "”", "‘", "’", ". ", ", ", "? ", " ", "\n"])
+_MARKS = st.sampled_from(['"', "“", "”", "‘", "’", "'", ". ", ", ", "? ", " ", "\n"])
 
 
 @settings(max_examples=300, deadline=None)
@@ -214,7 +242,7 @@ def test_every_splitting_covers_the_text_once_in_order(parts: list[str]) -> None
     """Whatever the quotation marks and stops, each splitting's sentences are the text's own
     characters, in order, never overlapping, and together hold every one of them but spaces."""
     text = " ".join(parts)
-    for splitting in (1, 2, 3):
+    for splitting in (1, 2, 3, 4):
         sentences = split_sentences(Document(name="x", text=text), splitting=splitting)
         assert all(text[s.start : s.end] == s.text and s.text == s.text.strip() for s in sentences)
         assert all(a.end <= b.start for a, b in zip(sentences, sentences[1:], strict=False))

@@ -11,8 +11,9 @@ from ..vocabulary import ActorKind, Metadata, Splitting
 from .record import Record
 from .usage import Usage
 
-# Version 2 records how its source was split (``splitting``); version 3 may record splitting 3.
-EXTRACTION_SCHEMA_VERSION = "3"
+# Version 2 records how its source was split (``splitting``); version 3 may record splitting 3,
+# version 4 splitting 4.
+EXTRACTION_SCHEMA_VERSION = "4"
 
 
 class Citation(Record):
@@ -74,7 +75,8 @@ class SourceInfo(Record):
         default=1,
         description="How its text was split into sentences, which its sentence ids depend on: 1, as "
         "sentencex splits each line; 2, quotations of several sentences cut too; 3, a quotation mark "
-        "that opens a sentence kept in it, and a bracket or quotation closed after a stop ending one.",
+        "that opens a sentence kept in it, and a bracket or quotation closed after a stop ending one; 4, "
+        "an apostrophe that leaves out a year's first digits ('11) read as no quotation mark.",
     )
     read: list[Metadata] = Field(
         default_factory=list,

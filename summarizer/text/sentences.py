@@ -19,7 +19,7 @@ sentencex = deferred("sentencex")  # loaded with the first text split
 MAX_SENTENCE_CHARS = 2000
 # How articles are split now (``vocabulary.Splitting``), recorded with each source: its sentence
 # ids depend on it, and a saved briefing's sources are split again as they were.
-SPLITTING: Splitting = 3
+SPLITTING: Splitting = 4
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,8 @@ def split_sentences(
     ``splitting`` 2, a quotation of several sentences is cut into them as well, and a few titles
     it does not know are read as titles; from 3, a quotation mark that opens a sentence is its
     own, not the one's before, and a bracket or a quotation closed after a full stop ends its
-    sentence (``SPLITTING``). Metadata lines are skipped."""
+    sentence; from 4, an apostrophe that leaves out a year's first digits ('iLife '11') opens no
+    quotation (``SPLITTING``). Metadata lines are skipped."""
     text = document.text
     skipped = set(document.metadata_spans)
     sentences: list[Sentence] = []
@@ -61,7 +62,7 @@ def split_sentences(
         if (line.start(), line.end()) in skipped:
             continue
         cursor = line.start()
-        pieces = sentencex.segment("en", line.group())
+        pieces = _segmented(line.group(), splitting)
         if splitting >= 3:
             pieces = _openers_carried(_closers_cut(pieces))
         if splitting >= 2:
@@ -80,6 +81,22 @@ def split_sentences(
                 )
             cursor = end
     return sentences
+
+
+# A straight apostrophe that opens a word of two digits leaves out a year's first two ('iLife '11',
+# the '90s);
+# sentencex would take it for a quotation mark and keep all up to the next apostrophe as one
+# quotation, uncut.
+_ELIDED_YEAR = re.compile(r"(?<![^\s(])'(?=\d\d(?!\d))")
+
+
+def _segmented(line: str, splitting: Splitting) -> list[str]:
+    """The line as sentencex cuts it; from splitting 4, with such an apostrophe read as the letter
+    it stands for (the same length, so the pieces are the line's own text)."""
+    if splitting < 4 or "'" not in line or not _ELIDED_YEAR.search(line):
+        return list(sentencex.segment("en", line))
+    masked = _ELIDED_YEAR.sub("\u02bc", line)
+    return _cut_at(line, accumulate(len(piece) for piece in list(sentencex.segment("en", masked))[:-1]))
 
 
 # Titles and abbreviations sentencex takes for the end of a sentence (a name or a figure follows),
