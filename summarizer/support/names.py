@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from ..actors.acronyms import acronym_forms, is_acronym
 from ..settings import SENTENCES_REMEMBERED
-from ..text.senses import pertains_to
+from ..text.senses import pertains_to, senses
 from ..text.words import Token, in_dictionary, opens_sentence, stem, tokens
 
 
@@ -303,13 +303,22 @@ def spelled_out(word: str, statement: str, evidence_acronyms: set[str]) -> bool:
 
 
 def same_word(word: str, other: str) -> bool:
-    """'Serbian' and 'Serbia's', 'Kosovar' and 'Kosovo': one name in two grammatical forms; and a
-    demonym and its place as WordNet links them ('French' and 'France', 'British' and 'Britain')."""
+    """'Serbian' and 'Serbia's', 'Kosovar' and 'Kosovo': one name in two grammatical forms; a
+    demonym and its place as WordNet links them ('French' and 'France', 'British' and 'Britain');
+    and a name and another of the same place or thing, where ``other`` is written as a name and
+    WordNet gives both one sense ('Calcutta' and 'Kolkata', 'Burma' and 'Myanmar')."""
     a, b = word.casefold().removesuffix("'s"), other.casefold().removesuffix("'s")
     if a == b or stem(a) == stem(b):
         return True
     shared = len(_common_prefix(a, b))
-    return shared >= 4 and shared >= min(len(a), len(b)) - 2 or _of_place(a, b) or _of_place(b, a)
+    if shared >= 4 and shared >= min(len(a), len(b)) - 2 or _of_place(a, b) or _of_place(b, a):
+        return True
+    return other[:1].isupper() and bool(_named_senses(a) & _named_senses(b))
+
+
+def _named_senses(word: str) -> frozenset[str]:
+    """The senses of a word as a noun (WordNet's), a name's among them."""
+    return frozenset(sense for sense in senses(word) if sense.startswith("n"))
 
 
 def _of_place(demonym: str, place: str) -> bool:
