@@ -35,7 +35,7 @@ from typing import Any
 
 from summarizer.actors import Mention, resolve
 from summarizer.evaluation.sentences import reattached
-from summarizer.text.words import FUNCTION_WORDS, tokens
+from summarizer.text.words import FUNCTION_WORDS, in_dictionary, opens_sentence, tokens
 
 ARTICLES_COMMIT = "5860706bda0641136d10d27ead52c5f6ae79630e"  # articles and summaries, since removed
 ANNOTATIONS_COMMIT = "80a88fb12cc0bfc17ff6ee2c5ebb0c4f4dd8a5f4"  # judgements with their split
@@ -109,18 +109,33 @@ def actor_table(article: dict[str, Any]) -> list[list[str]]:
     """The article's named actors, as a briefing's actor table would hold them: the noun phrases
     FRANK lists for the article whose every word is capitalised (a lone word only if the article
     never writes it in lower case: 'Coaches' opening a sentence is no name; a determiner before it
-    is dropped), resolved into actors
-    by summarizer's own resolution ('Gary Locke' and 'Locke' are one)."""
+    and a possessive ending after it are dropped), with a surname the article writes alone,
+    resolved into actors by summarizer's own resolution ('Gary Locke' and 'Locke' are one)."""
     text = " ".join(article["article_lines"])
-    lower = {w.text.removesuffix("'s").removesuffix("’s") for w in tokens(text) if w.text.islower()}
+    words = tokens(text)
+    lower = {_bare(w.text) for w in words if w.text.islower()}
+    alone = {_bare(w.text) for w in words if w.text[:1].isupper() and not opens_sentence(text, w.start)}
     names = []
     for chunk in article.get("entity_counter", {}):
-        name = _DETERMINER.sub("", chunk)  # 'The Spaniard' is 'Spaniard', a word like any other
+        name = _bare(_DETERMINER.sub("", chunk))  # 'The Spaniard' is 'Spaniard', a word like any other
         if all(word[:1].isupper() for word in name.split()) and (
             len(name.split()) > 1 or name.casefold() not in lower
         ):
             names.append(name)
-    return [cluster.surface_forms for cluster in resolve([Mention("A", name) for name in names])]
+            # a person's surname, where the article writes it alone ("Bouchard's serve"), is a
+            # name the briefing's table gives them too; FRANK gives no kinds, so a last word that
+            # no dictionary has stands for a surname ('Cup' of 'FA Cup' is none)
+            last = name.split()[-1]
+            if len(name.split()) > 1 and last in alone and not in_dictionary(last):
+                names.append(last)
+    return [
+        cluster.surface_forms for cluster in resolve([Mention("A", name) for name in dict.fromkeys(names)])
+    ]
+
+
+def _bare(name: str) -> str:
+    """A name without its possessive ending: "Eugenie Bouchard's" is the actor 'Eugenie Bouchard'."""
+    return re.sub(r"['’]s$", "", name)
 
 
 def pairs(

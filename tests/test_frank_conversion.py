@@ -22,6 +22,7 @@ ARTICLE = {
         "Locke replaced Allan Johnston in February.",
         "The weather in Ayrshire was mild.",
         "Locke, 39, paid tribute to his players.",
+        "Fans cheered when Johnston's name was read.",
     ],
     "bart_lines": ["Gary Locke will be confirmed as Kilmarnock 's permanent manager on Friday ."],
     "pgn_lines": ["Locke replaced Allan Johnston in March .", "Locke , 40 , paid tribute to his players ."],
@@ -32,7 +33,7 @@ ARTICLE = {
         "Locke": 3,
         "Kilmarnock's permanent manager": 1,
         "The Club": 1,
-        "Allan Johnston": 1,
+        "Allan Johnston's": 1,
         "Ayrshire": 1,
     },  # fmt: skip
 }
@@ -93,8 +94,9 @@ def test_each_sentence_of_a_summary_judged_whole_is_a_pair(root: Path, frank: Pa
     assert first["statement"] == "Gary Locke will be confirmed as Kilmarnock's permanent manager on Friday."
     assert first["faithful"] and first["errors"] == [] and first["kind"] == "cnndm"
     assert not moved["faithful"] and moved["errors"] == ["EntE", "CircE"]
-    # the article's named actors, resolved: 'Club' is a word the article writes in lower case too
-    assert first["actors"] == [["Gary Locke", "Locke"], ["Allan Johnston"], ["Ayrshire"]]
+    # the article's named actors, resolved: 'Club' is a word the article writes in lower case too;
+    # "Allan Johnston's" is Allan Johnston, whom the article also names by his surname alone
+    assert first["actors"] == [["Gary Locke", "Locke"], ["Allan Johnston", "Johnston"], ["Ayrshire"]]
     # the three sentences with most words in common, in the article's order
     assert aged["evidence"] == [
         ARTICLE["article_lines"][0],
