@@ -343,6 +343,20 @@ def test_a_place_with_a_title_beside_it_stands_for_the_one_it_describes() -> Non
     )
 
 
+def test_a_name_that_only_qualifies_who_speaks_is_not_who_speaks() -> None:
+    """ "Brandt's lawyer said" and 'a lawyer for the union said' are said by their lawyer, not by
+    Brandt or the union, so the lawyer saying it is no contradiction; nor, in the evidence, is a
+    place a clause names before its verb who says it ('hosted talks in Valmora and said')."""
+    said = "Marsh said the port would close, speaking as Brandt's lawyer."
+    assert check("Brandt's lawyer said the port would close.", said).verdict == "supported"
+    assert fault(check("Brandt said the port would close.", said)) == ("role", "Brandt")
+    said = "Marsh said the port would close, speaking as a lawyer for the union."
+    assert check("A lawyer for the union said the port would close.", said).verdict == "supported"
+    assert check("The lawyer of the striking union said the port would close.", said).verdict == "supported"
+    hosted = "Marsh hosted the talks in Valmora and said the port would close."
+    assert check("Marsh said the port would close.", hosted).verdict == "supported"
+
+
 def test_claim_roles_the_extraction_recorded_count() -> None:
     roles = Roles(claim=frozenset({"P1"}), deny=frozenset({"P2"}))
     # the sentence does not say who rejected it (too far from the verb to tell): the roles do

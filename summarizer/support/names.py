@@ -33,6 +33,7 @@ class Named:
     text: str
     start: int
     end: int
+    titled: bool = False  # stands for the member a title beside it names ("Valmora's mayor")
 
 
 class NameTable:
@@ -114,7 +115,9 @@ class NameTable:
             if near & {stem(w) for phrase in self.actors[member].words for w in phrase.split()}
         }
         return (
-            Named(members.pop(), mention.text, mention.start, mention.end) if len(members) == 1 else mention
+            Named(members.pop(), mention.text, mention.start, mention.end, titled=True)
+            if len(members) == 1
+            else mention
         )
 
     def _forms(self, actor: str) -> tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]:

@@ -4,6 +4,7 @@ affirm what its evidence negates (or the reverse)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
@@ -61,8 +62,11 @@ class _Text:
         if self.passive(at):
             return after[0] if after else None
         if before:
-            between = self.words[self.last[before[-1][1]] + 1 : at]
-            return None if any(w.lower in _PRONOUNS for w in between) else before[-1][0]
+            mention, k = before[-1]
+            between = self.words[self.last[k] + 1 : at]
+            if any(w.lower in _PRONOUNS for w in between) or self.qualifies(mention, k, at):
+                return None
+            return mention
         opens = at == 0 or self.words[at - 1].clause != clause
         if opens and (apposed := self._apposed(clause)) is not None:
             return apposed
@@ -78,6 +82,28 @@ class _Text:
             return None
         last = max((i for i, w in enumerate(self.words) if w.clause == clause - 2), default=None)
         return next((m for m, i in self.mentions if self.last[i] == last), None)
+
+    def qualifies(self, mention: Named, k: int, verb: int) -> bool:
+        """Whether the name at word ``k`` only qualifies who does the verb at ``verb``: it owns
+        them ("James Bulger's mother said") or follows a preposition in their phrase ('the mother
+        of murdered toddler James Bulger said', 'the Royal Bank of Scotland has'). A name that a
+        title beside it makes a member ("Valmora's mayor": the mayor) is who does it."""
+        if mention.titled:
+            return False
+        end = self.words[self.last[k]].end
+        if _POSSESSIVE.fullmatch(self.text[mention.end : end]) and self.last[k] + 1 < verb:
+            return True
+        back = k - 1
+        while back >= 0 and k - back <= _MODIFIERS and self.words[back].lower not in _PREPOSITIONS:
+            word = self.words[back]
+            if not (word.text.islower() and (word.content or word.lower in _DESCRIBING)):
+                return False
+            back -= 1  # 'murdered toddler', 'the toddler'
+        return (
+            back >= 0
+            and self.words[back].lower in _PREPOSITIONS
+            and self.words[back].clause == self.words[k].clause
+        )
 
     def passive(self, at: int) -> bool:
         following = self.words[at + 1 : at + 3]
@@ -301,6 +327,9 @@ _SAYING = frozenset(
 # How a description set off after a name opens ('Roscosmos, the Russian space agency, said').
 _DESCRIBING = frozenset({"the", "a", "an", "who", "which", "whose", "its", "his", "her", "their"})
 _PREPOSITIONS = frozenset({"of", "from", "in", "at", "for", "with", "by", "on", "to"})
+# lower-case words read between a preposition and the name it governs ('of the murdered toddler')
+_MODIFIERS = 3
+_POSSESSIVE = re.compile(r"['’]s")
 # The irregular pasts a finite verb after its actor may take: an English dictionary (lemminflect)
 # would tell every form, but loading its tables costs a quarter of a second at each check's start.
 _IRREGULAR_PAST = frozenset(
