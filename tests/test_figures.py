@@ -20,8 +20,9 @@ SECOND = Document(
 )
 
 
-def answering(counts: dict[str, str]) -> Any:
-    """Each source reports the earthquake that killed people, with the count it gives."""
+def answering(counts: dict[str, str], what: str = "people killed") -> Any:
+    """Each source reports the earthquake that killed people, with the count it gives (of
+    ``what``)."""
 
     def respond(request: FillRequest[Any], _attempt: int) -> dict[str, Any]:
         lines = prompt_sentences(request)
@@ -45,7 +46,7 @@ def answering(counts: dict[str, str]) -> Any:
                     "act": "killed",
                     "when": "Sunday",
                     "where": "Valparaiso",
-                    "quantities": [{"value": counts[source], "what": "people killed"}],
+                    "quantities": [{"value": counts[source], "what": what}],
                     "evidence": [{"sentence_id": sid, "quote": "The earthquake killed"}],
                 }
             ],
@@ -73,3 +74,21 @@ def test_counts_that_can_both_hold_are_no_discrepancy() -> None:
     for counts in ({"A": "at least 14", "B": "21"}, {"A": "14", "B": "14"}):
         note = summarize(sources_of([FIRST, SECOND]), settings=SETTINGS, model=FakeModel(answering(counts)))
         assert not [d for d in note.discrepancies if d.topic.startswith("Figures for")], counts
+
+
+def test_a_figure_in_m_may_be_metres_as_well_as_millions() -> None:
+    """'10m' is 10 metres as well as 10 million: no discrepancy with '10 metres'; one with '12 metres'."""
+    for second, clash in (("10 metres", False), ("12 metres", True)):
+        waves = [
+            Document(
+                name=f"{n}.txt",
+                text=f"{first} on Sunday. The earthquake killed people in Valparaiso with a {height} high wave.",
+            )
+            for n, (first, height) in enumerate(
+                [("An earthquake struck Chile", "10m"), ("A strong earthquake hit Chile", second)]
+            )
+        ]
+        model = FakeModel(answering({"A": "10m", "B": second}, "high wave"))
+        note = summarize(sources_of(waves), settings=SETTINGS, model=model)
+        assert [len(e.sources) for e in note.timeline] == [2]
+        assert bool([d for d in note.discrepancies if d.topic.startswith("Figures for")]) is clash, second

@@ -95,6 +95,12 @@ def test_numbers_glued_to_units_modal_may_and_a_lone_one_are_read_as_english_wri
     assert check(
         "The union said this may delay the works.", "The union said it may delay the works."
     ).verdict == ("supported")  # the verb, not the month
+    # 'm' after a figure is millions or metres: 'the 100m final' is the '100 metres' one
+    assert check("She won the 100m final.", "She won the 100 metres final.").verdict == "supported"
+    assert check("She won the 100 metres final.", "She won the 100m final.").verdict == "supported"
+    assert check("The club paid £60m.", "The club paid 60 million pounds.").verdict == "supported"
+    assert fault(check("She won the 200m final.", "She won the 100 metres final.")) == ("number", "200m")
+    assert fault(check("The club paid £60m.", "The club paid 60 pounds.")) == ("number", "£60m")
     assert check("One of the men was arrested.", "A man was arrested.").verdict == "supported"
     assert fault(check("One of the men was arrested.", "Two men were arrested.")) == ("number", "One")
 

@@ -46,7 +46,8 @@ def _disagree(a: _Count, b: _Count) -> bool:
         return False
     if a.figure.approximate or b.figure.approximate:  # 'at least 14' and '21' can both hold
         return False
-    return a.figure.high < b.figure.low or b.figure.high < a.figure.low
+    # read as any value their words may mean: '60m' is 60 metres as well as 60 million
+    return all(x.high < y.low or y.high < x.low for x in a.figure.readings() for y in b.figure.readings())
 
 
 def figure_discrepancies(timeline: Sequence[TimelineEvent]) -> list[Discrepancy]:

@@ -148,6 +148,7 @@ def _same_figure(a: Gist, b: Gist) -> bool:
         x.exact and y.exact and x.low == y.low and x.low >= 2 and _kind(x) == _kind(y)
         for x in a.figures
         for y in b.figures
+        if not (x.otherwise or y.otherwise)  # '100m' is no exact figure of one kind
     )
 
 
@@ -165,6 +166,11 @@ def _figures_agree(a: Iterable[Figure], b: Iterable[Figure], kind: str) -> bool:
 
 
 def _near(a: Figure, b: Figure) -> bool:
+    """Whether two figures may be one, read as any value their words may mean ('60m')."""
+    return any(_values_near(x, y) for x in a.readings() for y in b.readings())
+
+
+def _values_near(a: Figure, b: Figure) -> bool:
     if a.low <= b.high and b.low <= a.high:  # the ranges meet
         return True
     low, high = sorted((max(abs(a.low), abs(a.high)), max(abs(b.low), abs(b.high))))

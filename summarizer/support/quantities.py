@@ -12,7 +12,13 @@ from ..text.quantities import Figure, stated
 
 def supported(quantity: Figure, evidence: Sequence[Figure]) -> str | None:
     """How ``quantity`` follows from the evidence's quantities ('stated', 'rounded', 'sum', ...),
-    or None when it does not."""
+    or None when it does not; read as any of the values its words may mean ('60m': 60 million
+    or 60 metres), and the evidence's likewise."""
+    read = [reading for figure in evidence for reading in figure.readings()]
+    return next(filter(None, (_follows(reading, read) for reading in quantity.readings())), None)
+
+
+def _follows(quantity: Figure, evidence: Sequence[Figure]) -> str | None:
     for other in evidence:
         if _same(quantity, other):
             return "stated"

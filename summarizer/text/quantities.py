@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..dates import find_dates
@@ -95,10 +95,19 @@ class Figure:
     approximate: bool
     total: bool = False  # the text says it adds up: 'in total', 'combined'
     money: bool = False  # an amount of a currency: '$30bn', '150 million euros'
+    # the value the same words may also mean: '60m' is 60 million, or 60 metres ('the 100m final')
+    otherwise: tuple[float, float] | None = None
 
     @property
     def exact(self) -> bool:
         return self.low == self.high
+
+    def readings(self) -> tuple[Figure, ...]:
+        """The figure, and the one its words may also mean ('60m' as 60 metres)."""
+        if self.otherwise is None:
+            return (self,)
+        low, high = self.otherwise
+        return (self, replace(self, low=low, high=high, otherwise=None))
 
 
 def quantities(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Figure]:
@@ -119,7 +128,9 @@ def quantities(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Figure]:
         if value is None:
             continue
         low, high = value
-        scale = _SCALES.get((match.group("scale") or "").lower(), 1.0)
+        written = match.group("scale") or ""
+        scale = _SCALES.get(written.lower(), 1.0)
+        money = bool(match.group("currency") or _CURRENCY_AFTER.match(text, end))
         found.append(
             Figure(
                 text=match.group().strip(),
@@ -130,7 +141,8 @@ def quantities(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Figure]:
                 percent=bool(match.group("percent")),
                 approximate=bool(_APPROXIMATE.search(text[max(0, start - 20) : start])),
                 total=bool(_TOTAL.search(text[max(0, start - 30) : end + 30])),
-                money=bool(match.group("currency") or _CURRENCY_AFTER.match(text, end)),
+                money=money,
+                otherwise=(low, high) if written == "m" and not money else None,
             )
         )
     return _as_ratios(text, found)
@@ -167,7 +179,10 @@ def _as_ratios(text: str, found: list[Figure]) -> list[Figure]:
 def _plain(figure: Figure) -> bool:
     """A whole number and nothing more: no share, scale, range or currency."""
     return (
-        figure.exact and figure.low.is_integer() and figure.low > 0 and not (figure.percent or figure.money)
+        figure.exact
+        and figure.low.is_integer()
+        and figure.low > 0
+        and not (figure.percent or figure.money or figure.otherwise)
     )
 
 
