@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from summarizer import FakeModel, FillRequest, Settings, summarize
 from summarizer.errors import ConfigError
 from summarizer.text import senses as senses_module
-from summarizer.text.senses import pertains_to, senses, verb_base
+from summarizer.text.senses import may_be_verb, pertains_to, senses, verb_base
 
 
 def same_kind(first: str, second: str) -> bool:
@@ -106,3 +106,12 @@ def test_a_lookup_by_bisection_finds_every_line_a_scan_finds(at: int, length: in
 def test_a_lookup_of_what_no_line_opens_with_finds_nothing() -> None:
     assert senses_module._starting("index.sense", "zzzzzz%") == []
     assert senses_module._starting("index.sense", "'hood%") == [_SENSE_INDEX[0]]  # the first line
+
+
+def test_a_word_may_be_a_verb_where_wordnet_has_it_as_one_in_some_form() -> None:
+    """'issues', 'ditched', 'tries', 'won' may be verbs; 'relations', 'chief', 'impromptu' are
+    none; a word WordNet lacks ('kalanick') may be anything."""
+    for word in ("issues", "ditched", "tries", "won", "Sacked", "kalanick"):
+        assert may_be_verb(word), word
+    for word in ("relations", "chief", "impromptu", "security"):
+        assert not may_be_verb(word), word

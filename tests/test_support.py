@@ -363,6 +363,28 @@ def test_a_name_that_only_qualifies_who_speaks_is_not_who_speaks() -> None:
     assert check("Marsh said the port would close.", hosted).verdict == "supported"
 
 
+def test_who_is_said_to_have_done_something_is_not_who_says_it() -> None:
+    """'..., claims that Marsh had lied': Marsh is what is claimed, not who claims it."""
+    said = "Brandt says Marsh had lied."
+    assert check("Brandt, now in Valmora, claims that Marsh had lied.", said).verdict == "supported"
+    assert fault(check("Marsh, now in Valmora, claims that Brandt had lied.", said))[0] == "role"
+
+
+def test_a_noun_between_two_actors_is_not_what_one_does_to_the_other() -> None:
+    """In "Brandt will leave his post as the union's security chief to help the United States",
+    'security' and 'chief' tell what Brandt is, not what he does to the United States: the
+    evidence's "the United States has hired the union's security chief Tomas Brandt" is no
+    reversal. A noun of an act right after the first name still is one ('Valmora's win over')."""
+    hired = "The United States has hired the union's security chief Tomas Brandt."
+    leaving = "Tomas Brandt will leave his post as the union's security chief to help the United States."
+    assert check(leaving, hired).verdict == "supported"
+    won = "Valmora's 3-1 victory over the United States came on Friday."
+    assert fault(check("The United States' 3-1 victory over Valmora came on Friday.", won)) == (
+        "role",
+        "United States",
+    )
+
+
 def test_claim_roles_the_extraction_recorded_count() -> None:
     roles = Roles(claim=frozenset({"P1"}), deny=frozenset({"P2"}))
     # the sentence does not say who rejected it (too far from the verb to tell): the roles do

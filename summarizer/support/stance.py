@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from ..settings import SENTENCES_REMEMBERED
-from ..text.senses import verb_base
+from ..text.senses import may_be_verb, verb_base
 from ..text.words import AUXILIARIES, BE, NOUN_MARKERS, negated, side, stem, tokens
 from .evidence import Roles
 from .names import Named
@@ -71,7 +71,11 @@ class _Text:
         if opens and (apposed := self._apposed(clause)) is not None:
             return apposed
         inverted = opens and self.words[at].lower in _SAYING
-        return after[0] if after and inverted else None
+        if not (after and inverted):
+            return None
+        # '..., said Smith', not '..., claims that Smith had been envious': Smith is what is said
+        reported = any(w.lower in _REPORTING for w in self.words[at + 1 : at + 4] if w.start < after[0].start)
+        return None if reported else after[0]
 
     def _apposed(self, clause: int) -> Named | None:
         """The actor a clause's verb is said of across what describes it, set off by commas or
@@ -201,6 +205,8 @@ def _agents(said: _Text, cited: Sequence[_Text], faults: list[Fault]) -> int:
             for verb in range(said.last[i] + 1, j):
                 if not said.words[verb].content or said.words[verb].stance or verb in said.named:
                     continue
+                if _noun_at(said, verb, said.last[i]):
+                    continue  # 'the issues', "Facebook's security chief", 'an impromptu trip', 'relations'
                 key = _verb_key(said.words[verb].text)
                 found = _sides(cited, a.actor, b.actor, key)
                 if not found:
@@ -270,6 +276,20 @@ def _doers(text: _Text, verb: int) -> set[str]:
     return doers
 
 
+def _noun_at(text: _Text, at: int, first: int) -> bool:
+    """Whether the word at ``at``, between two actors, is a noun or a modifier of one rather than
+    what the first does to the other: a determiner stands before it ('the issues', 'an impromptu
+    trip'), or, unless it is the first word after the first actor's name ("the Jaguars' victory
+    over the Colts"),
+    a possessive does ("Facebook's security chief") or it is no verb in any form ('chief')."""
+    before = text.words[at - 1]
+    if before.lower in _DETERMINERS:
+        return True
+    if not any(w.text.isalpha() for w in text.words[first + 1 : at]):
+        return False  # the first word after the name, a score or a figure aside ("Jaguars' 31-24 victory")
+    return bool(_POSSESSIVE.search(before.text[-2:])) or not may_be_verb(text.words[at].text)
+
+
 def _verb_after(text: _Text, last: int) -> int | None:
     """The verb an actor does, right after its name: 'Davis won', 'Davis has won' (not 'Davis's
     serve', nor 'Davis was beaten by')."""
@@ -324,6 +344,10 @@ _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "whic
 _SAYING = frozenset(
     {"said", "says", "added", "adds", "claimed", "claims", "insisted", "argued", "stated", "wrote"}
 )
+_DETERMINERS = frozenset("the a an this these those his her its their our your my".split())
+# What opens a reported clause after a verb of saying ('claims that ...'): the name after it is
+# what is said, not who says it.
+_REPORTING = frozenset({"that", "if", "whether", "how", "what", "why", "when"})
 # How a description set off after a name opens ('Roscosmos, the Russian space agency, said').
 _DESCRIBING = frozenset({"the", "a", "an", "who", "which", "whose", "its", "his", "her", "their"})
 _PREPOSITIONS = frozenset({"of", "from", "in", "at", "for", "with", "by", "on", "to"})

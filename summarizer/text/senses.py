@@ -97,6 +97,31 @@ def verb_base(word: str) -> str:
     return listed[0].split()[1] if listed else lower
 
 
+# WordNet's own rules for a verb's dictionary form by its ending ('issues', 'tries', 'ditched').
+_VERB_ENDINGS = (
+    ("s", ""),
+    ("ies", "y"),
+    ("es", "e"),
+    ("es", ""),
+    ("ed", "e"),
+    ("ed", ""),
+    ("ing", "e"),
+    ("ing", ""),
+)
+
+
+@lru_cache(maxsize=16384)
+def may_be_verb(word: str) -> bool:
+    """Whether a word may be a verb: WordNet has it as one in some form ('issues', 'ditched',
+    'won'), or lacks it altogether (a word it does not know may be anything); 'relations',
+    'chief' and 'impromptu' are none."""
+    lower = word.lower()
+    forms = {lower, verb_base(lower)}
+    forms |= {lower[: -len(end)] + base for end, base in _VERB_ENDINGS if lower.endswith(end)}
+    parts = [_listed(_key(form)) for form in forms if form.isalpha()]
+    return any("v" in found for found in parts) or not any(parts)
+
+
 def _starting(name: str, opening: str) -> list[str]:
     """The lines of one of WordNet's files that open with ``opening``. Each file is sorted, so they
     are found by bisection over the file, mapped into memory and never read whole: a lookup costs
