@@ -105,6 +105,17 @@ def test_numbers_glued_to_units_modal_may_and_a_lone_one_are_read_as_english_wri
     assert fault(check("One of the men was arrested.", "Two men were arrested.")) == ("number", "One")
 
 
+def test_an_actor_the_table_knows_by_an_acronym_is_named_where_the_evidence_spells_it_out() -> None:
+    table = NameTable([ActorNames("N", ("NATO",)), ActorNames("M", ("PM",))])
+    for statement, evidence in (
+        ("NATO sent more troops.", "The North Atlantic Treaty Organization sent more troops."),
+        ("The PM faced criticism.", "The Prime Minister faced criticism."),
+    ):
+        assert assess(statement, [Cited("A1", evidence, REFERENCE)], table).verdict == "supported"
+    other = [Cited("A1", "The North Atlantic Council sent more troops.", REFERENCE)]
+    assert fault(assess("NATO sent more troops.", other, table)) == ("name", "NATO")
+
+
 def test_a_demonym_completes_the_name_of_the_place_it_is_of() -> None:
     """'French police' for 'police in France', as WordNet links them; a demonym of another place
     is still a name the evidence does not give."""

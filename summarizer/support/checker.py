@@ -159,10 +159,13 @@ def _names(reading: _Reading, findings: Findings, lower_cased: bool = True) -> l
     (``lower_cased``) in a text all in small letters, every word no dictionary has."""
     table = reading.table
     mentions = table.mentions(reading.statement)
+    evidence_acronyms = set().union(*(acronyms(c.text) for c in reading.cited))
     for actor in dict.fromkeys(m.actor for m in mentions):
         findings.checked += 1
+        named = next(m.text for m in mentions if m.actor == actor)
+        if spelled_out(named, reading.statement, evidence_acronyms):
+            continue  # 'PM' where the evidence writes 'the Prime Minister'
         if not any(table.names_in(actor, c.text) or actor in c.actors for c in reading.cited):
-            named = next(m.text for m in mentions if m.actor == actor)
             findings.fault("name", named, "the cited sentences do not name this actor")
     taken = [*((d.start, d.end) for d in reading.dates), *((m.start, m.end) for m in mentions)]
     words = tokens(reading.statement)
@@ -173,7 +176,6 @@ def _names(reading: _Reading, findings: Findings, lower_cased: bool = True) -> l
         return mentions
     evidence_words = [w.text for c in reading.cited for w in tokens(c.text)]
     written = set(evidence_words) | {w.casefold() for w in evidence_words}
-    evidence_acronyms = set().union(*(acronyms(c.text) for c in reading.cited))
     for word in unknown:
         findings.checked += 1
         if word.text in written or stem(word.text) in table.title_words:
