@@ -138,6 +138,31 @@ def test_a_claim_is_corroborated_only_by_a_report_that_agrees_with_it() -> None:
     assert [c.sources for c in story.claims] == [["A", "C"], ["B"]]
 
 
+def test_one_party_telling_of_one_event_in_other_words_is_one_claim() -> None:
+    """The police of one source and the Kosovo police of another, each quoted in the sentence
+    that tells of one ambush: one claim, corroborated, however differently worded; Serbian police
+    are another party, and a claim told with another event is another claim."""
+    ambush = ("Gunmen ambushed a police patrol near Zubin Potok on Sunday.", "Sunday", ["Gunmen"])
+    ambushed = ("A police patrol was ambushed by gunmen near Zubin Potok on Sunday.", "Sunday", ["Gunmen"])
+    fire = ("Fire destroyed a warehouse in Mitrovica on Sunday.", "Sunday", ["Firefighters"])
+
+    def claims(*reports: tuple[str, tuple[str, str, list[str]], str]) -> list[list[str]]:
+        story = merge([extraction(source, [event], claims=[said]) for source, event, said in reports])
+        return [c.sources for c in story.claims]
+
+    trained = ("The gunmen were trained fighters.", "police")
+    drilled = ("The attackers had military training.", "Kosovo police")
+    assert claims(("A", ambush, trained), ("B", ambushed, drilled)) == [["A", "B"]]
+    serbian = ("The attackers had military training.", "Serbian police")
+    assert claims(
+        ("A", ambush, ("The gunmen were trained fighters.", "Kosovo police")), ("B", ambushed, serbian)
+    ) == [
+        ["A"],
+        ["B"],
+    ]
+    assert claims(("A", ambush, trained), ("B", fire, drilled)) == [["A"], ["B"]]
+
+
 def test_a_report_joins_an_entry_only_if_at_odds_with_none_of_its_reports() -> None:
     story = merge(
         [

@@ -4,12 +4,11 @@ reported twice made one entry citing both."""
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from typing import Any, Generic, Protocol, TypeVar
 
 from ..dates import Anchor, ArticleDates, anchor, sort_key, why_undated
 from ..lazy import collector_paused
@@ -21,12 +20,11 @@ from ..schema.briefing import (
     SourceRecord,
     TimelineEvent,
 )
-from ..schema.extraction import Citation, Extraction
+from ..schema.extraction import Extraction
 from ..text.senses import senses
-from ..text.words import act_head, act_key, act_negated, act_said, act_verb
+from ..text.words import act_head, act_key, act_negated, act_said, act_verb, stem, tokens
 from ..vocabulary import CLAIM_ROLES, STANCE_ROLES, parties
 from .actor_table import ActorIds, actor_ids, resolve_actors
-from .citing import unique_citations
 from .compatibility import (
     Named,
     Side,
@@ -37,6 +35,7 @@ from .compatibility import (
     places_differ,
     same_news_cycle,
 )
+from .folding import Folding
 from .matching import (
     SAME_ACT_SHARED_ACTOR,
     SAME_WORDS_SHARED_ACTOR,
@@ -52,6 +51,7 @@ from .matching import (
 # their acts share (``_SENSE``: 'issued', 'released'), whatever their words.
 _ACT = "\0act:"
 _SENSE = "\0sense:"
+_ROW = "\0row:"  # a timeline row that cites a claim's sentence, a key no word can be
 Describe = Callable[[str], Gist]  # what a description states, as matching compares it
 
 
@@ -87,7 +87,12 @@ def merge(extractions: Sequence[Extraction], resolved: Sequence[BriefingActor] =
     ]
     describe = describer(actors)
     timeline = _merge_events(extractions, actor_id, references, describe, actors)
-    claims = _merge_claims(extractions, actor_id, describe)
+    rows: dict[str, set[str]] = defaultdict(set)  # sentence id -> the rows that cite it
+    for entry in timeline:
+        for citation in entry.citations:
+            rows[citation.sentence_id].add(entry.id)
+    named = {a.id: frozenset(stem(w.text) for w in tokens(a.name) if w.content) for a in actors}
+    claims = _merge_claims(extractions, actor_id, describe, rows, named)
     return Story(sources, actors, timeline, claims, warnings)
 
 
@@ -151,7 +156,7 @@ def _merge_events(
             return frozenset()
         return frozenset({_ACT + str(act(report)), *(_SENSE + sense for sense in kinds[id(report)])})
 
-    folding = _Folding[TimelineEvent](
+    folding = Folding[TimelineEvent](
         lambda a, b: (
             None
             if (id(a) in denied) != (id(b) in denied)  # one says it was done, the other not
@@ -205,87 +210,6 @@ def _merge_events(
     for n, entry in enumerate(merged, start=1):
         entry.id = f"E{n}"
     return merged
-
-
-class _Reported(Protocol):
-    sources: list[str]
-    citations: list[Citation]
-
-    def model_copy(self, *, deep: bool = ...) -> Any: ...
-
-
-Reported = TypeVar("Reported", bound=_Reported)
-
-
-class _Folding(Generic[Reported]):
-    """The entries a merge has made so far, one per event or claim, each citing every source that
-    reports it; the reports each entry was made of; and, for each word, the reports that use it.
-    ``same`` is never true of two reports whose words overlap less than ``threshold`` (Dice) and
-    that share no ``keys`` (an event's act and its senses), so an entry is compared with a report
-    only when one of its reports shares that many words with it, or a key, counted through the index:
-    thousands of reports are not compared pair by pair, and the merge is what comparing every
-    entry would give."""
-
-    def __init__(
-        self,
-        same: Callable[[Reported, Reported], bool | None],
-        combine: Callable[[Reported, Reported], None],
-        words: Callable[[Reported], frozenset[str]],
-        threshold: float,
-        keys: Callable[[Reported], frozenset[str]] = lambda _: frozenset(),
-    ) -> None:
-        self.same, self.combine, self.words, self.threshold, self.keys = same, combine, words, threshold, keys
-        self.entries: list[Reported] = []
-        self.reports: list[list[Reported]] = []
-        self.by_word: dict[str, list[tuple[int, int]]] = defaultdict(list)  # -> (entry, report)
-        self.sizes: dict[tuple[int, int], int] = {}
-
-    def add(self, candidate: Reported) -> None:
-        """Fold ``candidate`` into the entry it is like most of the reports of and at odds with
-        none of (``same`` gives None for at odds), so that no chain of reports each like the next
-        joins the first to the last: of such entries, the one whose reports it is like in the
-        largest share (the first of equals); else it makes a new entry."""
-        words = self.words(candidate)
-        shared: Counter[tuple[int, int]] = Counter()
-        for w in words:
-            if reports := self.by_word.get(w):
-                shared.update(reports)  # counted in C, list by list
-        # Dice(a, b) >= t needs 2 |a & b| / t >= |a| + |b|: an entry none of whose reports comes so
-        # near cannot have most of them like the candidate
-        scale, size, sizes = 2 / self.threshold, len(words), self.sizes
-        near = {n for (n, k), c in shared.items() if c * scale >= size + sizes[n, k]}
-        keys = self.keys(candidate)
-        near.update(n for key in keys for n, _ in self.by_word.get(key, ()))
-        best, share = None, 0.5
-        for n in sorted(near):
-            if set(candidate.sources) <= set(self.entries[n].sources):
-                continue
-            verdicts = []
-            for member in self.reports[n]:
-                if (verdict := self.same(member, candidate)) is None:
-                    break  # at odds with one of them: not this entry, whatever the others say
-                verdicts.append(verdict)
-            else:
-                if (alike := sum(verdicts) / len(verdicts)) > share:
-                    best, share = n, alike
-                    if share == 1:  # like every report of it: no later entry is liked more
-                        break
-        if best is None:
-            self.entries.append(candidate.model_copy())  # combining gives an entry new values, never edits
-            self.reports.append([candidate])
-            self._index(words, keys, len(self.entries) - 1, 0)
-            return
-        twin, members = self.entries[best], self.reports[best]
-        members.append(candidate)
-        twin.sources = sorted({*twin.sources, *candidate.sources})
-        twin.citations = unique_citations([*twin.citations, *candidate.citations])
-        self.combine(twin, candidate)
-        self._index(words, keys, best, len(members) - 1)
-
-    def _index(self, words: frozenset[str], keys: frozenset[str], entry: int, report: int) -> None:
-        self.sizes[(entry, report)] = len(words)  # the keys are no words: they count in no overlap
-        for word in words | keys:
-            self.by_word[word].append((entry, report))
 
 
 def combine_events(twin: TimelineEvent, other: TimelineEvent) -> None:
@@ -342,13 +266,30 @@ def _same_event(
 
 
 def _merge_claims(
-    extractions: Sequence[Extraction], actor_id: ActorIds, describe: Describe
+    extractions: Sequence[Extraction],
+    actor_id: ActorIds,
+    describe: Describe,
+    rows: Mapping[str, set[str]] = {},
+    named: Mapping[str, frozenset[str]] = {},
 ) -> list[BriefingClaim]:
-    folding = _Folding[BriefingClaim](
-        lambda a, b: _same_claim(a, b, describe),
+    def told(claim: BriefingClaim) -> frozenset[str]:
+        return frozenset(_ROW + row for c in claim.citations for row in rows.get(c.sentence_id, ()))
+
+    def one_party(a: BriefingClaim, b: BriefingClaim) -> bool:
+        """Whether one party makes, denies or disputes both: one actor, or two whose names are
+        one within the other ('the navy', 'the Indian Navy'; not 'Kosovo police', 'Serbian police')."""
+        return any(
+            _within(named.get(x, frozenset()), named.get(y, frozenset()))
+            for x in _stance(a)
+            for y in _stance(b)
+        )
+
+    folding = Folding[BriefingClaim](
+        lambda a, b: _same_claim(a, b, describe, told, one_party),
         _combine_claims,
         lambda c: describe(c.statement).words,
         SAME_WORDS_SHARED_ACTOR,
+        told,
     )
     for extraction in extractions:
         source = extraction.source.id
@@ -373,11 +314,25 @@ def _merge_claims(
     return folding.entries
 
 
-def _same_claim(a: BriefingClaim, b: BriefingClaim, describe: Describe) -> bool | None:
+def _same_claim(
+    a: BriefingClaim,
+    b: BriefingClaim,
+    describe: Describe,
+    told: Callable[[BriefingClaim], frozenset[str]] = lambda _: frozenset(),
+    one_party: Callable[[BriefingClaim, BriefingClaim], bool] = lambda a, b: False,
+) -> bool | None:
     """Two reports of one claim: worded alike, or a little less alike when the same party makes,
-    denies or disputes it; None when they are at odds."""
+    denies or disputes it; None when they are at odds. One party telling of one event (their
+    cited sentences are cited by one timeline row, ``told``) is one claim too."""
     shared = bool(_stance(a) & _stance(b))
-    return judge(describe(a.statement), describe(b.statement), shared_actor=shared)
+    verdict = judge(describe(a.statement), describe(b.statement), shared_actor=shared)
+    if verdict is False and told(a) & told(b) and (shared or one_party(a, b)):
+        return True
+    return verdict
+
+
+def _within(a: frozenset[str], b: frozenset[str]) -> bool:
+    return bool(a and b) and (a <= b or b <= a)
 
 
 def _stance(claim: BriefingClaim) -> set[str]:
