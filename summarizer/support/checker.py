@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ..dates import Found, find_dates, normalise, span_of
 from ..settings import SENTENCES_REMEMBERED
@@ -159,13 +159,17 @@ def _names(reading: _Reading, findings: Findings, lower_cased: bool = True) -> l
     (``lower_cased``) in a text all in small letters, every word no dictionary has."""
     table = reading.table
     mentions = table.mentions(reading.statement)
-    evidence_acronyms = set().union(*(acronyms(c.text) for c in reading.cited))
+
+    @cache
+    def evidence_acronyms() -> set[str]:  # read only where a name is not found as written
+        return set().union(*(acronyms(c.text) for c in reading.cited))
+
     for actor in dict.fromkeys(m.actor for m in mentions):
         findings.checked += 1
+        if any(table.names_in(actor, c.text) or actor in c.actors for c in reading.cited):
+            continue
         named = next(m.text for m in mentions if m.actor == actor)
-        if spelled_out(named, reading.statement, evidence_acronyms):
-            continue  # 'PM' where the evidence writes 'the Prime Minister'
-        if not any(table.names_in(actor, c.text) or actor in c.actors for c in reading.cited):
+        if not spelled_out(named, reading.statement, evidence_acronyms()):  # 'PM': 'the Prime Minister'
             findings.fault("name", named, "the cited sentences do not name this actor")
     taken = [*((d.start, d.end) for d in reading.dates), *((m.start, m.end) for m in mentions)]
     words = tokens(reading.statement)
@@ -180,7 +184,7 @@ def _names(reading: _Reading, findings: Findings, lower_cased: bool = True) -> l
         findings.checked += 1
         if word.text in written or stem(word.text) in table.title_words:
             continue  # as written there; 'President' of an actor the table gives that title
-        if spelled_out(word.text, reading.statement, evidence_acronyms):
+        if spelled_out(word.text, reading.statement, evidence_acronyms()):
             continue
         if not any(same_word(word.text, other) for other in evidence_words):
             findings.fault("name", word.text, "the cited sentences do not use this name")
