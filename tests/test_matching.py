@@ -599,18 +599,26 @@ def test_the_merge_is_what_comparing_every_entry_would_give(
     reports: list[tuple[str, list[str], str | None, list[str]]],
 ) -> None:
     """The merge compares a report only with entries whose words come near it (an index), which
-    must find every join that comparing all entries would: no rule joins reports further apart."""
+    must find every join that comparing all entries would: no rule joins reports further apart.
+    Each report is a claim of its first party too, joined through the rows its sentence is in."""
     by_source: dict[str, list[tuple[str, str | None, list[str]]]] = {}
     for source, words, act, parties in reports:
         by_source.setdefault(source, []).append((" ".join(words).capitalize() + ".", act, parties))
     extractions = [
-        extraction(s, [(what, None, parties) for what, _, parties in events], acts=[a for _, a, _ in events])
+        extraction(
+            s,
+            [(what, None, parties) for what, _, parties in events],
+            claims=[(what, parties[0] if parties else None) for what, _, parties in events],
+            acts=[a for _, a, _ in events],
+        )
         for s, events in sorted(by_source.items())
     ]
 
     def rows() -> list[tuple[list[str], list[str]]]:
+        story = merge(extractions)
         return [
-            (e.sources, [c.sentence_id + c.quote for c in e.citations]) for e in merge(extractions).timeline
+            (e.sources, [c.sentence_id + c.quote for c in e.citations])
+            for e in [*story.timeline, *story.claims]
         ]
 
     indexed = rows()
@@ -618,4 +626,5 @@ def test_the_merge_is_what_comparing_every_entry_would_give(
         pytest.MonkeyPatch.context() as patched
     ):  # an index that lets every report with a word in common through
         patched.setattr("summarizer.stages.merge.SAME_ACT_SHARED_ACTOR", 1e-9)
+        patched.setattr("summarizer.stages.merge.SAME_WORDS_SHARED_ACTOR", 1e-9)
         assert rows() == indexed
