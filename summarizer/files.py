@@ -4,9 +4,10 @@ entries of the response cache both go through here."""
 from __future__ import annotations
 
 import os
+import re
 import stat
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from .errors import InputError
@@ -86,3 +87,26 @@ def write_atomic(path: str | Path, text: str) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+# A cache entry's key, the name of its file in the folder of its first two characters.
+KEY = re.compile(r"[0-9a-f]{64}")
+
+
+def used(path: Path) -> None:
+    """Marks an entry used now (its modification time), which ``summarizer cache`` prunes by; an
+    entry that cannot be marked is no failure."""
+    try:
+        os.utime(path)
+    except OSError:
+        pass
+
+
+def keyed_files(directory: Path, suffix: str = "") -> Iterator[Path]:
+    """The entries a cache directory holds: files named by a key (and ``suffix``) in the folder
+    of the key's first two characters, as the caches write them, never links; whatever else the
+    directory holds is not theirs."""
+    for path in directory.glob(f"[0-9a-f][0-9a-f]/*{suffix}"):
+        name = path.name.removesuffix(suffix)
+        if KEY.fullmatch(name) and path.parent.name == name[:2] and not path.is_symlink() and path.is_file():
+            yield path

@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .files import used
 from .lazy import deferred
 from .schema.extraction import Extraction
 from .text import Source
@@ -76,7 +77,11 @@ class Verified:
         return self.directory / key[:2] / key
 
     def holds(self, key: str) -> bool:
-        return self._path(key).is_file()
+        path = self._path(key)
+        if not path.is_file():
+            return False
+        used(path)
+        return True
 
     def remember(self, key: str) -> None:
         """Marks an extraction checked; a record that cannot be written is no failure (the next

@@ -45,6 +45,7 @@ ABOVE = {
     "plan",
     "differences",
     "verified",
+    "caches",
 }
 ON_TOP = {"cli", "evaluation", "stories"}
 PACKAGES = {p.name for p in PACKAGE.iterdir() if (p / "__init__.py").exists()} | ABOVE

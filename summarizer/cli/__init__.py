@@ -13,6 +13,7 @@ gc.set_threshold(50_000, 20, 20)
 
 import click  # noqa: E402
 
+from .cache import cache  # noqa: E402
 from .commands import brief, check, diff, extract, render, schema  # noqa: E402
 from .evaluate import evaluate  # noqa: E402
 from .evaluate_events import eval_events  # noqa: E402, F401  (adds `eval events`)
@@ -36,7 +37,7 @@ def main() -> None:
     atexit.register(gc.freeze)
 
 
-for command in (extract, brief, stories, render, diff, schema, check, evaluate):
+for command in (extract, brief, stories, render, diff, schema, check, evaluate, cache):
     main.add_command(command)
 
 __all__ = ["main"]

@@ -166,7 +166,12 @@ def _state_file(live: OpenAIModel, lines: str) -> Path | None:
     if live.settings.cache_dir is None:
         return None
     key = hashlib.sha256(f"{live.settings.base_url}\n{lines}".encode()).hexdigest()
-    return Path(live.settings.cache_dir).parent / "batches" / f"{key}.json"
+    return batch_folder(live.settings.cache_dir) / f"{key}.json"
+
+
+def batch_folder(cache_dir: str | Path) -> Path:
+    """Where the batches a run waits for are recorded: beside the response cache."""
+    return Path(cache_dir).parent / "batches"
 
 
 def _save_batch(path: Path | None, batch_id: str) -> None:

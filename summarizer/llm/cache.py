@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError, SummarizerError
-from ..files import write_atomic
+from ..files import used, write_atomic
 
 
 class ResponseCache:
@@ -49,12 +49,14 @@ class ResponseCache:
         return self._path(key).is_file()
 
     def get(self, key: str) -> dict[str, Any] | None:
+        path = self._path(key)
         try:
-            data: dict[str, Any] = json.loads(self._path(key).read_text(encoding="utf-8"))
+            data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             self.misses += 1
             return None
         self.hits += 1
+        used(path)
         return data
 
     def put(self, key: str, response: dict[str, Any]) -> None:
