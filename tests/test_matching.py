@@ -288,6 +288,17 @@ def test_reports_of_one_act_join_on_fewer_words_than_reports_without_one() -> No
     assert not joined_events((first[0], None, first[2]), (second[0], None, second[2]))  # words alone
 
 
+def test_one_act_told_far_apart_in_time_joins_only_on_words_beyond_the_act() -> None:
+    """Boeing unveiling one jet and, two years later, another: one act by one company, but not
+    in one news cycle, so the act is no word in common and the rest must say one happening."""
+    jet = ("Boeing unveils long-range 777", "unveils", ["Boeing"])
+    other = ("Boeing unveils new 787 Dreamliner", "unveils", ["Boeing"])
+    assert joined_acts(jet, other, published=date(2024, 5, 8))  # the same week: one unveiling
+    assert not joined_acts(jet, other, published=date(2026, 5, 8))
+    again = ("Boeing unveils its long-range 777 freighter", "unveils", ["Boeing"])
+    assert joined_acts(jet, again, published=date(2026, 5, 8))
+
+
 def test_reports_of_one_act_stay_apart_when_what_they_state_is_at_odds() -> None:
     first = ("Gunmen shot four people outside the town hall of Riverton.", "shot", ["Riverton"])
     second = ("Gunmen shot twenty people outside the town hall of Riverton.", "shot", ["Riverton"])

@@ -134,6 +134,10 @@ def compatible(a: Gist, b: Gist, one_act: bool = False) -> bool:
     return all(_figures_agree(a.figures, b.figures, kind) for kind in ("money", "percent"))
 
 
+def _without(gist: Gist, words: set[str]) -> Gist:
+    return Gist(gist.words - words, gist.names, gist.figures, gist.periods, gist.counted)
+
+
 def _counting(gist: Gist, thing: str) -> list[Figure]:
     return [q for q, counted in zip(gist.figures, gist.counted, strict=True) if counted == thing]
 
@@ -203,7 +207,8 @@ def judge(
     needs none: within a story, news of one act at one time is news of one event unless something
     they state tells them apart, and there only a code ('A380', 'Flight 370') among the names
     other than the participants': the others ('Somali pirates', 'said Newsday') tell more of the
-    telling than of the act, and the participants are compared apart. Acts that share a common
+    telling than of the act, and the participants are compared apart. The same act not placed in
+    one news cycle, or a saying, needs words in common beyond the act itself. Acts that share a common
     sense ('issued', 'released') come here as one (the merge reads them so). Other acts are judged
     by their words alone, as reports naming none: 'built up' and 'deployed' tanks can be one
     event, though no dictionary equates them. A date in common is not enough: in a one-day story
@@ -220,5 +225,10 @@ def judge(
         # the same parties or figure: no more words in common are needed than any join needs
         if (same_parties or _same_figure(a, b)) and _overlap_with_act(a, b) >= SAME_ACT_SHARED_ACTOR:
             return True
-        return overlap(a, b) >= (SAME_ACT_SHARED_ACTOR if shared_actor else SAME_ACT)
+        # not placed in one news cycle: the act alone is no word in common ('Boeing unveils
+        # long-range 777', 'Boeing unveils new 787 Dreamliner', two years apart)
+        act = {first, *first.split()}
+        return overlap(_without(a, act), _without(b, act)) >= (
+            SAME_ACT_SHARED_ACTOR if shared_actor else SAME_ACT
+        )
     return overlap(a, b) >= (SAME_WORDS_SHARED_ACTOR if shared_actor else SAME_WORDS)
