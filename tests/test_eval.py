@@ -272,14 +272,17 @@ def test_targets_on_meantime(meantime: Path) -> None:
 
 
 def test_event_merges_on_ecbplus_stories_hold_their_precision(meantime: Path) -> None:
-    """The merge of each ECB+ story's events: what this round reached (B³ F1 0.751 at precision
-    0.950, pairwise 0.953), held as a floor so a later rule cannot trade precision away unseen."""
+    """The merge of each ECB+ story's events: what this round reached (B³ F1 0.750 at precision
+    0.950, pairwise 0.958), held as a floor so a later rule cannot trade precision away unseen;
+    and the claims it marks corroborated, of one saying (19 of 21)."""
     events = evaluate_events(load_articles(meantime.parent / "ecbplus").articles)
     b3, pairs = events_overall(events)
-    assert b3.precision >= 0.95 and pairs.scores.precision >= 0.945
+    assert b3.precision >= 0.95 and pairs.scores.precision >= 0.95
     assert b3.f1 >= 0.745
     right, made = (sum(r.cross_rows[i] for r in events) for i in (0, 1))
     assert right >= 0.9 * made
+    one_saying, corroborated = (sum(r.corroborated[i] for r in events) for i in (0, 1))
+    assert corroborated >= 20 and one_saying >= 0.9 * corroborated
 
 
 def test_dates_on_timebank_beat_the_parser_baseline(meantime: Path) -> None:
