@@ -69,3 +69,20 @@ def test_a_sentence_two_outlets_carry_word_for_word_is_one_report() -> None:
         "- Corroboration: carried by sources A, B in the same words: one report copied, not independent sources"
         in render_briefing(note, "md")
     )
+
+
+def test_a_claim_several_sources_carry_that_the_model_calls_single_source_says_why() -> None:
+    """The model may judge a party's word that two outlets carry to rest on a single source: the
+    note says so beside the two sources it cites, rather than leave them to seem at odds."""
+    note = summarize(sources_of([FIRST, SECOND]), settings=SETTINGS, model=FakeModel(answering("Engineers")))
+    (claim,) = note.claims
+    ruled = note.model_copy(update={"claims": [claim.model_copy(update={"status": "single_source"})]})
+    assert (
+        "- Corroboration: reported by sources A, B, each attributing it to Engineers: one party's word, "
+        "a single source" in render_briefing(ruled, "md")
+    )
+    unattributed = claim.model_copy(update={"status": "single_source", "made_by": []})
+    note = note.model_copy(update={"claims": [unattributed]})
+    assert "- Corroboration: reported by sources A, B, resting on a single source" in render_briefing(
+        note, "md"
+    )

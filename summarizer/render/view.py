@@ -258,17 +258,20 @@ def _corroboration(
     """Whether several sources confirm a claim, or report that its author made it: sources that
     each attribute it to the same party corroborate that it was said, not that it holds; and
     sources that carry the same sentence word for word carry one report (a wire story), not
-    several."""
-    if claim.status != "corroborated" or len(claim.sources) < 2:
+    several. A claim several sources carry that the model judged to rest on a single source is
+    said to be so, so that its sources and its status do not seem to disagree."""
+    if claim.status not in ("corroborated", "single_source") or len(claim.sources) < 2:
         return None
     sources = ", ".join(claim.sources)
     if _copied(claim, texts):
         return f"carried by sources {sources} in the same words: one report copied, not independent sources"
     if claim.made_by and not claim.supported_by:
-        return (
-            f"reported by sources {sources}, each attributing it to {who(claim.made_by)}: "
-            "corroborated as said, not confirmed as fact"
-        )
+        said = f"reported by sources {sources}, each attributing it to {who(claim.made_by)}"
+        if claim.status == "single_source":
+            return f"{said}: one party's word, a single source"
+        return f"{said}: corroborated as said, not confirmed as fact"
+    if claim.status == "single_source":
+        return f"reported by sources {sources}, resting on a single source"
     backers = f", and supported by {who(claim.supported_by)}" if claim.supported_by else ""
     return f"confirmed independently by sources {sources}{backers}"
 
