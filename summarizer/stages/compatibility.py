@@ -13,7 +13,7 @@ from ..dates import is_future, span_of, start_of
 from ..schema.briefing import BriefingActor, TimelineEvent
 from ..text.places import nested
 from ..text.words import AUXILIARIES, BE, act_at, side, tokens
-from .matching import name_words, place_words
+from .matching import content_stems, name_words
 
 # An undated report's event happened in the week before its article (or, told as still to come,
 # the week after): a story's news of one act within a week is news of one event.
@@ -176,9 +176,9 @@ _LINKING = frozenset(
 
 def _same_place(first: str, second: str) -> bool:
     """Two names of a place or body that may be one, or one a part of the other: one's words
-    (``place_words``) stand whole within the other's, or one is a place that lies within the
+    (``content_stems``) stand whole within the other's, or one is a place that lies within the
     other (``nested``: 'Palmer', 'Alaska')."""
-    mine, theirs = place_words(first), place_words(second)
+    mine, theirs = content_stems(first), content_stems(second)
     return bool(mine and theirs) and (mine <= theirs or theirs <= mine) or nested(first, second)
 
 
@@ -187,5 +187,5 @@ def places_differ(a: TimelineEvent, b: TimelineEvent) -> bool:
     Surrey', 'Wellington'; not 'Paris', 'France')."""
     if not a.where or not b.where:
         return False
-    mine, theirs = place_words(a.where), place_words(b.where)
+    mine, theirs = content_stems(a.where), content_stems(b.where)
     return bool(mine and theirs and not mine & theirs) and not nested(a.where, b.where)

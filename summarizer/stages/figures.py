@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..schema.briefing import Discrepancy, Position, TimelineEvent
 from ..text import source_of
 from ..text.quantities import Figure, stated
-from ..text.words import stem, tokens
+from .matching import content_stems
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ def _counts(event: TimelineEvent) -> list[_Count]:
             if not figures:
                 continue
             figure = figures[0]
-            counted = frozenset(stem(w.text) for w in tokens(text[figure.end :]) if w.content)
+            counted = content_stems(text[figure.end :])
             if counted:
                 found.append(_Count(source, text, figure, counted))
     return found

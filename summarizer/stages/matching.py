@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..dates import REPORTING_PERIODS, find_dates
@@ -135,7 +135,7 @@ def compatible(a: Gist, b: Gist, one_act: bool = False) -> bool:
 
 
 def _without(gist: Gist, words: set[str]) -> Gist:
-    return Gist(gist.words - words, gist.names, gist.figures, gist.periods, gist.counted)
+    return replace(gist, words=gist.words - words)
 
 
 def _counting(gist: Gist, thing: str) -> list[Figure]:
@@ -181,9 +181,10 @@ def _values_near(a: Figure, b: Figure) -> bool:
     return low > 0 and high / low <= FIGURE_SPREAD
 
 
-def place_words(place: str) -> frozenset[str]:
-    """The stems of the words of a place as written ('in the port of Rotterdam': port, rotterdam)."""
-    return frozenset(stem(w.text) for w in tokens(place) if w.content)
+def content_stems(text: str) -> frozenset[str]:
+    """The stems of a text's words that have content of their own: of a place as written ('in the
+    port of Rotterdam': port, rotterdam), of a party's name, of what a figure counts."""
+    return frozenset(stem(w.text) for w in tokens(text) if w.content)
 
 
 def name_words(names: Iterable[str]) -> frozenset[str]:

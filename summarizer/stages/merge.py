@@ -22,7 +22,7 @@ from ..schema.briefing import (
 )
 from ..schema.extraction import Extraction
 from ..text.senses import senses
-from ..text.words import act_head, act_key, act_negated, act_said, act_verb, stem, tokens
+from ..text.words import act_head, act_key, act_negated, act_said, act_verb
 from ..vocabulary import CLAIM_ROLES, STANCE_ROLES, parties
 from .actor_table import ActorIds, actor_ids, resolve_actors
 from .compatibility import (
@@ -40,6 +40,7 @@ from .matching import (
     SAME_ACT_SHARED_ACTOR,
     SAME_WORDS_SHARED_ACTOR,
     Gist,
+    content_stems,
     gist,
     judge,
     name_words,
@@ -91,7 +92,7 @@ def merge(extractions: Sequence[Extraction], resolved: Sequence[BriefingActor] =
     for entry in timeline:
         for citation in entry.citations:
             rows[citation.sentence_id].add(entry.id)
-    named = {a.id: frozenset(stem(w.text) for w in tokens(a.name) if w.content) for a in actors}
+    named = {a.id: content_stems(a.name) for a in actors}
     claims = _merge_claims(extractions, actor_id, describe, rows, named)
     return Story(sources, actors, timeline, claims, warnings)
 
@@ -269,8 +270,8 @@ def _merge_claims(
     extractions: Sequence[Extraction],
     actor_id: ActorIds,
     describe: Describe,
-    rows: Mapping[str, set[str]] = {},
-    named: Mapping[str, frozenset[str]] = {},
+    rows: Mapping[str, set[str]],
+    named: Mapping[str, frozenset[str]],
 ) -> list[BriefingClaim]:
     def told(claim: BriefingClaim) -> frozenset[str]:
         return frozenset(_ROW + row for c in claim.citations for row in rows.get(c.sentence_id, ()))
@@ -318,8 +319,8 @@ def _same_claim(
     a: BriefingClaim,
     b: BriefingClaim,
     describe: Describe,
-    told: Callable[[BriefingClaim], frozenset[str]] = lambda _: frozenset(),
-    one_party: Callable[[BriefingClaim, BriefingClaim], bool] = lambda a, b: False,
+    told: Callable[[BriefingClaim], frozenset[str]],
+    one_party: Callable[[BriefingClaim, BriefingClaim], bool],
 ) -> bool | None:
     """Two reports of one claim: worded alike, or a little less alike when the same party makes,
     denies or disputes it; None when they are at odds. One party telling of one event (their

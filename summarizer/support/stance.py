@@ -280,8 +280,8 @@ def _noun_at(text: _Text, at: int, first: int) -> bool:
     """Whether the word at ``at``, between two actors, is a noun or a modifier of one rather than
     what the first does to the other: a determiner stands before it ('the issues', 'an impromptu
     trip'), or, unless it is the first word after the first actor's name ("the Jaguars' victory
-    over the Colts"),
-    a possessive does ("Facebook's security chief") or it is no verb in any form ('chief')."""
+    over the Colts"), a possessive does ("Facebook's security chief") or it is no verb in any form
+    ('chief')."""
     before = text.words[at - 1]
     if before.lower in _DETERMINERS:
         return True
