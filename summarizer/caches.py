@@ -8,6 +8,7 @@ from it."""
 
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,26 +37,30 @@ def _kinds(cache_dir: Path) -> dict[str, list[Path]]:
     }
 
 
-def _holding(what: str, files: list[Path]) -> Holding:
-    stats = []
-    for path in files:
-        try:
-            stats.append(path.stat())
-        except OSError:
-            continue  # removed by another run meanwhile
+def _holding(what: str, stats: list[os.stat_result]) -> Holding:
     times = [s.st_mtime for s in stats]
     return Holding(
         what, len(stats), sum(s.st_size for s in stats), min(times, default=None), max(times, default=None)
     )
 
 
+def _stats(files: list[Path]) -> list[os.stat_result]:
+    found = []
+    for path in files:
+        try:
+            found.append(path.stat())
+        except OSError:
+            continue  # removed by another run meanwhile
+    return found
+
+
 def survey(cache_dir: str | Path) -> list[Holding]:
     """What the caches beside ``cache_dir`` hold: its answers, its checked extractions, and the
     batches waited for."""
     directory = Path(cache_dir)
-    held = [_holding(what, files) for what, files in _kinds(directory).items()]
+    held = [_holding(what, _stats(files)) for what, files in _kinds(directory).items()]
     batches = [p for p in batch_folder(directory).glob("*.json") if p.is_file() and not p.is_symlink()]
-    return [*held, _holding("batches waited for", batches)]
+    return [*held, _holding("batches waited for", _stats(batches))]
 
 
 def prune(cache_dir: str | Path, unused_days: float, now: float | None = None) -> list[Holding]:
@@ -70,13 +75,8 @@ def prune(cache_dir: str | Path, unused_days: float, now: float | None = None) -
                 stat = path.stat()
                 if stat.st_mtime < cutoff:
                     path.unlink()
-                    gone.append((stat.st_mtime, stat.st_size))
+                    gone.append(stat)
             except OSError:
                 continue  # removed meanwhile, or not ours to remove: left as it is
-        times = [t for t, _ in gone]
-        removed.append(
-            Holding(
-                what, len(gone), sum(s for _, s in gone), min(times, default=None), max(times, default=None)
-            )
-        )
+        removed.append(_holding(what, gone))
     return removed

@@ -102,11 +102,21 @@ def used(path: Path) -> None:
         pass
 
 
+def keyed_path(directory: Path, key: str, suffix: str = "") -> Path:
+    """Where a cache keeps the entry of ``key``: a file named by it (and ``suffix``) in the folder
+    of its first two characters."""
+    return directory / key[:2] / f"{key}{suffix}"
+
+
 def keyed_files(directory: Path, suffix: str = "") -> Iterator[Path]:
-    """The entries a cache directory holds: files named by a key (and ``suffix``) in the folder
-    of the key's first two characters, as the caches write them, never links; whatever else the
-    directory holds is not theirs."""
+    """The entries a cache directory holds, where ``keyed_path`` puts them, never links; whatever
+    else the directory holds is not theirs."""
     for path in directory.glob(f"[0-9a-f][0-9a-f]/*{suffix}"):
-        name = path.name.removesuffix(suffix)
-        if KEY.fullmatch(name) and path.parent.name == name[:2] and not path.is_symlink() and path.is_file():
+        key = path.name.removesuffix(suffix)
+        if (
+            KEY.fullmatch(key)
+            and path == keyed_path(directory, key, suffix)
+            and not path.is_symlink()
+            and path.is_file()
+        ):
             yield path

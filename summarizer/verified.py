@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .files import used
+from .files import keyed_path, used
 from .lazy import deferred
 from .schema.extraction import Extraction
 from .text import Source
@@ -74,7 +74,7 @@ class Verified:
         return hashlib.sha256(material.encode()).hexdigest()
 
     def _path(self, key: str) -> Path:
-        return self.directory / key[:2] / key
+        return keyed_path(self.directory, key)
 
     def holds(self, key: str) -> bool:
         path = self._path(key)

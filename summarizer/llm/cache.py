@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError, SummarizerError
-from ..files import used, write_atomic
+from ..files import keyed_path, used, write_atomic
 
 
 class ResponseCache:
@@ -37,7 +37,7 @@ class ResponseCache:
         return hashlib.sha256(material.encode()).hexdigest()
 
     def _path(self, key: str) -> Path:
-        return self.directory / key[:2] / f"{key}.json"
+        return keyed_path(self.directory, key, ".json")
 
     def forget(self, key: str) -> None:
         """An entry that does not hold a usable answer (a corrupt file): a miss from now on."""
