@@ -22,8 +22,8 @@ ActorKind = Literal[
 # and times sentencex ends a sentence at kept in it; 3, a quotation mark that opens a sentence
 # stands in it, not at the end of the one before, and a bracket or a quotation closed after a
 # full stop ends its sentence; 4, an apostrophe that leaves out a year's first digits ('iLife '11')
-# opens no quotation.
-Splitting = Literal[1, 2, 3, 4]
+# opens no quotation; 5, no sentence opens with a word in small letters ('Redmond, Wash. company's').
+Splitting = Literal[1, 2, 3, 4, 5]
 
 # What a source record says of its article beside its text: read from it, or given by the user.
 Metadata = Literal["title", "outlet", "published", "url"]

@@ -74,7 +74,7 @@ def test_a_briefing_saved_before_quotations_were_split_is_checked_as_it_was_spli
     assert code == 1
     assert out.startswith(
         "extractions[0] (A): was made from the text split into sentences another way (splitting 1) than "
-        "the source's (splitting 4)"
+        "the source's (splitting 5)"
     )
 
 
@@ -145,24 +145,24 @@ def test_an_uncited_statement_is_a_problem(tmp_path: Path) -> None:
     ]
 
 
-def test_a_briefing_saved_at_version_5_is_read_and_checked_as_it_was_split(seeds: list[Path]) -> None:
-    """Version 5 records splitting 3, which read an apostrophe before a year's digits ('11) as a
-    quotation mark; it is read, and its sources split as they were then."""
-    saved = Path(__file__).parent / "data" / "seeds_briefing_v5.json"
-    assert json.loads(saved.read_text())["schema_version"] == "5"
+@pytest.mark.parametrize(
+    ("version", "splitting"),
+    [
+        ("4", 2),  # kept a quotation mark that opens a sentence at the end of the one before
+        ("5", 3),  # read an apostrophe before a year's digits ('11) as a quotation mark
+        ("6", 4),  # let a word in small letters open a sentence ('Wash. company's')
+    ],
+)
+def test_a_briefing_saved_at_an_earlier_version_is_read_and_checked_as_it_was_split(
+    seeds: list[Path], version: str, splitting: int
+) -> None:
+    """Each version records the splitting of its day; it is read, and its sources split as they
+    were then, so its citations still hold."""
+    saved = Path(__file__).parent / "data" / f"seeds_briefing_v{version}.json"
+    assert json.loads(saved.read_text())["schema_version"] == version
     assert run(str(saved), *map(str, seeds)) == (0, "", f"{saved}: ok\n")
     briefing, base = load_briefing(saved)
-    assert {s.splitting for s in read_sources(briefing, [], base)[0]} == {3}
-
-
-def test_a_briefing_saved_at_version_4_is_read_and_checked_as_it_was_split(seeds: list[Path]) -> None:
-    """Version 4 records splitting 2, which kept a quotation mark that opens a sentence at the end
-    of the one before; it is read, and its sources split as they were then."""
-    saved = Path(__file__).parent / "data" / "seeds_briefing_v4.json"
-    assert json.loads(saved.read_text())["schema_version"] == "4"
-    assert run(str(saved), *map(str, seeds)) == (0, "", f"{saved}: ok\n")
-    briefing, base = load_briefing(saved)
-    assert {s.splitting for s in read_sources(briefing, [], base)[0]} == {2}
+    assert {s.splitting for s in read_sources(briefing, [], base)[0]} == {splitting}
 
 
 def test_unknown_fields_are_reported_and_an_unknown_version_refused(tmp_path: Path) -> None:
@@ -173,7 +173,7 @@ def test_unknown_fields_are_reported_and_an_unknown_version_refused(tmp_path: Pa
     assert (code, out) == (2, "")
     assert (
         err
-        == f"summarizer: error: {path}: is a briefing of schema version '9'; this summarizer reads versions 1, 2, 3, 4, 5, 6\n"
+        == f"summarizer: error: {path}: is a briefing of schema version '9'; this summarizer reads versions 1, 2, 3, 4, 5, 6, 7\n"
     )
 
 
@@ -524,7 +524,10 @@ def test_a_source_that_is_missing_exits_2(tmp_path: Path) -> None:
     ("edit", "said"),
     [
         ("number", 'has schema_version 3, a number: a briefing writes it as a string, "3"'),
-        ("missing", "is not a briefing: it has no schema_version (this summarizer reads 1, 2, 3, 4, 5, 6)"),
+        (
+            "missing",
+            "is not a briefing: it has no schema_version (this summarizer reads 1, 2, 3, 4, 5, 6, 7)",
+        ),
         ("array", "is not a briefing: a briefing is a JSON object (`summarizer schema` shows it)"),
     ],
 )

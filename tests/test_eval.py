@@ -462,6 +462,9 @@ def test_eval_sentences_scores_boundaries_against_one_sentence_a_line(tmp_path: 
         as_prose("`` He said it 's $ 5 . 5 million , '' Mr. Smith said .")
         == "“He said it's $5.5 million,” Mr. Smith said."
     )
+    assert as_prose("at 3 : 30 p . m . , the U . S . Geological Survey said") == (
+        "at 3:30 p.m., the U.S. Geological Survey said"
+    )
     # a straight mark opens, then closes, a quotation that may run on to the next line
     assert prose(['He said , " It is over .', 'We lost , " and left .', "The pirates ' boats sank ."]) == [
         "He said, “It is over.",
@@ -488,7 +491,18 @@ def test_eval_sentences_scores_boundaries_against_one_sentence_a_line(tmp_path: 
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0] == "1 article with gold sentences (1 without); 5 gold boundaries, 5 found"
-    assert lines[1] == "boundaries: P 1.000 R 1.000 F1 1.000"
+    assert lines[1] == (
+        "boundaries: P 1.000 R 1.000 F1 1.000 (at the very gold offset, F1 1.000: the corpus often "
+        "puts a closing quotation mark after the boundary)"
+    )
+    # the corpus's closing mark at the start of the next line: the splitter ends the quotation's
+    # sentence after it, which is the same boundary, but not at the very gold offset
+    (folder / "c.json").write_text(
+        json.dumps({"id": "c", "text": "Title\nMarch 3 , 2024\nHe said , `` It is over .\n'' Ships left ."})
+    )
+    closing = CliRunner().invoke(main, ["eval", "sentences", str(folder)]).stdout.splitlines()
+    assert closing[1].startswith("boundaries: P 1.000 R 1.000 F1 1.000 (at the very gold offset, F1 0.833")
+    (folder / "c.json").unlink()
     # where the gold keeps the quotation one line, the splitter's cut inside it is an extra
     moved = folder / "a.json"
     moved.write_text(

@@ -51,6 +51,23 @@ def test_a_quotation_of_several_sentences_is_cut_into_them() -> None:
     ]
 
 
+def test_no_sentence_opens_with_a_word_in_small_letters() -> None:
+    """An abbreviation before a word in small letters ends no sentence (sentencex took 'Wash.' and
+    'E!' for ends); a name with a small first letter still opens one. Splitting 4 cut them."""
+    doc = Document(
+        name="x",
+        text="It is possible the Redmond, Wash. company's team will act. She starred on the E! network. "
+        "Apple updated its programs. iPhoto has new templates.",
+    )
+    assert [s.text for s in split_sentences(doc)] == [
+        "It is possible the Redmond, Wash. company's team will act.",
+        "She starred on the E! network.",
+        "Apple updated its programs.",
+        "iPhoto has new templates.",
+    ]
+    assert len(split_sentences(doc, splitting=4)) == 6
+
+
 def test_an_apostrophe_that_leaves_out_a_years_digits_opens_no_quotation() -> None:
     """'iLife '11' holds no quotation mark: with splitting 3, sentencex read one there and kept all
     up to a later closing mark as a quotation, uncut. Treebank's doubled marks before a number

@@ -46,7 +46,7 @@ def test_an_update_splits_the_saved_sources_as_they_were_and_the_new_one_as_now(
     assert saved.claims[0].statement.startswith("We will reopen. We always do,")  # the quotation whole
     Path("saved.json").write_text(saved.model_dump_json())
     updated = summarize(["new.txt"], settings=SETTINGS, model=FakeModel(answering), since="saved.json")
-    assert [(s.id, s.splitting, s.sentences) for s in updated.sources] == [("A", 1, 3), ("B", 4, 3)]
+    assert [(s.id, s.splitting, s.sentences) for s in updated.sources] == [("A", 1, 3), ("B", 5, 3)]
     statements = [c.statement for c in updated.claims]
     assert "The storm has passed." in statements  # its quotation cut into its sentences
     assert check_briefing(updated) == []

@@ -214,7 +214,11 @@ def eval_sentences(directory: str, errors: bool) -> None:
         f"{count(scores.articles - scores.without_gold, 'article')} with gold sentences "
         f"({scores.without_gold} without); {scores.gold} gold boundaries, {scores.found} found"
     )
-    click.echo(f"boundaries: P {scores.precision:.3f} R {scores.recall:.3f} F1 {scores.f1:.3f}")
+    click.echo(
+        f"boundaries: P {scores.precision:.3f} R {scores.recall:.3f} F1 {scores.f1:.3f} "
+        f"(at the very gold offset, F1 {scores.exact_f1:.3f}: the corpus often puts a closing "
+        "quotation mark after the boundary)"
+    )
     missed = scores.gold - scores.right
     click.echo(f"missed: {missed}, of them inside a quotation kept whole: {scores.in_quotation}")
     if errors:

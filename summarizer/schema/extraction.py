@@ -12,8 +12,8 @@ from .record import Record
 from .usage import Usage
 
 # Version 2 records how its source was split (``splitting``); version 3 may record splitting 3,
-# version 4 splitting 4.
-EXTRACTION_SCHEMA_VERSION = "4"
+# version 4 splitting 4, version 5 splitting 5.
+EXTRACTION_SCHEMA_VERSION = "5"
 
 
 class Citation(Record):
@@ -76,7 +76,8 @@ class SourceInfo(Record):
         description="How its text was split into sentences, which its sentence ids depend on: 1, as "
         "sentencex splits each line; 2, quotations of several sentences cut too; 3, a quotation mark "
         "that opens a sentence kept in it, and a bracket or quotation closed after a stop ending one; 4, "
-        "an apostrophe that leaves out a year's first digits ('11) read as no quotation mark.",
+        "an apostrophe that leaves out a year's first digits ('11) read as no quotation mark; 5, no "
+        "sentence opened by a word in small letters.",
     )
     read: list[Metadata] = Field(
         default_factory=list,

@@ -19,7 +19,7 @@ sentencex = deferred("sentencex")  # loaded with the first text split
 MAX_SENTENCE_CHARS = 2000
 # How articles are split now (``vocabulary.Splitting``), recorded with each source: its sentence
 # ids depend on it, and a saved briefing's sources are split again as they were.
-SPLITTING: Splitting = 4
+SPLITTING: Splitting = 5
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,8 @@ def split_sentences(
     it does not know are read as titles; from 3, a quotation mark that opens a sentence is its
     own, not the one's before, and a bracket or a quotation closed after a full stop ends its
     sentence; from 4, an apostrophe that leaves out a year's first digits ('iLife '11') opens no
-    quotation (``SPLITTING``). Metadata lines are skipped."""
+    quotation; from 5, no sentence opens with a word in small letters ('Redmond, Wash. company's',
+    'the E! network') (``SPLITTING``). Metadata lines are skipped."""
     text = document.text
     skipped = set(document.metadata_spans)
     sentences: list[Sentence] = []
@@ -67,6 +68,8 @@ def split_sentences(
             pieces = _openers_carried(_closers_cut(pieces))
         if splitting >= 2:
             pieces = _quotations_cut(line.group(), _titles_kept(pieces), carry=splitting >= 3)
+        if splitting >= 5:
+            pieces = _small_starts_joined(pieces)
         for piece in pieces:
             stripped = piece.strip()
             if not stripped:
@@ -164,6 +167,22 @@ def _titles_kept(pieces: list[str]) -> list[str]:
             _TITLE_AT_END.search(joined[-1])
             or (_TIME_AT_END.search(joined[-1]) and _DAY_OR_ZONE.match(piece.lstrip()))
         ):
+            joined[-1] += piece
+        else:
+            joined.append(piece)
+    return joined
+
+
+# A piece that opens with a word all in small letters: no sentence does ('Wash. company's', 'E!
+# network'), but a name with a small first letter may ('iPhoto', ``_CLOSED_END``).
+_SMALL_START = re.compile(r"\s*[a-z][a-z'’-]*(?![\w'’-])")
+
+
+def _small_starts_joined(pieces: list[str]) -> list[str]:
+    """The pieces with each that opens with a word in small letters joined to the one before."""
+    joined: list[str] = []
+    for piece in pieces:
+        if joined and _SMALL_START.match(piece):
             joined[-1] += piece
         else:
             joined.append(piece)
