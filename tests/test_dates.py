@@ -72,6 +72,8 @@ def test_normalise(
 def test_unknown_expressions_give_none() -> None:
     assert normalise("the Joint Strike Fighter program", date(2008, 3, 1)) is None
     assert normalise("two or three months ago", date(2008, 3, 1)) is None
+    # a day no month has is no date, not its month ('42 October 2011' is not October 2011)
+    assert normalise("42 October 2011", date(2008, 3, 1)) is None
 
 
 def test_sort_key_puts_undated_last() -> None:

@@ -169,6 +169,22 @@ def test_dates_without_a_reference_are_read_as_written() -> None:
     assert fault(assess("a flare hit him on march 28.", lower, TABLE))[0] == "date"
 
 
+def test_dates_without_a_reference_agree_when_they_read_alike_whenever_written() -> None:
+    """An undated source: a date the statement gives with its year agrees with a day of it the
+    evidence gives, and a weekday with the evidence's same weekday, as read on any day of writing;
+    another weekday, month or year does not, nor a day no month has."""
+    undated = [
+        Cited("A1", "Her body was found at the unit on March 30, 2013, and police came on Tuesday.", None)
+    ]
+    assert assess("She was found dead in March 2013.", undated, TABLE).verdict == "supported"
+    assert assess("Police came on Tuesday night.", undated, TABLE).verdict == "supported"
+    assert fault(assess("She was found dead in April 2013.", undated, TABLE))[0] == "date"
+    wednesday = assess("Police came on Wednesday.", undated, TABLE)
+    assert fault(wednesday) == ("date", "Wednesday")
+    assert wednesday.faults[0].reason == "Wednesday is not in the cited sentences (their sources are undated)"
+    assert fault(assess("She was found dead on 42 March 2013.", undated, TABLE))[0] == "date"
+
+
 def test_in_lower_cased_evidence_a_name_is_read_whatever_its_case() -> None:
     assert check("Marsh said the port closed.", "marsh said the port closed.").verdict == "supported"
     assert fault(check("Brandt said the port closed.", "marsh said the port closed.")) == ("name", "Brandt")

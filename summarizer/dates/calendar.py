@@ -85,7 +85,8 @@ def day_of_month(text: str, ref: date, future: bool, previous: str | None) -> Ru
 
 
 def month_year(text: str, ref: date, future: bool, previous: str | None) -> Rule:
-    match = re.search(rf"\b{MONTH},?\s+(?:of\s+)?{YEAR}\b", text)
+    # a number before the month that made no day ("42 October 2011") makes no month either
+    match = re.search(rf"(?<!\d\s)\b{MONTH},?\s+(?:of\s+)?{YEAR}\b", text)
     if match:
         return f"{match['year']}-{MONTHS[match['month']]:02d}", "month"
     match = re.fullmatch(

@@ -133,24 +133,42 @@ def _numbers(reading: _Reading, findings: Findings) -> None:
 
 
 def _dates(reading: _Reading, known: Sequence[str], findings: Findings) -> None:
-    """Every date must be one the evidence states (read from its own source's date), or coarser."""
+    """Every date must be one the evidence states (read from its own source's date), or coarser.
+    Where no cited sentence's source is dated, a date is read as of each of a few days of writing
+    (``_UNDATED``) and must agree with the evidence's read as of the same day, every time: so
+    'March 2013' agrees with 'March 30, 2013' whenever it was written, and 'Tuesday night' with
+    'on Tuesday', but 'Tuesday' with no day the evidence gives."""
     if not reading.dates:
         return
-    values = set(known)
-    for c in reading.cited:
-        if c.reference:
-            values |= _date_values(c.text, c.reference)
-    evidence_text = " ".join(c.text for c in reading.cited).casefold()
     reference = reading.reference
+    evidence_text = " ".join(c.text for c in reading.cited).casefold()
+    values = set(known).union(*(_date_values(c.text, c.reference) for c in reading.cited if c.reference))
     for found in reading.dates:
         findings.checked += 1
         if _LEADING_THE.sub("", found.text).casefold() in evidence_text:
             continue  # as written there ('the 2016 Games' for '2016')
-        value = normalise(found.text, reference, reading.statement) if reference else None
-        if value is None or not any(_within(value.value, v) for v in values):
+        if reference is not None:
+            value = normalise(found.text, reference, reading.statement)
+            if value is not None and any(_within(value.value, v) for v in values):
+                continue
             shown = f" ({value.value})" if value else ""
             dated = ", ".join(sorted(values)) or "no date"
             findings.fault("date", found.text, f"{found.text}{shown} is not in the cited sentences ({dated})")
+        elif not all(_agrees_as_of(day, found.text, reading, known) for day in _UNDATED):
+            findings.fault(
+                "date", found.text, f"{found.text} is not in the cited sentences (their sources are undated)"
+            )
+
+
+# Days of writing an undated source is read as of: a date reads the same as of each only if it
+# gives its year, or is said as the evidence says one ('Tuesday night', 'on Tuesday').
+_UNDATED = (date(2003, 2, 11), date(2026, 9, 3))
+
+
+def _agrees_as_of(day: date, expression: str, reading: _Reading, known: Sequence[str]) -> bool:
+    value = normalise(expression, day, reading.statement)
+    values = set(known).union(*(_date_values(c.text, day) for c in reading.cited))
+    return value is not None and any(_within(value.value, v) for v in values)
 
 
 def _names(reading: _Reading, findings: Findings, lower_cased: bool = True) -> list[Named]:
