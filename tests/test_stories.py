@@ -366,6 +366,39 @@ def test_particulars_are_the_names_and_years_a_text_gives() -> None:
     ]
 
 
+def test_the_names_a_report_opens_with_count_more_than_those_it_gives_later() -> None:
+    """A report tells who, where and when first (the headline and the lede, its first four
+    sentences): a report that opens on Jack Obi is nearer another that does than one that names
+    him only later, even five times, as a word count alone would have it."""
+    from summarizer.text.grouping import lede, story_vectors
+
+    texts = [
+        "Jack Obi held in Kelso. Police held Jack Obi on Saturday night. Officers said he had been "
+        "driving. The club said nothing.",
+        "Jack Obi arrested. Police arrested Jack Obi near Kelso. Officers said the striker had been "
+        "driving. The club declined to comment. Supporters gathered.",
+        "Striker arrested. Police arrested a striker near Kelso. Officers said the striker had been "
+        "driving. The club declined to comment. Supporters gathered for Jack Obi, and Jack Obi waved. "
+        "Jack Obi smiled at Jack Obi fans and Jack Obi left.",
+    ]
+    assert lede(texts[2]) == (
+        "Striker arrested. Police arrested a striker near Kelso. Officers said the striker had been "
+        "driving. The club declined to comment."
+    )
+    assert lede("One line. Two.") == "One line. Two."  # a text shorter than a lede is all lede
+    rows = story_vectors(texts)
+    alike = (rows @ rows.T).toarray()
+    assert alike[0, 1] > alike[0, 2] + 0.05
+
+
+def test_the_default_similarity_the_commands_give_is_the_one_grouping_uses() -> None:
+    from summarizer.stories import STORY_SIMILARITY
+
+    for command in (["stories", "--help"], ["eval", "stories", "--help"]):
+        shown = " ".join(CliRunner().invoke(main, command).output.split())
+        assert f"[default {STORY_SIMILARITY}]" in shown
+
+
 def test_stories_of_one_kind_are_told_apart_by_who_where_and_when() -> None:
     """Two arrests of players of one club, years apart, each told by several outlets in their own
     words: the words of their kind are shared ('arrested', 'drink-driving', 'the club'); the

@@ -25,7 +25,9 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from ..documents import Document
 from ..lazy import deferred
+from .sentences import split_sentences
 from .words import opens_sentence
 
 if TYPE_CHECKING:
@@ -44,12 +46,16 @@ else:  # loaded with the first grouping: a briefing of one story never needs the
 # The mean cosine similarity between two groups' articles at or above which they are one topic
 # (weighed by the words of all the articles), and then one story (weighed by the topic's words).
 TOPIC_SIMILARITY = 0.09
-STORY_SIMILARITY = 0.11
+STORY_SIMILARITY = 0.125
 SHARED_WEIGHT = 0.25  # how much a text's unshared words lower its similarity to the others
 # A topic of fewer articles is split into stories with the weights of all the articles: a handful
 # cannot tell which of their words are their topic's.
 TOPIC_ARTICLES = 8
 PARTICULARS_WEIGHT = 0.5  # the names and years of a text against its words, within a topic
+# The opening sentences, the headline counted, whose names and years count again: a report tells
+# who, where and when first, and quotes, background and earlier events later.
+LEDE_SENTENCES = 4
+LEDE_CHARS = 2000  # read for them: no need to split the whole text
 BLOCK = 1000  # rows of the similarity matrix worked out at once
 # Texts briefed together are told apart as several stories from this many on (``several_stories``).
 SEVERAL_FROM = 4
@@ -124,13 +130,25 @@ def particulars(text: str) -> str:
     return " ".join(found)
 
 
+def lede(text: str) -> str:
+    """The text's opening sentences (``LEDE_SENTENCES``, the headline counted)."""
+    sentences = split_sentences(Document(name="text", text=text[:LEDE_CHARS]))
+    return (
+        text[: sentences[LEDE_SENTENCES - 1].end] if len(sentences) >= LEDE_SENTENCES else text[:LEDE_CHARS]
+    )
+
+
 def story_vectors(texts: Sequence[str]) -> Any:
     """The texts' vectors for telling stories of one topic apart: their words and word pairs
-    (``vectors``), with their particulars added at ``PARTICULARS_WEIGHT``, each row keeping the
-    length it had, so that the thresholds mean what they do for words alone."""
+    (``vectors``), with their particulars added at ``PARTICULARS_WEIGHT``, and the particulars of
+    their ledes at the same weight, each row keeping the length it had, so that the thresholds
+    mean what they do for words alone. Two reports of one kind (two players of one team arrested
+    for drink-driving, two offers for one player) share their kind's words and most of their
+    names, but open on their own: 'Jackson arrested', 'Red Sox offer'."""
     words = vectors(texts)
     named = vectors([particulars(t) for t in texts], pairs=False)
-    rows = sparse.hstack([words, named * PARTICULARS_WEIGHT]).tocsr()
+    opening = vectors([particulars(lede(t)) for t in texts], pairs=False)
+    rows = sparse.hstack([words, named * PARTICULARS_WEIGHT, opening * PARTICULARS_WEIGHT]).tocsr()
     before = numpy.sqrt(numpy.asarray(words.multiply(words).sum(axis=1)).ravel())
     after = numpy.sqrt(numpy.asarray(rows.multiply(rows).sum(axis=1)).ravel())
     return sparse.diags(numpy.divide(before, after, out=numpy.zeros_like(after), where=after > 0)) @ rows
