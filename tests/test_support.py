@@ -563,6 +563,11 @@ def test_what_an_actor_does_must_be_what_the_evidence_has_it_do() -> None:
     )
     # a city's mayor acts for it
     assert check("Valmora closed the port.", "Marsh closed the port.").verdict == "supported"
+    # who does the verb of a clause set off after a name ('Marsh, who won the vote,')
+    relative = "Marsh, who won the vote last year, has not been approached by Brandt."
+    other = "Brandt won the election in 2019, Marsh said."
+    assert check("Marsh won the vote.", relative, other).verdict == "supported"
+    assert fault(check("Brandt won the vote.", relative)) == ("role", "Brandt")
 
 
 def test_an_aim_is_not_a_deed_a_statement_may_say_was_not_done() -> None:

@@ -263,7 +263,9 @@ def _doers(text: _Text, verb: int) -> set[str]:
     ('Kosovo said Serbia deployed')."""
     clause = text.words[verb].clause
     before = [(m, k) for m, k in text.mentions if k < verb and text.words[k].clause == clause]
-    if not before or any(w.lower not in AUXILIARIES for w in text.words[text.last[before[-1][1]] + 1 : verb]):
+    if not before:
+        return _relative_doer(text, verb)
+    if any(w.lower not in AUXILIARIES for w in text.words[text.last[before[-1][1]] + 1 : verb]):
         return set()
     if before[-1][1] and text.words[before[-1][1] - 1].lower in _PREPOSITIONS:
         return set()  # 'the Royal Bank of Scotland has racked up': Scotland is not who did it
@@ -274,6 +276,17 @@ def _doers(text: _Text, verb: int) -> set[str]:
             break
         doers.add(m.actor)
     return doers
+
+
+def _relative_doer(text: _Text, verb: int) -> set[str]:
+    """Who does the verb of a relative clause set off after a name: 'Stewart, who played in 133
+    Tests', 'Marsh, who has led the council': the actor whose name ends the clause before."""
+    clause = text.words[verb].clause
+    opening = [w.lower for w in text.words[:verb] if w.clause == clause]
+    if not opening or opening[0] != "who" or any(w not in AUXILIARIES for w in opening[1:]):
+        return set()
+    last = max((i for i, w in enumerate(text.words) if w.clause == clause - 1), default=None)
+    return {m.actor for m, i in text.mentions if text.last[i] == last}
 
 
 def _noun_at(text: _Text, at: int, first: int) -> bool:
