@@ -587,6 +587,14 @@ def test_a_negation_reaches_through_a_verb_of_seeming() -> None:
     assert fault(check("The report may be seen as centrally relevant to the inquiry.", said))[0] == "polarity"
 
 
+def test_no_other_compares_and_negates_nothing() -> None:
+    """'No other race stirs the emotions so' says the race that does is one: watching it is no
+    race the sentence negates. 'No race' still negates one."""
+    said = "Marsh watched the final, and no other race stirs the emotions quite like it."
+    assert check("Marsh watched the race.", said).verdict != "unsupported"
+    assert fault(check("Marsh watched the race.", "Marsh saw no race that day."))[0] == "polarity"
+
+
 def test_no_before_a_number_is_a_rank_not_a_negation() -> None:
     said = "Locke had been working as No 2 under Allan Johnston."
     assert check("locke had been working as no 2 under allan johnston.", said).verdict == "supported"

@@ -292,13 +292,14 @@ def after_be(words: Sequence[Token], at: int) -> bool:
 def negated(words: tuple[Token, ...], at: int) -> bool:
     """Whether a negation cue governs ``words[at]``: it stands among the three words before it, in
     its clause, with no other content word but an adverb or a verb of seeming between ('did not
-    directly deny' negates 'deny'; 'did not deny the buildup' does not negate 'buildup')."""
+    directly deny' negates 'deny'; 'did not deny the buildup' does not negate 'buildup'), and not
+    'other' ('no other race')."""
     reach = 3
     k = at - 1
     while k >= max(0, at - reach):
         word = words[k]
-        if word.clause != words[at].clause:
-            return False
+        if word.clause != words[at].clause or word.lower == "other":
+            return False  # 'no other race stirs the emotions so' compares races, negating none
         if word.negation:
             return True
         if word.lower in _PASSES_NEGATION:
