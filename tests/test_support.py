@@ -92,6 +92,13 @@ def test_numbers_glued_to_units_modal_may_and_a_lone_one_are_read_as_english_wri
     assert check("The meeting starts at 8 pm.", "The meeting starts at 8pm on Friday.").verdict == "supported"
     assert check("The parcel weighed 20 kg.", "The parcel weighed 20kg.").verdict == "supported"
     assert fault(check("The parcel weighed 30 kg.", "The parcel weighed 20kg.")) == ("number", "30")
+    # a time of day is one figure, written with a colon or, before am or pm, a full stop
+    assert check("The fire broke out at 12.30am.", "The fire broke out at 12:30 a.m.").verdict == "supported"
+    assert check("The fire broke out at 12:30.", "The fire broke out at 12.30 am.").verdict == "supported"
+    assert fault(check("The fire broke out at 12.45am.", "The fire broke out at 12:30 a.m.")) == (
+        "number",
+        "12.45am",
+    )
     assert check(
         "The union said this may delay the works.", "The union said it may delay the works."
     ).verdict == ("supported")  # the verb, not the month

@@ -82,6 +82,12 @@ _SPAN_OF_TIME = re.compile(
 )
 # 'one' is as often a pronoun: 'no one', 'one another', 'the one who'.
 _PRONOUN_ONE = re.compile(r"\b(?:no|any|some|every|the|this|that)\s+one\b|\bone\s+(?:another|day)\b", re.I)
+# A time of day, one figure however written: '12:30', '9:15pm', and with a full stop where British
+# news writes one, before am or pm ('12.30am', '7.45 p.m.'); its hour and minutes are no counts.
+_CLOCK = re.compile(
+    r"(?<![\d.:])(\d{1,2})(?::(\d\d)|\.(\d\d)(?=\s?[ap](?:\.m\.|m\b)))(?![\d:])(?:\s?[ap](?:\.m\.|m\b))?",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -113,10 +119,11 @@ class Figure:
 def quantities(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Figure]:
     """Every quantity in ``text`` outside the ``skip`` spans (the dates, whose numbers are not counts)."""
     pronouns = [m.span() for m in _PRONOUN_ONE.finditer(text)]
-    found: list[Figure] = []
+    clocks = [m for m in _CLOCK.finditer(text) if not _inside(*m.span(), skip)]
+    found = [_clock(m) for m in clocks]
     for match in _QUANTITY.finditer(text):
         start, end = match.span()
-        if not match.group().strip() or _inside(start, end, [*skip, *pronouns]):
+        if not match.group().strip() or _inside(start, end, [*skip, *pronouns, *(m.span() for m in clocks)]):
             continue
         if (
             match.group("digits")
@@ -145,7 +152,23 @@ def quantities(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Figure]:
                 otherwise=(low, high) if written == "m" and not money else None,
             )
         )
-    return _as_ratios(text, found)
+    return _as_ratios(text, sorted(found, key=lambda figure: figure.start))
+
+
+def _clock(match: re.Match[str]) -> Figure:
+    """A time of day as one figure, its hour and minutes as digits after a point: '12:30' and
+    '12.30am' are both 12.30."""
+    minutes = match.group(2) or match.group(3)
+    value = int(match.group(1)) + int(minutes) / 100
+    return Figure(
+        text=match.group().strip(),
+        start=match.start(),
+        end=match.end(),
+        low=value,
+        high=value,
+        percent=False,
+        approximate=False,
+    )
 
 
 def _as_ratios(text: str, found: list[Figure]) -> list[Figure]:
