@@ -156,7 +156,7 @@ def eval_actors(directory: str, errors: bool, fmt: str) -> None:
 @click.option(
     "--similarity",
     type=click.FloatRange(0.0, 1.0),
-    help="Mean similarity at which two groups of articles are one story within a topic [default 0.125], as `stories` takes it.",
+    help="Mean similarity at which two groups of articles are one story within a topic [default 0.13], as `stories` takes it.",
 )
 @reports_errors
 def eval_stories(directory: str, errors: bool, fmt: str, similarity: float | None) -> None:

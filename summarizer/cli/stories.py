@@ -60,7 +60,7 @@ def article_paths(given: tuple[str, ...], output: Path) -> list[Path]:
 @click.option(
     "--similarity",
     type=click.FloatRange(0.0, 1.0),
-    help="Mean similarity (0-1) at which two groups of articles of one topic are one story [default 0.125]. "
+    help="Mean similarity (0-1) at which two groups of articles of one topic are one story [default 0.13]. "
     "Higher splits more.",
 )
 @click.option(

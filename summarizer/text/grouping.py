@@ -46,7 +46,7 @@ else:  # loaded with the first grouping: a briefing of one story never needs the
 # The mean cosine similarity between two groups' articles at or above which they are one topic
 # (weighed by the words of all the articles), and then one story (weighed by the topic's words).
 TOPIC_SIMILARITY = 0.09
-STORY_SIMILARITY = 0.125
+STORY_SIMILARITY = 0.13
 SHARED_WEIGHT = 0.25  # how much a text's unshared words lower its similarity to the others
 # A topic of fewer articles is split into stories with the weights of all the articles: a handful
 # cannot tell which of their words are their topic's.
