@@ -359,6 +359,43 @@ def test_the_cli_speaks_through_httpx_without_loading_aiohttp(seeds: list[Path],
     assert done.stderr.splitlines()[-1].endswith(": cannot reach the model server")
 
 
+@pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
+def test_a_server_that_does_not_answer_in_time_is_told_what_may_help(
+    seeds: list[Path], fake_key: str
+) -> None:
+    """A local server that answers one request at a time keeps the others waiting past the
+    timeout: the one line says which two settings change that. Here a server on 127.0.0.1 takes
+    the connection and never answers."""
+    import socket
+    import threading
+
+    listening = socket.create_server(("127.0.0.1", 0))
+    held: list[socket.socket] = []
+
+    def hold() -> None:
+        while True:
+            try:
+                held.append(listening.accept()[0])
+            except OSError:
+                return
+
+    threading.Thread(target=hold, daemon=True).start()
+    port = listening.getsockname()[1]
+    try:
+        result = CliRunner().invoke(
+            main,
+            ["brief", str(seeds[0]), "--base-url", f"http://127.0.0.1:{port}/v1", "--timeout", "0.3"],
+            env={"OPENAI_API_KEY": fake_key, "SUMMARIZER_MAX_RETRIES": "0", "SUMMARIZER_CACHE_DIR": ""},
+        )
+    finally:
+        listening.close()
+        for connection in held:
+            connection.close()
+    assert result.exit_code == 1, result.output
+    assert "the model server did not answer in time (a longer --timeout may help" in result.stderr
+    assert "--concurrency" in result.stderr and "Traceback" not in result.stderr
+
+
 def test_rendering_a_saved_briefing_loads_neither_the_checker_nor_the_client(tmp_path: Path) -> None:
     """Reading and rendering a briefing needs only its shape: the support checker and the model
     client load on first use, which rendering never makes."""

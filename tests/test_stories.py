@@ -316,20 +316,33 @@ def test_stories_are_briefed_side_by_side_within_the_concurrency(day1: Path, tmp
     assert model.steps.index("synthesis") > one.steps.index("synthesis")
 
 
-def test_a_source_left_out_of_a_story_is_extracted_again_by_the_next_run(day1: Path, tmp_path: Path) -> None:
-    """One article of a story fails: the story is briefed without it and says so, and the article
-    stays waiting; the next run extracts it alone and adds it to the story's briefing under the id
-    it had, which then passes check."""
+def test_a_source_left_out_of_a_story_is_extracted_again_by_the_next_run(
+    day1: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One article of a story fails: the story is briefed without it and says so (naming the file
+    as the user gave it, not from the story's folder), and the article stays waiting; the next run
+    extracts it alone and adds it to the story's briefing under the id it had, which then passes
+    check."""
     out = tmp_path / "stories"
+    monkeypatch.chdir(tmp_path)
 
     def refusing_tents(request: FillRequest[Any], attempt: int) -> dict[str, Any]:
         if request.step == "extraction" and "wait for tents" in request.messages[1]["content"]:
             raise RuntimeError("the server is down")
         return respond(request, attempt)
 
-    run = brief_stories(sorted(day1.glob("*.json")), out, settings=SETTINGS, model=FakeModel(refusing_tents))
+    said: list[str] = []
+    run = brief_stories(
+        sorted(Path("news").glob("*.json")),
+        out,
+        settings=SETTINGS,
+        model=FakeModel(refusing_tents),
+        progress=said.append,
+    )
     nepal = next(s for s in run.index.stories if any("nepal" in a.path for a in s.articles))
     assert run.incomplete == [nepal.id] and "could not be extracted" in (nepal.error or "")
+    failed = [line for line in said if "extraction failed for" in line]
+    assert len(failed) == 1 and "failed for news/" in failed[0] and "../" not in failed[0], failed
     saved = json.loads((out / nepal.id / "briefing.json").read_text())
     left_out = next(s for s in saved["sources"] if s["status"] == "failed")
 

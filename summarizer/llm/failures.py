@@ -74,7 +74,10 @@ def describe_api_error(error: BaseException) -> str:
     if isinstance(error, (NotAChatCompletion, CallTimedOut)):
         return str(error)
     if isinstance(error, openai.APITimeoutError):
-        return "the model server did not answer in time"
+        return (
+            "the model server did not answer in time (a longer --timeout may help, or a lower "
+            "--concurrency where the server answers one request at a time)"
+        )
     if isinstance(error, openai.APIConnectionError):
         return "cannot reach the model server"
     if isinstance(error, openai.APIStatusError):

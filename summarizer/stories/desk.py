@@ -181,8 +181,28 @@ def save_index(plan: StoryPlan) -> None:
 
 def _story_document(plan: StoryPlan, article: StoryArticle, where: Path) -> Document:
     """A story's article, named from the story's folder so that its briefing finds it from there."""
-    document = plan.document(article)
-    return replace(document, name=os.path.relpath((plan.folder / article.path).resolve(), where.resolve()))
+    return replace(plan.document(article), name=_from_story(plan, article, where))
+
+
+def _from_story(plan: StoryPlan, article: StoryArticle, where: Path) -> str:
+    return os.path.relpath((plan.folder / article.path).resolve(), where.resolve())
+
+
+def _named_as_given(say: Progress, plan: StoryPlan, job: _Briefing) -> Progress:
+    """What is said of one story, its articles named as the user would name them (from where the
+    command runs), not from the story's folder as its briefing names them ('news/a.txt', not
+    '../../news/a.txt')."""
+    names = {
+        _from_story(plan, a, job.where): os.path.relpath(plan.folder / a.path) for a in job.story.articles
+    }
+    ordered = sorted(names.items(), key=lambda pair: -len(pair[0]))  # 'a.txt.bak' before 'a.txt'
+
+    def tell(line: str) -> None:
+        for story_name, given in ordered:
+            line = line.replace(story_name, given)
+        say(line)
+
+    return tell
 
 
 @dataclass
@@ -314,7 +334,9 @@ async def abrief_stories(
                     f"story {story.id} ({number}/{len(jobs)}): {count(len(story.waiting), 'article')} to brief"
                 )
                 try:
-                    return await _brief(job, shared, settings, say, extracted.get(story.id))
+                    return await _brief(
+                        job, shared, settings, _named_as_given(say, plan, job), extracted.get(story.id)
+                    )
                 except ModelError as error:
                     story.status, story.error = "failed", str(error)
                     say(f"story {story.id}: {error}")
