@@ -404,6 +404,18 @@ def test_the_names_a_report_opens_with_count_more_than_those_it_gives_later() ->
     assert alike[0, 1] > alike[0, 2] + 0.05
 
 
+def test_an_article_reads_alike_to_grouping_whether_or_not_its_text_repeats_its_headline() -> None:
+    """A plain-text file opens with its headline; a JSON article's title stands apart: grouping
+    reads the headline twice in both, so a desk's files of mixed formats group alike."""
+    from summarizer.text.grouping import texts_of
+
+    apart, repeated = texts_of(
+        [("Port closes", "The port closed."), ("Port closes", "Port closes\n\nThe port closed.")]
+    )
+    assert apart == repeated == "Port closes\nPort closes\nThe port closed."
+    assert texts_of([(None, "The port closed.")]) == ["\nThe port closed."]
+
+
 def test_the_default_similarity_the_commands_give_is_the_one_grouping_uses() -> None:
     from summarizer.stories import STORY_SIMILARITY
 

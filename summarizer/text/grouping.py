@@ -62,7 +62,18 @@ SEVERAL_FROM = 4
 
 
 def texts_of(titles_and_texts: Sequence[tuple[str | None, str]]) -> list[str]:
-    return [f"{title or ''}\n{text}" for title, text in titles_and_texts]
+    """What grouping reads of each article: its headline twice (it says what the story is), then
+    its text, whether or not the text opens with the headline (a plain-text file does; a JSON
+    article's or a page's title may stand apart), so that one story's articles read alike
+    whatever their format."""
+    return [_headlined(title, text) for title, text in titles_and_texts]
+
+
+def _headlined(title: str | None, text: str) -> str:
+    if not title:
+        return f"\n{text}"
+    body = text[len(title) :].lstrip("\n") if text.startswith(title) else text
+    return f"{title}\n{title}\n{body}"
 
 
 def vectors(texts: Sequence[str], *, pairs: bool = True) -> Any:
