@@ -570,6 +570,10 @@ def test_what_an_actor_does_must_be_what_the_evidence_has_it_do() -> None:
     )
     # a city's mayor acts for it
     assert check("Valmora closed the port.", "Marsh closed the port.").verdict == "supported"
+    # ... and so does 'the mayor of Valmora', a name after a preposition that a title makes who acts
+    mayor = "The mayor of Valmora closed the port before Brandt arrived."
+    assert check("Valmora closed the port.", mayor).verdict == "supported"
+    assert fault(check("Brandt closed the port.", mayor)) == ("role", "Brandt")
     # who does the verb of a clause set off after a name ('Marsh, who won the vote,')
     relative = "Marsh, who won the vote last year, has not been approached by Brandt."
     other = "Brandt won the election in 2019, Marsh said."

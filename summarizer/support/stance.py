@@ -260,14 +260,15 @@ def _doers(text: _Text, verb: int) -> set[str]:
     """Who does the verb at ``verb``: the actor named right before it ('Davis won', 'Davis has
     won'), with those joined to it by 'and' ('Davis and Bouchard met'); none when anything else
     stands between ('he replaced', 'Arum says the fight'), so never one that only reports it
-    ('Kosovo said Serbia deployed')."""
+    ('Kosovo said Serbia deployed'), nor one that only qualifies who does it (``qualifies``: 'the
+    Royal Bank of Scotland has'; but 'the mayor of Valmora closed' is Valmora's doing)."""
     clause = text.words[verb].clause
     before = [(m, k) for m, k in text.mentions if k < verb and text.words[k].clause == clause]
     if not before:
         return _relative_doer(text, verb)
     if any(w.lower not in AUXILIARIES for w in text.words[text.last[before[-1][1]] + 1 : verb]):
         return set()
-    if before[-1][1] and text.words[before[-1][1] - 1].lower in _PREPOSITIONS:
+    if text.qualifies(*before[-1], verb):
         return set()  # 'the Royal Bank of Scotland has racked up': Scotland is not who did it
     doers = {before[-1][0].actor}
     for (m, k), (_, after) in zip(reversed(before[:-1]), reversed(before[1:]), strict=True):
