@@ -23,7 +23,7 @@ from summarizer import (
     plan_stories,
 )
 from summarizer.cli import main
-from summarizer.stories import copy_groups, group, grow, load_index
+from summarizer.stories import STORY_SIMILARITY, copy_groups, group, grow, load_index, save_index
 from summarizer.testing import PROMPT_SENTENCE, prompt_sentences
 
 DATA = Path(__file__).parent / "data" / "stories"
@@ -110,6 +110,20 @@ def test_grouping_is_average_link_and_growth_keeps_stories() -> None:
     assert group(texts) == [[0, 1], [2, 3]]
     grown = grow([[0, 1]], [*texts, "Chile earthquake Valparaiso rebuild Boric"])
     assert grown == [[0, 1, 4], [2, 3]]
+
+
+def test_a_desk_goes_on_grouping_at_the_similarity_it_began_with(day1: Path) -> None:
+    """An index records the similarity its stories were grouped at: later articles are placed at
+    that one unless another is given, which is then recorded. At 0.9 nothing joins anything."""
+    out = day1.parent / "desk"
+    first = plan_stories([load_document(p) for p in sorted(day1.glob("*.json"))], out, similarity=0.9)
+    assert first.index.similarity == 0.9 and len(first.index.stories) == 8  # the syndicated copy folded
+    out.mkdir()
+    save_index(first)
+    later = [load_document(DATA / "day2" / "chile-quake-rebuild.json")]
+    assert len(plan_stories(later, out).index.stories) == 9  # at the index's 0.9, a story of its own
+    joined = plan_stories(later, out, similarity=STORY_SIMILARITY)
+    assert len(joined.index.stories) == 8 and joined.index.similarity == STORY_SIMILARITY
 
 
 def test_a_folder_becomes_briefed_stories_with_an_index(day1: Path, tmp_path: Path) -> None:
@@ -417,11 +431,9 @@ def test_an_article_reads_alike_to_grouping_whether_or_not_its_text_repeats_its_
 
 
 def test_the_default_similarity_the_commands_give_is_the_one_grouping_uses() -> None:
-    from summarizer.stories import STORY_SIMILARITY
-
     for command in (["stories", "--help"], ["eval", "stories", "--help"]):
         shown = " ".join(CliRunner().invoke(main, command).output.split())
-        assert f"[default {STORY_SIMILARITY}]" in shown
+        assert f"[default {STORY_SIMILARITY}" in shown
 
 
 def test_stories_of_one_kind_are_told_apart_by_who_where_and_when() -> None:

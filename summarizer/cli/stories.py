@@ -60,8 +60,8 @@ def article_paths(given: tuple[str, ...], output: Path) -> list[Path]:
 @click.option(
     "--similarity",
     type=click.FloatRange(0.0, 1.0),
-    help="Mean similarity (0-1) at which two groups of articles of one topic are one story [default 0.13]. "
-    "Higher splits more.",
+    help="Mean similarity (0-1) at which two groups of articles of one topic are one story [default 0.13; "
+    "with --since, the index's own]. Higher splits more.",
 )
 @click.option(
     "--engine",
@@ -90,7 +90,7 @@ def stories(
     from ..documents import load_document
     from ..plan import plan, report
     from ..settings import Settings
-    from ..stories import INDEX_NAME, STORY_SIMILARITY, abrief_stories, describe_plan, plan_stories
+    from ..stories import INDEX_NAME, abrief_stories, describe_plan, plan_stories
     from ..stories.desk import Engine
     from ..text import sources_of
 
@@ -119,9 +119,7 @@ def stories(
         documents = ray_engine.read(paths)  # every article read before any call
     else:
         documents = [load_document(path) for path in paths]
-    planned = plan_stories(
-        documents, folder, similarity=STORY_SIMILARITY if similarity is None else similarity, engine=chosen
-    )
+    planned = plan_stories(documents, folder, similarity=similarity, engine=chosen)
     for note in planned.notes:
         progress(note)
     progress(describe_plan(planned))

@@ -109,17 +109,26 @@ def plan_stories(
     documents: Sequence[Document],
     folder: str | Path,
     *,
-    similarity: float = STORY_SIMILARITY,
+    similarity: float | None = None,
     copy_similarity: float = COPY_SIMILARITY,
     engine: Engine = "local",
 ) -> StoryPlan:
     """Where each of ``documents`` goes among the stories of ``folder``'s index (none yet if it has
-    no index): near-copies folded, then each article into a story it joins or a new one. Reads
-    the articles the index holds to compare with; writes nothing."""
+    no index): near-copies folded, then each article into a story it joins or a new one, at
+    ``similarity`` (by default the index's own, so that a desk goes on grouping as it began, or
+    ``STORY_SIMILARITY`` for a new one; one given is recorded). Reads the articles the index holds
+    to compare with; writes nothing."""
     folder = Path(folder)
     saved = folder / INDEX_NAME
-    index = load_index(saved) if saved.exists() else StoryIndex(similarity=similarity)
+    index = (
+        load_index(saved)
+        if saved.exists()
+        else StoryIndex(similarity=STORY_SIMILARITY if similarity is None else similarity)
+    )
     index = index.model_copy(deep=True)
+    if similarity is not None:
+        index.similarity = similarity
+    similarity = index.similarity
     notes: list[str] = []
     held: dict[str, str] = {}
     known: list[Document] = []
@@ -352,7 +361,7 @@ def brief_stories(
     inputs: Sequence[str | Path | Document],
     folder: str | Path,
     *,
-    similarity: float = STORY_SIMILARITY,
+    similarity: float | None = None,
     settings: Settings | None = None,
     model: Model | str | None = None,
     progress: Progress | None = None,
