@@ -394,9 +394,10 @@ def test_particulars_are_the_names_and_years_a_text_gives() -> None:
 
 
 def test_the_names_a_report_opens_with_count_more_than_those_it_gives_later() -> None:
-    """A report tells who, where and when first (the headline and the lede, its first four
-    sentences): a report that opens on Jack Obi is nearer another that does than one that names
-    him only later, even five times, as a word count alone would have it."""
+    """A report tells who, where and when first, in its opening sentences (``lede``: four, which
+    for grouping are the headline, read twice, and the two after it): a report that opens on Jack
+    Obi is nearer another that does than one that names him only later, even five times, as a
+    word count alone would have it."""
     from summarizer.text.grouping import lede, story_vectors
 
     texts = [

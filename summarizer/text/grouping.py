@@ -52,8 +52,9 @@ SHARED_WEIGHT = 0.25  # how much a text's unshared words lower its similarity to
 # cannot tell which of their words are their topic's.
 TOPIC_ARTICLES = 8
 PARTICULARS_WEIGHT = 0.5  # the names and years of a text against its words, within a topic
-# The opening sentences, the headline counted, whose names and years count again: a report tells
-# who, where and when first, and quotes, background and earlier events later.
+# The opening sentences whose names and years count again: a report tells who, where and when
+# first, and quotes, background and earlier events later. Four: the headline, which grouping reads
+# twice (``texts_of``), and the two sentences after it.
 LEDE_SENTENCES = 4
 LEDE_CHARS = 2000  # read for them: no need to split the whole text
 BLOCK = 1000  # rows of the similarity matrix worked out at once
@@ -142,7 +143,7 @@ def particulars(text: str) -> str:
 
 
 def lede(text: str) -> str:
-    """The text's opening sentences (``LEDE_SENTENCES``, the headline counted)."""
+    """The text's opening sentences (``LEDE_SENTENCES``: its headline and the two after it)."""
     sentences = split_sentences(Document(name="text", text=text[:LEDE_CHARS]))
     return (
         text[: sentences[LEDE_SENTENCES - 1].end] if len(sentences) >= LEDE_SENTENCES else text[:LEDE_CHARS]
