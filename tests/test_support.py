@@ -282,6 +282,21 @@ def test_a_word_with_un_is_its_word_negated() -> None:
     assert check("Less cargo moved through the port.", unless).verdict == "supported"
 
 
+def test_a_plea_is_a_stance_on_the_charge() -> None:
+    """'Pleaded guilty' admits the charge and 'pleaded not guilty' denies it, as a court report
+    tells either; neither is said by 'pleaded' alone."""
+    guilty = "Brandt pleaded guilty to causing death by careless driving."
+    assert check("Brandt admitted causing death by careless driving.", guilty).verdict == "supported"
+    assert fault(check("Brandt denied causing death by careless driving.", guilty)) == ("polarity", "denied")
+    innocent = "Brandt pleaded not guilty to causing death by careless driving."
+    assert check("Brandt denied causing death by careless driving.", innocent).verdict != "unsupported"
+    assert fault(check("Brandt admitted causing death by careless driving.", innocent)) == (
+        "polarity",
+        "admitted",
+    )
+    assert fault(check("Brandt admitted the charge.", "Brandt pleaded for mercy."))[0] == "polarity"
+
+
 def test_polarity_must_not_flip() -> None:
     assert fault(check("The guard was not injured.", "The guard was injured.")) == ("polarity", "not")
     assert fault(check("The guard was injured.", "The guard was not injured.")) == ("polarity", "injured")
