@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from ..settings import SENTENCES_REMEMBERED
 from ..text.senses import may_be_verb, verb_base
-from ..text.words import AUXILIARIES, BE, NOUN_MARKERS, Token, negated, side, stem, tokens
+from ..text.words import AUXILIARIES, BE, NOUN_MARKERS, negated, plea, side, stem, tokens
 from .evidence import Roles
 from .names import Named
 from .polarity import Fault, negations, negative_word
@@ -143,19 +143,9 @@ def _stances_of(text: str) -> tuple[tuple[int, str, bool], ...]:
     return tuple(
         (i, kind, negated(words, i))
         for i, w in enumerate(words)
-        if (kind := w.stance or _plea(words, i))
+        if (kind := w.stance or plea(words, i))
         and not (i and (words[i - 1].lower in NOUN_MARKERS or words[i - 1].stance))
     )
-
-
-def _plea(words: Sequence[Token], at: int) -> str | None:
-    """A plea is a stance on a charge: 'pleaded guilty' admits it, 'pleaded not guilty' denies it."""
-    if words[at].lower not in _PLEADING:
-        return None
-    after = [w.lower for w in words[at + 1 : at + 3]]
-    if after[:1] == ["guilty"]:
-        return "confirm"
-    return "deny" if after == ["not", "guilty"] else None
 
 
 def _stances(said: _Text, cited: Sequence[_Text], roles: Roles | None, faults: list[Fault]) -> int:
@@ -364,7 +354,6 @@ def _first_mentions(cited: Sequence[_Text]) -> list[tuple[Named, int]]:
     return list(seen.values())
 
 
-_PLEADING = frozenset({"plead", "pleads", "pleaded", "pled", "pleading"})
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "which", "that"})
 # Verbs of saying that may come before who says ('..., said Smith')
 _SAYING = frozenset(

@@ -41,6 +41,7 @@ STANCES = {
         r"disput(?:e|es|ed|ing)|question(?:s|ed|ing)|doubt(?:s|ed|ing)|challeng(?:e|es|ed|ing)|contest(?:s|ed|ing)"
     ),
 }
+_PLEADING = frozenset({"plead", "pleads", "pleaded", "pled", "pleading"})
 # After these, a word of stance is a noun ('rejected claims', 'the denials'), not a verb.
 NOUN_MARKERS = frozenset(
     """the a an of these those this that his her their its our your my such any some no all many
@@ -308,6 +309,17 @@ def negated(words: tuple[Token, ...], at: int) -> bool:
             return False
         k -= 1
     return False
+
+
+def plea(words: Sequence[Token], at: int) -> str | None:
+    """A plea is a stance on a charge: 'pleaded guilty' admits it ('confirm'), 'pleaded not
+    guilty' denies it ('deny'); 'pleaded' alone is neither."""
+    if words[at].lower not in _PLEADING:
+        return None
+    after = [w.lower for w in words[at + 1 : at + 3]]
+    if after[:1] == ["guilty"]:
+        return "confirm"
+    return "deny" if after == ["not", "guilty"] else None
 
 
 # Verbs a negation reaches through to what they introduce: 'may not be seen as relevant' says
