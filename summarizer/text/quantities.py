@@ -118,12 +118,12 @@ class Figure:
 
 def quantities(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Figure]:
     """Every quantity in ``text`` outside the ``skip`` spans (the dates, whose numbers are not counts)."""
-    pronouns = [m.span() for m in _PRONOUN_ONE.finditer(text)]
     clocks = [m for m in _CLOCK.finditer(text) if not _inside(*m.span(), skip)]
     found = [_clock(m) for m in clocks]
+    passed = [*skip, *(m.span() for m in _PRONOUN_ONE.finditer(text)), *(m.span() for m in clocks)]
     for match in _QUANTITY.finditer(text):
         start, end = match.span()
-        if not match.group().strip() or _inside(start, end, [*skip, *pronouns, *(m.span() for m in clocks)]):
+        if not match.group().strip() or _inside(start, end, passed):
             continue
         if (
             match.group("digits")
