@@ -282,6 +282,17 @@ def test_a_word_with_un_is_its_word_negated() -> None:
     assert check("Less cargo moved through the port.", unless).verdict == "supported"
 
 
+def test_what_a_spokesman_says_for_a_body_the_body_says() -> None:
+    """'A spokesman for the union said' is the union's word; 'the mother of Marsh said' is not
+    Marsh's."""
+    spokesman = (
+        "A spokesman for the Harbour Workers Union said the port would close. Marsh said it would not."
+    )
+    assert check("The Harbour Workers Union said the port would close.", spokesman).verdict == "supported"
+    mother = "The mother of Brandt said the port would close. Marsh said it would not."
+    assert fault(check("Brandt said the port would close.", mother)) == ("role", "Brandt")
+
+
 def test_a_plea_is_a_stance_on_the_charge() -> None:
     """'Pleaded guilty' admits the charge and 'pleaded not guilty' denies it, as a court report
     tells either; neither is said by 'pleaded' alone."""

@@ -91,7 +91,8 @@ class _Text:
         """Whether the name at word ``k`` only qualifies who does the verb at ``verb``: it owns
         them ("James Bulger's mother said") or follows a preposition in their phrase ('the mother
         of murdered toddler James Bulger said', 'the Royal Bank of Scotland has'). A name that a
-        title beside it makes a member ("Valmora's mayor": the mayor) is who does it."""
+        title beside it makes a member ("Valmora's mayor": the mayor), or that a spokesman speaks
+        for ('a spokesman for the union said'), is who does it."""
         if mention.titled:
             return False
         end = self.words[self.last[k]].end
@@ -107,6 +108,7 @@ class _Text:
             back >= 0
             and self.words[back].lower in _PREPOSITIONS
             and self.words[back].clause == self.words[k].clause
+            and not (back and self.words[back - 1].lower in _SPEAKS_FOR)  # 'a spokesman for X said'
         )
 
     def passive(self, at: int) -> bool:
@@ -354,6 +356,8 @@ def _first_mentions(cited: Sequence[_Text]) -> list[tuple[Named, int]]:
     return list(seen.values())
 
 
+# Who speaks for the body named after them: what 'a spokesman for Rajasthan Police' says, it says.
+_SPEAKS_FOR = frozenset("spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople".split())
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "which", "that"})
 # Verbs of saying that may come before who says ('..., said Smith')
 _SAYING = frozenset(
