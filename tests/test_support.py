@@ -293,6 +293,15 @@ def test_what_a_spokesman_says_for_a_body_the_body_says() -> None:
     assert fault(check("Brandt said the port would close.", mother)) == ("role", "Brandt")
 
 
+def test_a_text_that_opens_with_a_word_of_saying_does_not_have_the_next_name_say_it() -> None:
+    """'..., said Marsh' has Marsh say it; 'Claims moving to Valmora ...' opening a text is a
+    noun, and Valmora says nothing."""
+    said = "Brandt said moving to Valmora had brought back bad memories."
+    assert check("Claims moving to Valmora brought back bad memories.", said).verdict != "unsupported"
+    inverted = check("The port will close, said Valmora.", "Brandt said the port will close in Valmora.")
+    assert fault(inverted) == ("role", "Valmora")
+
+
 def test_a_plea_is_a_stance_on_the_charge() -> None:
     """'Pleaded guilty' admits the charge and 'pleaded not guilty' denies it, as a court report
     tells either; neither is said by 'pleaded' alone."""

@@ -70,7 +70,8 @@ class _Text:
         opens = at == 0 or self.words[at - 1].clause != clause
         if opens and (apposed := self._apposed(clause)) is not None:
             return apposed
-        inverted = opens and self.words[at].lower in _SAYING
+        # '..., said Smith'; a text that opens with the word is no such ('Claims moving to LA...')
+        inverted = opens and at > 0 and self.words[at].lower in _SAYING
         if not (after and inverted):
             return None
         # '..., said Smith', not '..., claims that Smith had been envious': Smith is what is said
