@@ -77,8 +77,9 @@ def test_counts_that_can_both_hold_are_no_discrepancy() -> None:
 
 
 def test_a_figure_in_m_may_be_metres_as_well_as_millions() -> None:
-    """'10m' is 10 metres as well as 10 million: no discrepancy with '10 metres'; one with '12 metres'."""
-    for second, clash in (("10 metres", False), ("12 metres", True)):
+    """'10m' is 10 metres as well as 10 million: no discrepancy with '10 metres'; one with '12 metres',
+    and one with a bare '10', which is no length."""
+    for second, clash in (("10 metres", False), ("12 metres", True), ("10", True)):
         waves = [
             Document(
                 name=f"{n}.txt",

@@ -105,6 +105,10 @@ def test_numbers_glued_to_units_modal_may_and_a_lone_one_are_read_as_english_wri
     # 'm' after a figure is millions or metres: 'the 100m final' is the '100 metres' one
     assert check("She won the 100m final.", "She won the 100 metres final.").verdict == "supported"
     assert check("She won the 100 metres final.", "She won the 100m final.").verdict == "supported"
+    # ... but read as metres it is a length: '60m users' is no '60 users', nor '8 metres' '8 feet'
+    assert fault(check("The service has 60m users.", "The service has 60 users.")) == ("number", "60m")
+    assert check("The service has 60m users.", "The service has 60 million users.").verdict == "supported"
+    assert fault(check("The wall is 8 metres high.", "The wall is 8 feet high.")) == ("number", "8")
     assert check("The club paid £60m.", "The club paid 60 million pounds.").verdict == "supported"
     assert fault(check("She won the 200m final.", "She won the 100 metres final.")) == ("number", "200m")
     assert fault(check("The club paid £60m.", "The club paid 60 pounds.")) == ("number", "£60m")

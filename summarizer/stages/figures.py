@@ -46,8 +46,13 @@ def _disagree(a: _Count, b: _Count) -> bool:
         return False
     if a.figure.approximate or b.figure.approximate:  # 'at least 14' and '21' can both hold
         return False
-    # read as any value their words may mean: '60m' is 60 metres as well as 60 million
-    return all(x.high < y.low or y.high < x.low for x in a.figure.readings() for y in b.figure.readings())
+    # read as any value their words may mean: '60m' is 60 metres as well as 60 million; a length
+    # and a count are never one figure
+    return all(
+        x.high < y.low or y.high < x.low or x.metres != y.metres
+        for x in a.figure.readings()
+        for y in b.figure.readings()
+    )
 
 
 def figure_discrepancies(timeline: Sequence[TimelineEvent]) -> list[Discrepancy]:

@@ -47,6 +47,8 @@ def unstated(text: str, sentences: Sequence[str]) -> str | None:
 
 
 def _same(a: Figure, b: Figure) -> bool:
+    if a.metres != b.metres:
+        return False  # '60m users' read as metres is no '60 users'
     if a.percent == b.percent:
         return _close(a.low, b.low) and _close(a.high, b.high)
     # '50%' and 'half' say the same; 'a third' and '33%' too, a share rounded to a whole percent

@@ -68,6 +68,7 @@ _QUANTITY = re.compile(
     (?:\s?(?P<percent>%|percent\b|per\s+cent\b|percentage\s+points?\b))?""",
     re.IGNORECASE | re.VERBOSE,
 )
+_METRES_AFTER = re.compile(r"\s*-?\s*(?:metres?|meters?)\b", re.I)
 _CURRENCY_AFTER = re.compile(
     r"\s*(?:(?:US|U\.S\.|Canadian|Australian|Hong Kong|Singapore)\s+)?"
     r"(?:dollars?|euros?|pounds?(?:\s+sterling)?|sterling|yen|yuan|renminbi|francs?|rupees?|roubles?|rubles?|"
@@ -103,17 +104,18 @@ class Figure:
     money: bool = False  # an amount of a currency: '$30bn', '150 million euros'
     # the value the same words may also mean: '60m' is 60 million, or 60 metres ('the 100m final')
     otherwise: tuple[float, float] | None = None
-
-    @property
-    def exact(self) -> bool:
-        return self.low == self.high
+    metres: bool = False  # a length in metres ('100 metres'; '100m' read as one): only a length is one
 
     def readings(self) -> tuple[Figure, ...]:
         """The figure, and the one its words may also mean ('60m' as 60 metres)."""
         if self.otherwise is None:
             return (self,)
         low, high = self.otherwise
-        return (self, replace(self, low=low, high=high, otherwise=None))
+        return (self, replace(self, low=low, high=high, otherwise=None, metres=True))
+
+    @property
+    def exact(self) -> bool:
+        return self.low == self.high
 
 
 def quantities(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Figure]:
@@ -150,6 +152,7 @@ def quantities(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Figure]:
                 total=bool(_TOTAL.search(text[max(0, start - 30) : end + 30])),
                 money=money,
                 otherwise=(low, high) if written == "m" and not money else None,
+                metres=bool(_METRES_AFTER.match(text, end)),
             )
         )
     return _as_ratios(text, sorted(found, key=lambda figure: figure.start))
