@@ -15,6 +15,7 @@ from typing import Any
 
 from ..documents import Document
 from ..text import split_sentences
+from .metrics import Scores
 
 _OPENS = re.compile(r"``\s*")  # a tokeniser's opening and closing double quotes
 _CLOSES = re.compile(r"\s*''")
@@ -86,19 +87,15 @@ class SentenceScores:
 
     @property
     def f1(self) -> float:
-        return _harmonic(self.precision, self.recall)
+        return Scores(self.precision, self.recall).f1
 
     @property
     def exact_f1(self) -> float:
-        return _harmonic(_share(self.exact, self.found), _share(self.exact, self.gold))
+        return Scores(_share(self.exact, self.found), _share(self.exact, self.gold)).f1
 
 
 def _share(part: int, whole: int) -> float:
     return part / whole if whole else 0.0
-
-
-def _harmonic(p: float, r: float) -> float:
-    return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def evaluate_sentences(articles: Sequence[dict[str, Any]]) -> SentenceScores:

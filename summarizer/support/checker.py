@@ -142,33 +142,41 @@ def _dates(reading: _Reading, known: Sequence[str], findings: Findings) -> None:
         return
     reference = reading.reference
     evidence_text = " ".join(c.text for c in reading.cited).casefold()
-    values = set(known).union(*(_date_values(c.text, c.reference) for c in reading.cited if c.reference))
+    # each day the statement is read as of, with the values of the dates the evidence gives then
+    as_of = (
+        [(reference, _evidence_dates(reading, known))]
+        if reference is not None
+        else [(day, _evidence_dates(reading, known, day)) for day in _UNDATED]
+    )
     for found in reading.dates:
         findings.checked += 1
         if _LEADING_THE.sub("", found.text).casefold() in evidence_text:
             continue  # as written there ('the 2016 Games' for '2016')
-        if reference is not None:
-            value = normalise(found.text, reference, reading.statement)
-            if value is not None and any(_within(value.value, v) for v in values):
-                continue
+        read = [(normalise(found.text, day, reading.statement), values) for day, values in as_of]
+        if all(value is not None and any(_within(value.value, v) for v in values) for value, values in read):
+            continue
+        if reference is None:
+            reason = f"{found.text} is not in the cited sentences (their sources are undated)"
+        else:
+            ((value, values),) = read
             shown = f" ({value.value})" if value else ""
-            dated = ", ".join(sorted(values)) or "no date"
-            findings.fault("date", found.text, f"{found.text}{shown} is not in the cited sentences ({dated})")
-        elif not all(_agrees_as_of(day, found.text, reading, known) for day in _UNDATED):
-            findings.fault(
-                "date", found.text, f"{found.text} is not in the cited sentences (their sources are undated)"
-            )
+            reason = f"{found.text}{shown} is not in the cited sentences ({', '.join(sorted(values)) or 'no date'})"
+        findings.fault("date", found.text, reason)
+
+
+def _evidence_dates(reading: _Reading, known: Sequence[str], day: date | None = None) -> set[str]:
+    """The values of the dates the cited sentences give, each read as of its source's date, or
+    all as of ``day``; with ``known``, those already established."""
+    values = set(known)
+    for c in reading.cited:
+        if (written := day or c.reference) is not None:
+            values |= _date_values(c.text, written)
+    return values
 
 
 # Days of writing an undated source is read as of: a date reads the same as of each only if it
 # gives its year, or is said as the evidence says one ('Tuesday night', 'on Tuesday').
 _UNDATED = (date(2003, 2, 11), date(2026, 9, 3))
-
-
-def _agrees_as_of(day: date, expression: str, reading: _Reading, known: Sequence[str]) -> bool:
-    value = normalise(expression, day, reading.statement)
-    values = set(known).union(*(_date_values(c.text, day) for c in reading.cited))
-    return value is not None and any(_within(value.value, v) for v in values)
 
 
 def _names(reading: _Reading, findings: Findings, lower_cased: bool = True) -> list[Named]:
