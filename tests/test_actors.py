@@ -447,3 +447,16 @@ def test_a_body_after_its_countrys_name_parties_by_their_members_and_older_spell
         Mention("C", "the Defence Ministry", "ORG"),
     ]
     assert len(resolve(two)) == 3
+
+
+def test_a_person_goes_by_initials_not_by_letters_of_each_name() -> None:
+    """A body may take more than one letter of a word ('KFOR': Kosovo Force); a person goes by
+    initials alone ('JK'), so 'JOK' is no name of John Kirby's (a forged party in a briefing)."""
+    mentions = [
+        Mention("A", "John Kirby", "PER"),
+        Mention("B", "JK", "PER"),
+        Mention("B", "JOK", "PER"),
+        Mention("A", "Kosovo Force", "ORG"),
+        Mention("B", "KFOR", "ORG"),
+    ]
+    assert names(resolve(mentions)) == [["JK", "John Kirby"], ["JOK"], ["KFOR", "Kosovo Force"]]

@@ -653,3 +653,63 @@ def test_no_before_a_number_is_a_rank_not_a_negation() -> None:
     ).verdict == ("supported")
     assert fault(check("Locke worked as No 3 under Johnston.", said)) == ("number", "3")
     assert fault(check("There were no 5 pound notes.", "There were 5 pound notes."))[0] == "polarity"
+
+
+def test_a_phrase_said_twice_over_is_a_fault_unless_the_evidence_says_it_so() -> None:
+    """A garbled statement ('left out Alan Shearer and Alan Shearer') uses only the evidence's
+    words and says nothing it can vouch for; a weak model writes such."""
+    said = "Brandt left out Marsh and the union in the vote."
+    stutter = check("Brandt left out Marsh and Marsh in the vote.", said)
+    assert fault(stutter) == ("wording", "Marsh")
+    assert stutter.faults[0].reason == '"Marsh" is said twice over; no cited sentence repeats it'
+    assert fault(
+        check("the port will close if the union win win.", "The port will close if the union win.")
+    ) == (
+        "wording",
+        "win",
+    )
+    # what is said twice is named once, by its words with content
+    twice = check("Brandt closed the port and the port and the dock.", "Brandt closed the port and the dock.")
+    assert [f.word for f in twice.faults] == ["port"]
+    # what the evidence itself repeats, an idiom, and a name again across a comma are no stutter
+    assert (
+        check("Marsh said, very very slowly, no.", "Marsh said, very very slowly, no.").verdict
+        != "unsupported"
+    )
+    assert check("The dockers left one by one.", "The dockers left one by one.").verdict == "supported"
+    assert (
+        check("Marsh and Brandt met Marsh, Brandt said.", "Marsh and Brandt met Marsh, Brandt said.").verdict
+        == "supported"
+    )
+    assert (
+        check("Brandt fought Marsh, Marsh winning.", "Brandt fought Marsh, Marsh winning.").verdict
+        == "supported"
+    )
+
+
+def test_a_code_of_letters_and_figures_is_a_name_in_lower_cased_text() -> None:
+    """Lower-cased text capitalises no name, and 'f1' is no word: the cited sentences must give it."""
+    said = "Schumacher's son begins his Formula 4 career this weekend."
+    assert fault(check("schumacher's son begins his f1 career this weekend.", said)) == ("name", "f1")
+    assert check(
+        "schumacher's son begins his f4 career.", "Schumacher's son begins his F4 career."
+    ).verdict == ("supported")
+    # a figure with its unit is no code
+    assert check("the port closes at 8pm.", "The port closes at 8pm.").verdict == "supported"
+
+
+def test_an_actor_named_on_both_sides_of_a_verb_tells_no_roles_by_its_order() -> None:
+    """Two texts run together name the United Kingdom before and after 'considered' (FRANK's CNN/DM
+    summaries): the order of the two tells no roles, so none is turned around."""
+    said = (
+        "The memo says the United Kingdom may not be viewed as relevant to the United States in the "
+        "issues considered a priority on the US agenda."
+    )
+    run_together = (
+        "memo says the United Kingdom may not be viewed as relevant to the United States in the issues "
+        "considered a priority on the US agenda ' Document was drawn up on the United Kingdom's election."
+    )
+    assert check(run_together, said).verdict == "supported"
+    # named on one side each, they are read
+    turned = "the United States may not be viewed as relevant to the United Kingdom in the issues."
+    assert fault(check(turned, said)) == ("role", "United States")

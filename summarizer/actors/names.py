@@ -182,4 +182,8 @@ def acronym_match(short: Name, long: Name) -> bool:
         return False
     if len(long_words) < 2 or not letters.isalpha():
         return False
-    return letters in acronym_forms(long_words) or prefix_acronym(letters, long_words)
+    if letters in acronym_forms(long_words):
+        return True
+    # a body may take more than one letter of a word ('KFOR': Kosovo Force); a person goes by
+    # initials alone ('JFK'), so 'JOK' is nobody's name for John Kirby
+    return KIND_GROUPS.get(long.kind or "") != "person" and prefix_acronym(letters, long_words)

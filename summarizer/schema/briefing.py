@@ -15,13 +15,13 @@ from .extraction import Citation, Extraction, SourceInfo
 from .record import Record
 from .usage import Usage
 
-BRIEFING_SCHEMA_VERSION = "7"
+BRIEFING_SCHEMA_VERSION = "8"
 # Version 1 lacks ``extractions`` and ``changes``, versions 1 and 2 the support verdicts, versions
-# 1 to 3 how each source was split (``splitting``); they read as version 7 with those empty, and
+# 1 to 3 how each source was split (``splitting``); they read as version 8 with those empty, and
 # their sources split as they were then (``check`` works the verdicts out again either way).
 # Version 5 may record splitting 3, which a reader of version 4 would not know; version 6 splitting 4,
-# version 7 splitting 5.
-READABLE_VERSIONS = ("1", "2", "3", "4", "5", "6", "7")
+# version 7 splitting 5; version 8 may record a verdict's fault of the rule 'wording'.
+READABLE_VERSIONS = ("1", "2", "3", "4", "5", "6", "7", "8")
 SUPPORT = "Whether the statement says what its citations say, as code checked it; null if not checked."
 
 

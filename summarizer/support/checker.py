@@ -14,7 +14,7 @@ from ..settings import SENTENCES_REMEMBERED
 from ..text import count, source_of
 from ..text.quantities import stated
 from ..text.words import stem, title_cased, tokens
-from . import coverage, stance
+from . import coverage, stance, wording
 from .evidence import Cited, Roles
 from .names import Named, NameTable, acronyms, capitalised, same_word, spelled_out, unwritten_names
 from .quantities import supported
@@ -94,6 +94,10 @@ def assess(
         roles,
         table.members,
     )
+    findings.checked += checked
+    for rule, word, reason in faults:
+        findings.fault(rule, word, reason)
+    checked, faults = wording.check(statement, [c.text for c in cited])
     findings.checked += checked
     for rule, word, reason in faults:
         findings.fault(rule, word, reason)

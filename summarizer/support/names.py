@@ -262,18 +262,28 @@ def capitalised(text: str, words: Sequence[Token], taken: Sequence[tuple[int, in
 
 def unwritten_names(text: str, words: Sequence[Token], taken: Sequence[tuple[int, int]]) -> list[Token]:
     """In a text written all in lower case, which capitalises no name, the words outside the
-    spans ``taken`` that no English dictionary has ('madrid', "almagro's"): names the table does
-    not know, which case would have shown. A name that is also a word ('hearts') is not seen."""
+    spans ``taken`` that no English dictionary has ('madrid', "almagro's"), and the codes that
+    letters open and figures follow ('f1', 'a380', 'g20'): names the table does not know, which
+    case would have shown. A name that is also a word ('hearts') is not seen, nor a figure with
+    its unit ('8pm', '20kg')."""
     if not _lower_cased(text):
         return []
     return [
         word
         for word in words
-        if word.content
-        and (bare := re.sub(r"['’]s$", "", word.text)).isalpha()
-        and not any(start <= word.start < end for start, end in taken)
-        and not in_dictionary(bare)
+        if not any(start <= word.start < end for start, end in taken)
+        and (
+            (
+                word.content
+                and (bare := re.sub(r"['’]s$", "", word.text)).isalpha()
+                and not in_dictionary(bare)
+            )
+            or _CODE.fullmatch(word.text) is not None
+        )
     ]
+
+
+_CODE = re.compile(r"[a-z]+[0-9][a-z0-9]*")
 
 
 _NAME_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|and|the|for|de|&)\s+)*[A-Z][\w'’-]*)+")

@@ -9,16 +9,13 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from ..settings import SENTENCES_REMEMBERED
+from ..text import words as english
 from ..text.senses import may_be_verb, verb_base
 from ..text.words import AUXILIARIES, BE, NOUN_MARKERS, negated, plea, side, stem, tokens
 from .evidence import Roles
 from .names import Named
 from .polarity import Fault, negations, negative_word
 
-# A denial may be worded as a claim that something is false.
-_DENYING_WORDS = frozenset(
-    {"false", "untrue", "baseless", "groundless", "fabricated", "lies", "lie", "nonsense"}
-)
 # Which recorded claim roles a verb of stance agrees with.
 _AGREES = {
     "claim": ("claim", "confirm"),
@@ -64,18 +61,20 @@ class _Text:
         if before:
             mention, k = before[-1]
             between = self.words[self.last[k] + 1 : at]
-            if any(w.lower in _PRONOUNS for w in between) or self.qualifies(mention, k, at):
+            if any(w.lower in english.SUBJECT_PRONOUNS for w in between) or self.qualifies(mention, k, at):
                 return None
             return mention
         opens = at == 0 or self.words[at - 1].clause != clause
         if opens and (apposed := self._apposed(clause)) is not None:
             return apposed
         # '..., said Smith'; a text that opens with the word is no such ('Claims moving to LA...')
-        inverted = opens and at > 0 and self.words[at].lower in _SAYING
+        inverted = opens and at > 0 and self.words[at].lower in english.SAYING_FIRST
         if not (after and inverted):
             return None
         # '..., said Smith', not '..., claims that Smith had been envious': Smith is what is said
-        reported = any(w.lower in _REPORTING for w in self.words[at + 1 : at + 4] if w.start < after[0].start)
+        reported = any(
+            w.lower in english.REPORTING for w in self.words[at + 1 : at + 4] if w.start < after[0].start
+        )
         return None if reported else after[0]
 
     def _apposed(self, clause: int) -> Named | None:
@@ -83,7 +82,7 @@ class _Text:
         brackets ('Roscosmos, the Russian space agency, said'; 'Marsh, who heads the council,
         denied'): the one that ends the clause before that description."""
         opening = next((w for w in self.words if w.clause == clause - 1), None)
-        if opening is None or opening.lower not in _DESCRIBING:
+        if opening is None or opening.lower not in english.DESCRIBING:
             return None
         last = max((i for i, w in enumerate(self.words) if w.clause == clause - 2), default=None)
         return next((m for m, i in self.mentions if self.last[i] == last), None)
@@ -100,16 +99,16 @@ class _Text:
         if _POSSESSIVE.fullmatch(self.text[mention.end : end]) and self.last[k] + 1 < verb:
             return True
         back = k - 1
-        while back >= 0 and k - back <= _MODIFIERS and self.words[back].lower not in _PREPOSITIONS:
+        while back >= 0 and k - back <= _MODIFIERS and self.words[back].lower not in english.PREPOSITIONS:
             word = self.words[back]
-            if not (word.text.islower() and (word.content or word.lower in _DESCRIBING)):
+            if not (word.text.islower() and (word.content or word.lower in english.DESCRIBING)):
                 return False
             back -= 1  # 'murdered toddler', 'the toddler'
         return (
             back >= 0
-            and self.words[back].lower in _PREPOSITIONS
+            and self.words[back].lower in english.PREPOSITIONS
             and self.words[back].clause == self.words[k].clause
-            and not (back and self.words[back - 1].lower in _SPEAKS_FOR)  # 'a spokesman for X said'
+            and not (back and self.words[back - 1].lower in english.SPEAKS_FOR)  # 'a spokesman for X said'
         )
 
     def passive(self, at: int) -> bool:
@@ -153,7 +152,7 @@ def _stances_of(text: str) -> tuple[tuple[int, str, bool], ...]:
 
 def _stances(said: _Text, cited: Sequence[_Text], roles: Roles | None, faults: list[Fault]) -> int:
     kinds = {kind for text in cited for _, kind, no in text.stances if not no}
-    negating = any(w.negation or w.lower in _DENYING_WORDS for text in cited for w in text.words)
+    negating = any(w.negation or w.lower in english.DENYING_WORDS for text in cited for w in text.words)
     checked = 0
     for at, kind, no in said.stances:
         if no:
@@ -209,6 +208,9 @@ def _agents(said: _Text, cited: Sequence[_Text], faults: list[Fault]) -> int:
             for verb in range(said.last[i] + 1, j):
                 if not said.words[verb].content or said.words[verb].stance or verb in said.named:
                     continue
+                if _both_sides(said, a.actor, b.actor, verb):
+                    break  # 'the UK ... relevant to the US ... considered ... Britain's election'
+
                 if _noun_at(said, verb, said.last[i]):
                     continue  # 'the issues', "Facebook's security chief", 'an impromptu trip', 'relations'
                 key = _verb_key(said.words[verb].text)
@@ -223,6 +225,17 @@ def _agents(said: _Text, cited: Sequence[_Text], faults: list[Fault]) -> int:
                     return checked
                 break
     return checked
+
+
+def _both_sides(text: _Text, a: str, b: str, verb: int) -> bool:
+    """Whether either actor is named on both sides of the verb within its clause: then the order
+    of the two tells no roles."""
+    clause = text.words[verb].clause
+    sides: dict[str, set[bool]] = {a: set(), b: set()}
+    for mention, k in text.mentions:
+        if mention.actor in sides and text.words[k].clause == clause:
+            sides[mention.actor].add(k < verb)
+    return any(len(found) == 2 for found in sides.values())
 
 
 def _credit(
@@ -301,7 +314,7 @@ def _noun_at(text: _Text, at: int, first: int) -> bool:
     over the Colts"), a possessive does ("Facebook's security chief") or it is no verb in any form
     ('chief')."""
     before = text.words[at - 1]
-    if before.lower in _DETERMINERS:
+    if before.lower in english.NOUN_DETERMINERS:
         return True
     if not any(w.text.isalpha() for w in text.words[first + 1 : at]):
         return False  # the first word after the name, a score or a figure aside ("Jaguars' 31-24 victory")
@@ -323,7 +336,7 @@ def _verb_after(text: _Text, last: int) -> int | None:
         return None  # a name the table does not hold ('Apple Inc. Jobs has died')
     if k + 1 < len(text.words) and text.words[k + 1].lower in AUXILIARIES | BE:
         return None  # a noun: 'Arsenal players have revealed'
-    return k if word.lower.endswith(("ed", "s")) or word.lower in _IRREGULAR_PAST else None
+    return k if word.lower.endswith(("ed", "s")) or word.lower in english.IRREGULAR_PASTS else None
 
 
 def _reversed(theirs: dict[str, str], verb: str) -> str:
@@ -357,29 +370,9 @@ def _first_mentions(cited: Sequence[_Text]) -> list[tuple[Named, int]]:
     return list(seen.values())
 
 
-# Who speaks for the body named after them: what 'a spokesman for Rajasthan Police' says, it says.
-_SPEAKS_FOR = frozenset("spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople".split())
-_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "which", "that"})
-# Verbs of saying that may come before who says ('..., said Smith')
-_SAYING = frozenset(
-    {"said", "says", "added", "adds", "claimed", "claims", "insisted", "argued", "stated", "wrote"}
-)
-_DETERMINERS = frozenset("the a an this these those his her its their our your my".split())
-# What opens a reported clause after a verb of saying ('claims that ...'): the name after it is
-# what is said, not who says it.
-_REPORTING = frozenset({"that", "if", "whether", "how", "what", "why", "when"})
-# How a description set off after a name opens ('Roscosmos, the Russian space agency, said').
-_DESCRIBING = frozenset({"the", "a", "an", "who", "which", "whose", "its", "his", "her", "their"})
-_PREPOSITIONS = frozenset({"of", "from", "in", "at", "for", "with", "by", "on", "to"})
 # lower-case words read between a preposition and the name it governs ('of the murdered toddler')
 _MODIFIERS = 3
 _POSSESSIVE = re.compile(r"['’]s")
-# The irregular pasts a finite verb after its actor may take: an English dictionary (lemminflect)
-# would tell every form, but loading its tables costs a quarter of a second at each check's start.
-_IRREGULAR_PAST = frozenset(
-    """won beat broke took gave made led sent left lost held hit struck met paid put ran sold told
-    threw wrote bought brought caught fought kept shot stole drove flew rode chose""".split()
-)
 
 
 def _sides(cited: Sequence[_Text], a: str, b: str, key: str) -> set[tuple[str, str]]:

@@ -9,8 +9,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 Verdict = Literal["supported", "unsupported", "unchecked"]
-Rule = Literal["number", "name", "date", "polarity", "role"]
-RULES: tuple[Rule, ...] = ("number", "name", "date", "polarity", "role")
+Rule = Literal["number", "name", "date", "polarity", "role", "wording"]
+RULES: tuple[Rule, ...] = ("number", "name", "date", "polarity", "role", "wording")
 
 
 class Fault(BaseModel):
@@ -27,7 +27,8 @@ class Support(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     verdict: Verdict = Field(
-        description="supported: every number, name, date and stance was found in the cited sentences; "
+        description="supported: every number, name, date and stance was found in the cited sentences, and no phrase "
+        "said twice over that they say once; "
         "unsupported: one was not (see faults); unchecked: the statement has nothing these rules read."
     )
     faults: list[Fault] = Field(default_factory=list)

@@ -338,3 +338,30 @@ def side(words: Sequence[Token], at: int, verb: int) -> str:
     if at > 0 and words[at - 1].lower == "by":
         return "doer"
     return "other" if passive else "done to"
+
+
+# Words the stance and role rules read (support.stance).
+# A denial may be worded as a claim that something is false.
+DENYING_WORDS = frozenset(
+    {"false", "untrue", "baseless", "groundless", "fabricated", "lies", "lie", "nonsense"}
+)
+# Who speaks for the body named after them: what 'a spokesman for Rajasthan Police' says, it says.
+SPEAKS_FOR = frozenset("spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople".split())
+SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "which", "that"})
+# Verbs of saying that may come before who says ('..., said Smith')
+SAYING_FIRST = frozenset(
+    {"said", "says", "added", "adds", "claimed", "claims", "insisted", "argued", "stated", "wrote"}
+)
+NOUN_DETERMINERS = frozenset("the a an this these those his her its their our your my".split())
+# What opens a reported clause after a verb of saying ('claims that ...'): the name after it is
+# what is said, not who says it.
+REPORTING = frozenset({"that", "if", "whether", "how", "what", "why", "when"})
+# How a description set off after a name opens ('Roscosmos, the Russian space agency, said').
+DESCRIBING = frozenset({"the", "a", "an", "who", "which", "whose", "its", "his", "her", "their"})
+PREPOSITIONS = frozenset({"of", "from", "in", "at", "for", "with", "by", "on", "to"})
+# The irregular pasts a finite verb after its actor may take: an English dictionary (lemminflect)
+# would tell every form, but loading its tables costs a quarter of a second at each check's start.
+IRREGULAR_PASTS = frozenset(
+    """won beat broke took gave made led sent left lost held hit struck met paid put ran sold told
+    threw wrote bought brought caught fought kept shot stole drove flew rode chose""".split()
+)
