@@ -522,3 +522,28 @@ def test_eval_sentences_scores_boundaries_against_one_sentence_a_line(tmp_path: 
     assert "“We will reopen. |We always do,” the mayor said." in again.stdout
     none = CliRunner().invoke(main, ["eval", "sentences", str(tmp_path / "empty")])
     assert none.exit_code == 2
+
+
+def test_eval_support_gives_recall_by_kind_of_error_for_each_half_as_well(tmp_path: Path) -> None:
+    """FRANK's two halves differ (CNN/DM's summaries copy, XSum's rewrite): each one's recall by
+    the kind of error people marked is printed after both together."""
+    pairs = {
+        "pairs": [
+            {"id": "F1", "faithful": False, "kind": "cnndm", "statement": "Five ships sank.",
+             "evidence": "Three ships sank.", "errors": ["CircE"]},
+            {"id": "F2", "faithful": False, "kind": "xsum", "statement": "Ships sank.",
+             "evidence": "Three ships sank.", "errors": ["CircE", "EntE"]},
+            {"id": "F3", "faithful": True, "kind": "xsum", "statement": "Three ships sank.",
+             "evidence": "Three ships sank.", "errors": []},
+        ]
+    }  # fmt: skip
+    path = tmp_path / "pairs.json"
+    path.write_text(json.dumps(pairs))
+    table = CliRunner().invoke(main, ["eval", "support", str(path)])
+    assert table.exit_code == 0, table.output
+    lines = [line for line in table.stdout.splitlines() if line.startswith("recall by the kind of error")]
+    assert lines == [
+        "recall by the kind of error people marked: CircE 0.500 (1/2), EntE 0.000 (0/1)",
+        "recall by the kind of error people marked, cnndm: CircE 1.000 (1/1)",
+        "recall by the kind of error people marked, xsum: CircE 0.000 (0/1), EntE 0.000 (0/1)",
+    ]

@@ -713,3 +713,16 @@ def test_an_actor_named_on_both_sides_of_a_verb_tells_no_roles_by_its_order() ->
     # named on one side each, they are read
     turned = "the United States may not be viewed as relevant to the United Kingdom in the issues."
     assert fault(check(turned, said)) == ("role", "United States")
+
+
+def test_a_name_that_qualifies_a_writing_or_follows_a_preposition_with_another_does_not_speak() -> None:
+    """'a Valmora report says': the report says it, whatever Valmora's part; 'officials from
+    Valmora and the union announced': the officials did, as the preposition governs both names."""
+    said = "Brandt said the port of Valmora will close."
+    assert check("The port of Valmora will close, a Valmora report says.", said).verdict == "supported"
+    assert fault(check("The port of Valmora will close, Valmora says.", said)) == ("role", "Valmora")
+    announced = "Marsh announced the closure of the port, with the Harbour Workers Union in Valmora."
+    joined = "Officials from Valmora and the Harbour Workers Union announced the closure of the port."
+    assert check(joined, announced).verdict == "supported"
+    alone = "Valmora and the Harbour Workers Union announced the closure of the port."
+    assert fault(check(alone, announced)) == ("role", "Harbour Workers Union")

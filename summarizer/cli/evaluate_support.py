@@ -98,12 +98,18 @@ def eval_support(pairs: str, errors: bool, fmt: str) -> None:
         )
     by_error = recall_by_error(cases)
     if by_error:
-        click.echo(
-            "recall by the kind of error people marked: "
-            + ", ".join(
-                f"{part.name} {_rate(part.recall, part.caught, part.unfaithful)}" for part in by_error
+        halves = sorted({c.pair.kind for c in cases if c.pair.errors})
+        groups = [("", cases)]
+        if len(halves) > 1:  # CNN/DM's and XSum's differ: each alone too
+            groups += [(kind, [c for c in cases if c.pair.kind == kind]) for kind in halves]
+        for kind, group in groups:
+            click.echo(
+                f"recall by the kind of error people marked{f', {kind}' if kind else ''}: "
+                + ", ".join(
+                    f"{part.name} {_rate(part.recall, part.caught, part.unfaithful)}"
+                    for part in recall_by_error(group)
+                )
             )
-        )
         click.echo(f"for comparison, {PUBLISHED_DETECTORS}")
     if errors:
         for c in cases:

@@ -61,7 +61,9 @@ class _Text:
         if before:
             mention, k = before[-1]
             between = self.words[self.last[k] + 1 : at]
-            if any(w.lower in english.SUBJECT_PRONOUNS for w in between) or self.qualifies(mention, k, at):
+            if any(w.lower in english.SUBJECT_PRONOUNS | english.WRITINGS for w in between):
+                return None  # 'he accused'; 'a House of Lords report says' is the report's saying
+            if self.qualifies(mention, k, at):
                 return None
             return mention
         opens = at == 0 or self.words[at - 1].clause != clause
@@ -99,6 +101,10 @@ class _Text:
         if _POSSESSIVE.fullmatch(self.text[mention.end : end]) and self.last[k] + 1 < verb:
             return True
         back = k - 1
+        conjoined = back - (back > 0 and self.words[back].lower in ("the", "a", "an"))
+        if conjoined > 0 and self.words[conjoined].lower in ("and", "or"):  # 'from Somerset and (the) Devon'
+            joined = next(((m, i) for m, i in self.mentions if self.last[i] == conjoined - 1), None)
+            return joined is not None and self.qualifies(*joined, verb)
         while back >= 0 and k - back <= _MODIFIERS and self.words[back].lower not in english.PREPOSITIONS:
             word = self.words[back]
             if not (word.text.islower() and (word.content or word.lower in english.DESCRIBING)):

@@ -348,6 +348,11 @@ DENYING_WORDS = frozenset(
 # Who speaks for the body named after them: what 'a spokesman for Rajasthan Police' says, it says.
 SPEAKS_FOR = frozenset("spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople".split())
 SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "which", "that"})
+# What is written, and says what it says itself: in "a House of Lords report says", the report.
+WRITINGS = frozenset(
+    """report reports study studies survey surveys poll polls statement document memo paper review
+    analysis inquiry letter filing ruling audit""".split()
+)
 # Verbs of saying that may come before who says ('..., said Smith')
 SAYING_FIRST = frozenset(
     {"said", "says", "added", "adds", "claimed", "claims", "insisted", "argued", "stated", "wrote"}
