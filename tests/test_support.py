@@ -726,3 +726,13 @@ def test_a_name_that_qualifies_a_writing_or_follows_a_preposition_with_another_d
     assert check(joined, announced).verdict == "supported"
     alone = "Valmora and the Harbour Workers Union announced the closure of the port."
     assert fault(check(alone, announced)) == ("role", "Harbour Workers Union")
+
+
+def test_an_actor_is_credited_wrongly_only_with_the_same_act() -> None:
+    """'Brandt delivered his budget' credits Brandt with delivering the budget, not with every
+    delivery: Marsh's final speech is another act of the verb, which the sentence does not tell."""
+    said = "Marsh, who spoke before Brandt delivered his budget, thanked the council."
+    assert check("Marsh delivered her final speech to the council.", said).verdict == "supported"
+    credited = check("Marsh delivered the budget.", said)
+    assert fault(credited) == ("role", "Marsh")
+    assert credited.faults[0].reason == "the cited sentences have Brandt delivered, not Marsh"
