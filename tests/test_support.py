@@ -736,3 +736,16 @@ def test_an_actor_is_credited_wrongly_only_with_the_same_act() -> None:
     credited = check("Marsh delivered the budget.", said)
     assert fault(credited) == ("role", "Marsh")
     assert credited.faults[0].reason == "the cited sentences have Brandt delivered, not Marsh"
+
+
+def test_words_stand_where_the_names_stand_whatever_the_quotation_marks() -> None:
+    """Treebank quotes (`` and ''), curly ones and runs of spaces leave every word at its own
+    offset, so the actors found in the text sit on the words they name: a swap after them is read."""
+    quoted = (
+        "After telling People that she did n't `` need to do any of that , '' `` American Pie '' actress "
+    )
+    said = quoted + "Brandt sued Marsh on Friday ."
+    assert fault(check(quoted + "Marsh sued Brandt on Friday .", said)) == ("role", "Marsh")
+    assert (
+        check(quoted.replace(" , ", " ,   ") + "Brandt sued Marsh on Friday .", said).verdict == "supported"
+    )

@@ -66,6 +66,13 @@ def plain(text: str) -> str:
     return _SPACE.sub(" ", text.translate(_QUOTE_CHARS).replace("''", '"'))
 
 
+def folded_in_place(text: str) -> str:
+    """Quotes and dashes folded to ASCII character for character (a doubled single quote to two
+    double ones), so that an offset into the result is one into the text: the words a rule reads
+    stand where the names and dates found in the text itself stand."""
+    return text.translate(_QUOTE_CHARS).replace("''", '""')
+
+
 def folded(quote: str) -> str:
     """A quote as it is compared: folded, without the punctuation and quotes at its edges."""
     return plain(quote).strip(_EDGE)

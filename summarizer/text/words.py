@@ -13,7 +13,7 @@ import snowballstemmer
 
 from ..lazy import deferred
 from ..settings import SENTENCES_REMEMBERED
-from .grounding import folded
+from .grounding import folded_in_place
 
 lemminflect = deferred("lemminflect")  # English dictionary forms, loaded with the first act read
 english_words = deferred("english_words")  # English word lists, loaded with the first lower-cased statement
@@ -117,7 +117,7 @@ def _stance_of(lower: str) -> str | None:
 @lru_cache(maxsize=SENTENCES_REMEMBERED)
 def tokens(text: str) -> tuple[Token, ...]:
     """The words of ``text`` (quotes and dashes folded), each with the number of its clause."""
-    text = folded(text) if text.strip() else text
+    text = folded_in_place(text)
     breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
     found = []
     clause = 0
