@@ -749,3 +749,14 @@ def test_words_stand_where_the_names_stand_whatever_the_quotation_marks() -> Non
     assert (
         check(quoted.replace(" , ", " ,   ") + "Brandt sued Marsh on Friday .", said).verdict == "supported"
     )
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab M1 .,`'\"“”’-—\u00a0")), max_size=60))
+def test_every_word_stands_at_its_own_offsets(text: str) -> None:
+    """The words the rules read are the text's own, at the offsets where the names and dates found
+    in the text stand: only quotes and dashes are folded, character for character."""
+    from summarizer.text.grounding import folded_in_place
+    from summarizer.text.words import tokens
+
+    for word in tokens(text):
+        assert folded_in_place(text[word.start : word.end]) == word.text
