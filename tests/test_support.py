@@ -760,3 +760,15 @@ def test_every_word_stands_at_its_own_offsets(text: str) -> None:
 
     for word in tokens(text):
         assert folded_in_place(text[word.start : word.end]) == word.text
+
+
+def test_over_orders_two_names_as_a_verb_does() -> None:
+    """'to lead the Colts over the Jaguars': the one before 'over' prevails, as the doer of a verb."""
+    said = "Marsh's late goal carried the Harbour Workers Union over Valmora on Friday."
+    turned = check("Marsh's late goal carried Valmora over the Harbour Workers Union on Friday.", said)
+    assert fault(turned) == ("role", "Valmora")
+    assert (
+        turned.faults[0].reason
+        == "the cited sentences have Harbour Workers Union over Valmora, not the reverse"
+    )
+    assert check("The goal carried the Harbour Workers Union over Valmora.", said).verdict == "supported"

@@ -23,12 +23,13 @@ def agents(said: Text, cited: Sequence[Text], faults: list[Fault]) -> int:
             if not (i < j and a.actor != b.actor and said.words[i].clause == said.words[j].clause):
                 continue
             for verb in range(said.last[i] + 1, j):
-                if not said.words[verb].content or said.words[verb].stance or verb in said.named:
+                word = said.words[verb]
+                ordering = word.lower in _ORDERING  # 'the Colts over the Jaguars'
+                if not (word.content or ordering) or word.stance or verb in said.named:
                     continue
                 if _both_sides(said, a.actor, b.actor, verb):
                     break  # 'the UK ... relevant to the US ... considered ... Britain's election'
-
-                if _noun_at(said, verb, said.last[i]):
+                if not ordering and _noun_at(said, verb, said.last[i]):
                     continue  # 'the issues', "Facebook's security chief", 'an impromptu trip', 'relations'
                 key = _verb_key(said.words[verb].text)
                 found = _sides(cited, a.actor, b.actor, key)
@@ -42,6 +43,11 @@ def agents(said: Text, cited: Sequence[Text], faults: list[Fault]) -> int:
                     return checked
                 break
     return checked
+
+
+# Small words that order the two names either side of them as a verb does: 'lead the Colts over
+# the Jaguars', 'a victory over': the one before prevails.
+_ORDERING = frozenset({"over"})
 
 
 def _both_sides(text: Text, a: str, b: str, verb: int) -> bool:
