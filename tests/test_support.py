@@ -772,3 +772,25 @@ def test_over_orders_two_names_as_a_verb_does() -> None:
         == "the cited sentences have Harbour Workers Union over Valmora, not the reverse"
     )
     assert check("The goal carried the Harbour Workers Union over Valmora.", said).verdict == "supported"
+
+
+def test_a_rank_or_order_in_words_must_be_one_the_evidence_gives() -> None:
+    """'the second round', 'for the first time', 'third-largest' are facts as counts are; a
+    fraction ('a third of'), 'at first' and a day of a month are none."""
+    said = "Brandt won the second round and the union is the third-largest in Valmora."
+    assert check("Brandt won the second round.", said).verdict == "supported"
+    assert check("Brandt won the 2nd round.", said).verdict == "supported"
+    turned = check("Brandt won the fourth round.", said)
+    assert fault(turned) == ("number", "fourth")
+    assert turned.faults[0].reason == "the cited sentences give second, third-largest"
+    first = check("The union struck for the first time.", "The union struck on Friday.")
+    assert fault(first) == ("number", "first")
+    assert first.faults[0].reason == "the cited sentences give no rank or order"
+    assert check("Marsh was the seventieth speaker.", "Marsh was the 70th speaker.").verdict == "supported"
+    assert check("Marsh was the 70th speaker.", "Marsh was the seventieth speaker.").verdict == "supported"
+    # no order: a fraction, 'at first', a day of a month
+    assert check("A third of the staff left.", "About 33% of the staff left.").verdict == "supported"
+    assert check("At first Marsh refused.", "Marsh refused.").verdict != "unsupported"
+    assert (
+        check("The port closed on the first of March.", "The port closed on 1 March.").verdict == "supported"
+    )

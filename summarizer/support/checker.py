@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 from ..dates import Found, find_dates, normalise, span_of
 from ..settings import SENTENCES_REMEMBERED
 from ..text import count, source_of
-from ..text.quantities import stated
+from ..text.quantities import ordinals, stated
 from ..text.words import stem, title_cased, tokens
 from . import coverage, stance, wording
 from .evidence import Cited, Roles
@@ -123,17 +123,35 @@ def _numbers(reading: _Reading, findings: Findings) -> None:
         number = _COUNT_WORDS.get(match.group(1).lower()) or int(match.group(1))
         if number > cited_sources:  # 'one source says' of two cited is fine; 'both' of one is not
             findings.fault("number", match.group(1), f"the statement cites {count(cited_sources, 'source')}")
+    _ordinals(reading, findings)
     # the statement's figures are those it states (its dates' numbers aside), less the counts of sources
     counts = [m.span() for m in counted]
     figures = [q for q in stated(reading.statement) if not any(q.start < e and s < q.end for s, e in counts)]
     if not figures:
         return
     evidence = [quantity for c in reading.cited for quantity in stated(c.text)]
+    ranks = {value for c in reading.cited for _, value in ordinals(c.text)}
     for quantity in figures:
         findings.checked += 1
+        if _ORDINAL_ENDING.match(reading.statement, quantity.end) and quantity.low in ranks:
+            continue  # '70th' for 'seventieth'
         if supported(quantity, evidence) is None:
             given = ", ".join(q.text for q in evidence) or "no number"
             findings.fault("number", quantity.text, f"the cited sentences state {given}")
+
+
+def _ordinals(reading: _Reading, findings: Findings) -> None:
+    """Every rank or order said in words ('the second round', 'for the first time', 'third-largest')
+    must be one the evidence gives, in words or digits ('2nd'); one in digits is a figure."""
+    said = [(word, value) for word, value in ordinals(reading.statement) if not word[0].isdigit()]
+    if not said:
+        return
+    given = {value: word for c in reading.cited for word, value in ordinals(c.text)}
+    for word, value in said:
+        findings.checked += 1
+        if value not in given:
+            shown = f"give {', '.join(dict.fromkeys(given.values()))}" if given else "give no rank or order"
+            findings.fault("number", word, f"the cited sentences {shown}")
 
 
 def _dates(reading: _Reading, known: Sequence[str], findings: Findings) -> None:
@@ -233,6 +251,7 @@ def _counts_sources(match: re.Match[str], evidence: str) -> bool:
 
 
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_ORDINAL_ENDING = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 _COUNT_WORDS = {"one": 1, "single": 1, "both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "all": -1}
 _SOURCE_COUNT = re.compile(
     r"\b(one|single|both|two|three|four|five|all|\d+)\s+(?:of\s+the\s+)?(sources|source|outlets|outlet|"
