@@ -29,6 +29,13 @@ class Findings:
     def fault(self, rule: Rule, word: str, reason: str) -> None:
         self.faults.append(Fault(rule=rule, word=word, reason=reason))
 
+    def add(self, found: tuple[int, Sequence[tuple[Rule, str, str]]]) -> None:
+        """What a rule module found: (how many things it checked, its faults)."""
+        checked, faults = found
+        self.checked += checked
+        for rule, word, reason in faults:
+            self.fault(rule, word, reason)
+
 
 @dataclass(frozen=True)
 class _Reading:
@@ -82,25 +89,18 @@ def assess(
         return [table.described(m, text) for m in found]
 
     if about is not None and roles is not None:
-        checked, faults = coverage.check(statement, about, mentions, roles)
-        findings.checked += checked
-        for rule, word, reason in faults:
-            findings.fault(rule, word, reason)
+        findings.add(coverage.check(statement, about, mentions, roles))
         statement = coverage.masked(statement, about)
-    checked, faults = stance.check(
-        statement,
-        described(statement, mentions),
-        [(c.text, described(c.text, table.mentions(c.text))) for c in cited],
-        roles,
-        table.members,
+    findings.add(
+        stance.check(
+            statement,
+            described(statement, mentions),
+            [(c.text, described(c.text, table.mentions(c.text))) for c in cited],
+            roles,
+            table.members,
+        )
     )
-    findings.checked += checked
-    for rule, word, reason in faults:
-        findings.fault(rule, word, reason)
-    checked, faults = wording.check(statement, [c.text for c in cited])
-    findings.checked += checked
-    for rule, word, reason in faults:
-        findings.fault(rule, word, reason)
+    findings.add(wording.check(statement, [c.text for c in cited]))
     return _verdict(findings)
 
 
