@@ -794,3 +794,18 @@ def test_a_rank_or_order_in_words_must_be_one_the_evidence_gives() -> None:
     assert (
         check("The port closed on the first of March.", "The port closed on 1 March.").verdict == "supported"
     )
+
+
+def test_a_statement_longer_than_a_sentence_can_be_is_refused_unread() -> None:
+    """Who does what is read between every two names of a clause, at a cost that grows with the
+    square of their number: a runaway answer or a forged briefing is refused, not read for minutes."""
+    from summarizer.support.checker import STATEMENT_MAX_CHARS
+
+    runaway = ", ".join(["Marsh and Brandt met in Valmora"] * 200)
+    assert len(runaway) > STATEMENT_MAX_CHARS
+    refused = check(runaway, "Marsh and Brandt met in Valmora.")
+    assert fault(refused) == ("wording", runaway[:40])
+    assert refused.faults[0].reason == (
+        f"is {len(runaway):,} characters long; a statement says one thing, in at most {STATEMENT_MAX_CHARS:,}"
+    )
+    assert check(runaway[:STATEMENT_MAX_CHARS], "Marsh and Brandt met in Valmora.").verdict == "supported"

@@ -13,12 +13,19 @@ from ..dates import Found, find_dates, normalise, span_of
 from ..settings import SENTENCES_REMEMBERED
 from ..text import count, source_of
 from ..text.quantities import ordinals, stated
+from ..text.sentences import MAX_SENTENCE_CHARS
 from ..text.words import stem, title_cased, tokens
 from . import coverage, stance, wording
 from .evidence import Cited, Roles
 from .names import Named, NameTable, acronyms, capitalised, same_word, spelled_out, unwritten_names
 from .quantities import supported
 from .verdict import Fault, Rule, Support
+
+# The longest statement the rules read: the longest sentence a source is cut into. Who does
+# what is read between every two names of a clause, so a text of many names costs the square of
+# their number: a longer 'statement' (a model's runaway answer, a forged briefing) would hold up
+# a run or a check for minutes.
+STATEMENT_MAX_CHARS = MAX_SENTENCE_CHARS
 
 
 @dataclass
@@ -73,6 +80,11 @@ def assess(
         statement = statement.lower()  # its capitals do not tell its names: words no dictionary has do
     if not cited:
         return Support(verdict="unsupported", faults=[Fault(rule="name", word="", reason="cites nothing")])
+    if len(statement) > STATEMENT_MAX_CHARS:
+        reason = f"is {len(statement):,} characters long; a statement says one thing, in at most {STATEMENT_MAX_CHARS:,}"
+        return Support(
+            verdict="unsupported", faults=[Fault(rule="wording", word=statement[:40], reason=reason)]
+        )
     reading = _Reading(statement, cited, table, find_dates(statement))
     findings = Findings()
     # what it says of the claim's own record is checked against that record, and not read as

@@ -35,9 +35,13 @@ def check(statement: str, cited: Sequence[str]) -> tuple[int, list[Fault]]:
     # as well; 'Alan Shearer', not 'Shearer' as well
     said = frozenset(filter(None, (_trimmed(p) for p in said)))
     said = frozenset(p for p in said if not any(len(q) < len(p) and _repeats(p, q) for q in said))
-    for phrase in sorted(p for p in said if not any(p != q and f" {p} " in f" {q} " for q in said)):
-        shown = _as_written(phrase, statement)
-        faults.append(("wording", shown, f'"{shown}" is said twice over; no cited sentence repeats it'))
+    found = [_written(p, statement) for p in said if not any(p != q and f" {p} " in f" {q} " for q in said)]
+    # one fault for each stretch said again: a cycle ('A met B A met B') is told by its first turn
+    taken: list[tuple[int, int]] = []
+    for start, end, shown in sorted(found, key=lambda f: (f[0], f[0] - f[1])):
+        if not any(start < e and s < end for s, e in taken):
+            taken.append((start, end))
+            faults.append(("wording", shown, f'"{shown}" is said twice over; no cited sentence repeats it'))
     return 1, faults
 
 
@@ -88,7 +92,8 @@ def _repeats(phrase: str, unit: str) -> bool:
     return len(words) % len(part) == 0 and words == part * (len(words) // len(part))
 
 
-def _as_written(phrase: str, text: str) -> str:
-    """A phrase of a text's words as the text writes it ("Alzheimer's" for 'alzheimer s')."""
+def _written(phrase: str, text: str) -> tuple[int, int, str]:
+    """Where a phrase of a text's words first stands in it, and as the text writes it ("Alzheimer's"
+    for 'alzheimer s')."""
     found = re.search(r"\W*".join(re.escape(w) for w in phrase.split()), text, re.IGNORECASE)
-    return found.group() if found else phrase
+    return (found.start(), found.end(), found.group()) if found else (0, 0, phrase)

@@ -225,55 +225,54 @@ def ordinals(text: str) -> tuple[tuple[str, int], ...]:
     """The ordinals a text gives outside its dates, each as written and its value: in words
     ('second', 'twenty-first', 'third-largest') or digits ('3rd'). A rank or an order ('the
     second round', 'for the first time') is a fact as a count is; 'at first' and 'first of all'
-    order nothing, and a day of a month ('the first of May', 'March third') is a date."""
+    order nothing, a fraction ('a third of', 'two thirds') is none, and a day of a month ('the
+    first of May', 'March third') is a date."""
     found = []
     dates = [(d.start, d.end) for d in find_dates(text)]
-    for match in _ORDINAL_WORDS.finditer(text):
-        start, end = match.span()
-        if _inside(start, end, dates) or _AT_FIRST.search(text, 0, end) or _OF_ALL.match(text, start):
+    for match in _WORD_RUNS.finditer(text):
+        run, (start, end) = match.group(), match.span()
+        if not _ORDINAL_PIECE.search(run) or _inside(start, end, dates):
             continue
-        if _OF_MONTH.match(text, end) or _MONTH_BEFORE.search(text, 0, start):
+        before = text[max(0, start - _LOOK_BACK) : start]  # a look of bounded length: linear in all
+        if _AT_FIRST.search(before + run) or _OF_ALL.match(text, start) or _MONTH_BEFORE.search(before):
             continue
-        if _fraction(text, match):
+        if _OF_MONTH.match(text, end) or _fraction(before, run, text, end):
             continue
-        read = _DIGIT_ORDINAL.fullmatch(match.group()) or _DIGIT_ORDINAL.search(
-            alpha2digit(match.group().replace("-", " "), "en", ordinal_threshold=0)
+        read = _DIGIT_ORDINAL.fullmatch(run) or _DIGIT_ORDINAL.search(
+            alpha2digit(run.replace("-", " "), "en", ordinal_threshold=0)
         )
         if read:
-            found.append((match.group(), int(read.group(1))))
+            found.append((run, int(read.group(1))))
     return tuple(found)
 
 
-# A figure with an ordinal ending, or a word (or a hyphened run of them: 'twenty-first',
-# 'second-largest') with an ordinal's, read with text2num, which writes one as digits ('2nd').
-_ORDINAL_WORDS = re.compile(
-    r"\b(?:\d+(?:st|nd|rd|th)|(?:[A-Za-z]+-)*(?:first|second|third|[A-Za-z]+th)(?:-[A-Za-z]+)*)\b",
-    re.IGNORECASE,
-)
+# A figure with an ordinal ending, or a word or a hyphened run of them ('twenty-first',
+# 'second-largest') one of which ends as an ordinal does; read with text2num, which writes an
+# ordinal as digits ('2nd').
+_WORD_RUNS = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|[A-Za-z]+(?:-[A-Za-z]+)*)\b", re.IGNORECASE)
+_ORDINAL_PIECE = re.compile(r"(?:^\d+[a-z]{2}$|(?:first|second|third|th)(?:-|$))", re.IGNORECASE)
 _DIGIT_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)\b", re.IGNORECASE)
+_LOOK_BACK = 16  # characters read before an ordinal: 'September the ', 'one '
 _CARDINAL = r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)"
 _ONE_BEFORE = re.compile(r"\b(?:a|an|one)\s+$", re.IGNORECASE)
 _OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
 _CARDINAL_BEFORE = re.compile(rf"\b{_CARDINAL}[\s-]+$", re.IGNORECASE)
 _FRACTION_RUN = re.compile(rf"(?:a|an|one|{_CARDINAL})-", re.IGNORECASE)
-
-
-def _fraction(text: str, match: re.Match[str]) -> bool:
-    """Whether an ordinal word is a fraction's: 'a third of', 'two thirds', 'one-fifth' (not 'a
-    third term', which is an order)."""
-    start, end = match.span()
-    return bool(
-        (_ONE_BEFORE.search(text, 0, start) and _OF_AFTER.match(text, end))
-        or _CARDINAL_BEFORE.search(text, 0, start)
-        or _FRACTION_RUN.match(match.group())
-    )
-
-
 _AT_FIRST = re.compile(r"\bat\s+first$", re.IGNORECASE)
 _OF_ALL = re.compile(r"first\s+of\s+all\b", re.IGNORECASE)
 _MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
 _OF_MONTH = re.compile(rf"\s+of\s+(?:{_MONTH_NAMES})\b", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTH_NAMES})\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _fraction(before: str, run: str, text: str, end: int) -> bool:
+    """Whether an ordinal word is a fraction's: 'a third of', 'two thirds', 'one-fifth' (not 'a
+    third term', which is an order)."""
+    return bool(
+        (_ONE_BEFORE.search(before) and _OF_AFTER.match(text, end))
+        or _CARDINAL_BEFORE.search(before)
+        or _FRACTION_RUN.match(run)
+    )
 
 
 def _value(match: re.Match[str]) -> tuple[float, float] | None:
