@@ -12,13 +12,13 @@ from datetime import date
 from pathlib import Path
 
 from .check_extractions import citation_problems, extraction_problems
-from .check_records import record_problems, shown
+from .check_records import record_problems
 from .dates import is_value, normalise
 from .documents import Document, read_document
 from .schema.briefing import Briefing, TimelineEvent
 from .stages.actor_table import names_given
 from .stages.supporting import unsupported
-from .store import Problem, briefing_sources, read_briefing
+from .store import Problem, briefing_sources, read_briefing, shown
 from .text import Source, source_of
 from .verified import Verified
 from .vocabulary import CLAIM_ROLES, parties
@@ -139,7 +139,7 @@ def verify_briefing(
     problems += extraction_problems(briefing, sources, verified)  # what an update will merge again, as it is
     if support:
         problems += [
-            Problem(j.where, f"{j.text!r} is not supported by {j.against}: {j.support.summary()}")
+            Problem(j.where, f"{shown(j.text)} is not supported by {j.against}: {j.support.summary()}")
             for j in unsupported(briefing)
         ]
     return problems

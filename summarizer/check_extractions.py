@@ -25,7 +25,7 @@ from .stages.naming import (
     unstated_title,
     written,
 )
-from .store import Problem
+from .store import Problem, shown
 from .support import ActorNames, Cited, NameTable, assess, unstated
 from .text import Corpus, Sentence, Source, source_of, stands
 from .verified import Verified
@@ -214,7 +214,8 @@ def _unsupported(where: str, extraction: Extraction, source: Source) -> list[Pro
         if verdict.verdict == "unsupported":
             problems.append(
                 Problem(
-                    f"{where}.{place}", f"{text!r} is not supported by its citations: {verdict.summary()}"
+                    f"{where}.{place}",
+                    f"{shown(text)} is not supported by its citations: {verdict.summary()}",
                 )
             )
     return problems

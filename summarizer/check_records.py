@@ -14,7 +14,7 @@ from .stages.actor_table import given_by_name, given_values, owners, same_value
 from .stages.merge import anchored, cited_outlets
 from .stages.naming import unnamed_participants, unnamed_place, unnamed_via
 from .stages.synthesise import rule_status
-from .store import Problem
+from .store import Problem, shown
 from .support import unstated
 from .text import Corpus, Sentence, Source, source_of
 
@@ -61,11 +61,6 @@ def _source_records(briefing: Briefing, sources: Sequence[Source]) -> list[Probl
                 )
             )
     return problems
-
-
-def shown(value: object) -> str:
-    """A record's value as a problem or warning quotes it."""
-    return "none" if value is None else repr(str(value))
 
 
 def records_now(briefing: Briefing, extractions: Sequence[Extraction]) -> list[SourceRecord]:

@@ -27,6 +27,20 @@ class Problem:
         return f"{self.where}: {self.what}"
 
 
+def shown(value: object) -> str:
+    """A value as a problem or warning quotes it: whole, unless it is longer than any statement
+    may be (a forged briefing's), then its start and its length, so that one line stays a line."""
+    if value is None:
+        return "none"
+    text = str(value)
+    if len(text) <= _SHOWN_CHARS:
+        return repr(text)
+    return f"{text[:_SHOWN_CHARS]!r}... ({len(text):,} characters)"
+
+
+_SHOWN_CHARS = 2000  # the longest statement the support checker reads
+
+
 def _base(path: str | Path, name: str) -> Path:
     return Path(path).parent if name != "<stdin>" else Path(".")
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .check import verify_briefing
-from .check_records import cited_corpus, records_now, shown
+from .check_records import cited_corpus, records_now
 from .errors import InputError
 from .schema.briefing import Briefing, BriefingActor, SurfaceForm
 from .stages.actor_table import given_by_name, given_values, names_given, owners, same_value
@@ -28,7 +28,7 @@ from .stages.naming import (
     unstated_title,
     written,
 )
-from .store import load_briefing, read_sources
+from .store import load_briefing, read_sources, shown
 from .text import Corpus, Source, count
 from .verified import Verified
 

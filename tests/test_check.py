@@ -747,3 +747,20 @@ def test_a_role_naming_what_its_event_does_not_cite_is_a_problem(tmp_path: Path)
     assert line.startswith("timeline[") and "participants[0] role:" in line
     assert "'spoke for the Kremlin' is not supported by its event's citations" in line
     assert 'name "Kremlin"' in line
+
+
+def test_a_forged_statement_of_any_length_is_one_problem_of_one_short_line(tmp_path: Path) -> None:
+    """A statement longer than any may be is refused unread (reading it costs the square of its
+    names), and the problem quotes its start and says how long it is."""
+    forged = " ".join(["Vucic and Kurti met Blinken"] * 5000)
+
+    def change(data: dict) -> None:
+        data["key_points"][0]["text"] = forged
+
+    code, out, _ = run(tampered(tmp_path, change))
+    assert code == 1
+    (line,) = out.splitlines()
+    assert line.startswith("key_points[0]: 'Vucic and Kurti met Blinken")
+    assert f"... ({len(forged):,} characters) is not supported by its citations" in line
+    assert line.endswith(f"is {len(forged):,} characters long; a statement says one thing, in at most 2,000")
+    assert len(line) < 2400
