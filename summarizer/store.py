@@ -15,6 +15,7 @@ from .documents import COLLECTION_MAX_BYTES, Document, decode_json, read_documen
 from .errors import InputError, SummarizerError
 from .schema.briefing import READABLE_VERSIONS, Briefing
 from .text import Source, split_sentences
+from .text.sentences import MAX_SENTENCE_CHARS
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ def shown(value: object) -> str:
     return f"{text[:_SHOWN_CHARS]!r}... ({len(text):,} characters)"
 
 
-_SHOWN_CHARS = 2000  # the longest statement the support checker reads
+_SHOWN_CHARS = MAX_SENTENCE_CHARS  # the longest statement the support checker reads
 
 
 def _base(path: str | Path, name: str) -> Path:
