@@ -18,8 +18,8 @@ from .documents import Document, read_document
 from .schema.briefing import Briefing, TimelineEvent
 from .stages.actor_table import names_given
 from .stages.supporting import unsupported
-from .store import Problem, briefing_sources, read_briefing, shown
-from .text import Source, source_of
+from .store import Problem, briefing_sources, read_briefing
+from .text import Source, shown, source_of
 from .verified import Verified
 from .vocabulary import CLAIM_ROLES, parties
 
@@ -88,6 +88,13 @@ def verify_briefing(
     given = names_given(briefing.extractions)
     extracted = {e.source.id for e in briefing.extractions}
     for named_actor in briefing.actors:
+        if named_actor.surface_forms and named_actor.name not in {f.text for f in named_actor.surface_forms}:
+            problems.append(  # the name the note shows is one of those its sources use
+                Problem(
+                    f"actors {named_actor.id}",
+                    f"name {shown(named_actor.name)} is none of its names the sources use",
+                )
+            )
         for form in named_actor.surface_forms:
             for source in form.sources:
                 if source in extracted and (source, form.text) not in given:

@@ -25,9 +25,9 @@ from .stages.naming import (
     unstated_title,
     written,
 )
-from .store import Problem, shown
+from .store import Problem
 from .support import ActorNames, Cited, NameTable, assess, unstated
-from .text import Corpus, Sentence, Source, source_of, stands
+from .text import Corpus, Sentence, Source, shown, source_of, stands
 from .verified import Verified
 from .vocabulary import CLAIM_ROLES, parties
 

@@ -14,9 +14,9 @@ from .stages.actor_table import given_by_name, given_values, owners, same_value
 from .stages.merge import anchored, cited_outlets
 from .stages.naming import unnamed_participants, unnamed_place, unnamed_via
 from .stages.synthesise import rule_status
-from .store import Problem, shown
+from .store import Problem
 from .support import unstated
-from .text import Corpus, Sentence, Source, source_of
+from .text import Corpus, Sentence, Source, shown, source_of
 
 
 def record_problems(briefing: Briefing, sources: Sequence[Source]) -> list[Problem]:

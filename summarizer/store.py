@@ -15,7 +15,6 @@ from .documents import COLLECTION_MAX_BYTES, Document, decode_json, read_documen
 from .errors import InputError, SummarizerError
 from .schema.briefing import READABLE_VERSIONS, Briefing
 from .text import Source, split_sentences
-from .text.sentences import MAX_SENTENCE_CHARS
 
 
 @dataclass(frozen=True)
@@ -26,20 +25,6 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.where}: {self.what}"
-
-
-def shown(value: object) -> str:
-    """A value as a problem or warning quotes it: whole, unless it is longer than any statement
-    may be (a forged briefing's), then its start and its length, so that one line stays a line."""
-    if value is None:
-        return "none"
-    text = str(value)
-    if len(text) <= _SHOWN_CHARS:
-        return repr(text)
-    return f"{text[:_SHOWN_CHARS]!r}... ({len(text):,} characters)"
-
-
-_SHOWN_CHARS = MAX_SENTENCE_CHARS  # the longest statement the support checker reads
 
 
 def _base(path: str | Path, name: str) -> Path:

@@ -28,8 +28,8 @@ from .stages.naming import (
     unstated_title,
     written,
 )
-from .store import load_briefing, read_sources, shown
-from .text import Corpus, Source, count
+from .store import load_briefing, read_sources
+from .text import Corpus, Source, count, shown
 from .verified import Verified
 
 

@@ -764,3 +764,20 @@ def test_a_forged_statement_of_any_length_is_one_problem_of_one_short_line(tmp_p
     assert f"... ({len(forged):,} characters) is not supported by its citations" in line
     assert line.endswith(f"is {len(forged):,} characters long; a statement says one thing, in at most 2,000")
     assert len(line) < 2400
+
+
+def test_an_actor_is_shown_under_one_of_the_names_its_sources_use(tmp_path: Path) -> None:
+    """The note shows each actor by its name: a name none of its sources uses is forged."""
+    code, out, _ = run(tampered(tmp_path, lambda data: data["actors"][0].update({"name": "Zebulon Quark"})))
+    assert code == 1
+    assert out.splitlines() == ["actors P1: name 'Zebulon Quark' is none of its names the sources use"]
+
+
+def test_a_forged_quote_of_any_length_is_quoted_by_its_start(tmp_path: Path) -> None:
+    forged = "x" * 200_000
+    code, out, _ = run(
+        tampered(tmp_path, lambda data: data["key_points"][0]["citations"][0].update({"quote": forged}))
+    )
+    assert code == 1
+    (line,) = out.splitlines()
+    assert "... (200,000 characters) is not at " in line and len(line) < 2400

@@ -2,7 +2,7 @@
 sentence it cites), and how counts read. Plain code that every stage relies on."""
 
 from .collecting import Input, collect, sources_of
-from .counts import count
+from .counts import count, shown
 from .grounding import Corpus, folded, locate, stands
 from .sentences import Sentence, Source, source_id, source_of, split_sentences
 
@@ -16,6 +16,7 @@ __all__ = [
     "folded",
     "locate",
     "source_id",
+    "shown",
     "source_of",
     "sources_of",
     "split_sentences",

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..settings import SENTENCES_REMEMBERED
+from .counts import shown
 from .sentences import Sentence
 
 _QUOTE_CHARS = str.maketrans(
@@ -122,7 +123,7 @@ def stands(quote: str, start: int, end: int, text: str, sentence: Sentence) -> s
         return f"offsets {start}-{end} are outside sentence {sentence.id}"
     found = folded(text[start:end])
     if found != folded(quote):
-        return f"quote {quote!r} is not at {start}-{end} (found {found!r})"
+        return f"quote {shown(quote)} is not at {start}-{end} (found {shown(found)})"
     return None
 
 
