@@ -23,6 +23,7 @@ from .stages.naming import (
     unnamed_place,
     unnamed_via,
     unstated_title,
+    unwritten_date,
     written,
 )
 from .store import Problem
@@ -137,6 +138,12 @@ def _problems(where: str, extraction: Extraction, source: Source | None) -> list
                 Problem(
                     f"{where}.events[{k}].where",
                     f"{unnamed!r} is named in none of the sentences it cites",
+                )
+            )
+        if (unwritten := unwritten_date(event, corpus)) is not None:
+            problems.append(
+                Problem(
+                    f"{where}.events[{k}].when", f"{unwritten!r} is written in none of the sentences it cites"
                 )
             )
         cited = [s.text for c in event.citations if (s := corpus.sentences.get(c.sentence_id))]

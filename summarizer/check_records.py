@@ -12,7 +12,7 @@ from .schema.briefing import Briefing, BriefingClaim, SourceRecord, TimelineEven
 from .schema.extraction import Extraction
 from .stages.actor_table import given_by_name, given_values, owners, same_value
 from .stages.merge import anchored, cited_outlets
-from .stages.naming import unnamed_participants, unnamed_place, unnamed_via
+from .stages.naming import unnamed_participants, unnamed_place, unnamed_via, unwritten_dates
 from .stages.synthesise import rule_status
 from .store import Problem
 from .support import unstated
@@ -111,6 +111,13 @@ def _records(briefing: Briefing) -> list[Problem]:
         if (place := unnamed_place(event, corpus)) is not None:
             problems.append(
                 Problem(f"timeline {event.id}", f"place {place!r} is named in none of its cited sentences")
+            )
+        for source, when in unwritten_dates(event, corpus).items():
+            problems.append(
+                Problem(
+                    f"timeline {event.id}",
+                    f"date {when!r} (source {source}) is written in none of its cited sentences from {source}",
+                )
             )
         for actor in unnamed_participants(event, actors, corpus):
             problems.append(

@@ -7,15 +7,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from .check import verify_briefing
 from .check_records import cited_corpus, records_now
 from .errors import InputError
-from .schema.briefing import Briefing, BriefingActor, SurfaceForm
+from .schema.briefing import Briefing, BriefingActor, DateInfo, SurfaceForm, TimelineEvent
 from .stages.actor_table import given_by_name, given_values, names_given, owners, same_value
 from .stages.naming import (
+    dropped_date,
     dropped_name,
     dropped_participant,
     dropped_place,
@@ -26,6 +28,8 @@ from .stages.naming import (
     unnamed_place,
     unnamed_via,
     unstated_title,
+    unwritten_date,
+    unwritten_dates,
     written,
 )
 from .store import load_briefing, read_sources
@@ -103,6 +107,9 @@ def as_extracted_now(briefing: Briefing, sources: Sequence[Source]) -> Briefing:
             if (place := unnamed_place(event, corpus)) is not None:
                 notes.append(dropped_place(event.what, place))
                 event = event.model_copy(update={"where": None})
+            if (when := unwritten_date(event, corpus)) is not None:
+                notes.append(dropped_date(event.what, when))
+                event = event.model_copy(update={"when": None})
             if unsaid := unnamed_in_extraction(event, by_name, corpus):
                 notes += [dropped_participant(event.what, name) for name in unsaid]
                 taking_part = [p for p in event.participants if p.actor not in unsaid]
@@ -160,9 +167,12 @@ def as_extracted_now(briefing: Briefing, sources: Sequence[Source]) -> Briefing:
     cited = cited_corpus(corrected)
     table_by_id = {a.id: a for a in corrected.actors}
     timeline = []
+    references = {s.id: s.reference_date or s.published for s in corrected.sources}
     for row in corrected.timeline:
         if unnamed_place(row, cited) is not None:
             row = row.model_copy(update={"where": None})
+        if unwritten := unwritten_dates(row, cited):
+            row = row.model_copy(update={"date": _dated_by_the_rest(row, unwritten, references)})
         if absent := unnamed_participants(row, table_by_id, cited):
             row = row.model_copy(
                 update={"participants": [r for r in row.participants if r.actor not in absent]}
@@ -182,3 +192,16 @@ def as_extracted_now(briefing: Briefing, sources: Sequence[Source]) -> Briefing:
             "sources": records_now(corrected, corrected.extractions),
         }
     )
+
+
+def _dated_by_the_rest(
+    row: TimelineEvent, unwritten: dict[str, str], references: dict[str, date | None]
+) -> DateInfo:
+    """A row's date without the dates as written that its cited sentences do not write: dated by
+    the sources' others if any remain (``check`` reads the value again from them), else undated,
+    reported by its earliest source."""
+    kept = {s: w for s, w in row.date.expressions.items() if s not in unwritten}
+    if kept:
+        return row.date.model_copy(update={"expressions": kept})
+    reported = [d for s in row.sources if (d := references.get(s)) is not None]
+    return DateInfo(value=None, precision=None, reported_by=min(reported, default=None), expressions={})

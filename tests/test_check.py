@@ -781,3 +781,18 @@ def test_a_forged_quote_of_any_length_is_quoted_by_its_start(tmp_path: Path) -> 
     assert code == 1
     (line,) = out.splitlines()
     assert "... (200,000 characters) is not at " in line and len(line) < 2400
+
+
+def test_a_timeline_date_no_cited_sentence_writes_is_a_problem(tmp_path: Path) -> None:
+    """A row's date is read from how its sources write it: a date made up and read consistently
+    ('Tuesday (Sep 26)', 2023-09-26) is vouched for by no sentence the row cites."""
+
+    def change(data: dict) -> None:
+        row = next(r for r in data["timeline"] if r["date"]["expressions"].get("A") == "Thursday (Sep 28)")
+        row["date"].update({"value": "2023-09-26", "expressions": {"A": "Tuesday (Sep 26)"}})
+
+    code, out, _ = run(tampered(tmp_path, change))
+    assert code == 1
+    assert out.splitlines() == [
+        "timeline E5: date 'Tuesday (Sep 26)' (source A) is written in none of its cited sentences from A"
+    ]

@@ -247,3 +247,23 @@ def test_an_actors_other_names_are_kept_only_when_the_article_writes_them() -> N
 def test_plain_is_what_fold_makes_of_a_text(text: str) -> None:
     """Whole articles are folded without the offsets a citation needs: the same text either way."""
     assert plain(text) == fold(text)[0]
+
+
+def test_an_events_date_is_kept_only_when_a_cited_sentence_writes_it() -> None:
+    """The timeline's date is read from the date as written: every word of it but the small ones,
+    figures too, must stand in a sentence the event cites ('Sep 26' is not 'Sep 28')."""
+    corpus = Corpus.of(
+        split_sentences(Document(name="x", text="On Thursday (Sep 28) Vucic denied the reports."))
+    )
+    event = {"what": "Vucic denied the reports.", "evidence": [cite("A1", "Vucic denied the reports")]}
+    written = ["Thursday (Sep 28)", "on Thursday", "Tuesday (Sep 26)", "Thursday (Sep 26)"]
+    answer = draft(actors=draft()["actors"][:1], claims=[], events=[{**event, "when": w} for w in written])
+    with validating(Scope(corpus), lenient=True) as validation:
+        model = ExtractionDraft.model_validate(answer)
+    warnings = list(validation.dropped)
+    _, events, _ = verify(model, corpus, warnings)
+    assert [e.when for e in events] == ["Thursday (Sep 28)", "on Thursday", None, None]
+    assert warnings[-2:] == [
+        "event 'Vucic denied the reports.': dropped date 'Tuesday (Sep 26)', not written in the sentences it cites",
+        "event 'Vucic denied the reports.': dropped date 'Thursday (Sep 26)', not written in the sentences it cites",
+    ]

@@ -353,3 +353,33 @@ def test_a_source_record_is_read_again_from_its_article_on_update(first: Path, t
         in (new.warnings)
     )
     assert CliRunner().invoke(main, ["check", str(tmp_path / "second.json")]).exit_code == 0
+
+
+@pytest.mark.vcr(BRIEFING_1)
+@pytest.mark.default_cassette("update_seed_a.yaml")
+def test_a_date_no_cited_sentence_writes_is_dropped_from_a_saved_briefing(
+    first: Path, tmp_path: Path
+) -> None:
+    """A timeline's date is read from the date as written: one that no cited sentence writes (as a
+    model may make one up) is reported by ``check``, and an update takes it out before any call:
+    from the extraction, said among its warnings, and from the row, which no source then dates."""
+    from summarizer import previous_briefing
+
+    data = json.loads(first.read_text())
+    extraction = data["extractions"][0]
+    dated = next(e for e in extraction["events"] if e.get("when") == "Thursday (Sep 28)")
+    dated["when"] = "Tuesday (Sep 26)"
+    row = next(r for r in data["timeline"] if r["date"]["expressions"].get("A") == "Thursday (Sep 28)")
+    row["date"].update({"value": "2023-09-26", "expressions": {"A": "Tuesday (Sep 26)"}})
+    old, found = saved_and_checked(tmp_path, data)
+    assert ".when: 'Tuesday (Sep 26)' is written in none of the sentences it cites" in found
+    said = f"timeline {row['id']}: date 'Tuesday (Sep 26)' (source A) is written in none of its cited sentences from A"
+    assert said in found.splitlines()
+
+    kept = previous_briefing(old).briefing
+    (event,) = [e for e in kept.extractions[0].events if e.what == dated["what"]]
+    assert event.when is None
+    assert any("dropped date 'Tuesday (Sep 26)'" in w for w in kept.extractions[0].warnings)
+    (undated,) = [r for r in kept.timeline if r.id == row["id"]]
+    assert (undated.date.value, undated.date.expressions) == (None, {})
+    assert undated.date.reported_by == (kept.sources[0].reference_date or kept.sources[0].published)

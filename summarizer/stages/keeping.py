@@ -14,6 +14,8 @@ from ..text import Corpus
 from ..vocabulary import CLAIM_ROLES, parties
 from .citing import cite
 from .naming import (
+    date_written,
+    dropped_date,
     dropped_name,
     dropped_participant,
     dropped_place,
@@ -131,6 +133,10 @@ def verify(
         if where and not phrase_named(where, (c.sentence_id for c in citations), corpus):
             warnings.append(dropped_place(event.what, where))
             where = None  # the note shows the place: a sentence it cites must name it
+        when = (event.when or "").strip() or None
+        if when and not date_written(when, (c.sentence_id for c in citations), corpus):
+            warnings.append(dropped_date(event.what, when))
+            when = None  # the timeline's date is read from it: a sentence it cites must write it
         cited_texts = [corpus.sentences[c.sentence_id].text for c in citations]
         quantities = []
         for q in event.quantities:
@@ -144,7 +150,7 @@ def verify(
             Event(
                 what=event.what,
                 act=act,
-                when=event.when,
+                when=when,
                 where=where,
                 participants=participants,
                 quantities=quantities,

@@ -1,5 +1,5 @@
-"""Whether an actor (and its title), an event's place or a participant in it, or the outlet a
-claim is reported through, is named in the sentences it cites: extraction keeps it only if so,
+"""Whether an actor (and its title), an event's place, date or a participant in it, or the outlet
+a claim is reported through, is named in the sentences it cites: extraction keeps it only if so,
 and ``check`` vouches for it in a saved briefing by the same rule, so the tool's own output
 passes its own check."""
 
@@ -12,9 +12,9 @@ from ..actors import ActorIndex, Mention, resolve
 from ..schema.briefing import BriefingActor, BriefingClaim, TimelineEvent
 from ..schema.extraction import Actor, Citation, Claim, Event
 from ..support.names import occurrences, same_word
-from ..text import Corpus
+from ..text import Corpus, source_of
 from ..text.grounding import plain
-from ..text.words import tokens
+from ..text.words import FUNCTION_WORDS, tokens
 from .supporting import naming_forms
 
 
@@ -40,6 +40,11 @@ def named(actor: Actor, citations: Sequence[Citation], corpus: Corpus) -> bool:
 def dropped_place(what: str, place: str) -> str:
     """The warning of an event's place that no sentence it cites names, as extraction drops it."""
     return f"event {what[:60]!r}: dropped place {place!r}, not named in the sentences it cites"
+
+
+def dropped_date(what: str, when: str) -> str:
+    """The warning of an event's date that no sentence it cites writes, as extraction drops it."""
+    return f"event {what[:60]!r}: dropped date {when!r}, not written in the sentences it cites"
 
 
 def dropped_participant(what: str, actor: str) -> str:
@@ -111,6 +116,37 @@ def unnamed_place(event: Event | TimelineEvent, corpus: Corpus) -> str | None:
     if not event.where or phrase_named(event.where, (c.sentence_id for c in event.citations), corpus):
         return None
     return event.where
+
+
+def unwritten_date(event: Event, corpus: Corpus) -> str | None:
+    """The date an event gives as written that no sentence it cites writes (``date_written``), or
+    None: the timeline's date is read from it, so a date the model made up would stand unread."""
+    if not event.when or date_written(event.when, (c.sentence_id for c in event.citations), corpus):
+        return None
+    return event.when
+
+
+def unwritten_dates(row: TimelineEvent, corpus: Corpus) -> dict[str, str]:
+    """Of a timeline row, each source's date as written that none of the sentences it cites from
+    that source writes."""
+    return {
+        source: when
+        for source, when in row.date.expressions.items()
+        if not date_written(
+            when, (c.sentence_id for c in row.citations if source_of(c.sentence_id) == source), corpus
+        )
+    }
+
+
+def date_written(when: str, sentence_ids: Iterable[str], corpus: Corpus) -> bool:
+    """Whether one of these sentences has every word of a date as written but the small ones,
+    figures included, case aside: 'on Thursday (Sep 28)' for 'Thursday (Sep 28)', never 'Sep 26'."""
+    wanted = {w.lower for w in tokens(when) if w.lower not in FUNCTION_WORDS}
+    return any(
+        wanted <= {w.lower for w in tokens(sentence.text)}
+        for i in sentence_ids
+        if (sentence := corpus.sentences.get(i.strip())) is not None
+    )
 
 
 def unstated_title(actor: Actor, corpus: Corpus) -> str | None:
