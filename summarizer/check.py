@@ -57,8 +57,25 @@ def verify_briefing(
     by_id = {s.id: s for source in sources for s in source.sentences}
     known = {s.id for s in briefing.sources}
 
+    split = {source.id: len(source.sentences) for source in sources}
+    for record in briefing.sources:
+        if record.id in split and record.status == "ok" and record.sentences != split[record.id]:
+            problems.append(
+                Problem(
+                    f"source {record.id}",
+                    f"records {record.sentences} sentences, but its text splits into {split[record.id]}",
+                )
+            )
     for i, cited in enumerate(briefing.cited_sentences):
         where = f"cited_sentences[{i}] {cited.id}"
+        if cited.source != source_of(cited.id):  # else its text would be checked against no source
+            problems.append(
+                Problem(
+                    where,
+                    f"is listed under source {cited.source!r}; its id is source {source_of(cited.id)}'s",
+                )
+            )
+            continue
         if cited.source not in texts:
             continue
         sentence = by_id.get(cited.id)

@@ -796,3 +796,20 @@ def test_a_timeline_date_no_cited_sentence_writes_is_a_problem(tmp_path: Path) -
     assert out.splitlines() == [
         "timeline E5: date 'Tuesday (Sep 26)' (source A) is written in none of its cited sentences from A"
     ]
+
+
+def test_a_cited_sentence_is_checked_under_the_source_its_id_names(tmp_path: Path) -> None:
+    """The page shows each cited sentence as evidence: one listed under another source than its
+    id's would be checked against no text, so its words could be anyone's."""
+
+    def change(data: dict) -> None:
+        data["cited_sentences"][0].update({"source": "Z", "text": "Serbia invaded Kosovo."})
+
+    code, out, _ = run(tampered(tmp_path, change))
+    assert code == 1
+    assert "cited_sentences[0] A2: is listed under source 'Z'; its id is source A's" in out.splitlines()
+
+
+def test_a_source_records_how_many_sentences_its_text_splits_into(tmp_path: Path) -> None:
+    code, out, _ = run(tampered(tmp_path, lambda data: data["sources"][0].update({"sentences": 99})))
+    assert (code, out) == (1, "source A: records 99 sentences, but its text splits into 20\n")
