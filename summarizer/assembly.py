@@ -86,7 +86,7 @@ async def assemble(
         said = "the model gave no bottom line that its citations hold: the note opens without one"
         warnings.append(f"synthesis: {said}")
         say(f"warning: {said}")
-    claims = settle_claims(story.claims, synthesis.assessments)
+    claims = settle_claims(story.claims, synthesis.assessments, warnings)
     records = {r.id: r for r in story.sources}
     if previous:  # a source that failed before stays failed unless it was extracted now
         failed_before = set(previous.briefing.left_out()) - set(records)

@@ -13,7 +13,7 @@ from .schema.extraction import Extraction
 from .stages.actor_table import given_by_name, given_values, owners, same_value
 from .stages.merge import anchored, cited_outlets
 from .stages.naming import unnamed_participants, unnamed_place, unnamed_via, unwritten_dates
-from .stages.synthesise import rule_status
+from .stages.synthesise import rule_status, unheld_status
 from .store import Problem
 from .support import unstated
 from .text import Corpus, Sentence, Source, shown, source_of
@@ -147,6 +147,9 @@ def _records(briefing: Briefing) -> list[Problem]:
             )
         if claim.status_by == "rule" and claim.status != (rule := rule_status(claim)):
             problems.append(Problem(f"claim {claim.id}", f"status {claim.status} is not the rule's ({rule})"))
+        explained_by = [c.sentence_id for c in claim.explanation_citations]
+        if claim.status and (why := unheld_status(claim, claim.status, explained_by)) is not None:
+            problems.append(Problem(f"claim {claim.id}", f"status {why}"))
     return problems
 
 

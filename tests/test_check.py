@@ -813,3 +813,12 @@ def test_a_cited_sentence_is_checked_under_the_source_its_id_names(tmp_path: Pat
 def test_a_source_records_how_many_sentences_its_text_splits_into(tmp_path: Path) -> None:
     code, out, _ = run(tampered(tmp_path, lambda data: data["sources"][0].update({"sentences": 99})))
     assert (code, out) == (1, "source A: records 99 sentences, but its text splits into 20\n")
+
+
+def test_a_claim_said_to_be_told_differently_by_its_sources_has_several(tmp_path: Path) -> None:
+    def change(data: dict) -> None:
+        claim = next(c for c in data["claims"] if c["id"] == "C1")
+        claim["status"] = "sources_disagree"
+
+    code, out, _ = run(tampered(tmp_path, change))
+    assert (code, out) == (1, "claim C1: status sources disagree, but only source A tells of it\n")

@@ -25,6 +25,7 @@ from summarizer import (
 from summarizer.llm import Attempt
 from summarizer.plan import plan
 from summarizer.schema.briefing import Briefing, BriefingClaim
+from summarizer.schema.extraction import Citation
 from summarizer.stages.merge import merge
 from summarizer.stages.synthesise import Assessment, settle_claims
 from summarizer.testing import prompt_sentences
@@ -717,3 +718,30 @@ def test_a_figure_no_cited_sentence_states_is_dropped_at_extraction() -> None:
     (extraction,) = briefing.extractions
     assert [(q.value, q.what) for q in extraction.events[0].quantities] == [("300", "workers")]
     assert any("dropped quantity 'about 3,000' (workers)" in w for w in extraction.warnings)
+
+
+def test_a_status_that_speaks_of_several_sources_needs_them() -> None:
+    """'Sources disagree' of a claim one source tells, explained by that source's sentences alone,
+    cannot hold: the rule's status is kept, and the run says so."""
+    claims = [
+        BriefingClaim(id="C1", statement="x", sources=["A"], citations=[]),
+        BriefingClaim(id="C2", statement="y", sources=["A"], citations=[]),
+    ]
+    one = [Citation(sentence_id="A2", quote="q", start=0, end=1)]
+    two = [*one, Citation(sentence_id="B1", quote="q", start=0, end=1)]
+    warnings: list[str] = []
+    settled = settle_claims(
+        claims,
+        {
+            "C1": Assessment("sources_disagree", "A says so.", one),
+            "C2": Assessment("sources_disagree", "B differs.", two),
+        },
+        warnings,
+    )
+    assert [(c.status, c.status_by) for c in settled] == [
+        ("single_source", "rule"),
+        ("sources_disagree", "model"),
+    ]
+    assert warnings == [
+        "claim C1: the model's status dropped (sources disagree, but only source A tells of it); the rule's kept"
+    ]

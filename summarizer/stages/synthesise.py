@@ -192,11 +192,31 @@ def rule_status(claim: BriefingClaim) -> ClaimStatus:
     return "corroborated" if len(claim.sources) > 1 else "single_source"
 
 
-def settle_claims(claims: Sequence[BriefingClaim], assessments: dict[str, Assessment]) -> list[BriefingClaim]:
-    """The claims with their status: the model's grounded assessment, else the rule's."""
+def unheld_status(claim: BriefingClaim, status: str, cited: Sequence[str]) -> str | None:
+    """Why a status cannot hold of a claim whatever the sentences say, or None: 'sources disagree'
+    speaks of several sources, so the claim and the sentences its status is explained by
+    (``cited``, their ids) must come from two or more. (Corroboration and contest may rest on
+    parties the model read in the sentences, which its explanation cites and names.)"""
+    sources = {*claim.sources, *(source_of(i) for i in cited)}
+    if status == "sources_disagree" and len(sources) < 2:
+        return f"sources disagree, but only source {', '.join(sorted(sources))} tells of it"
+    return None
+
+
+def settle_claims(
+    claims: Sequence[BriefingClaim], assessments: dict[str, Assessment], warnings: list[str] | None = None
+) -> list[BriefingClaim]:
+    """The claims with their status: the model's grounded assessment, else the rule's (also where
+    the model's cannot hold, ``unheld_status``, said among ``warnings``)."""
     settled = []
     for claim in claims:
         found = assessments.get(claim.id)
+        if found is not None and (
+            why := unheld_status(claim, found.status, [c.sentence_id for c in found.citations])
+        ):
+            if warnings is not None:
+                warnings.append(f"claim {claim.id}: the model's status dropped ({why}); the rule's kept")
+            found = None
         update: dict[str, object]
         if found is None:
             update = {"status": rule_status(claim), "status_by": "rule"}
