@@ -175,7 +175,7 @@ class _Dates:
     may count from), worked out once for the whole timeline."""
 
     def __init__(self, briefing: Briefing) -> None:
-        self.references = {s.id: s.reference_date or s.published for s in briefing.sources}
+        self.references = {s.id: s.read_as_of for s in briefing.sources}
         self.texts = {c.id: c.text for c in briefing.cited_sentences}
         self.values: dict[str, list[str]] = defaultdict(list)
         for event in briefing.timeline:

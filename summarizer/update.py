@@ -7,14 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from .check import verify_briefing
 from .check_records import cited_corpus, records_now
 from .errors import InputError
-from .schema.briefing import Briefing, BriefingActor, DateInfo, SurfaceForm, TimelineEvent
+from .schema.briefing import Briefing, BriefingActor, DateInfo, SourceRecord, SurfaceForm, TimelineEvent
 from .stages.actor_table import given_by_name, given_values, names_given, owners, same_value
 from .stages.naming import (
     dropped_date,
@@ -167,12 +166,12 @@ def as_extracted_now(briefing: Briefing, sources: Sequence[Source]) -> Briefing:
     cited = cited_corpus(corrected)
     table_by_id = {a.id: a for a in corrected.actors}
     timeline = []
-    references = {s.id: s.reference_date or s.published for s in corrected.sources}
+    records = {s.id: s for s in corrected.sources}
     for row in corrected.timeline:
         if unnamed_place(row, cited) is not None:
             row = row.model_copy(update={"where": None})
         if unwritten := unwritten_dates(row, cited):
-            row = row.model_copy(update={"date": _dated_by_the_rest(row, unwritten, references)})
+            row = row.model_copy(update={"date": _dated_by_the_rest(row, unwritten, records)})
         if absent := unnamed_participants(row, table_by_id, cited):
             row = row.model_copy(
                 update={"participants": [r for r in row.participants if r.actor not in absent]}
@@ -195,7 +194,7 @@ def as_extracted_now(briefing: Briefing, sources: Sequence[Source]) -> Briefing:
 
 
 def _dated_by_the_rest(
-    row: TimelineEvent, unwritten: dict[str, str], references: dict[str, date | None]
+    row: TimelineEvent, unwritten: dict[str, str], records: dict[str, SourceRecord]
 ) -> DateInfo:
     """A row's date without the dates as written that its cited sentences do not write: dated by
     the sources' others if any remain (``check`` reads the value again from them), else undated,
@@ -203,5 +202,5 @@ def _dated_by_the_rest(
     kept = {s: w for s, w in row.date.expressions.items() if s not in unwritten}
     if kept:
         return row.date.model_copy(update={"expressions": kept})
-    reported = [d for s in row.sources if (d := references.get(s)) is not None]
+    reported = [d for s in row.sources if s in records and (d := records[s].read_as_of) is not None]
     return DateInfo(value=None, precision=None, reported_by=min(reported, default=None), expressions={})

@@ -32,6 +32,11 @@ class SourceRecord(SourceInfo):
     cited_outlets: list[str] = Field(default_factory=list, description="Outlets this source reports through.")
     status: Literal["ok", "failed"] = "ok"
 
+    @property
+    def read_as_of(self) -> date | None:
+        """The date its dates are read from: its reference date, else its publication date."""
+        return self.reference_date or self.published
+
 
 class SurfaceForm(Record):
     text: str

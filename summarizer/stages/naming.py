@@ -141,12 +141,7 @@ def unwritten_dates(row: TimelineEvent, corpus: Corpus) -> dict[str, str]:
 def date_written(when: str, sentence_ids: Iterable[str], corpus: Corpus) -> bool:
     """Whether one of these sentences has every word of a date as written but the small ones,
     figures included, case aside: 'on Thursday (Sep 28)' for 'Thursday (Sep 28)', never 'Sep 26'."""
-    wanted = {w.lower for w in tokens(when) if w.lower not in FUNCTION_WORDS}
-    return any(
-        wanted <= {w.lower for w in tokens(sentence.text)}
-        for i in sentence_ids
-        if (sentence := corpus.sentences.get(i.strip())) is not None
-    )
+    return _all_in_one({w.lower for w in tokens(when) if w.lower not in FUNCTION_WORDS}, sentence_ids, corpus)
 
 
 def unstated_title(actor: Actor, corpus: Corpus) -> str | None:
@@ -182,7 +177,11 @@ def phrase_named(phrase: str, sentence_ids: Iterable[str], corpus: Corpus) -> bo
     """Whether one of these sentences has every word of ``phrase`` that carries content of its own,
     case aside: a place or title given in other small words ('border with Kosovo' for 'near the
     Kosovo border'), never one the sentence does not name ('in northern Kosovo')."""
-    wanted = {w.lower for w in tokens(phrase) if w.content}
+    return _all_in_one({w.lower for w in tokens(phrase) if w.content}, sentence_ids, corpus)
+
+
+def _all_in_one(wanted: set[str], sentence_ids: Iterable[str], corpus: Corpus) -> bool:
+    """Whether one of these sentences has every one of these words (lower-cased)."""
     return any(
         wanted <= {w.lower for w in tokens(sentence.text)}
         for i in sentence_ids

@@ -73,7 +73,7 @@ class Judge:
         return cls(
             briefing.actors,
             {s.id: s.text for s in briefing.cited_sentences},
-            {s.id: s.reference_date or s.published for s in briefing.sources},
+            {s.id: s.read_as_of for s in briefing.sources},
             briefing.claims,
         )
 

@@ -106,7 +106,7 @@ async def synthesise(
     judge = Judge(
         story.actors,
         {s.id: s.text for s in sentences},
-        {r.id: r.reference_date or r.published for r in story.sources},
+        {r.id: r.read_as_of for r in story.sources},
         story.claims,
     )
     scope = Scope(

@@ -15,6 +15,9 @@ from .names import Named
 # lower-case words read between a preposition and the name it governs ('of the murdered toddler')
 _MODIFIERS = 3
 POSSESSIVE = re.compile(r"['’]s")
+# Between a name and its verb of saying, a word that speaks instead: 'he', or the writing the name
+# qualifies ('a House of Lords report says')
+_NOT_SPEAKING = english.SUBJECT_PRONOUNS | english.WRITINGS
 
 
 class Text:
@@ -53,7 +56,7 @@ class Text:
         if before:
             mention, k = before[-1]
             between = self.words[self.last[k] + 1 : at]
-            if any(w.lower in english.SUBJECT_PRONOUNS | english.WRITINGS for w in between):
+            if any(w.lower in _NOT_SPEAKING for w in between):
                 return None  # 'he accused'; 'a House of Lords report says' is the report's saying
             if self.qualifies(mention, k, at):
                 return None

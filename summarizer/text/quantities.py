@@ -12,7 +12,7 @@ from functools import lru_cache
 from text_to_num import alpha2digit
 
 from ..dates import find_dates
-from ..dates.words import ENGLISH, NUMBER_WORD
+from ..dates.words import ENGLISH, MONTHS, NUMBER_WORD
 from ..dates.written import number_in_words
 from ..settings import SENTENCES_REMEMBERED
 
@@ -260,7 +260,10 @@ _CARDINAL_BEFORE = re.compile(rf"\b{_CARDINAL}[\s-]+$", re.IGNORECASE)
 _FRACTION_RUN = re.compile(rf"(?:a|an|one|{_CARDINAL})-", re.IGNORECASE)
 _AT_FIRST = re.compile(r"\bat\s+first$", re.IGNORECASE)
 _OF_ALL = re.compile(r"first\s+of\s+all\b", re.IGNORECASE)
-_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+# each month by its full name, the longest of those dates.words knows it by ('september', not 'sept')
+_MONTH_NAMES = "|".join(
+    {n: name for name, n in sorted(MONTHS.items(), key=lambda item: len(item[0]))}.values()
+)
 _OF_MONTH = re.compile(rf"\s+of\s+(?:{_MONTH_NAMES})\b", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTH_NAMES})\s+(?:the\s+)?$", re.IGNORECASE)
 
